@@ -1,0 +1,86 @@
+"""The agenda as the rest of the program sees it: immutable, validated, typed.
+
+An Agenda is what a TOML file *means*; it is built only by the loader
+(``facilitator.agenda_loader``), which guarantees every invariant documented here, so
+the meeting, the minutes and the UI never re-check a field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Final
+
+FORMAT_VERSION: Final = 1
+
+
+class ItemType(str, Enum):
+    """What the meeting does with an item; the minutes record a decision only for BESLUTNING."""
+
+    ORIENTERING = "orientering"
+    DROEFTELSE = "drøftelse"
+    BESLUTNING = "beslutning"
+
+
+class MeetingKind(str, Enum):
+    """The venues the source text names, plus 'andet' for any other meeting."""
+
+    KLUBMOEDE = "klubmøde"
+    PERSONALEMOEDE = "personalemøde"
+    MED_UDVALG = "med-udvalg"
+    LEDELSESMOEDE = "ledelsesmøde"
+    POLITIKERMOEDE = "politikermøde"
+    ANDET = "andet"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One agenda item (dagsordenspunkt)."""
+
+    title: str
+    type: ItemType = ItemType.DROEFTELSE
+    minutes: int | None = None
+    presenter: str | None = None
+    purpose: str | None = None
+    prompts: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    """The ``[meeting]`` header: who meets, about what, when and where."""
+
+    title: str
+    kind: MeetingKind
+    group: str | None = None
+    purpose: str | None = None
+    date: dt.date | None = None
+    start: dt.time | None = None
+    duration: int | None = None
+    location: str | None = None
+    chair: str | None = None
+    secretary: str | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A whole agenda: the header and at least one item."""
+
+    meeting: MeetingInfo
+    items: tuple[Item, ...]
+    format: int = FORMAT_VERSION
+    source: Path | None = field(default=None, compare=False)
+
+    @property
+    def planned_minutes(self) -> int:
+        """The sum of the items' planned minutes (items without minutes count as 0)."""
+        return sum(item.minutes or 0 for item in self.items)
+
+    @property
+    def duration(self) -> int:
+        """The meeting's length: as stated in ``[meeting]``, else the items' sum."""
+        return self.meeting.duration if self.meeting.duration is not None else self.planned_minutes

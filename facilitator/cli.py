@@ -1,0 +1,152 @@
+"""The ``facilitator`` command: argparse in front of the core.
+
+Each subcommand is one small function that calls the core and prints. A user's mistake
+(a FacilitatorError) becomes a message on stderr and exit status 2; there are no
+tracebacks for things a person can fix. Only the core is imported here, never Textual,
+so ``check`` and friends start in a blink.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from facilitator import __version__
+from facilitator.agenda import Agenda
+from facilitator.agenda_loader import load_agenda
+from facilitator.atomic_write import write_atomic
+from facilitator.errors import AgendaError, FacilitatorError
+from facilitator.i18n import LANGUAGES, join_or, resolve_language, set_language, t
+from facilitator.resources import find_agenda, shipped_agendas
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+
+def _language_from_argv(argv: Sequence[str]) -> str | None:
+    """Find --lang before argparse runs, so that the help itself is in that language."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description=t("cli.description"),
+        epilog=t("cli.epilog"),
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help=t("cli.check.help"), description=t("cli.check.help"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
+    check.set_defaults(handler=cmd_check)
+
+    agendas = commands.add_parser("agendas", help=t("cli.agendas.help"), description=t("cli.agendas.help"))
+    agendas.set_defaults(handler=cmd_agendas)
+
+    new = commands.add_parser("new", help=t("cli.new.help"), description=t("cli.new.description"))
+    new.add_argument("name", metavar="NAME", help=t("cli.new.name"))
+    new.add_argument("-o", "--output", metavar="PATH", help=t("cli.new.output"))
+    new.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    new.set_defaults(handler=cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    set_language(resolve_language(_language_from_argv(args_list)))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return handler(args)
+    except FacilitatorError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `facilitator agendas | head`: the reader left; nothing is wrong.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+# --- check ------------------------------------------------------------------------------
+
+
+def summary(agenda: Agenda) -> str:
+    """One line a person can read to see that the file says what they meant."""
+    count = len(agenda.items)
+    text = t(
+        "cli.check.ok",
+        title=agenda.meeting.title,
+        kind=agenda.meeting.kind.value,
+        items=t("cli.count.items_one" if count == 1 else "cli.count.items_many", count=count),
+        minutes=agenda.planned_minutes,
+    )
+    duration = agenda.meeting.duration
+    if duration is not None and duration != agenda.planned_minutes:
+        text += t("cli.check.duration_differs", duration=duration)
+    return text
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.paths:
+        try:
+            agenda = load_agenda(find_agenda(name))
+        except AgendaError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_INVALID
+            continue
+        print(f"{name}: {summary(agenda)}")
+    return status
+
+
+# --- agendas ----------------------------------------------------------------------------
+
+
+def cmd_agendas(args: argparse.Namespace) -> int:
+    shipped = shipped_agendas()
+    if not shipped:
+        raise FacilitatorError(t("cli.agendas.none"))
+    width = max(len(name) for name in shipped)
+    status = EXIT_OK
+    for name, path in shipped.items():
+        try:
+            agenda = load_agenda(path)
+        except AgendaError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_INVALID
+            continue
+        print(f"{name:<{width}}  {agenda.meeting.kind.value:<13}  {agenda.meeting.title}")
+    return status
+
+
+# --- new --------------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    shipped = shipped_agendas()
+    name = args.name.removesuffix(".toml")
+    if name not in shipped:
+        raise FacilitatorError(t("cli.new.unknown", name=args.name, names=join_or(list(shipped))))
+    data = shipped[name].read_bytes()
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    target = Path(args.output) if args.output else Path(f"{name}.toml")
+    write_atomic(target, data, overwrite=args.force)
+    print(t("cli.new.wrote", path=target, name=name))
+    return EXIT_OK

@@ -1,0 +1,40 @@
+"""One family of errors, each carrying a message a person can act on.
+
+The CLI prints them on stderr and exits 2; the app shows them and carries on. Anything
+that is not a FacilitatorError is a bug in facilitator, not a mistake of the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class FacilitatorError(Exception):
+    """A failure the user can fix; ``str(error)`` is the whole message, ready to show."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, at a line when the line is known."""
+
+    message: str
+    line: int | None = None
+
+    def render(self, path: str) -> str:
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.message}"
+
+
+class AgendaError(FacilitatorError):
+    """An agenda file that cannot be used; lists every problem found, not only the first."""
+
+    def __init__(self, path: Path | str, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("an AgendaError needs at least one problem")
+        self.path = str(path)
+        self.problems = tuple(sorted(problems, key=lambda p: p.line or 0))
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(problem.render(self.path) for problem in self.problems)

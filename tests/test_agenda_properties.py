@@ -1,0 +1,96 @@
+"""Property tests: whatever the input, an Agenda or an AgendaError; valid agendas round-trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.agenda import Agenda, ItemType, MeetingKind
+from facilitator.agenda_loader import ITEM_KEYS, MEETING_KEYS, parse_agenda
+from facilitator.errors import AgendaError
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def outcome(data: bytes) -> Agenda | AgendaError:
+    try:
+        return parse_agenda(data, "fuzz.toml")
+    except AgendaError as error:
+        assert str(error).startswith("fuzz.toml")
+        return error
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_random_bytes(data: bytes) -> None:
+    assert isinstance(outcome(data), (Agenda, AgendaError))
+
+
+toml_scalars = st.one_of(
+    st.text(max_size=20), st.integers(), st.booleans(), st.floats(allow_nan=False),
+    st.dates(), st.times(), st.datetimes(),
+)
+keys = st.sampled_from(list({*MEETING_KEYS, *ITEM_KEYS, "format", "meeting", "item", "titel", "x"}))
+toml_values = st.recursive(
+    toml_scalars,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=5)),
+    max_leaves=20,
+)
+
+
+@FAST
+@given(st.dictionaries(keys, toml_values, max_size=6))
+def test_random_toml_documents(document: dict) -> None:
+    assert isinstance(outcome(tomli_w.dumps(document).encode()), (Agenda, AgendaError))
+
+
+@FAST
+@given(
+    st.fixed_dictionaries({"title": toml_values, "kind": toml_values}, optional={k: toml_values for k in MEETING_KEYS if k not in ("title", "kind")}),
+    st.lists(st.fixed_dictionaries({"title": toml_values}, optional={k: toml_values for k in ITEM_KEYS if k != "title"}), max_size=4),
+)
+def test_documents_of_the_right_shape_with_wrong_values(meeting: dict, items: list) -> None:
+    assert isinstance(outcome(tomli_w.dumps({"meeting": meeting, "item": items}).encode()), (Agenda, AgendaError))
+
+
+one_line = st.text(st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp"]), min_size=1, max_size=30).filter(
+    lambda s: s.strip() == s and s
+)
+valid_items = st.fixed_dictionaries(
+    {"title": one_line},
+    optional={
+        "type": st.sampled_from([t.value for t in ItemType]),
+        "minutes": st.integers(1, 240),
+        "presenter": one_line,
+        "purpose": one_line,
+        "prompts": st.lists(one_line, max_size=3),
+        "options": st.lists(one_line, max_size=3),
+        "confidential": st.booleans(),
+    },
+)
+valid_meetings = st.fixed_dictionaries(
+    {"title": one_line, "kind": st.sampled_from([k.value for k in MeetingKind])},
+    optional={
+        "group": one_line,
+        "date": st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
+        "start": st.times().map(lambda t: t.replace(microsecond=0)),
+        "duration": st.integers(1, 600),
+        "participants": st.lists(one_line, max_size=5, unique=True),
+    },
+)
+
+
+@FAST
+@given(valid_meetings, st.lists(valid_items, min_size=1, max_size=5))
+def test_valid_agendas_round_trip(meeting: dict, items: list) -> None:
+    agenda = parse_agenda(tomli_w.dumps({"format": 1, "meeting": meeting, "item": items}).encode())
+    for key, value in meeting.items():
+        loaded = getattr(agenda.meeting, key)
+        assert (loaded.value if key == "kind" else list(loaded) if key == "participants" else loaded) == value
+    for item, loaded_item in zip(items, agenda.items, strict=True):
+        for key, value in item.items():
+            loaded = getattr(loaded_item, key)
+            assert (loaded.value if key == "type" else list(loaded) if key in ("prompts", "options") else loaded) == value
