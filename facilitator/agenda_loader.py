@@ -11,10 +11,9 @@ Whatever the bytes, the result is an :class:`Agenda` or an :class:`AgendaError`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -207,6 +206,14 @@ def _syntax_key(detail: str, source_line: str) -> str:
 # --- the shape of the document ---------------------------------------------------------
 
 
+def _close_match(word: str, candidates: Sequence[str], cutoff: float) -> str | None:
+    """The candidate ``word`` was probably meant to be; difflib is imported only on error."""
+    import difflib
+
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
+    return matches[0] if matches else None
+
+
 def _quote(value: object) -> str:
     text = str(value)
     if len(text) > 40:
@@ -247,7 +254,7 @@ class _Validator:
         if self.problems:
             raise AgendaError(self.path, self.problems)
         assert isinstance(meeting, MeetingInfo) and isinstance(items, tuple)  # every failure reports
-        return Agenda(meeting=meeting, items=items, source=Path(self.path))
+        return Agenda(meeting=meeting, items=items)
 
     def unknown_keys(
         self, table: Mapping[str, Any], valid: tuple[str, ...], at: KeyPath, where: str
@@ -264,8 +271,8 @@ class _Validator:
                 self.report(at + (key,), "agenda.key.belongs_in_item", key=key, where=where)
             elif key in TOP_KEYS and at != ():
                 self.report(at + (key,), "agenda.key.belongs_at_top", key=key, where=where)
-            elif close := difflib.get_close_matches(key.strip().lower(), valid, n=1, cutoff=0.6):
-                self.report_suggestion(at, key, where, close[0])
+            elif close := _close_match(key.strip().lower(), valid, cutoff=0.6):
+                self.report_suggestion(at, key, where, close)
             else:
                 self.report(at + (key,), "agenda.key.unknown", key=key, where=where, valid=join_or(list(valid)))
 
@@ -386,9 +393,9 @@ class _Validator:
             if member.value == normalised:
                 return member
         alias = _CHOICE_ALIASES.get(normalised)
-        close = [alias] if alias in valid else difflib.get_close_matches(normalised, valid, n=1, cutoff=0.5)
+        close = alias if alias in valid else _close_match(normalised, valid, cutoff=0.5)
         if close:
-            return self.report(at + (key,), "agenda.choice.unknown_suggest", where=where, key=key, value=_quote(value), suggestion=close[0], choices=choices)
+            return self.report(at + (key,), "agenda.choice.unknown_suggest", where=where, key=key, value=_quote(value), suggestion=close, choices=choices)
         return self.report(at + (key,), "agenda.choice.unknown", where=where, key=key, value=_quote(value), choices=choices)
 
     def minutes(self, table: dict[str, Any], at: KeyPath, where: str, key: str) -> int | None | object:

@@ -16,7 +16,6 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.agenda import Agenda
 from facilitator.agenda_loader import load_agenda
-from facilitator.atomic_write import write_atomic
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.i18n import LANGUAGES, join_or, resolve_language, set_language, t
 from facilitator.resources import find_agenda, shipped_agendas
@@ -146,6 +145,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.buffer.write(data)
         return EXIT_OK
+    from facilitator.atomic_write import write_atomic  # tempfile is not needed by the other commands
+
     target = Path(args.output) if args.output else Path(f"{name}.toml")
     write_atomic(target, data, overwrite=args.force)
     print(t("cli.new.wrote", path=target, name=name))

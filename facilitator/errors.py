@@ -6,16 +6,15 @@ that is not a FacilitatorError is a bug in facilitator, not a mistake of the use
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class FacilitatorError(Exception):
     """A failure the user can fix; ``str(error)`` is the whole message, ready to show."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a file, at a line when the line is known."""
 
     message: str
