@@ -37,3 +37,7 @@ class AgendaError(FacilitatorError):
 
     def __str__(self) -> str:
         return "\n".join(problem.render(self.path) for problem in self.problems)
+
+
+class MeetingError(FacilitatorError):
+    """A change the meeting cannot take, with what to do instead."""

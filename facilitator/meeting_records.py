@@ -1,0 +1,132 @@
+"""The things a meeting records: attendance, decisions, votes, action items, speeches.
+
+Plain records, created and changed only by :class:`facilitator.meeting.Meeting`, which
+checks every value first. Decisions, votes and speeches are facts once made, so they are
+frozen; an action item can later be marked done, and a person can arrive or leave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from facilitator.agenda import Item
+
+
+class Principle(str, Enum):
+    """The four principles for wellbeing under change, from the source text."""
+
+    PLANNING = "planlægning"
+    COMMUNICATION = "kommunikation"
+    INVOLVEMENT = "inddragelse"
+    SUPPORT = "støtte"
+
+
+class Presence(str, Enum):
+    PRESENT = "til stede"
+    ABSENT = "fraværende"
+    APOLOGIES = "afbud"
+
+
+@dataclass
+class Attendee:
+    name: str
+    presence: Presence = Presence.ABSENT
+    arrived: dt.datetime | None = None
+    """Set for a late arrival: someone who came after the meeting started."""
+    left: dt.datetime | None = None
+    """Set for an early departure."""
+    added: bool = False
+    """Added during the meeting rather than listed in the agenda."""
+
+    @property
+    def is_here(self) -> bool:
+        return self.presence is Presence.PRESENT and self.left is None
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    text: str
+    principles: tuple[Principle, ...] = ()
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Vote:
+    id: int
+    subject: str
+    votes_for: int
+    against: int
+    abstain: int
+    present: int
+    """How many were present when the vote was taken."""
+    at: dt.datetime | None = None
+
+
+@dataclass
+class ActionItem:
+    id: int
+    what: str
+    who: str
+    deadline: dt.date | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of time; ``end`` is None while it is still running."""
+
+    start: dt.datetime
+    end: dt.datetime | None = None
+
+    def seconds(self, now: dt.datetime) -> float:
+        return ((self.end or now) - self.start).total_seconds()
+
+
+@dataclass(frozen=True)
+class Speech:
+    name: str
+    item: int
+    """The id of the item being discussed (``ItemState.id``)."""
+    span: Span
+    point_of_order: bool = False
+
+
+@dataclass
+class ItemState:
+    """One agenda item as the meeting is living it."""
+
+    item: Item
+    id: int
+    """Stable through moves and additions; speeches refer to the item by it."""
+    visits: list[Span] = field(default_factory=list)
+    """Each time the item was the current one: entered and left."""
+    pauses: list[Span] = field(default_factory=list)
+    """Times the item's timer was paused; they do not count as time used."""
+    notes: str = ""
+    discussed: set[int] = field(default_factory=set)
+    """Indexes of the item's prompts that the meeting has discussed."""
+    chosen: set[int] = field(default_factory=set)
+    """Indexes of the item's options that the meeting has chosen."""
+    decisions: list[Decision] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+    added: bool = False
+    """Added during the meeting (under Eventuelt, say)."""
+    carry_on: bool = False
+    """Marked to continue at the next meeting."""
+
+    def seconds_used(self, now: dt.datetime) -> float:
+        running = sum(visit.seconds(now) for visit in self.visits)
+        paused = sum(pause.seconds(now) for pause in self.pauses)
+        return max(0.0, running - paused)
+
+    @property
+    def visited(self) -> bool:
+        return bool(self.visits)
+
+    @property
+    def paused(self) -> bool:
+        return bool(self.pauses) and self.pauses[-1].end is None
