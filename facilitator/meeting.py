@@ -70,7 +70,8 @@ class Meeting:
         self.ended_at: dt.datetime | None = None
         self.speakers = SpeakersList()
         self.listeners: list[Callable[[Change], None]] = []
-        self._last_id = 0
+        self.last_id = 0
+        """The last id given to a decision, vote or action item; ids are unique in a meeting."""
 
     # --- notifications ---------------------------------------------------------------
 
@@ -79,8 +80,8 @@ class Meeting:
             listener(change)
 
     def _new_id(self) -> int:
-        self._last_id += 1
-        return self._last_id
+        self.last_id += 1
+        return self.last_id
 
     # --- the meeting as a whole ------------------------------------------------------
 

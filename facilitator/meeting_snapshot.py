@@ -1,0 +1,171 @@
+"""A meeting as plain data (JSON-ready) and back: what the archive stores and resumes from.
+
+The snapshot carries the items themselves, not a reference to the agenda file, because
+items are added and moved during a meeting and the file may change or vanish later.
+Notes can be left out: they change with every keystroke and are saved on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from facilitator.agenda import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.meeting import Clock, Meeting, system_clock
+from facilitator.meeting_records import (
+    ActionItem,
+    Attendee,
+    Decision,
+    ItemState,
+    Presence,
+    Principle,
+    Span,
+    Speech,
+    Vote,
+)
+from facilitator.speakers import FloorRequest
+
+SNAPSHOT_VERSION = 1
+
+
+def _time(value: dt.datetime | dt.date | dt.time | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _datetime(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value is not None else None
+
+
+def _span(span: Span) -> list[str | None]:
+    return [_time(span.start), _time(span.end)]
+
+
+def _unspan(data: list[str | None]) -> Span:
+    start = _datetime(data[0])
+    assert start is not None
+    return Span(start, _datetime(data[1]))
+
+
+def _item(item: Item) -> dict[str, Any]:
+    return {
+        "title": item.title, "type": item.type.value, "minutes": item.minutes, "presenter": item.presenter,
+        "purpose": item.purpose, "prompts": list(item.prompts), "options": list(item.options),
+        "confidential": item.confidential,
+    }
+
+
+def _unitem(data: dict[str, Any]) -> Item:
+    return Item(**{**data, "type": ItemType(data["type"]), "prompts": tuple(data["prompts"]), "options": tuple(data["options"])})
+
+
+def _info(info: MeetingInfo) -> dict[str, Any]:
+    return {
+        "title": info.title, "kind": info.kind.value, "group": info.group, "purpose": info.purpose,
+        "date": _time(info.date), "start": _time(info.start), "duration": info.duration,
+        "location": info.location, "chair": info.chair, "secretary": info.secretary,
+        "participants": list(info.participants),
+    }
+
+
+def _uninfo(data: dict[str, Any]) -> MeetingInfo:
+    return MeetingInfo(**{
+        **data,
+        "kind": MeetingKind(data["kind"]),
+        "date": dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        "start": dt.time.fromisoformat(data["start"]) if data["start"] else None,
+        "participants": tuple(data["participants"]),
+    })
+
+
+def _speech(speech: Speech) -> dict[str, Any]:
+    return {"name": speech.name, "item": speech.item, "span": _span(speech.span), "point_of_order": speech.point_of_order}
+
+
+def _unspeech(data: dict[str, Any]) -> Speech:
+    return Speech(data["name"], data["item"], _unspan(data["span"]), data["point_of_order"])
+
+
+def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
+    """The whole meeting as JSON-ready data; ``notes=False`` leaves the notes out."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "info": _info(meeting.info),
+        "started_at": _time(meeting.started_at),
+        "ended_at": _time(meeting.ended_at),
+        "current": meeting.current,
+        "chair": meeting.chair,
+        "secretary": meeting.secretary,
+        "last_id": meeting.last_id,
+        "attendees": [
+            {"name": a.name, "presence": a.presence.value, "arrived": _time(a.arrived), "left": _time(a.left), "added": a.added}
+            for a in meeting.attendees.values()
+        ],
+        "items": [
+            {
+                "id": s.id, "item": _item(s.item), "visits": [_span(v) for v in s.visits],
+                "pauses": [_span(p) for p in s.pauses], **({"notes": s.notes} if notes else {}),
+                "discussed": sorted(s.discussed), "chosen": sorted(s.chosen),
+                "decisions": [
+                    {"id": d.id, "text": d.text, "principles": [p.value for p in d.principles], "at": _time(d.at)}
+                    for d in s.decisions
+                ],
+                "votes": [
+                    {"id": v.id, "subject": v.subject, "for": v.votes_for, "against": v.against,
+                     "abstain": v.abstain, "present": v.present, "at": _time(v.at)}
+                    for v in s.votes
+                ],
+                "actions": [
+                    {"id": a.id, "what": a.what, "who": a.who, "deadline": _time(a.deadline), "done": a.done}
+                    for a in s.actions
+                ],
+                "added": s.added, "carry_on": s.carry_on,
+            }
+            for s in meeting.items
+        ],
+        "speakers": {
+            "queue": [{"name": r.name, "point_of_order": r.point_of_order} for r in meeting.speakers.queue],
+            "speeches": [_speech(s) for s in meeting.speakers.speeches],
+            "current": _speech(meeting.speakers.current) if meeting.speakers.current else None,
+            "closed": meeting.speakers.closed,
+        },
+    }
+
+
+def from_dict(data: dict[str, Any], *, clock: Clock = system_clock, notes: dict[int, str] | None = None) -> Meeting:
+    """Rebuild a meeting exactly as it was; ``notes`` (by item id) fill in notes saved apart."""
+    if data.get("version") != SNAPSHOT_VERSION:
+        raise ValueError(f"unsupported snapshot version {data.get('version')!r}")
+    items = data["items"]
+    meeting = Meeting(Agenda(_uninfo(data["info"]), tuple(_unitem(s["item"]) for s in items)), clock=clock)
+    meeting.started_at = _datetime(data["started_at"])
+    meeting.ended_at = _datetime(data["ended_at"])
+    meeting.current = data["current"]
+    meeting.chair = data["chair"]
+    meeting.secretary = data["secretary"]
+    meeting.last_id = data["last_id"]
+    meeting.attendees = {
+        a["name"]: Attendee(a["name"], Presence(a["presence"]), _datetime(a["arrived"]), _datetime(a["left"]), a["added"])
+        for a in data["attendees"]
+    }
+    meeting.items = [
+        ItemState(
+            _unitem(s["item"]), id=s["id"],
+            visits=[_unspan(v) for v in s["visits"]], pauses=[_unspan(p) for p in s["pauses"]],
+            notes=(notes or {}).get(s["id"], s.get("notes", "")),
+            discussed=set(s["discussed"]), chosen=set(s["chosen"]),
+            decisions=[Decision(d["id"], d["text"], tuple(Principle(p) for p in d["principles"]), _datetime(d["at"])) for d in s["decisions"]],
+            votes=[Vote(v["id"], v["subject"], v["for"], v["against"], v["abstain"], v["present"], _datetime(v["at"])) for v in s["votes"]],
+            actions=[
+                ActionItem(a["id"], a["what"], a["who"], dt.date.fromisoformat(a["deadline"]) if a["deadline"] else None, a["done"])
+                for a in s["actions"]
+            ],
+            added=s["added"], carry_on=s["carry_on"],
+        )
+        for s in items
+    ]
+    speakers = data["speakers"]
+    meeting.speakers.queue = [FloorRequest(r["name"], r["point_of_order"]) for r in speakers["queue"]]
+    meeting.speakers.speeches = [_unspeech(s) for s in speakers["speeches"]]
+    meeting.speakers.current = _unspeech(speakers["current"]) if speakers["current"] else None
+    meeting.speakers.closed = speakers["closed"]
+    return meeting
