@@ -41,3 +41,7 @@ class AgendaError(FacilitatorError):
 
 class MeetingError(FacilitatorError):
     """A change the meeting cannot take, with what to do instead."""
+
+
+class ArchiveError(FacilitatorError):
+    """The archive cannot be opened, read or written; the message names the file."""

@@ -1,0 +1,400 @@
+"""The archive: one SQLite file holding every meeting, saved change by change.
+
+A meeting is stored as a snapshot (``meeting_snapshot``) without its notes, which live in
+their own table because they change with every keystroke. Action items and a full-text
+index are projections of the snapshots, kept in step in the same transaction, so
+questions across meetings ("open actions of our club", "where did we talk about vold?")
+never need to read a snapshot.
+
+Opening checks the file before changing anything: a file that is not SQLite, a SQLite
+file that is not ours, a corrupt one or one from a newer facilitator is refused with a
+clear message and left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitator.archive_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from facilitator.errors import ArchiveError
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.meeting_snapshot import from_dict, to_dict
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Full-text rows get deterministic rowids, so one meeting's rows are found (and
+# replaced) by a rowid range instead of a scan of the whole index.
+_MEETING_SHIFT = 24
+_KIND_SHIFT = 20
+_KINDS = {"note": 0, "decision": 1, "vote": 2, "action": 3}
+
+
+def _rowid(meeting_id: int, kind: str, sequence: int) -> int:
+    return (meeting_id << _MEETING_SHIFT) | (_KINDS[kind] << _KIND_SHIFT) | sequence
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    title: str
+    kind: str
+    group: str | None
+    date: str | None
+    started_at: str | None
+    ended_at: str | None
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str | None
+    action_id: int
+    item_title: str
+    what: str
+    who: str
+    deadline: str | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str | None
+    item_title: str
+    kind: str
+    snippet: str
+
+
+class Archive:
+    """An open archive file. Thread-safe: the recorder writes from its own thread."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, *, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._db = connection
+        self._lock = threading.RLock()
+
+    # --- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> Archive:
+        """Open (creating and migrating as needed) the archive at ``path``."""
+        path = Path(path)
+        if path.is_dir():
+            raise ArchiveError(t("archive.is_dir", path=path))
+        fresh = not path.exists() or path.stat().st_size == 0
+        if fresh and read_only:
+            raise ArchiveError(t("archive.missing", path=path))
+        if not fresh:
+            version = _inspect(path)
+            if version > SCHEMA_VERSION:
+                raise ArchiveError(t("archive.newer", path=path, version=version, supported=SCHEMA_VERSION))
+            if not read_only and not os.access(path, os.W_OK):
+                raise ArchiveError(t("archive.read_only", path=path))
+        else:
+            _create_file(path)
+        try:
+            if read_only:
+                connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=5)
+            else:
+                connection = sqlite3.connect(path, check_same_thread=False, timeout=5, isolation_level=None)
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as error:
+            raise ArchiveError(t("archive.cannot_open", path=path, reason=error)) from None
+        archive = cls(path, connection, read_only=read_only)
+        if not read_only:
+            archive._migrate()
+        return archive
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        for version in range(current, SCHEMA_VERSION):
+            with self._write():
+                for statement in MIGRATIONS[version]:
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._db.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; any SQLite failure becomes an ArchiveError and rolls back."""
+        if self.read_only:
+            raise ArchiveError(t("archive.read_only", path=self.path))
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise ArchiveError(_describe(error, self.path)) from error
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as error:
+                raise ArchiveError(_describe(error, self.path)) from error
+
+    # --- writing meetings --------------------------------------------------------------
+
+    def create(self, meeting: Meeting, *, agenda_path: str | None = None) -> int:
+        """Store a new meeting; returns its id."""
+        snapshot = to_dict(meeting, notes=False)
+        info = meeting.info
+        now = _now()
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO meetings (title, kind, group_name, date, created_at, updated_at, agenda_path, snapshot)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (info.title, info.kind.value, info.group, info.date.isoformat() if info.date else None,
+                 now, now, agenda_path, json.dumps(snapshot, ensure_ascii=False)),
+            )
+            meeting_id = int(cursor.lastrowid or 0)
+            self._project(db, meeting_id, snapshot)
+            self._write_notes(db, meeting_id, {s.id: s.notes for s in meeting.items if s.notes}, snapshot)
+        return meeting_id
+
+    def save(self, meeting_id: int, snapshot: dict[str, Any], notes: dict[int, str] | None = None) -> None:
+        """Save a snapshot (taken without notes) and any notes, in one transaction."""
+        with self._write() as db:
+            started = snapshot["started_at"]
+            date = snapshot["info"]["date"] or (started[:10] if started else None)
+            updated = db.execute(
+                "UPDATE meetings SET title = ?, group_name = ?, date = ?, started_at = ?, ended_at = ?,"
+                " updated_at = ?, snapshot = ? WHERE id = ?",
+                (snapshot["info"]["title"], snapshot["info"]["group"], date, started, snapshot["ended_at"],
+                 _now(), json.dumps(snapshot, ensure_ascii=False), meeting_id),
+            )
+            if updated.rowcount != 1:
+                raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+            self._project(db, meeting_id, snapshot)
+            if notes:
+                self._write_notes(db, meeting_id, notes, snapshot)
+
+    def save_notes(self, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
+        with self._write() as db:
+            self._write_notes(db, meeting_id, notes, None, item_titles)
+
+    def _write_notes(
+        self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str],
+        snapshot: dict[str, Any] | None, item_titles: dict[int, str] | None = None,
+    ) -> None:
+        if item_titles is None:
+            item_titles = {s["id"]: s["item"]["title"] for s in snapshot["items"]} if snapshot else {}
+        for item_id, text in notes.items():
+            db.execute(
+                "INSERT INTO notes (meeting_id, item_id, text) VALUES (?, ?, ?)"
+                " ON CONFLICT (meeting_id, item_id) DO UPDATE SET text = excluded.text",
+                (meeting_id, item_id, text),
+            )
+            rowid = _rowid(meeting_id, "note", item_id)
+            db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+            if text.strip():
+                db.execute(
+                    "INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, 'note')",
+                    (rowid, text, item_titles.get(item_id, "")),
+                )
+
+    def _project(self, db: sqlite3.Connection, meeting_id: int, snapshot: dict[str, Any]) -> None:
+        """Bring the action and search projections of one meeting in line with its snapshot."""
+        low = _rowid(meeting_id, "decision", 0)
+        high = _rowid(meeting_id + 1, "note", 0) - 1
+        db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?", (low, high))
+        sequence = dict.fromkeys(("decision", "vote", "action"), 0)
+        rows: list[tuple[int, str, str, str]] = []
+        actions: list[tuple[Any, ...]] = []
+        for item in snapshot["items"]:
+            title = item["item"]["title"]
+            texts = [
+                *(("decision", d["text"]) for d in item["decisions"]),
+                *(("vote", v["subject"]) for v in item["votes"]),
+                *(("action", f'{a["what"]} ({a["who"]})') for a in item["actions"]),
+            ]
+            for kind, text in texts:
+                rows.append((_rowid(meeting_id, kind, sequence[kind]), text, title, kind))
+                sequence[kind] += 1
+            actions.extend(
+                (meeting_id, a["id"], title, a["what"], a["who"], a["deadline"], int(a["done"])) for a in item["actions"]
+            )
+        db.executemany("INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, ?)", rows)
+        ids = [row[1] for row in actions]
+        db.execute(
+            f"DELETE FROM actions WHERE meeting_id = ? AND action_id NOT IN ({','.join('?' * len(ids))})",
+            (meeting_id, *ids),
+        )
+        db.executemany(
+            "INSERT INTO actions (meeting_id, action_id, item_title, what, who, deadline, done) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (meeting_id, action_id) DO UPDATE SET item_title = excluded.item_title,"
+            " what = excluded.what, who = excluded.who, deadline = excluded.deadline,"
+            # Done in a later meeting (carried over) stays done whatever this snapshot says.
+            " done = CASE WHEN actions.done_in IS NULL THEN excluded.done ELSE actions.done END",
+            actions,
+        )
+
+    # --- reading meetings --------------------------------------------------------------
+
+    def load(self, meeting_id: int, *, clock: Any = None) -> Meeting:
+        with self._read() as db:
+            row = db.execute("SELECT snapshot FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+            if row is None:
+                raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+            notes = dict(db.execute("SELECT item_id, text FROM notes WHERE meeting_id = ?", (meeting_id,)).fetchall())
+        try:
+            snapshot = json.loads(row[0])
+            return from_dict(snapshot, notes=notes, **({"clock": clock} if clock else {}))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ArchiveError(t("archive.bad_meeting", id=meeting_id, path=self.path, reason=error)) from None
+
+    def meetings(self, *, unfinished: bool = False) -> list[MeetingSummary]:
+        """Meetings, newest first."""
+        where = "WHERE ended_at IS NULL" if unfinished else ""
+        with self._read() as db:
+            rows = db.execute(
+                f"SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings {where} ORDER BY id DESC"
+            ).fetchall()
+        return [MeetingSummary(*row) for row in rows]
+
+    def summary(self, meeting_id: int) -> MeetingSummary:
+        with self._read() as db:
+            row = db.execute(
+                "SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()
+        if row is None:
+            raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+        return MeetingSummary(*row)
+
+    def actions(self, *, open_only: bool = False, group: str | None = None) -> list[ActionRow]:
+        """Action items across meetings: by deadline (none last), then by meeting."""
+        conditions = ["1"]
+        parameters: list[Any] = []
+        if open_only:
+            conditions.append("a.done = 0")
+        if group is not None:
+            conditions.append("m.group_name = ?")
+            parameters.append(group)
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT a.meeting_id, m.title, m.date, a.action_id, a.item_title, a.what, a.who, a.deadline, a.done"
+                " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+                f" WHERE {' AND '.join(conditions)}"
+                " ORDER BY a.deadline IS NULL, a.deadline, a.meeting_id, a.action_id",
+                parameters,
+            ).fetchall()
+        return [ActionRow(*row[:8], done=bool(row[8])) for row in rows]
+
+    def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
+        """Full text over notes, decisions, votes and actions; every word must occur."""
+        words = text.split()
+        if not words:
+            return []
+        long_words = [w for w in words if len(w) >= 3]
+        short_words = [w for w in words if len(w) < 3]
+        conditions: list[str] = []
+        parameters: list[Any] = []
+        if long_words:
+            conditions.append("search MATCH ?")
+            parameters.append(" ".join('"' + w.replace('"', '""') + '"' for w in long_words))
+        for word in short_words:  # trigrams need three letters; short words are matched plainly
+            conditions.append("search.text LIKE ? ESCAPE '\\'")
+            parameters.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT search.rowid >> ?, m.title, m.date, search.item_title, search.kind,"
+                " snippet(search, 0, '[', ']', '…', 64)"
+                " FROM search JOIN meetings m ON m.id = search.rowid >> ?"
+                f" WHERE {' AND '.join(conditions)} ORDER BY m.id DESC, search.rowid LIMIT ?",
+                (_MEETING_SHIFT, _MEETING_SHIFT, *parameters, limit),
+            ).fetchall()
+        return [SearchHit(*row) for row in rows]
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _create_file(path: Path) -> None:
+    """Create the archive readable by its owner only: minutes can hold personal matters."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except PermissionError:
+        raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
+    except OSError as error:
+        raise ArchiveError(t("archive.cannot_open", path=path, reason=error.strerror or error)) from None
+
+
+def _inspect(path: Path) -> int:
+    """The schema version of an existing archive, read without changing a byte."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ArchiveError(t("archive.cannot_open", path=path, reason=error.strerror or error)) from None
+    if header != SQLITE_HEADER:
+        raise ArchiveError(t("archive.foreign", path=path))
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        raise ArchiveError(t("archive.corrupt", path=path)) from None
+    if application_id != APPLICATION_ID and (tables or version):
+        raise ArchiveError(t("archive.foreign", path=path))
+    return int(version)
+
+
+def _describe(error: sqlite3.Error, path: Path) -> str:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return t("archive.busy", path=path)
+    if "disk is full" in text or "full" in text:
+        return t("archive.disk_full", path=path)
+    if "readonly" in text or "read-only" in text:
+        return t("archive.read_only", path=path)
+    if "malformed" in text or "not a database" in text:
+        return t("archive.corrupt", path=path)
+    return t("archive.failed", path=path, reason=error)
