@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any, Final
 from facilitator.agenda import FORMAT_VERSION, Agenda, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.errors import AgendaError, Problem
 from facilitator.i18n import join_or, t
-from facilitator.toml_lines import KeyPath, key_lines
+from facilitator.toml_lines import PREFIX, KeyPath, first_deep_line, key_lines, split_lines, string_state as _string_state
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -80,6 +81,11 @@ _CHOICE_ALIASES: Final[Mapping[str, str]] = {
     "politikermoede": "politikermøde", "other": "andet",
 }
 
+# Within an item, time words mean the item's own minutes.
+_ITEM_KEY_ALIASES: Final[Mapping[str, str]] = {
+    "tid": "minutes", "varighed": "minutes", "længde": "minutes", "duration": "minutes", "time": "minutes",
+}
+
 _INVALID: Final = object()
 """Returned by a field check that has already recorded a problem."""
 
@@ -92,12 +98,15 @@ def load_agenda(path: Path | str) -> Agenda:
 
 def _read(path: Path) -> bytes:
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise AgendaError(path, [Problem(t("agenda.file.is_dir"))])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise AgendaError(path, [Problem(t("agenda.file.too_large", size=_megabytes(size)))])
-        return path.read_bytes()
+        if not stat.S_ISREG(status.st_mode):
+            raise AgendaError(path, [Problem(t("agenda.file.not_regular"))])
+        if status.st_size > MAX_BYTES:
+            raise AgendaError(path, [Problem(t("agenda.file.too_large", size=_megabytes(status.st_size)))])
+        with path.open("rb") as stream:
+            return stream.read(MAX_BYTES + 1)  # the file may have grown since stat
     except FileNotFoundError:
         raise AgendaError(path, [Problem(t("agenda.file.not_found"))]) from None
     except PermissionError:
@@ -111,18 +120,37 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}"
 
 
+MAX_SYNTAX_ERRORS: Final = 20
+
+
 def parse_agenda(data: bytes, path: Path | str = "<agenda>") -> Agenda:
     """Validate the bytes of an agenda file; ``path`` is used in messages only."""
     if len(data) > MAX_BYTES:
         raise AgendaError(path, [Problem(t("agenda.file.too_large", size=_megabytes(len(data))))])
     text = _decode(data, path)
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise AgendaError(path, [_syntax_problem(error, text)]) from None
-    except RecursionError:
-        raise AgendaError(path, [Problem(t("agenda.toml.too_deep"))]) from None
-    return _Validator(path, key_lines(text)).agenda(document)
+    syntax: list[Problem] = []
+    lines = split_lines(text)
+    document: dict[str, Any] | None = None
+    while document is None:
+        try:
+            document = tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as error:
+            problem, local = _syntax_problem(error, lines)
+            syntax.append(problem)
+            if not local or len(syntax) >= MAX_SYNTAX_ERRORS or problem.line is None:
+                raise AgendaError(path, syntax) from None
+            # The mistake is confined to its line: blank it and read on, so one slip
+            # does not hide the others.
+            lines[problem.line - 1] = ""
+        except RecursionError:
+            raise AgendaError(path, [Problem(t("agenda.toml.too_deep"), first_deep_line(text))]) from None
+    validator = _Validator(path, key_lines(text), quiet_about_missing=bool(syntax))
+    agenda = validator.agenda(document)
+    problems = [*syntax, *validator.problems]
+    if problems:
+        raise AgendaError(path, problems)
+    assert agenda is not None, "an invalid agenda always reports why"
+    return agenda
 
 
 def _decode(data: bytes, path: Path | str) -> str:
@@ -141,69 +169,133 @@ def _decode(data: bytes, path: Path | str) -> str:
 
 _POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
-# tomllib's messages, from the most specific prefix to the least, with our explanation.
+# tomllib's messages, by prefix, with our explanation and whether the mistake is confined
+# to its own line (then reading can go on past it, to find the next one).
 _SYNTAX_MESSAGES: Final = (
-    ("Unclosed array", "agenda.toml.unclosed_array"),
-    ("Unclosed inline table", "agenda.toml.unclosed_table"),
-    ("Unterminated string", "agenda.toml.unclosed_string"),
-    ("Unclosed string", "agenda.toml.unclosed_string"),
-    ("Expected '=' after a key", "agenda.toml.expected_equals"),
-    ("Cannot overwrite a value", "agenda.toml.duplicate_key"),
-    ("Cannot declare", "agenda.toml.duplicate_table"),
-    ("Cannot mutate", "agenda.toml.duplicate_table"),
-    ("Expected newline or end of document", "agenda.toml.trailing"),
-    ("Expected ']' at the end of a table", "agenda.toml.bad_header"),
-    ("Expected ']]' at the end of an array", "agenda.toml.bad_header"),
-    ("Invalid initial character for a key", "agenda.toml.bad_key"),
-    ("Invalid date or datetime", "agenda.toml.bad_date"),
-    ("Expected ',' or ']'", "agenda.toml.array_comma"),
-    ("Unescaped '\\' in a string", "agenda.toml.backslash"),
-    ("Illegal character", "agenda.toml.illegal_character"),
-    ("Found invalid character", "agenda.toml.illegal_character"),
-    ("Invalid value", "agenda.toml.invalid_value"),
-    ("Invalid statement", "agenda.toml.invalid_statement"),
+    ("Unclosed array", "agenda.toml.unclosed_array", False),
+    ("Unclosed inline table", "agenda.toml.unclosed_table", False),
+    ("Unterminated string", "agenda.toml.unclosed_string", False),
+    ('Expected "\'', "agenda.toml.unclosed_string", False),
+    ("Expected '=' after a key", "agenda.toml.expected_equals", True),
+    ("Cannot overwrite a value", "agenda.toml.duplicate_key", True),
+    ("Duplicate inline table key", "agenda.toml.duplicate_key", True),
+    ("Cannot declare", "agenda.toml.duplicate_table", False),
+    ("Cannot mutate", "agenda.toml.duplicate_table", False),
+    ("Cannot redefine namespace", "agenda.toml.duplicate_table", False),
+    ("Expected newline or end of document", "agenda.toml.trailing", True),
+    ("Expected ']' at the end of a table", "agenda.toml.bad_header", False),
+    ("Expected ']]' at the end of an array", "agenda.toml.bad_header", False),
+    ("Invalid initial character for a key", "agenda.toml.bad_key", True),
+    ("Invalid date or datetime", "agenda.toml.bad_date", True),
+    ("Unescaped '\\' in a string", "agenda.toml.backslash", True),
+    ("Invalid hex value", "agenda.toml.backslash", True),
+    ("Escaped character is not a Unicode scalar value", "agenda.toml.backslash", True),
+    ("Illegal character", "agenda.toml.illegal_character", True),
+    ("Found invalid character", "agenda.toml.illegal_character", True),
+    ("Invalid value", "agenda.toml.invalid_value", True),
+    ("Invalid statement", "agenda.toml.invalid_statement", True),
 )
 
-_TIME_WITHOUT_SECONDS = re.compile(r"^\s*[\w\-\"']+\s*=\s*\d{1,2}[:.]\d{2}\s*(#.*)?$")
-_DANISH_DATE = re.compile(r"^\s*[\w\-\"']+\s*=\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*(#.*)?$")
-_NON_ASCII_KEY = re.compile(r"^\s*[^\s=\"'#\[]*[^\x00-\x7f][^\s=\"']*\s*=")
-_BARE_WORDS = re.compile(r"^\s*[\w\-\"']+\s*=\s*[^\s\"'\[{0-9+\-#]")
+_ASSIGNMENT = re.compile(r"\s*([^\s=\"'#\[]+)\s*=\s*(.*)")
+_TIME_WITHOUT_SECONDS = re.compile(r"\d{1,2}[:.]\d{2}\s*(#.*)?$")
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*(#.*)?$")
+_SHORT_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s*(#.*)?$")
+_TYPOGRAPHIC_QUOTES: Final = "“”„‟«»‘’‚‛″"
+_ADJACENT_STRINGS = re.compile(r"\"\s+\"")
+_NUMBER_KEYS: Final = ("minutes", "duration", "format")
+_VALUE_ERRORS: Final = (
+    "Invalid value", "Expected newline or end of document", "Invalid date or datetime",
+    "Invalid statement", "Found invalid character", "Illegal character", "Invalid initial character",
+    "Expected '=' after a key",
+)
+_FLAG_KEYS: Final = ("confidential",)
 
 
-def _syntax_problem(error: Exception, text: str) -> Problem:
+def _syntax_problem(error: Exception, lines: list[str]) -> tuple[Problem, bool]:
     raw = str(error.args[0] if error.args else error)
     position = _POSITION.search(raw)
     detail = _POSITION.sub("", raw).strip()
-    lines = text.splitlines()
-    if position and position.group(1):
-        line = int(position.group(1))
-    else:
-        line = max(len(lines), 1)
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    return Problem(t(_syntax_key(detail, source_line), detail=detail), line)
+    line = int(position.group(1)) if position and position.group(1) else max(len(lines), 1)
+    source_line = lines[line - 1][:PREFIX] if 0 < line <= len(lines) else ""
+    key, local = _syntax_key(detail, source_line)
+    if key in ("agenda.toml.unclosed_array", "agenda.toml.array_comma"):
+        line = _opening_line(lines, line)
+    elif key == "agenda.toml.unclosed_string":
+        line = _unclosed_quote_line(lines) or line
+    return Problem(t(key, detail=detail), line), local
 
 
-def _syntax_key(detail: str, source_line: str) -> str:
+def _unclosed_quote_line(lines: list[str]) -> int | None:
+    """The first line that leaves a one-line string open: where the missing quote belongs."""
+    closing: str | None = None
+    for number, line in enumerate(lines, start=1):
+        code = line[:PREFIX]
+        if closing is not None:
+            end = code.find(closing)
+            if end < 0:
+                continue
+            code, closing = code[end + 3 :], None
+        state = _string_state(code)
+        if state in ('"""', "'''"):
+            closing = state
+        elif state:
+            return number
+    return None
+
+
+def _opening_line(lines: list[str], line: int) -> int:
+    """The line where a list left open was begun: tomllib notices only on a later line."""
+    depth = 0
+    for number in range(min(line, len(lines)), max(0, line - 200), -1):
+        code = lines[number - 1][:PREFIX]
+        depth += code.count("]") - code.count("[")
+        if depth < 0:
+            return number
+    return line
+
+
+def _syntax_key(detail: str, source_line: str) -> tuple[str, bool]:
     """Explain a syntax error by what the line looks like first, tomllib's words second.
 
     tomllib describes what its parser expected ("Invalid value"); a person needs to hear
     what they wrote ("a time needs seconds"), and the line usually shows which it is.
     """
-    if _TIME_WITHOUT_SECONDS.match(source_line):
-        return "agenda.toml.time_without_seconds"
-    if _DANISH_DATE.match(source_line):
-        return "agenda.toml.bad_date"
-    if _NON_ASCII_KEY.match(source_line):
-        return "agenda.toml.non_ascii_key"
+    stripped = source_line.strip()
+    about_this_line = detail.startswith(_VALUE_ERRORS)
+    if about_this_line and any(quote in source_line for quote in _TYPOGRAPHIC_QUOTES):
+        return "agenda.toml.typographic_quotes", True
+    if stripped.startswith("[") and not stripped.isascii():
+        return "agenda.toml.bad_section", False
+    assignment = _ASSIGNMENT.match(source_line) if about_this_line else None
+    if assignment:
+        name, value = assignment.group(1), assignment.group(2)
+        if not name.isascii():
+            return "agenda.toml.non_ascii_key", True
+        if name == "start" or _TIME_WITHOUT_SECONDS.match(value):
+            return "agenda.toml.time_without_seconds", True
+        if name == "date" or _DAY_MONTH_YEAR.match(value) or _SHORT_ISO_DATE.match(value):
+            return "agenda.toml.bad_date", True
+        if name in _NUMBER_KEYS and not value.startswith(("[", "{")):
+            return "agenda.toml.bad_number", True
+        if name in _FLAG_KEYS:
+            return "agenda.toml.bad_flag", True
     if detail.startswith("Illegal character") and "\\n" in detail:
-        return "agenda.toml.unclosed_string"
-    key = next((k for prefix, k in _SYNTAX_MESSAGES if detail.startswith(prefix)), None)
-    if key in (None, "agenda.toml.invalid_value") and _BARE_WORDS.match(source_line):
-        return "agenda.toml.bare_text"
-    return key or "agenda.toml.other"
+        return "agenda.toml.unclosed_string", False
+    if detail.startswith("Unclosed array") and _ADJACENT_STRINGS.search(source_line):
+        return "agenda.toml.array_comma", False
+    for prefix, key, local in _SYNTAX_MESSAGES:
+        if detail.startswith(prefix):
+            if key in ("agenda.toml.invalid_value", "agenda.toml.trailing") and assignment and not assignment.group(2).startswith(("\"", "'", "[", "{")):
+                return "agenda.toml.bare_text", True
+            return key, local
+    return "agenda.toml.other", False
 
 
 # --- the shape of the document ---------------------------------------------------------
+
+
+def _is_section(value: object) -> bool:
+    return isinstance(value, dict) or (isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value))
 
 
 def _close_match(word: str, candidates: Sequence[str], cutoff: float) -> str | None:
@@ -224,9 +316,11 @@ def _quote(value: object) -> str:
 class _Validator:
     """Walks a parsed document once, building the Agenda and collecting every problem."""
 
-    def __init__(self, path: Path | str, lines: dict[KeyPath, int]) -> None:
+    def __init__(self, path: Path | str, lines: dict[KeyPath, int], *, quiet_about_missing: bool = False) -> None:
         self.path = path
         self.lines = lines
+        self.quiet_about_missing = quiet_about_missing
+        """After a syntax error the offending line was blanked; a key it held may look missing."""
         self.problems: list[Problem] = []
         self.suggested: set[KeyPath] = set()
 
@@ -246,25 +340,32 @@ class _Validator:
 
     # -- the document
 
-    def agenda(self, document: dict[str, Any]) -> Agenda:
+    def agenda(self, document: dict[str, Any]) -> Agenda | None:
+        """The Agenda, or None when anything is wrong (the reasons are in ``problems``)."""
         self.unknown_keys(document, TOP_KEYS, (), t("agenda.where.top"))
         self.check_format(document.get("format", FORMAT_VERSION))
         meeting = self.meeting(document.get("meeting", _INVALID))
         items = self.items(document.get("item", _INVALID))
-        if self.problems:
-            raise AgendaError(self.path, self.problems)
-        assert isinstance(meeting, MeetingInfo) and isinstance(items, tuple)  # every failure reports
+        if self.problems or not isinstance(meeting, MeetingInfo) or not isinstance(items, tuple):
+            return None
         return Agenda(meeting=meeting, items=items)
 
     def unknown_keys(
         self, table: Mapping[str, Any], valid: tuple[str, ...], at: KeyPath, where: str
     ) -> None:
-        for key in table:
+        for key, value in table.items():
             if key in valid:
                 continue
-            alias = _DANISH_KEYS.get(key.strip().lower())
-            if alias in valid:
+            word = key.strip().lower()
+            alias = (_ITEM_KEY_ALIASES.get(word) if at[:1] == ("item",) else None) or _DANISH_KEYS.get(word)
+            if at == () and _is_section(value):
+                self.unknown_section(key, value, alias)
+            elif alias in valid:
                 self.report_suggestion(at, key, where, alias)
+            elif alias in ITEM_KEYS and at[:1] != ("item",):
+                self.report(at + (key,), "agenda.key.alias_belongs_in_item", key=key, where=where, suggestion=alias)
+            elif alias in MEETING_KEYS and at != ("meeting",):
+                self.report(at + (key,), "agenda.key.alias_belongs_in_meeting", key=key, where=where, suggestion=alias)
             elif key in MEETING_KEYS and at != ("meeting",):
                 self.report(at + (key,), "agenda.key.belongs_in_meeting", key=key, where=where)
             elif key in ITEM_KEYS and at[:1] != ("item",):
@@ -276,15 +377,31 @@ class _Validator:
             else:
                 self.report(at + (key,), "agenda.key.unknown", key=key, where=where, valid=join_or(list(valid)))
 
+    def unknown_section(self, key: str, value: object, alias: str | None) -> None:
+        """A misnamed section such as [[items]] or [møde]: say so as a section."""
+        brackets = "[[{}]]" if isinstance(value, list) else "[{}]"
+        suggestion = alias if alias in ("meeting", "item") else _close_match(key.strip().lower(), ("meeting", "item"), cutoff=0.6)
+        if suggestion:
+            self.suggested.add((suggestion,))
+            right = "[[item]]" if suggestion == "item" else "[meeting]"
+            self.report((key,), "agenda.section.unknown_suggest", section=brackets.format(key), suggestion=right)
+        else:
+            self.report((key,), "agenda.section.unknown", section=brackets.format(key))
+
     def report_suggestion(self, at: KeyPath, key: str, where: str, suggestion: str) -> None:
         self.suggested.add(at + (suggestion,))
         self.report(at + (key,), "agenda.key.unknown_suggest", key=key, where=where, suggestion=suggestion)
 
     def missing(self, at: KeyPath, where: str, key: str) -> object:
         """A required key is absent; said once, not again beside "did you mean {key}"."""
-        if at + (key,) in self.suggested:
+        if at + (key,) in self.suggested or self.quiet_about_missing:
             return _INVALID
         return self.report(at, "agenda.value.missing", where=where, key=key)
+
+    def missing_section(self, at: KeyPath, message_key: str) -> object:
+        if at in self.suggested or self.quiet_about_missing:
+            return _INVALID
+        return self.report((), message_key)
 
     def check_format(self, value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -295,7 +412,7 @@ class _Validator:
     def meeting(self, table: object) -> MeetingInfo | object:
         at: KeyPath = ("meeting",)
         if table is _INVALID:
-            return self.report((), "agenda.meeting.missing")
+            return self.missing_section(("meeting",), "agenda.meeting.missing")
         if not isinstance(table, dict):
             return self.report(at, "agenda.meeting.not_table")
         where = "[meeting]"
@@ -319,7 +436,7 @@ class _Validator:
 
     def items(self, value: object) -> tuple[Item, ...] | object:
         if value is _INVALID:
-            return self.report((), "agenda.items.missing")
+            return self.missing_section(("item",), "agenda.items.missing")
         if isinstance(value, dict):
             return self.report(("item",), "agenda.items.single_brackets")
         if not isinstance(value, list):
@@ -341,7 +458,8 @@ class _Validator:
             return self.report(("item",), "agenda.items.not_table", number=number)
         title = table.get("title")
         if isinstance(title, str) and title.strip():
-            where = t("agenda.where.item_titled", number=number, title=title.strip())
+            first_line = title.strip().splitlines()[0]
+            where = t("agenda.where.item_titled", number=number, title=_quote(first_line).strip('"'))
         else:
             where = t("agenda.where.item", number=number)
         self.unknown_keys(table, ITEM_KEYS, at, where)
@@ -381,11 +499,15 @@ class _Validator:
         self, table: dict[str, Any], at: KeyPath, where: str, key: str, enum: type[MeetingKind] | type[ItemType],
         *, required: bool = False, default: ItemType | None = None,
     ) -> Any:
-        if key not in table:
-            return self.missing(at, where, key) if required else default
-        value = table[key]
         valid = [member.value for member in enum]
         choices = join_or([f'"{v}"' for v in valid])
+        if key not in table:
+            if not required:
+                return default
+            if at + (key,) in self.suggested or self.quiet_about_missing:
+                return _INVALID
+            return self.report(at, "agenda.choice.missing", where=where, key=key, first=valid[0], choices=choices)
+        value = table[key]
         if not isinstance(value, str):
             return self.report(at + (key,), "agenda.choice.not_text", where=where, key=key, value=_describe(value), choices=choices)
         normalised = value.strip().lower()
@@ -402,10 +524,10 @@ class _Validator:
         if key not in table:
             return None
         value = table[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_MINUTES:
-            if isinstance(value, int) and not isinstance(value, bool) and value > MAX_MINUTES:
-                return self.report(at + (key,), "agenda.minutes.too_long", where=where, key=key, value=value, limit=MAX_MINUTES)
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             return self.report(at + (key,), "agenda.minutes.invalid", where=where, key=key, value=_describe(value))
+        if value > MAX_MINUTES:
+            return self.report(at + (key,), "agenda.minutes.too_long", where=where, key=key, value=value, limit=MAX_MINUTES)
         return value
 
     def date(self, table: dict[str, Any], at: KeyPath, where: str) -> dt.date | None | object:

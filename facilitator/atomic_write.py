@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,17 +24,29 @@ class OutputError(FacilitatorError):
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
-    The temporary file is fsynced and renamed over the target, so readers see the old
-    file or the new one, never a mixture; on any failure it is removed again.
+    The temporary file is fsynced and then renamed over the target (or, when nothing may
+    be overwritten, hard-linked to it, which fails if a file appeared meanwhile), so
+    readers see the old file or the new one, never a mixture. On any failure the
+    temporary file is removed again. Only regular files are ever replaced: a link, a
+    device or a pipe at the target is refused, even with ``overwrite``.
     """
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(t("output.is_dir", path=path))
-    if path.exists() and not overwrite:
-        raise OutputError(t("output.exists", path=path))
+    try:
+        status: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise OutputError(t("output.failed", path=path, reason=error.strerror or error)) from None
+    if status is not None:
+        if stat.S_ISDIR(status.st_mode):
+            raise OutputError(t("output.is_dir", path=path))
+        if not stat.S_ISREG(status.st_mode):
+            raise OutputError(t("output.not_regular", path=path))
+        if not overwrite:
+            raise OutputError(t("output.exists", path=path))
     if not folder.is_dir():
         raise OutputError(t("output.no_folder", path=path, folder=folder))
-    mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+    mode = stat.S_IMODE(status.st_mode) if status is not None else _default_mode()
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -42,9 +55,13 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
-        temporary = None
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _link_new(temporary, path)
         _fsync_folder(folder)
+    except FileExistsError:
+        raise OutputError(t("output.exists", path=path)) from None
     except PermissionError:
         raise OutputError(t("output.no_permission", path=path, folder=folder)) from None
     except OSError as error:
@@ -56,6 +73,24 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
                 os.unlink(temporary)
             except OSError:
                 pass
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    """Put the file in place only if nothing is there yet, atomically where the disk can.
+
+    A hard link fails with FileExistsError if a file appeared since we looked. Some
+    file systems (FAT on a USB stick) cannot link; there we look once more and rename.
+    """
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(path) from None
+        os.replace(temporary, path)
 
 
 def _default_mode() -> int:

@@ -9,6 +9,7 @@ so ``check`` and friends start in a blink.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -42,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # --lang is read before parsing (see main); subcommands accept it too, wherever it is put.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_subparser_class(common))
 
     check = commands.add_parser("check", help=t("cli.check.help"), description=t("cli.check.help"))
     check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
@@ -59,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    """Subcommand parsers that all share the options of ``common``."""
+
+    class Subparser(argparse.ArgumentParser):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(parents=[common], **kwargs)  # type: ignore[arg-type]
+
+    return Subparser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     set_language(resolve_language(_language_from_argv(args_list)))
@@ -69,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a full disk behind stdout must be reported here, not at exit
+        return status
     except FacilitatorError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
@@ -77,8 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `facilitator agendas | head`: the reader left; nothing is wrong.
-        sys.stderr.close()
+        _silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        _silence_stdout()
+        print(t("cli.output_failed", reason=error.strerror or error), file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # --- check ------------------------------------------------------------------------------
@@ -147,7 +176,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_OK
     from facilitator.atomic_write import write_atomic  # tempfile is not needed by the other commands
 
-    target = Path(args.output) if args.output else Path(f"{name}.toml")
+    target = Path(args.output or f"{name}.toml")
+    if args.output and (args.output.endswith(("/", os.sep)) or target.is_dir()):
+        target = target / f"{name}.toml"  # a folder: put the copy inside it
     write_atomic(target, data, overwrite=args.force)
     print(t("cli.new.wrote", path=target, name=name))
     return EXIT_OK

@@ -7,6 +7,7 @@ here, and nowhere else.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -33,14 +34,18 @@ def shipped_agendas() -> dict[str, Path]:
     return {path.stem: path for path in sorted(folder.glob("*.toml"))}
 
 
-def find_agenda(name_or_path: str) -> Path:
-    """A path as given if such a file exists, else the shipped agenda of that name.
+def is_bare_name(text: str) -> bool:
+    """``klubmoede`` names a shipped agenda; ``klubmoede.toml`` or ``./x`` name files."""
+    return bool(text) and not text.endswith(".toml") and "/" not in text and os.sep not in text
 
-    A path that exists always wins, so a file of one's own is never shadowed by a shipped
-    agenda of the same name. Unknown names come back unchanged, and the loader then
-    reports them as missing files.
+
+def find_agenda(name_or_path: str) -> Path:
+    """A path as given if such a file exists, else the shipped agenda of a bare name.
+
+    Only a bare name reaches the shipped agendas: ``check klubmoede.toml`` must check
+    the user's file or say it is missing, never quietly check our copy instead.
     """
     path = Path(name_or_path)
-    if path.exists():
+    if path.exists() or not is_bare_name(name_or_path):
         return path
-    return shipped_agendas().get(name_or_path.removesuffix(".toml"), path)
+    return shipped_agendas().get(name_or_path, path)

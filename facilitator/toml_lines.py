@@ -3,6 +3,10 @@
 tomllib returns plain dicts without positions. Agendas are short, hand-written files
 in a few shapes (``[meeting]``, ``[[item]]``, ``key = value``), so a line scanner finds
 almost every key; when it cannot (exotic TOML), messages simply go without a line.
+
+Lines are split on LF only, as TOML counts them (a pasted U+2028 must not shift every
+line after it), and every pattern looks at a bounded prefix of a line, so one enormous
+line costs linear time, never quadratic.
 """
 
 from __future__ import annotations
@@ -11,13 +15,61 @@ import re
 
 KeyPath = tuple[object, ...]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*(\]\]?)\s*(#.*)?$")
-_KEY = re.compile(r"""^\s*((?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+))*)\s*=(.*)$""")
-_PART = re.compile(r"""\s*("[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)\s*""")
+PREFIX = 400
+"""How much of a line the patterns look at: keys and headers sit at its start."""
+
+_HEADER = re.compile(r"\s*(\[\[?)([^\[\]\n]*)(\]\]?)\s*(?:#.*)?$")
+_BARE_OR_QUOTED = r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)"""
+_KEY = re.compile(rf"\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=")
+_PART = re.compile(rf"\s*({_BARE_OR_QUOTED})\s*")
+
+
+def split_lines(text: str) -> list[str]:
+    """The file's lines as TOML numbers them (CR before LF stripped)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _parts(dotted: str) -> list[str]:
     return [p.strip("\"'") for p in _PART.findall(dotted)]
+
+
+def string_state(code: str) -> str | None:
+    """What string ``code`` leaves open at its end: a multi-line delimiter, a quote, or None.
+
+    Walks the line once, skipping over closed strings and stopping at a comment, so a
+    ``\"\"\"`` inside a comment or inside quotes does not count.
+    """
+    i, n = 0, len(code)
+    while i < n:
+        if code.startswith(('"""', "'''"), i):
+            delimiter = code[i : i + 3]
+            end = code.find(delimiter, i + 3)
+            if end < 0:
+                return delimiter
+            i = end + 3
+        elif code[i] == '"':
+            i += 1
+            while i < n and code[i] != '"':
+                i += 2 if code[i] == "\\" else 1
+            if i >= n:
+                return '"'
+            i += 1
+        elif code[i] == "'":
+            end = code.find("'", i + 1)
+            if end < 0:
+                return "'"
+            i = end + 1
+        elif code[i] == "#":
+            return None
+        else:
+            i += 1
+    return None
+
+
+def opens_multiline_string(code: str) -> str | None:
+    """The delimiter of a multi-line string left open at the end of ``code``, if any."""
+    state = string_state(code)
+    return state if state in ('"""', "'''") else None
 
 
 def key_lines(text: str) -> dict[KeyPath, int]:
@@ -25,39 +77,54 @@ def key_lines(text: str) -> dict[KeyPath, int]:
 
     Paths: ``("format",)``; ``("meeting",)`` for the header and ``("meeting", "title")``
     for a key in it; ``("item", 3)`` for the third ``[[item]]`` header and
-    ``("item", 3, "title")`` for its keys; ``("item",)`` for a single-bracket ``[item]``.
+    ``("item", 3, "title")`` for its keys; ``("item",)`` for the first ``[item]`` or
+    ``[[item]]`` header, and likewise for misnamed headers such as ``[[items]]``.
     """
     lines: dict[KeyPath, int] = {}
     context: KeyPath = ()
     counts: dict[str, int] = {}
     closing: str | None = None  # the delimiter of a multi-line string we are inside
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if closing is not None:
-            if line.count(closing) % 2 == 1:
-                closing = None
+            end = line.find(closing)
+            if end < 0:
+                continue
+            closing = opens_multiline_string(line[end + 3 :])
             continue
-        header = _HEADER.match(line)
-        if header and header.group(1) == header.group(3)[::-1].replace("]", "["):
-            parts = _parts(header.group(2))
+        head = line[:PREFIX]
+        header = _HEADER.match(head)
+        if header and len(header.group(1)) == len(header.group(3)):
+            parts = _parts(header.group(2)) or [header.group(2).strip()]
             name = ".".join(parts)
+            lines.setdefault((parts[0],), number)
+            # [item.prompts] and [[item.x]] belong to the latest [[item]], as in TOML itself.
+            base = (parts[0], counts[parts[0]], *parts[1:]) if len(parts) > 1 and parts[0] in counts else tuple(parts)
+            lines.setdefault(base, number)
             if header.group(1) == "[[":
                 counts[name] = counts.get(name, 0) + 1
-                context = (name, counts[name])
-            elif parts[0] in counts and len(parts) > 1:
-                # [item.prompts] belongs to the latest [[item]]
-                context = (parts[0], counts[parts[0]], *parts[1:])
+                context = (*base, counts[name])
             else:
-                context = tuple(parts)
+                context = base
             lines.setdefault(context, number)
             continue
-        key = _KEY.match(line)
+        key = _KEY.match(head)
         if key:
             path = context + tuple(_parts(key.group(1)))
             for end in range(len(context) + 1, len(path) + 1):  # dotted keys name their tables too
                 lines.setdefault(path[:end], number)
-            rest = key.group(2)
-            for delimiter in ('"""', "'''"):
-                if rest.count(delimiter) % 2 == 1:
-                    closing = delimiter
-                    break
+            closing = opens_multiline_string(line[key.end() :])
     return lines
+
+
+def first_deep_line(text: str, depth: int = 100) -> int | None:
+    """The first line where brackets nest deeper than ``depth``: where a too-deep file goes wrong."""
+    level = 0
+    for number, line in enumerate(split_lines(text), start=1):
+        for char in line:
+            if char in "[{":
+                level += 1
+                if level > depth:
+                    return number
+            elif char in "]}":
+                level -= 1
+    return None

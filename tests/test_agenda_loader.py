@@ -107,10 +107,10 @@ def test_folder_is_not_an_agenda(tmp_path: Path) -> None:
 def test_unreadable_file(valid_agenda: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str) -> None:
     """Simulated, because tests may run as root, who can read anything."""
 
-    def fail(self: Path) -> bytes:
+    def fail(self: Path, *args: object) -> bytes:
         raise error
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    monkeypatch.setattr(Path, "open", fail)
     with pytest.raises(AgendaError, match=f"^{valid_agenda}: {message}"):
         load_agenda(valid_agenda)
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 import tomli_w
 from hypothesis import HealthCheck, given, settings
@@ -94,3 +99,38 @@ def test_valid_agendas_round_trip(meeting: dict, items: list) -> None:
         for key, value in item.items():
             loaded = getattr(loaded_item, key)
             assert (loaded.value if key == "type" else list(loaded) if key in ("prompts", "options") else loaded) == value
+
+
+@FAST
+@given(st.lists(st.sampled_from([
+    "[meeting]", "[[item]]", 'title = "A"', 'kind = "andet"', "minutes = 0", "titel = 1", "start = 15:00",
+    'prompts = ["a" "b"]', "x = [", "]", '"""', "# kommentar", "confidential = ja", "date = 1/12/2026",
+    'title = “A”', "[møde]", "item = []", "\u2028", "\r",
+]), max_size=25))
+def test_every_reported_line_exists_in_the_file(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    result = outcome(text.encode())
+    if isinstance(result, AgendaError):
+        count = text.count("\n") + 1
+        assert all(p.line is None or 1 <= p.line <= count for p in result.problems), str(result)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "x" + "ø" * 950_000,
+        "title = " + "ø" * 950_000,
+        "x = " + "[" * 500_000,
+        "[" + "ø" * 950_000,
+        'title = "' + "a" * 1_900_000,
+    ],
+    ids=["letters", "bare-value", "brackets", "header", "open-string"],
+)
+def test_a_huge_line_is_answered_promptly(tmp_path: Path, line: str) -> None:
+    """A hang guard, not a speed test: quadratic scanning of a 2 MB line would take hours."""
+    path = tmp_path / "huge.toml"
+    path.write_text(line, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitator", "check", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr

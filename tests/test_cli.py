@@ -159,12 +159,63 @@ def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str], command: 
     assert caught.value.code == 0 and f"usage: facilitator {command}" in capsys.readouterr().out
 
 
-def test_python_dash_m_and_no_traceback_on_broken_files() -> None:
-    """The real process: every malformed file at once gives messages, exit 2, and no traceback."""
+def test_a_file_name_never_falls_back_to_the_shipped_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "klubmoede.toml")
+    assert code == 2 and out == "" and err.startswith("klubmoede.toml: file not found")
+
+
+def test_lang_after_the_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--lang", "en", "klubmoede"]) == 0
+    assert "10 items" in capsys.readouterr().out
+
+
+def test_new_into_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "new", "klubmoede", "-o", str(tmp_path))[0] == 0
+    assert (tmp_path / "klubmoede.toml").is_file()
+    code, _, err = run(capsys, "new", "klubmoede", "-o", f"{tmp_path / 'mangler'}/")
+    assert code == 2 and "the folder" in err and "does not exist" in err
+    assert not (tmp_path / "mangler").exists()
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_new_never_replaces_a_link(capsys: pytest.CaptureFixture[str], tmp_path: Path, force: list[str]) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("mine", encoding="utf-8")
+    (tmp_path / "link.toml").symlink_to(real)
+    (tmp_path / "dangling.toml").symlink_to(tmp_path / "nowhere")
+    for name in ("link.toml", "dangling.toml"):
+        code, _, err = run(capsys, "new", "klubmoede", "-o", str(tmp_path / name), *force)
+        assert code == 2 and "is not an ordinary file" in err
+    assert (tmp_path / "link.toml").is_symlink() and real.read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_check_refuses_a_pipe(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "check", str(fifo))
+    assert code == 2 and err == f"{fifo}: this is not an ordinary file (a device, a pipe or the like); name the agenda's .toml file\n"
+
+
+def test_a_full_stdout_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "facilitator", "--lang", "en", "agendas"],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "the output could not be written (No space left on device)\n"
+
+
+def test_every_malformed_file_in_one_process_gives_exactly_its_messages() -> None:
+    from test_agenda_malformed import expectations
+
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", "en", "check", *map(str, MALFORMED)],
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2 and result.stdout == ""
-    assert "Traceback" not in result.stderr
-    assert len(result.stderr.splitlines()) >= len(MALFORMED)
+    assert result.stderr.splitlines() == [line for path in MALFORMED for line in expectations(path)]

@@ -23,3 +23,37 @@ def test_quoted_and_dotted_keys() -> None:
 def test_sub_table_of_an_item_belongs_to_that_item() -> None:
     lines = key_lines('[[item]]\ntitle = "A"\n[[item]]\n[item.prompts]\nx = 1\n')
     assert lines[("item", 2, "prompts")] == 4 and lines[("item", 2, "prompts", "x")] == 5
+
+
+def test_crlf_and_unicode_line_breaks_count_as_toml_counts() -> None:
+    text = '# a\u2028b\x0cc\r\n[meeting]\r\ntitle = "A"\r\n'
+    assert key_lines(text)[("meeting", "title")] == 3
+
+
+def test_triple_quotes_in_a_comment_or_a_string_do_not_open_a_string() -> None:
+    text = '[meeting]\npurpose = "x"  # brug """ til lange tekster\ntitle = "a \\" \'\'\' b"\nkind = "andet"\n'
+    lines = key_lines(text)
+    assert lines[("meeting", "title")] == 3 and lines[("meeting", "kind")] == 4
+
+
+def test_misnamed_and_nested_array_headers() -> None:
+    lines = key_lines('[[items]]\ntitle = "A"\n[[item]]\n[[item.sub]]\nx = 1\n')
+    assert lines[("items",)] == 1 and lines[("items", 1, "title")] == 2
+    assert lines[("item", 1, "sub")] == 4 and lines[("item", 1, "sub", 1, "x")] == 5
+
+
+def test_string_state() -> None:
+    from facilitator.toml_lines import string_state
+
+    assert string_state('title = "open') == '"'
+    assert string_state("title = 'open") == "'"
+    assert string_state('purpose = """starts here') == '"""'
+    assert string_state('title = "closed"  # "not open') is None
+    assert string_state('title = "esc \\" still open') == '"'
+
+
+def test_first_deep_line() -> None:
+    from facilitator.toml_lines import first_deep_line
+
+    assert first_deep_line("a = 1\nb = " + "[" * 5 + "\n", depth=3) == 2
+    assert first_deep_line("a = [[1]]\n", depth=3) is None

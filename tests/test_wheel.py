@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -50,3 +51,12 @@ def test_installed_wheel_lists_agendas_from_another_folder(wheel: Path, tmp_path
     assert result.returncode == 0, result.stderr
     names = [line.split()[0] for line in result.stdout.splitlines()]
     assert names == sorted(p.stem for p in (ROOT / "agendas").glob("*.toml"))
+
+
+@pytest.mark.skipif(not os.environ.get("FACILITATOR_EXPECT_INSTALLED"), reason="set by .ci/run, which installs the wheel")
+def test_the_tests_import_the_installed_package() -> None:
+    """CI must test what a user installs, not the source tree beside the tests."""
+    import facilitator
+
+    assert "site-packages" in facilitator.__file__, facilitator.__file__
+    assert not Path(facilitator.__file__).is_relative_to(ROOT)
