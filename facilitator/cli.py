@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator import __version__
 from facilitator.agenda import Agenda
@@ -20,6 +21,9 @@ from facilitator.agenda_loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.i18n import LANGUAGES, join_or, resolve_language, set_language, t
 from facilitator.resources import find_agenda, shipped_agendas
+
+if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
+    from facilitator.archive import Archive, MeetingSummary
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -43,9 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
-    # --lang is read before parsing (see main); subcommands accept it too, wherever it is put.
+    parser.add_argument("--archive", metavar="PATH", help=t("cli.help.archive"))
+    # --lang is read before parsing (see main); subcommands accept both, wherever they are put.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
+    common.add_argument("--archive", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.archive"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_subparser_class(common))
 
     check = commands.add_parser("check", help=t("cli.check.help"), description=t("cli.check.help"))
@@ -60,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", metavar="PATH", help=t("cli.new.output"))
     new.add_argument("--force", action="store_true", help=t("cli.new.force"))
     new.set_defaults(handler=cmd_new)
+
+    meetings = commands.add_parser("meetings", help=t("cli.meetings.help"), description=t("cli.meetings.help"))
+    meetings.set_defaults(handler=cmd_meetings)
+
+    actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
+    actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
+    actions.add_argument("--group", metavar="GROUP", help=t("cli.actions.group"))
+    actions.set_defaults(handler=cmd_actions)
+
+    search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
+    search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
+    search.set_defaults(handler=cmd_search)
     return parser
 
 
@@ -182,3 +200,75 @@ def cmd_new(args: argparse.Namespace) -> int:
     write_atomic(target, data, overwrite=args.force)
     print(t("cli.new.wrote", path=target, name=name))
     return EXIT_OK
+
+
+# --- the archive's history --------------------------------------------------------------
+
+
+def _open_history(args: argparse.Namespace) -> Archive | None:
+    """The archive for reading, or None (with a note on stderr) when there is none yet."""
+    from facilitator.archive import Archive
+    from facilitator.paths import archive_path
+
+    path = archive_path(getattr(args, "archive", None))
+    if not path.exists():
+        print(t("cli.history.no_archive", path=path), file=sys.stderr)
+        return None
+    return Archive.open(path, read_only=True)
+
+
+def _status(summary: MeetingSummary) -> str:
+    if summary.finished:
+        return t("cli.meetings.finished")
+    return t("cli.meetings.running") if summary.started_at else t("cli.meetings.not_started")
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    archive = _open_history(args)
+    if archive is None:
+        return EXIT_OK
+    with archive:
+        rows = [
+            (str(m.id), m.date or "", m.title, m.group or "", _status(m)) for m in archive.meetings()
+        ]
+    _print_table((t("cli.col.id"), t("cli.col.date"), t("cli.col.title"), t("cli.col.group"), t("cli.col.status")), rows)
+    return EXIT_OK
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    archive = _open_history(args)
+    if archive is None:
+        return EXIT_OK
+    with archive:
+        found = archive.actions(open_only=args.open, group=args.group)
+    rows = [
+        ("✓" if a.done else "·", a.deadline or "", a.who, a.what, f"{a.meeting_id} {a.meeting_date or ''} {a.meeting_title}".strip(), a.item_title)
+        for a in found
+    ]
+    _print_table(("", t("cli.col.deadline"), t("cli.col.who"), t("cli.col.what"), t("cli.col.meeting"), t("cli.col.item")), rows)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    archive = _open_history(args)
+    if archive is None:
+        return EXIT_OK
+    with archive:
+        hits = archive.search(" ".join(args.text))
+    for hit in hits:
+        snippet = " ".join(hit.snippet.split())
+        print(f"{hit.meeting_id} {hit.meeting_date or ''} {hit.meeting_title} › {hit.item_title} ({t('cli.kind.' + hit.kind)}): {snippet}")
+    if not hits:
+        print(t("cli.search.none"), file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Columns padded to their widest cell; the last column runs free. Nothing when empty."""
+    if not rows:
+        print(t("cli.history.empty"), file=sys.stderr)
+        return
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+    for row in (header, *rows):
+        cells = [cell.replace("\n", " ") for cell in row]
+        print("  ".join([*(cell.ljust(width) for cell, width in zip(cells, widths)), cells[-1]]).rstrip())
