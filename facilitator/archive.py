@@ -28,6 +28,7 @@ from facilitator.archive_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSIO
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
+from facilitator.meeting_records import CarriedAction
 from facilitator.meeting_snapshot import from_dict, to_dict
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -177,10 +178,12 @@ class Archive:
 
     def create(self, meeting: Meeting, *, agenda_path: str | None = None) -> int:
         """Store a new meeting; returns its id."""
-        snapshot = to_dict(meeting, notes=False)
         info = meeting.info
         now = _now()
         with self._write() as db:
+            if info.group:
+                meeting.carry_over(self._open_actions_of(db, info.group))
+            snapshot = to_dict(meeting, notes=False)
             cursor = db.execute(
                 "INSERT INTO meetings (title, kind, group_name, date, created_at, updated_at, agenda_path, snapshot)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -191,6 +194,18 @@ class Archive:
             self._project(db, meeting_id, snapshot)
             self._write_notes(db, meeting_id, {s.id: s.notes for s in meeting.items if s.notes}, snapshot)
         return meeting_id
+
+    @staticmethod
+    def _open_actions_of(db: sqlite3.Connection, group: str) -> list[CarriedAction]:
+        rows = db.execute(
+            "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline"
+            " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+            " WHERE m.group_name = ? AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
+            (group,),
+        ).fetchall()
+        return [
+            CarriedAction(*row[:6], deadline=dt.date.fromisoformat(row[6]) if row[6] else None) for row in rows
+        ]
 
     def save(self, meeting_id: int, snapshot: dict[str, Any], notes: dict[int, str] | None = None) -> None:
         """Save a snapshot (taken without notes) and any notes, in one transaction."""
@@ -268,6 +283,20 @@ class Archive:
             " done = CASE WHEN actions.done_in IS NULL THEN excluded.done ELSE actions.done END",
             actions,
         )
+        # Earlier meetings' actions followed up here: done here, or no longer done here.
+        for carried in snapshot["carried"]:
+            key = (carried["meeting_id"], carried["action_id"])
+            if carried["done"]:
+                db.execute(
+                    "UPDATE actions SET done = 1, done_in = ? WHERE meeting_id = ? AND action_id = ?"
+                    " AND (done_in IS NULL OR done_in = ?) AND (done = 0 OR done_in = ?)",
+                    (meeting_id, *key, meeting_id, meeting_id),
+                )
+            else:
+                db.execute(
+                    "UPDATE actions SET done = 0, done_in = NULL WHERE meeting_id = ? AND action_id = ? AND done_in = ?",
+                    (*key, meeting_id),
+                )
 
     # --- reading meetings --------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from facilitator.i18n import t
 from facilitator.meeting_records import (
     ActionItem,
     Attendee,
+    CarriedAction,
     Decision,
     ItemState,
     Presence,
@@ -26,6 +27,7 @@ from facilitator.meeting_records import (
     Vote,
 )
 from facilitator.speakers import FloorRequest, SpeakersList
+from facilitator.standard_items import is_minutes_approval
 
 Clock = Callable[[], dt.datetime]
 
@@ -69,6 +71,8 @@ class Meeting:
         self.started_at: dt.datetime | None = None
         self.ended_at: dt.datetime | None = None
         self.speakers = SpeakersList()
+        self.carried: list[CarriedAction] = []
+        """Open action items from the group's earlier meetings, to follow up (see carry_over)."""
         self.listeners: list[Callable[[Change], None]] = []
         self.last_id = 0
         """The last id given to a decision, vote or action item; ids are unique in a meeting."""
@@ -304,6 +308,28 @@ class Meeting:
                         self._changed()
                         return
         raise MeetingError(t("meeting.no_such_record", id=record_id))
+
+    # --- follow-up of earlier meetings ----------------------------------------------
+
+    def carry_over(self, actions: Iterable[CarriedAction]) -> None:
+        """Take in the open action items of earlier meetings (the archive finds them)."""
+        self.carried = list(actions)
+        self._changed()
+
+    def carried_item(self) -> int | None:
+        """The item where carried-over actions are followed up: the approval of the last
+        minutes; None when the agenda has no such item (the minutes then give them a
+        follow-up section of their own)."""
+        return next((i for i, s in enumerate(self.items) if is_minutes_approval(s.item.title)), None)
+
+    def set_carried_done(self, meeting_id: int, action_id: int, done: bool = True) -> None:
+        for action in self.carried:
+            if (action.meeting_id, action.action_id) == (meeting_id, action_id):
+                if action.done != done:
+                    action.done = done
+                    self._changed()
+                return
+        raise MeetingError(t("meeting.no_such_carried", meeting=meeting_id, id=action_id))
 
     # --- the agenda as it changes during the meeting ---------------------------------
 

@@ -74,6 +74,21 @@ class ActionItem:
     done: bool = False
 
 
+@dataclass
+class CarriedAction:
+    """An open action item from an earlier meeting of the same group, followed up here."""
+
+    meeting_id: int
+    action_id: int
+    meeting_title: str
+    meeting_date: str | None
+    what: str
+    who: str
+    deadline: dt.date | None = None
+    done: bool = False
+    """Marked done at this meeting."""
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of time; ``end`` is None while it is still running."""

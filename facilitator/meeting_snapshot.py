@@ -15,6 +15,7 @@ from facilitator.meeting import Clock, Meeting, system_clock
 from facilitator.meeting_records import (
     ActionItem,
     Attendee,
+    CarriedAction,
     Decision,
     ItemState,
     Presence,
@@ -122,6 +123,11 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
             }
             for s in meeting.items
         ],
+        "carried": [
+            {"meeting_id": c.meeting_id, "action_id": c.action_id, "meeting_title": c.meeting_title,
+             "meeting_date": c.meeting_date, "what": c.what, "who": c.who, "deadline": _time(c.deadline), "done": c.done}
+            for c in meeting.carried
+        ],
         "speakers": {
             "queue": [{"name": r.name, "point_of_order": r.point_of_order} for r in meeting.speakers.queue],
             "speeches": [_speech(s) for s in meeting.speakers.speeches],
@@ -162,6 +168,10 @@ def from_dict(data: dict[str, Any], *, clock: Clock = system_clock, notes: dict[
             added=s["added"], carry_on=s["carry_on"],
         )
         for s in items
+    ]
+    meeting.carried = [
+        CarriedAction(**{**c, "deadline": dt.date.fromisoformat(c["deadline"]) if c["deadline"] else None})
+        for c in data["carried"]
     ]
     speakers = data["speakers"]
     meeting.speakers.queue = [FloorRequest(r["name"], r["point_of_order"]) for r in speakers["queue"]]

@@ -155,6 +155,7 @@ MESSAGES: dict[str, str] = {
     "meeting.no_such_prompt": "der er intet spørgsmål {number}; punktet har {count}",
     "meeting.no_such_option": "der er ingen mulighed {number}; punktet har {count}",
     "meeting.no_such_record": "der er ingen beslutning, afstemning eller handlepunkt med nummer {id}",
+    "meeting.no_such_carried": "der er intet overført handlepunkt {id} fra møde {meeting}",
     "meeting.unknown_person": "{name} står ikke på deltagerlisten; tilføj vedkommende først",
     "meeting.person_exists": "{name} står allerede på deltagerlisten",
     "meeting.not_here": "{name} er ikke til stede",

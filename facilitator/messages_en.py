@@ -155,6 +155,7 @@ MESSAGES: dict[str, str] = {
     "meeting.no_such_prompt": "there is no question {number}; the item has {count}",
     "meeting.no_such_option": "there is no option {number}; the item has {count}",
     "meeting.no_such_record": "there is no decision, vote or action item with number {id}",
+    "meeting.no_such_carried": "there is no carried-over action item {id} from meeting {meeting}",
     "meeting.unknown_person": "{name} is not on the attendance list; add them first",
     "meeting.person_exists": "{name} is already on the attendance list",
     "meeting.not_here": "{name} is not here",
