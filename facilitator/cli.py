@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     agendas.set_defaults(handler=cmd_agendas)
 
     new = commands.add_parser("new", help=t("cli.new.help"), description=t("cli.new.description"))
-    new.add_argument("name", metavar="NAME", help=t("cli.new.name"))
+    new.add_argument("name", metavar="NAME", nargs="?", help=t("cli.new.name"))
+    new.add_argument("--from-meeting", metavar="ID", nargs="?", type=int, const=0, help=t("cli.new.from_meeting"))
     new.add_argument("-o", "--output", metavar="PATH", help=t("cli.new.output"))
     new.add_argument("--force", action="store_true", help=t("cli.new.force"))
     new.set_defaults(handler=cmd_new)
@@ -184,6 +185,10 @@ def cmd_agendas(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if (args.name is None) == (args.from_meeting is None):
+        raise FacilitatorError(t("cli.new.name_or_meeting"))
+    if args.from_meeting is not None:
+        return _new_from_meeting(args)
     shipped = shipped_agendas()
     name = args.name.removesuffix(".toml")
     if name not in shipped:
@@ -194,11 +199,43 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_OK
     from facilitator.atomic_write import write_atomic  # tempfile is not needed by the other commands
 
-    target = Path(args.output or f"{name}.toml")
-    if args.output and (args.output.endswith(("/", os.sep)) or target.is_dir()):
-        target = target / f"{name}.toml"  # a folder: put the copy inside it
+    target = _output_target(args.output, f"{name}.toml")
     write_atomic(target, data, overwrite=args.force)
     print(t("cli.new.wrote", path=target, name=name))
+    return EXIT_OK
+
+
+def _output_target(output: str | None, default_name: str) -> Path:
+    """Where ``-o`` points: a file, or a folder to put ``default_name`` in (here if absent)."""
+    if not output:
+        return Path(default_name)
+    target = Path(output)
+    if output.endswith(("/", os.sep)) or target.is_dir():
+        return target / default_name
+    return target
+
+
+def _new_from_meeting(args: argparse.Namespace) -> int:
+    from facilitator.atomic_write import write_atomic
+    from facilitator.next_agenda import next_agenda
+
+    archive = _open_history(args)
+    if archive is None:
+        return EXIT_INVALID
+    with archive:
+        meeting_id = args.from_meeting
+        if not meeting_id:
+            latest = archive.meetings()
+            if not latest:
+                raise FacilitatorError(t("cli.history.no_meetings", path=archive.path))
+            meeting_id = latest[0].id
+        text = next_agenda(archive.load(meeting_id))
+    if args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    target = _output_target(args.output, "naeste-moede.toml")
+    write_atomic(target, text.encode("utf-8"), overwrite=args.force)
+    print(t("cli.new.wrote_next", path=target, id=meeting_id))
     return EXIT_OK
 
 

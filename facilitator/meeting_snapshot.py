@@ -171,7 +171,7 @@ def from_dict(data: dict[str, Any], *, clock: Clock = system_clock, notes: dict[
     ]
     meeting.carried = [
         CarriedAction(**{**c, "deadline": dt.date.fromisoformat(c["deadline"]) if c["deadline"] else None})
-        for c in data["carried"]
+        for c in data.get("carried", [])  # absent in snapshots older than carry-over
     ]
     speakers = data["speakers"]
     meeting.speakers.queue = [FloorRequest(r["name"], r["point_of_order"]) for r in speakers["queue"]]

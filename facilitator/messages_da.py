@@ -193,4 +193,10 @@ MESSAGES: dict[str, str] = {
     "archive.no_meeting": "der er intet møde {id} i arkivet; facilitator meetings viser dem",
     "archive.bad_meeting": "møde {id} i {path} kan ikke læses ({reason})",
     "archive.meeting_in_use": "møde {id} er allerede åbent i en anden facilitator (arkiv {path}); luk det der først, eller åbn det skrivebeskyttet",
+    "next.nothing": "mødet efterlod intet til en ny dagsorden: alle punkter blev nået, og intet er markeret til at fortsætte",
+    "next.comment": "# Dagsorden til næste møde, skrevet af facilitator ud fra »{title}« ({date}).\n# Tilføj datoen under [meeting] (date = 2026-12-01), og tjek filen: facilitator check FIL\n\n",
+    "cli.new.from_meeting": "skriv dagsordenen til næste møde ud fra et afholdt møde (det seneste uden ID): samme hoved uden dato, standardpunkterne og de punkter, der ikke blev nået eller er markeret til at fortsætte",
+    "cli.new.name_or_meeting": "angiv navnet på en medfølgende dagsorden eller --from-meeting, ikke begge",
+    "cli.new.wrote_next": "Skrev {path}: næste dagsorden efter møde {id}. Tilføj datoen, og tjek den bagefter med: facilitator check {path}",
+    "cli.history.no_meetings": "der er endnu ingen møder i arkivet {path}",
 }

@@ -193,4 +193,10 @@ MESSAGES: dict[str, str] = {
     "archive.no_meeting": "there is no meeting {id} in the archive; facilitator meetings lists them",
     "archive.bad_meeting": "meeting {id} in {path} cannot be read ({reason})",
     "archive.meeting_in_use": "meeting {id} is already open in another facilitator (archive {path}); close it there first, or open it read-only",
+    "next.nothing": "the meeting left nothing for a next agenda: every item was reached and none is marked to continue",
+    "next.comment": "# Agenda for the next meeting, written by facilitator from \"{title}\" ({date}).\n# Add the date under [meeting] (date = 2026-12-01) and check the file: facilitator check FILE\n\n",
+    "cli.new.from_meeting": "write the next meeting's agenda from a held meeting (the latest if no ID): the same header without the date, the standard items, and the items not reached or marked to continue",
+    "cli.new.name_or_meeting": "give the name of a shipped agenda or --from-meeting, not both",
+    "cli.new.wrote_next": "Wrote {path}: the next agenda after meeting {id}. Add the date, then check it with: facilitator check {path}",
+    "cli.history.no_meetings": "there are no meetings in the archive {path} yet",
 }

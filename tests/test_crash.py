@@ -60,3 +60,25 @@ def test_sigkill_loses_nothing_committed(tmp_path: Path, seed: int) -> None:
         meeting.add_decision("efter genstart")
         assert recorder.close()
         assert archive.load(meeting_id).items[meeting.current].decisions[-1].text == "efter genstart"
+
+
+def test_a_second_process_cannot_write_a_meeting_in_use(tmp_path: Path) -> None:
+    from facilitator.errors import FacilitatorError
+
+    archive_path = tmp_path / "arkiv.sqlite3"
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(archive_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=CHILD.parent,
+    )
+    try:
+        first = child.stdout.readline()
+        assert first.startswith("meeting "), child.stderr.read()
+        meeting_id = int(first.split()[1])
+        child.stdout.readline()  # the first change is saved: the child is writing
+        with Archive.open(archive_path) as archive:
+            meeting = archive.load(meeting_id)
+            with pytest.raises(FacilitatorError, match=f"meeting {meeting_id} is already open in another facilitator"):
+                Recorder(archive, meeting_id, meeting).start()
+    finally:
+        child.kill()
+        child.communicate(timeout=30)

@@ -1,0 +1,91 @@
+"""The next meeting's agenda, written from a held one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator.agenda_loader import load_agenda, parse_agenda
+from facilitator.archive import Archive
+from facilitator.cli import main
+from facilitator.errors import FacilitatorError
+from facilitator.meeting import Meeting
+from facilitator.meeting_snapshot import to_dict
+from facilitator.next_agenda import next_agenda
+
+from test_carry_over import klubmoede
+
+
+def held(meeting: Meeting) -> Meeting:
+    """Reach the first five items; mark the fourth to continue; add a person on the fly."""
+    meeting.start()
+    for _ in range(4):
+        meeting.next_item()
+    meeting.set_carry_on(3)
+    meeting.add_person("Dorte")
+    meeting.end()
+    return meeting
+
+
+def test_keeps_standard_unreached_and_continued_items() -> None:
+    meeting = held(klubmoede())
+    agenda = parse_agenda(next_agenda(meeting).encode())
+    titles = [item.title for item in agenda.items]
+    reached = {s.item.title for s in meeting.items if s.visited}
+    expected = [
+        s.item.title for s in meeting.items
+        if s.item.title.startswith(("Godkendelse", "Meddelelser", "Eventuelt", "Næste"))
+        or s.item.title not in reached or s.carry_on
+    ]
+    assert titles == expected
+    assert "Klarhed om organisering af arbejdet" in titles  # continued
+    assert "Behov for ekstra ressourcer til at løse de nye opgaver" not in titles  # reached, done
+    assert agenda.items == tuple(s.item for s in meeting.items if s.item.title in titles)
+
+
+def test_same_header_without_the_date() -> None:
+    meeting = held(klubmoede())
+    text = next_agenda(meeting)
+    agenda = parse_agenda(text.encode())
+    assert agenda.meeting.title == meeting.info.title and agenda.meeting.group == "Socialrådgiverklubben"
+    assert agenda.meeting.date is None and agenda.meeting.duration is None
+    assert "Dorte" in agenda.meeting.participants
+    assert text.startswith("# Agenda for the next meeting, written by facilitator from")
+
+
+def test_nothing_left_is_said() -> None:
+    meeting = Meeting(parse_agenda(b'[meeting]\ntitle = "M"\nkind = "andet"\n[[item]]\ntitle = "Eneste"\n'))
+    meeting.start()
+    meeting.end()
+    with pytest.raises(FacilitatorError, match="the meeting left nothing for a next agenda"):
+        next_agenda(meeting)
+
+
+def test_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive_path = tmp_path / "arkiv.sqlite3"
+    with Archive.open(archive_path) as archive:
+        meeting = klubmoede()
+        meeting_id = archive.create(meeting)
+        held(meeting)
+        archive.save(meeting_id, to_dict(meeting, notes=False))
+    target = tmp_path / "naeste.toml"
+    assert main(["--lang", "en", "new", "--from-meeting", "--archive", str(archive_path), "-o", str(target)]) == 0
+    assert f"Wrote {target}: the next agenda after meeting {meeting_id}" in capsys.readouterr().out
+    assert load_agenda(target).meeting.title == meeting.info.title
+    assert main(["check", str(target)]) == 0
+    assert main(["--lang", "en", "new", "--from-meeting", str(meeting_id), "--archive", str(archive_path), "-o", str(target)]) == 2
+    assert "exists already" in capsys.readouterr().err
+
+
+def test_name_or_meeting_not_both(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "new", "klubmoede", "--from-meeting", "1"]) == 2
+    assert main(["--lang", "en", "new"]) == 2
+    assert capsys.readouterr().err.count("give the name of a shipped agenda or --from-meeting, not both") == 2
+
+
+def test_no_meetings_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "arkiv.sqlite3"
+    Archive.open(empty).close()
+    assert main(["--lang", "en", "new", "--from-meeting", "--archive", str(empty)]) == 2
+    assert capsys.readouterr().err == f"there are no meetings in the archive {empty} yet\n"
