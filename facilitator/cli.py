@@ -76,6 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--group", metavar="GROUP", help=t("cli.actions.group"))
     actions.set_defaults(handler=cmd_actions)
 
+    minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
+    minutes.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.minutes.id"))
+    minutes.add_argument("-o", "--output", metavar="FILE", help=t("cli.minutes.output"))
+    minutes.add_argument("--style", choices=("referat", "beslutning"), default="referat", help=t("cli.minutes.style"))
+    minutes.add_argument("--restricted", action="store_true", help=t("cli.minutes.restricted"))
+    minutes.add_argument("--html", action="store_true", help=t("cli.minutes.html"))
+    minutes.add_argument("--template", metavar="PATH", help=t("cli.minutes.template"))
+    minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    minutes.set_defaults(handler=cmd_minutes)
+
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
     search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
     search.set_defaults(handler=cmd_search)
@@ -223,12 +233,7 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
     if archive is None:
         return EXIT_INVALID
     with archive:
-        meeting_id = args.from_meeting
-        if not meeting_id:
-            latest = archive.meetings()
-            if not latest:
-                raise FacilitatorError(t("cli.history.no_meetings", path=archive.path))
-            meeting_id = latest[0].id
+        meeting_id = args.from_meeting or _latest_meeting(archive)
         text = next_agenda(archive.load(meeting_id))
     if args.output == "-":
         sys.stdout.write(text)
@@ -298,6 +303,39 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         print(t("cli.search.none"), file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from facilitator.atomic_write import write_atomic
+    from facilitator.minutes import render, to_html
+
+    archive = _open_history(args)
+    if archive is None:
+        return EXIT_INVALID
+    with archive:
+        meeting_id = args.meeting or _latest_meeting(archive)
+        meeting = archive.load(meeting_id)
+    template = Path(args.template) if args.template else None
+    if template is not None and not template.is_file():
+        raise FacilitatorError(t("minutes.template_missing", template=template))
+    text = render(meeting, style=args.style, restricted=args.restricted, template=template)
+    if args.html:
+        text = to_html(text, title=meeting.info.title)
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    default_name = f"referat-{meeting_id}{'-fortroligt' if args.restricted else ''}.{'html' if args.html else 'md'}"
+    target = _output_target(args.output, default_name)
+    write_atomic(target, text.encode("utf-8"), overwrite=args.force)
+    print(t("cli.minutes.wrote", path=target, id=meeting_id))
+    return EXIT_OK
+
+
+def _latest_meeting(archive: Archive) -> int:
+    latest = archive.meetings()
+    if not latest:
+        raise FacilitatorError(t("cli.history.no_meetings", path=archive.path))
+    return latest[0].id
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -251,4 +251,13 @@ MESSAGES: dict[str, str] = {
     "minutes.weekdays": "mandag tirsdag onsdag torsdag fredag lørdag søndag",
     "minutes.months": "januar februar marts april maj juni juli august september oktober november december",
     "minutes.long_date": "{weekday} den {day}. {month} {year}",
+    "cli.minutes.help": "skriv referatet af et møde",
+    "cli.minutes.description": "Skriv referatet af et møde i arkivet (det seneste uden ID) som Markdown, eller HTML med --html. Uden -o udskrives det. En eksisterende fil overskrives kun med --force.",
+    "cli.minutes.id": "mødet (se: facilitator meetings); det seneste, hvis det udelades",
+    "cli.minutes.output": "filen, der skal skrives (en mappe: referat-ID.md i den); - eller intet udskriver",
+    "cli.minutes.style": "referat: noter, beslutninger, afstemninger og handlepunkter (standard); beslutning: kun beslutninger, afstemninger og handlepunkter",
+    "cli.minutes.restricted": "det fortrolige eksemplar med de lukkede punkter",
+    "cli.minutes.html": "én selvstændig HTML-side i stedet for Markdown",
+    "cli.minutes.template": "en egen Jinja2-skabelon i stedet for referatformens",
+    "cli.minutes.wrote": "Skrev {path}: referatet af møde {id}.",
 }

@@ -251,4 +251,13 @@ MESSAGES: dict[str, str] = {
     "minutes.weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
     "minutes.months": "January February March April May June July August September October November December",
     "minutes.long_date": "{weekday} {day} {month} {year}",
+    "cli.minutes.help": "write the minutes (referat) of a meeting",
+    "cli.minutes.description": "Write the minutes of a meeting in the archive (the latest without ID) as Markdown, or HTML with --html. Without -o they are printed. An existing file is overwritten only with --force.",
+    "cli.minutes.id": "the meeting (see: facilitator meetings); the latest if left out",
+    "cli.minutes.output": "the file to write (a folder: referat-ID.md inside it); - or nothing prints",
+    "cli.minutes.style": "referat: notes, decisions, votes and action items (default); beslutning: decisions, votes and action items only",
+    "cli.minutes.restricted": "the restricted copy, with the closed items",
+    "cli.minutes.html": "one standalone HTML page instead of Markdown",
+    "cli.minutes.template": "a Jinja2 template of your own instead of the style's",
+    "cli.minutes.wrote": "Wrote {path}: the minutes of meeting {id}.",
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,9 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
 # --- rendering --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def _environment(extra_folder: Path | None = None) -> Any:
+    """One environment per template folder, kept: compiled templates are reused."""
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 

@@ -1,0 +1,144 @@
+"""User text never breaks the minutes; user templates cannot escape the sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.agenda_loader import parse_agenda
+from facilitator.archive import Archive
+from facilitator.cli import main
+from facilitator.markdown_safety import parser
+from facilitator.meeting import Meeting
+from facilitator.meeting_snapshot import to_dict
+from facilitator.minutes import MinutesError, render
+
+from test_meeting import FakeClock
+from test_minutes import real_meeting
+
+AGENDA = b'[meeting]\ntitle = "Klubm\xc3\xb8de"\nkind = "klubm\xc3\xb8de"\n[[item]]\ntitle = "Et"\nminutes = 5\n[[item]]\ntitle = "To"\nminutes = 5\n'
+
+
+def structure(markdown: str) -> list[tuple[int, str]]:
+    """The headings the template owns (levels 1 and 2), as markdown-it-py finds them."""
+    tokens = parser().parse(markdown)
+    return [
+        (int(tok.tag[1]), tokens[i + 1].content)
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open" and int(tok.tag[1]) <= 2
+    ]
+
+
+def meeting_with(text: str, *, clock: FakeClock | None = None) -> Meeting:
+    clock = clock or FakeClock()
+    m = Meeting(parse_agenda(AGENDA), clock=clock)
+    m.start()
+    m.set_notes(text)
+    for what in (m.add_decision, lambda s: m.add_action(s, s), lambda s: m.record_vote(s, 0, 0, 0)):
+        if text.strip():
+            what(text)
+    if text.strip():
+        m.add_person(text)
+        m.add_item(text)
+    m.next_item()
+    m.set_notes(text)
+    m.end()
+    return m
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("#=-*>|`~ \n\t0123456789.)[]<!_\\æøå🙂x")), max_size=120) | st.text(max_size=60))
+def test_user_text_never_adds_or_removes_a_template_heading(text: str) -> None:
+    """The headings markdown-it finds at the template's levels are exactly the template's."""
+    for style in ("referat", "beslutning"):
+        plain = render(meeting_with("x" if text.strip() else ""), style=style, lang="da")
+        fuzzed = render(meeting_with(text), style=style, lang="da")
+        assert [level for level, _ in structure(fuzzed)] == [level for level, _ in structure(plain)]
+
+
+def test_hostile_note_cannot_swallow_the_rest() -> None:
+    text = render(meeting_with("```\nkode uden slut\n\nOverskrift\n===\n<script>x</script>"), lang="da")
+    assert [c for _, c in structure(text)][-2:] == ["3. To (drøftelse)", "Handlepunkter"]
+
+
+def test_text_comes_out_whole() -> None:
+    long_line = "ø🙂" * 50_000
+    note = f"æøå ÆØÅ 🙂 עברית مرحبا e\u0301 zero\u200bwidth\n\n{long_line}\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    text = render(meeting_with(note), lang="da")
+    assert long_line in text and "עברית مرحبا e\u0301 zero\u200bwidth" in text
+    assert "| a | b |" in text
+
+
+def test_a_template_error_names_the_template_and_line(tmp_path: Path) -> None:
+    syntax = tmp_path / "mit.md.j2"
+    syntax.write_text("# {{ title }}\n{% for x in items %}\n{{ x.title }\n", encoding="utf-8")
+    with pytest.raises(MinutesError, match=rf"^{syntax}:3: "):
+        render(real_meeting(), template=syntax)
+    runtime = tmp_path / "runtime.md.j2"
+    runtime.write_text("# {{ title }}\n\n{{ no_such_thing }}\n", encoding="utf-8")
+    with pytest.raises(MinutesError, match=r"runtime.md.j2:3: 'no_such_thing' is undefined"):
+        render(real_meeting(), template=runtime)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ label.__globals__ }}",
+        "{{ items.append(1) }}",
+        "{% include '/etc/passwd' %}",
+        "{% include '../../../../etc/passwd' %}",
+        "{{ cycler.__init__.__globals__.os }}",
+    ],
+)
+def test_a_user_template_stays_in_the_sandbox(tmp_path: Path, source: str) -> None:
+    template = tmp_path / "ond.md.j2"
+    template.write_text(source, encoding="utf-8")
+    with pytest.raises(MinutesError):
+        render(real_meeting(), template=template)
+
+
+def test_a_user_template_can_use_the_shipped_parts(tmp_path: Path) -> None:
+    template = tmp_path / "kort.md.j2"
+    template.write_text('{% import "_parts.md.j2" as parts with context %}{{ parts.header() }}\nI alt {{ items|length }} punkter.\n', encoding="utf-8")
+    text = render(real_meeting(), template=template, lang="da")
+    assert text.startswith("# Klubmøde") and text.endswith("I alt 10 punkter.\n")
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    path = tmp_path / "arkiv.sqlite3"
+    with Archive.open(path) as archive:
+        meeting = real_meeting()
+        meeting_id = archive.create(meeting)
+        archive.save(meeting_id, to_dict(meeting, notes=False), {s.id: s.notes for s in meeting.items})
+    return path
+
+
+def test_minutes_command(archive_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "da", "minutes", "--archive", str(archive_path)]) == 0
+    printed = capsys.readouterr().out
+    assert printed == render(Archive.open(archive_path, read_only=True).load(1), lang="da")
+    target = tmp_path / "ud" / "referat.md"
+    target.parent.mkdir()
+    assert main(["--lang", "en", "minutes", "1", "--style", "beslutning", "--restricted", "-o", str(target), "--archive", str(archive_path)]) == 0
+    assert capsys.readouterr().out == f"Wrote {target}: the minutes of meeting 1.\n"
+    assert "Restricted copy" in target.read_text(encoding="utf-8")
+    assert main(["--lang", "en", "minutes", "-o", str(target), "--archive", str(archive_path)]) == 2
+    assert capsys.readouterr().err == f"{target} exists already; choose another name, or add --force to overwrite it\n"
+    assert main(["minutes", "--html", "-o", str(target.parent), "--archive", str(archive_path)]) == 0
+    page = (target.parent / "referat-1.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'lang="da"' in page
+    assert sorted(p.name for p in target.parent.iterdir()) == ["referat-1.html", "referat.md"]  # no temporary files
+
+
+def test_minutes_command_failures(archive_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "minutes", "7", "--archive", str(archive_path)]) == 2
+    assert "there is no meeting 7 in the archive" in capsys.readouterr().err
+    assert main(["--lang", "en", "minutes", "-o", str(tmp_path / "no" / "r.md"), "--archive", str(archive_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["--lang", "en", "minutes", "--template", str(tmp_path / "none.j2"), "--archive", str(archive_path)]) == 2
+    assert capsys.readouterr().err == f"the template {tmp_path / 'none.j2'} was not found\n"
