@@ -90,6 +90,8 @@ class Archive:
         self.read_only = read_only
         self._db = connection
         self._lock = threading.RLock()
+        status = os.stat(path)
+        self._identity = (status.st_dev, status.st_ino)
 
     # --- opening -----------------------------------------------------------------------
 
@@ -111,13 +113,7 @@ class Archive:
         else:
             _create_file(path)
         try:
-            if read_only:
-                connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=5)
-            else:
-                connection = sqlite3.connect(path, check_same_thread=False, timeout=5, isolation_level=None)
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = FULL")
-            connection.execute("PRAGMA foreign_keys = ON")
+            connection = _connect(path, read_only=read_only)
         except sqlite3.Error as error:
             raise ArchiveError(t("archive.cannot_open", path=path, reason=error)) from None
         archive = cls(path, connection, read_only=read_only)
@@ -141,30 +137,68 @@ class Archive:
             return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        current = self.schema_version
-        for version in range(current, SCHEMA_VERSION):
-            with self._write():
+        """Bring the schema up to date, one step per transaction.
+
+        The version is read again inside each transaction: another process opening the
+        same new archive at the same moment may have taken the step already.
+        """
+        while True:
+            with self._write() as db:
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                if version >= SCHEMA_VERSION:
+                    return
                 for statement in MIGRATIONS[version]:
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                self._db.execute(f"PRAGMA user_version = {version + 1}")
+                    db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {version + 1}")
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; any SQLite failure becomes an ArchiveError and rolls back."""
+        """One transaction; any SQLite failure becomes an ArchiveError, and nothing stays open.
+
+        COMMIT is inside the guarded block: in WAL mode a full disk shows up at COMMIT, and a
+        transaction left open there would make every later save fail and hold the lock.
+        """
         if self.read_only:
             raise ArchiveError(t("archive.read_only", path=self.path))
         with self._lock:
+            self._check_still_there()
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._db
+                    self._db.execute("COMMIT")
                 except BaseException:
-                    self._db.execute("ROLLBACK")
+                    if self._db.in_transaction:
+                        try:
+                            self._db.execute("ROLLBACK")
+                        except sqlite3.Error:
+                            pass  # SQLite may have rolled back already; the first error is the one to tell
                     raise
-                self._db.execute("COMMIT")
             except sqlite3.Error as error:
-                raise ArchiveError(_describe(error, self.path)) from error
+                raise ArchiveError(_describe(error, self.path), permanent=_is_permanent(error)) from error
+
+    def _check_still_there(self) -> None:
+        """Notice an archive file deleted or replaced while open, instead of saving into the void.
+
+        A deleted file is written back from the open connection, which still holds all of
+        it; a different file in its place is not touched.
+        """
+        try:
+            status = os.stat(self.path)
+        except FileNotFoundError:
+            self._db.execute(f"VACUUM INTO {_sql_text(str(self.path))}")
+            os.chmod(self.path, 0o600)
+            self._reconnect()
+            return
+        if (status.st_dev, status.st_ino) != self._identity:
+            raise ArchiveError(t("archive.replaced", path=self.path), permanent=True)
+
+    def _reconnect(self) -> None:
+        self._db.close()
+        self._db = _connect(self.path)
+        status = os.stat(self.path)
+        self._identity = (status.st_dev, status.st_ino)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -213,9 +247,9 @@ class Archive:
             started = snapshot["started_at"]
             date = snapshot["info"]["date"] or (started[:10] if started else None)
             updated = db.execute(
-                "UPDATE meetings SET title = ?, group_name = ?, date = ?, started_at = ?, ended_at = ?,"
+                "UPDATE meetings SET title = ?, kind = ?, group_name = ?, date = ?, started_at = ?, ended_at = ?,"
                 " updated_at = ?, snapshot = ? WHERE id = ?",
-                (snapshot["info"]["title"], snapshot["info"]["group"], date, started, snapshot["ended_at"],
+                (snapshot["info"]["title"], snapshot["info"]["kind"], snapshot["info"]["group"], date, started, snapshot["ended_at"],
                  _now(), json.dumps(snapshot, ensure_ascii=False), meeting_id),
             )
             if updated.rowcount != 1:
@@ -321,6 +355,13 @@ class Archive:
             ).fetchall()
         return [MeetingSummary(*row) for row in rows]
 
+    def latest(self, *, ended: bool = False) -> int | None:
+        """The newest meeting's id (the newest finished one with ``ended``), or None."""
+        where = "WHERE ended_at IS NOT NULL" if ended else ""
+        with self._read() as db:
+            row = db.execute(f"SELECT id FROM meetings {where} ORDER BY id DESC LIMIT 1").fetchone()
+        return int(row[0]) if row else None
+
     def summary(self, meeting_id: int) -> MeetingSummary:
         with self._read() as db:
             row = db.execute(
@@ -362,17 +403,34 @@ class Archive:
             conditions.append("search MATCH ?")
             parameters.append(" ".join('"' + w.replace('"', '""') + '"' for w in long_words))
         for word in short_words:  # trigrams need three letters; short words are matched plainly
-            conditions.append("search.text LIKE ? ESCAPE '\\'")
+            conditions.append("text LIKE ? ESCAPE '\\'")
             parameters.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         with self._read() as db:
+            # Newest first by rowid (which begins with the meeting id), inside the full-text
+            # query, so the index stops after `limit` hits instead of ranking every match.
             rows = db.execute(
-                "SELECT search.rowid >> ?, m.title, m.date, search.item_title, search.kind,"
-                " snippet(search, 0, '[', ']', '…', 64)"
-                " FROM search JOIN meetings m ON m.id = search.rowid >> ?"
-                f" WHERE {' AND '.join(conditions)} ORDER BY m.id DESC, search.rowid LIMIT ?",
-                (_MEETING_SHIFT, _MEETING_SHIFT, *parameters, limit),
+                "SELECT h.rowid >> ?, m.title, m.date, h.item_title, h.kind, h.snip FROM"
+                " (SELECT rowid, item_title, kind, snippet(search, 0, '[', ']', '…', 64) AS snip FROM search"
+                f"  WHERE {' AND '.join(conditions)} ORDER BY rowid DESC LIMIT ?) AS h"
+                " JOIN meetings m ON m.id = h.rowid >> ? ORDER BY h.rowid >> ? DESC, h.rowid",
+                (_MEETING_SHIFT, *parameters, limit, _MEETING_SHIFT, _MEETING_SHIFT),
             ).fetchall()
         return [SearchHit(*row) for row in rows]
+
+
+def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=5)
+    else:
+        connection = sqlite3.connect(path, check_same_thread=False, timeout=5, isolation_level=None)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _now() -> str:
@@ -416,14 +474,41 @@ def _inspect(path: Path) -> int:
     return int(version)
 
 
+_TEMPORARY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PROTOCOL"}
+
+
+_BY_TEXT = (
+    ("locked", "SQLITE_BUSY"), ("busy", "SQLITE_BUSY"), ("is full", "SQLITE_FULL"),
+    ("readonly", "SQLITE_READONLY"), ("read-only", "SQLITE_READONLY"), ("malformed", "SQLITE_CORRUPT"),
+    ("not a database", "SQLITE_NOTADB"), ("disk i/o", "SQLITE_IOERR"), ("unable to open", "SQLITE_CANTOPEN"),
+)
+
+
+def _error_name(error: sqlite3.Error) -> str:
+    """The primary SQLite result name (SQLITE_IOERR_WRITE -> SQLITE_IOERR).
+
+    Python 3.10 does not give the name; its message then tells the kind of error.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if not name:
+        text = str(error).lower()
+        return next((value for key, value in _BY_TEXT if key in text), "SQLITE_ERROR")
+    return "_".join(name.split("_")[:2])
+
+
+def _is_permanent(error: sqlite3.Error) -> bool:
+    """Worth trying again (a busy or full disk, an I/O hiccup), or never going to work."""
+    return _error_name(error) not in _TEMPORARY
+
+
 def _describe(error: sqlite3.Error, path: Path) -> str:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    name = _error_name(error)
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return t("archive.busy", path=path)
-    if "disk is full" in text or "full" in text:
+    if name == "SQLITE_FULL":
         return t("archive.disk_full", path=path)
-    if "readonly" in text or "read-only" in text:
+    if name == "SQLITE_READONLY":
         return t("archive.read_only", path=path)
-    if "malformed" in text or "not a database" in text:
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return t("archive.corrupt", path=path)
     return t("archive.failed", path=path, reason=error)

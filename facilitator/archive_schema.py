@@ -51,6 +51,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             text, item_title UNINDEXED, kind UNINDEXED, tokenize = 'trigram'
         )""",
     ),
+    (
+        # Resuming asks for the unfinished meetings at every start: find them by index.
+        "CREATE INDEX meetings_unfinished ON meetings (id) WHERE ended_at IS NULL",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

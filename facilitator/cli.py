@@ -233,7 +233,7 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
     if archive is None:
         return EXIT_INVALID
     with archive:
-        meeting_id = args.from_meeting or _latest_meeting(archive)
+        meeting_id = args.from_meeting or _latest_meeting(archive, ended=True)
         text = next_agenda(archive.load(meeting_id))
     if args.output == "-":
         sys.stdout.write(text)
@@ -331,11 +331,11 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _latest_meeting(archive: Archive) -> int:
-    latest = archive.meetings()
-    if not latest:
-        raise FacilitatorError(t("cli.history.no_meetings", path=archive.path))
-    return latest[0].id
+def _latest_meeting(archive: Archive, *, ended: bool = False) -> int:
+    latest = archive.latest(ended=ended)
+    if latest is None:
+        raise FacilitatorError(t("cli.history.no_ended_meetings" if ended else "cli.history.no_meetings", path=archive.path))
+    return latest
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

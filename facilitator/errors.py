@@ -44,4 +44,12 @@ class MeetingError(FacilitatorError):
 
 
 class ArchiveError(FacilitatorError):
-    """The archive cannot be opened, read or written; the message names the file."""
+    """The archive cannot be opened, read or written; the message names the file.
+
+    ``permanent`` says whether trying again can help: a busy or full disk can recover, a
+    damaged or replaced file or a value SQLite refuses will not.
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent

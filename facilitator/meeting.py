@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from facilitator.agenda import Agenda, Item, ItemType, MeetingInfo
+from facilitator.agenda_loader import MAX_MINUTES
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting_records import (
@@ -107,8 +108,7 @@ class Meeting:
     def end(self) -> None:
         self._require_running()
         now = self.clock()
-        self._leave(now)
-        self.speakers.stop(now)
+        self._leave(now)  # closes the visit, a pause and the current speech
         self.ended_at = now
         self._changed()
 
@@ -216,6 +216,9 @@ class Meeting:
     # --- what is said and decided about an item --------------------------------------
 
     def set_notes(self, text: str, index: int | None = None) -> None:
+        """Notes may be written before, during and after the meeting: the referent tidies up."""
+        if not isinstance(text, str):
+            raise MeetingError(t("meeting.not_text", field=t("meeting.field.notes")))
         state = self._state(index)
         if state.notes != text:
             state.notes = text
@@ -247,6 +250,7 @@ class Meeting:
             raise MeetingError(t(message, number=number + 1 if isinstance(number, int) else number, count=len(choices)))
 
     def add_decision(self, text: str, principles: Iterable[Principle | str] = (), index: int | None = None) -> Decision:
+        self._require_running()
         state = self._state(index)
         decision = Decision(self._new_id(), _text(text, "meeting.field.decision"), _principles(principles), self.clock())
         state.decisions.append(decision)
@@ -257,7 +261,8 @@ class Meeting:
         self, subject: str, votes_for: int, against: int, abstain: int,
         present: int | None = None, index: int | None = None,
     ) -> Vote:
-        """Record a vote; ``present`` defaults to the people here now."""
+        """Record a vote; ``present`` defaults to the people here now (if attendance is kept)."""
+        self._require_running()
         state = self._state(index)
         subject = _text(subject, "meeting.field.subject")
         counts = {"votes_for": votes_for, "against": against, "abstain": abstain}
@@ -265,7 +270,7 @@ class Meeting:
             _count(value, t(f"meeting.field.{field_name}"))
         cast = votes_for + against + abstain
         if present is None:
-            present = max(self.present_count(), cast)
+            present = self.present_count() or cast  # no attendance kept: the votes cast are all we know
         _count(present, t("meeting.field.present"))
         if cast > present:
             raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))
@@ -277,6 +282,7 @@ class Meeting:
     def add_action(
         self, what: str, who: str, deadline: dt.date | str | None = None, index: int | None = None
     ) -> ActionItem:
+        self._require_running()
         state = self._state(index)
         action = ActionItem(
             self._new_id(), _text(what, "meeting.field.what"), _text(who, "meeting.field.who"), _deadline(deadline)
@@ -286,6 +292,7 @@ class Meeting:
         return action
 
     def set_action_done(self, action_id: int, done: bool = True) -> None:
+        done = _flag(done)
         action = self.find_action(action_id)
         if action.done != done:
             action.done = done
@@ -323,6 +330,7 @@ class Meeting:
         return next((i for i, s in enumerate(self.items) if is_minutes_approval(s.item.title)), None)
 
     def set_carried_done(self, meeting_id: int, action_id: int, done: bool = True) -> None:
+        done = _flag(done)
         for action in self.carried:
             if (action.meeting_id, action.action_id) == (meeting_id, action_id):
                 if action.done != done:
@@ -337,11 +345,18 @@ class Meeting:
         self, title: str, type: ItemType | str = ItemType.DROEFTELSE, minutes: int | None = None,
         at: int | None = None,
     ) -> int:
-        """Add an item during the meeting, by default right after the current one; returns its index."""
+        """Add an item during the meeting, by default right after the current one; returns its index.
+
+        The agenda file's rules hold here too (a title on one line, at most a day's
+        minutes), so the next agenda written from this meeting always checks clean.
+        """
+        self._require_running()
         item_type = _item_type(type)
         if minutes is not None:
             _count(minutes, t("meeting.field.minutes"), positive=True)
-        item = Item(title=_text(title, "meeting.field.title"), type=item_type, minutes=minutes)
+            if minutes > MAX_MINUTES:
+                raise MeetingError(t("meeting.too_many_minutes", limit=MAX_MINUTES))
+        item = Item(title=_one_line(title, "meeting.field.title"), type=item_type, minutes=minutes)
         if at is None:
             at = len(self.items) if self.current is None else self.current + 1
         if isinstance(at, bool) or not isinstance(at, int) or not 0 <= at <= len(self.items):
@@ -355,6 +370,7 @@ class Meeting:
 
     def move_item(self, index: int, to: int) -> None:
         """Move an item to position ``to``; the current item stays current wherever it goes."""
+        self._require_running()
         self._check_index(index)
         self._check_index(to)
         current_id = self.items[self.current].id if self.current is not None else None
@@ -365,6 +381,7 @@ class Meeting:
 
     def set_carry_on(self, index: int, carry_on: bool = True) -> None:
         """Mark an item to continue at the next meeting."""
+        carry_on = _flag(carry_on)
         state = self._state(index)
         if state.carry_on != carry_on:
             state.carry_on = carry_on
@@ -373,14 +390,14 @@ class Meeting:
     # --- attendance and roles --------------------------------------------------------
 
     def person(self, name: str) -> Attendee:
-        attendee = self.attendees.get(name.strip() if isinstance(name, str) else name)
+        attendee = self.attendees.get(name.strip()) if isinstance(name, str) else None
         if attendee is None:
             raise MeetingError(t("meeting.unknown_person", name=name))
         return attendee
 
     def add_person(self, name: str) -> Attendee:
         """Someone not on the list: added as present (arrived now, if the meeting runs)."""
-        name = _text(name, "meeting.field.name")
+        name = _one_line(name, "meeting.field.name")
         if name in self.attendees:
             raise MeetingError(t("meeting.person_exists", name=name))
         attendee = Attendee(name, Presence.PRESENT, arrived=self._now_if_running(), added=True)
@@ -397,6 +414,7 @@ class Meeting:
 
     def leave(self, name: str) -> None:
         """An early departure, at the time it happens."""
+        self._require_running()
         attendee = self.person(name)
         if not attendee.is_here:
             raise MeetingError(t("meeting.not_here", name=name))
@@ -413,7 +431,7 @@ class Meeting:
     def set_role(self, role: str, name: str | None) -> None:
         """Set the chair (ordstyrer) or secretary (referent); None clears the role."""
         if role not in ("chair", "secretary"):
-            raise ValueError(f"unknown role {role!r}")
+            raise MeetingError(t("meeting.bad_role", value=role))
         if name is not None:
             name = self.person(name).name
         setattr(self, role, name)
@@ -428,7 +446,10 @@ class Meeting:
     # --- the speakers list -----------------------------------------------------------
 
     def request_floor(self, name: str, point_of_order: bool = False) -> None:
-        self.speakers.request(self.person(name).name, point_of_order=point_of_order)
+        attendee = self.person(name)
+        if self.started and not attendee.is_here:
+            raise MeetingError(t("meeting.not_here", name=attendee.name))
+        self.speakers.request(attendee.name, point_of_order=_flag(point_of_order))
         self._changed()
 
     def withdraw_request(self, name: str) -> None:
@@ -447,7 +468,7 @@ class Meeting:
         self._changed()
 
     def set_speakers_closed(self, closed: bool) -> None:
-        self.speakers.closed = closed
+        self.speakers.closed = _flag(closed)
         self._changed()
 
     def speaking_seconds(self) -> dict[str, float]:
@@ -461,6 +482,20 @@ def _text(value: object, field_key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise MeetingError(t("meeting.blank", field=t(field_key)))
     return value.strip()
+
+
+def _one_line(value: object, field_key: str) -> str:
+    text = _text(value, field_key)
+    if "\n" in text or "\r" in text:
+        raise MeetingError(t("meeting.not_one_line", field=t(field_key)))
+    return text
+
+
+def _flag(value: object) -> bool:
+    """Yes or no, and nothing that merely looks like it ("nej" is a true string)."""
+    if not isinstance(value, bool):
+        raise MeetingError(t("meeting.not_flag", value=value))
+    return value
 
 
 def _count(value: object, field_name: str, *, positive: bool = False) -> int:
@@ -485,7 +520,11 @@ def _deadline(value: dt.date | str | None) -> dt.date | None:
     raise MeetingError(t("meeting.bad_deadline", value=value))
 
 
-def _principles(values: Iterable[Principle | str]) -> tuple[Principle, ...]:
+def _principles(values: Iterable[Principle | str] | Principle | str | None) -> tuple[Principle, ...]:
+    if values is None:
+        return ()
+    if isinstance(values, str):  # one principle given on its own, not its letters
+        values = [values]
     chosen: list[Principle] = []
     for value in values:
         try:

@@ -43,7 +43,8 @@ def _span(span: Span) -> list[str | None]:
 
 def _unspan(data: list[str | None]) -> Span:
     start = _datetime(data[0])
-    assert start is not None
+    if start is None:
+        raise ValueError("a time span without a start")
     return Span(start, _datetime(data[1]))
 
 

@@ -35,6 +35,8 @@ def next_agenda(meeting: Meeting) -> str:
     """The next meeting's agenda as TOML text, with a comment on how to finish it."""
     import tomli_w
 
+    if not meeting.started:
+        raise FacilitatorError(t("next.not_held"))
     items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.carry_on]
     if not items:
         raise FacilitatorError(t("next.nothing"))

@@ -5,24 +5,30 @@ change (a decision, a vote, the next item) is saved at once; notes, which change
 every keystroke, at most ``notes_interval`` seconds later, and at least that often while
 someone keeps typing. So a crash loses at most that last moment of typing.
 
-A save that fails (a full disk, a busy archive) is kept and tried again, with longer
-pauses, until it succeeds; ``on_error`` hears of the first failure and ``on_recovered``
-of the success after it, so the UI can say so while the meeting goes on.
+A save that fails is kept and tried again, with longer pauses, until it succeeds; the
+meeting itself goes on in memory meanwhile. ``on_error`` hears of the first failure and
+``on_recovered`` of the success after it; both are called on the recorder's thread.
+If saving cannot finish when the recorder is closed, the whole meeting is written to a
+rescue file instead (``rescue_file``), so nothing typed is lost even then.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import tempfile
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from facilitator.archive import Archive
-from facilitator.errors import FacilitatorError
-from facilitator.meeting import Change, Meeting
+from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.i18n import t
+from facilitator.meeting import Change, Clock, Meeting, system_clock
 from facilitator.meeting_lock import MeetingLock
 from facilitator.meeting_snapshot import to_dict
-from facilitator.i18n import t
 
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)
 
@@ -41,11 +47,15 @@ class Recorder:
         self.on_error = on_error
         self.on_recovered = on_recovered
         self.lock = MeetingLock(archive.path, meeting_id)
+        self.rescue_file: Path | None = None
+        """Where the meeting was written when the archive would not take it at close."""
         self._condition = threading.Condition()
         self._snapshot: dict[str, Any] | None = None
         self._notes: dict[int, str] = {}
         self._titles: dict[int, str] = {}
         self._notes_due: float | None = None
+        self._retry_at: float | None = None
+        self._flushing = 0
         self._busy = False
         self._stopping = False
         self._failing = False
@@ -53,40 +63,83 @@ class Recorder:
 
     # --- life cycle --------------------------------------------------------------------
 
+    @classmethod
+    def resume(cls, archive: Archive, meeting_id: int, *, clock: Clock = system_clock, **options: Any) -> Recorder:
+        """Take the writer lock first, then load: what is loaded is what nobody else writes."""
+        lock = MeetingLock(archive.path, meeting_id)
+        if not lock.acquire():
+            raise FacilitatorError(t("archive.meeting_in_use", id=meeting_id, path=archive.path))
+        try:
+            meeting = archive.load(meeting_id, clock=clock)
+        except BaseException:
+            lock.release()
+            raise
+        recorder = cls(archive, meeting_id, meeting, **options)
+        recorder.lock = lock
+        return recorder._begin()
+
     def start(self) -> Recorder:
         """Take the meeting's writer lock and begin listening; refused if another process writes it."""
         if not self.lock.acquire():
             raise FacilitatorError(t("archive.meeting_in_use", id=self.meeting_id, path=self.archive.path))
+        return self._begin()
+
+    def _begin(self) -> Recorder:
         self.meeting.listeners.append(self._on_change)
         self._thread.start()
         return self
 
     def close(self, timeout: float = 10.0) -> bool:
-        """Save what is pending, stop, and release the lock; False if saving did not finish."""
+        """Save what is pending, stop, release the lock; False (and a rescue file) if saving failed."""
         if self._on_change in self.meeting.listeners:
             self.meeting.listeners.remove(self._on_change)
         saved = self.flush(timeout)
         with self._condition:
             self._stopping = True
             self._condition.notify_all()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-        self.lock.release()
+        self._thread.join(timeout)
+        if not saved:
+            self._rescue()
+        if not self._thread.is_alive():
+            # Only a writer that has stopped may give up the lock; a stuck one keeps it
+            # until the process ends, so nobody else can write over what it may yet save.
+            self.lock.release()
         return saved
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Save everything pending now and wait for it; False if it could not be saved in time."""
         deadline = time.monotonic() + timeout
         with self._condition:
-            if self._notes:
-                self._notes_due = 0.0
-            self._condition.notify_all()
-            while self._pending() or self._busy:
-                left = deadline - time.monotonic()
-                if left <= 0 or not self._thread.is_alive():
-                    return False
-                self._condition.wait(left)
-        return True
+            self._flushing += 1
+            try:
+                if self._notes:
+                    self._notes_due = 0.0
+                self._retry_at = None
+                self._condition.notify_all()
+                while self._pending() or self._busy:
+                    left = deadline - time.monotonic()
+                    if left <= 0 or not self._thread.is_alive():
+                        return False
+                    self._condition.wait(left)
+                return True
+            finally:
+                self._flushing -= 1
+
+    def _rescue(self) -> None:
+        """Write the whole meeting to a file beside the archive (or in the temporary folder)."""
+        data = json.dumps({"archive": str(self.archive.path), "meeting_id": self.meeting_id,
+                           "meeting": to_dict(self.meeting)}, ensure_ascii=False, indent=1)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{self.archive.path.name}.rescue-{self.meeting_id}-{stamp}.json"
+        for folder in (self.archive.path.parent, Path(tempfile.gettempdir())):
+            try:
+                target = folder / name
+                target.write_text(data, encoding="utf-8")
+                target.chmod(0o600)
+                self.rescue_file = target
+                return
+            except OSError:
+                continue
 
     # --- hearing changes (on the caller's thread: must be cheap) -------------------------
 
@@ -110,18 +163,26 @@ class Recorder:
     def _pending(self) -> bool:
         return self._snapshot is not None or bool(self._notes)
 
+    def _ready(self, now: float) -> bool:
+        if self._retry_at is not None and now < self._retry_at:
+            return False  # backing off: new keystrokes do not cut the pause short
+        if self._snapshot is not None:
+            return True
+        return self._notes_due is not None and now >= self._notes_due
+
+    def _wait_time(self, now: float) -> float | None:
+        moments = [m for m in (self._retry_at, self._notes_due) if m is not None]
+        if self._retry_at is None and self._snapshot is not None:
+            return 0.0
+        return max(0.0, min(moments) - now) if moments else None
+
     def _run(self) -> None:
         failures = 0
         while True:
             with self._condition:
-                while not self._stopping:
-                    if self._snapshot is not None:
-                        break
-                    if self._notes_due is not None and time.monotonic() >= self._notes_due:
-                        break
-                    wait = None if self._notes_due is None else max(0.0, self._notes_due - time.monotonic())
-                    self._condition.wait(wait)
-                if self._stopping and not self._pending():
+                while not self._stopping and not self._ready(time.monotonic()):
+                    self._condition.wait(self._wait_time(time.monotonic()))
+                if self._stopping and (not self._pending() or failures > len(RETRY_PAUSES)):
                     return
                 snapshot, notes, titles = self._snapshot, self._notes, self._titles
                 self._snapshot, self._notes, self._titles, self._notes_due = None, {}, {}, None
@@ -131,33 +192,39 @@ class Recorder:
                     self.archive.save(self.meeting_id, snapshot, notes)
                 elif notes:
                     self.archive.save_notes(self.meeting_id, notes, titles)
-            except FacilitatorError as error:
+            except Exception as error:  # noqa: BLE001 - whatever happens, keep the data and carry on
+                message = str(error) if isinstance(error, ArchiveError) else t("archive.failed", path=self.archive.path, reason=error)
+                pause = RETRY_PAUSES[min(failures, len(RETRY_PAUSES) - 1)]
+                failures += 1
                 with self._condition:
-                    # Put it back unless something newer arrived meanwhile.
-                    if self._snapshot is None:
+                    if self._snapshot is None:  # put it back unless something newer arrived meanwhile
                         self._snapshot = snapshot
                     self._notes = {**notes, **self._notes}
                     self._titles = {**titles, **self._titles}
                     if self._notes:
                         self._notes_due = 0.0
+                    self._retry_at = None if self._flushing or self._stopping else time.monotonic() + pause
                     self._busy = False
                     self._condition.notify_all()
-                if not self._failing and self.on_error:
-                    self.on_error(str(error))
-                self._failing = True
-                pause = RETRY_PAUSES[min(failures, len(RETRY_PAUSES) - 1)]
-                failures += 1
-                with self._condition:
-                    if not self._stopping:
-                        self._condition.wait(pause)
-                    elif failures > len(RETRY_PAUSES):
-                        return  # stopping, and the disk will not take it: give up, flush() reported False
+                if not self._failing:
+                    self._failing = True
+                    self._tell(self.on_error, message)
                 continue
             failures = 0
-            if self._failing:
-                self._failing = False
-                if self.on_recovered:
-                    self.on_recovered()
             with self._condition:
                 self._busy = False
+                self._retry_at = None
                 self._condition.notify_all()
+            if self._failing:
+                self._failing = False
+                self._tell(self.on_recovered)
+
+    @staticmethod
+    def _tell(callback: Callable[..., None] | None, *args: Any) -> None:
+        """Call the UI back; a failing callback must not stop the saving."""
+        if callback is None:
+            return
+        try:
+            callback(*args)
+        except Exception:  # noqa: BLE001
+            pass

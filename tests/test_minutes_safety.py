@@ -40,9 +40,10 @@ def meeting_with(text: str, *, clock: FakeClock | None = None) -> Meeting:
     for what in (m.add_decision, lambda s: m.add_action(s, s), lambda s: m.record_vote(s, 0, 0, 0)):
         if text.strip():
             what(text)
-    if text.strip():
-        m.add_person(text)
-        m.add_item(text)
+    one_line = " ".join(text.split())  # names and titles are one line by rule; their characters are still fuzzed
+    if one_line:
+        m.add_person(one_line)
+        m.add_item(one_line)
     m.next_item()
     m.set_notes(text)
     m.end()

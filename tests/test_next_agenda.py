@@ -88,4 +88,23 @@ def test_no_meetings_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     empty = tmp_path / "arkiv.sqlite3"
     Archive.open(empty).close()
     assert main(["--lang", "en", "new", "--from-meeting", "--archive", str(empty)]) == 2
-    assert capsys.readouterr().err == f"there are no meetings in the archive {empty} yet\n"
+    assert capsys.readouterr().err == f"there is no finished meeting in the archive {empty} yet; give the meeting's ID\n"
+
+
+def test_the_latest_finished_meeting_is_the_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive_path = tmp_path / "arkiv.sqlite3"
+    with Archive.open(archive_path) as archive:
+        finished = klubmoede()
+        finished_id = archive.create(finished)
+        held(finished)
+        archive.save(finished_id, to_dict(finished, notes=False))
+        running = klubmoede()
+        archive.create(running)
+        running.start()  # newer, but not finished: not the one to plan from
+    assert main(["--lang", "en", "new", "--from-meeting", "--archive", str(archive_path), "-o", "-"]) == 0
+    assert f'from "{finished.info.title}"' in capsys.readouterr().out
+
+
+def test_a_meeting_never_held_leaves_no_next_agenda() -> None:
+    with pytest.raises(FacilitatorError, match="the meeting was never held"):
+        next_agenda(klubmoede())
