@@ -226,7 +226,7 @@ class Archive:
             )
             meeting_id = int(cursor.lastrowid or 0)
             self._project(db, meeting_id, snapshot)
-            self._write_notes(db, meeting_id, {s.id: s.notes for s in meeting.items if s.notes}, snapshot)
+            self._write_notes(db, meeting_id, {s.id: s.notes for s in meeting.items if s.notes}, _titles(snapshot))
         return meeting_id
 
     @staticmethod
@@ -256,18 +256,15 @@ class Archive:
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
             self._project(db, meeting_id, snapshot)
             if notes:
-                self._write_notes(db, meeting_id, notes, snapshot)
+                self._write_notes(db, meeting_id, notes, _titles(snapshot))
 
     def save_notes(self, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
         with self._write() as db:
-            self._write_notes(db, meeting_id, notes, None, item_titles)
+            self._write_notes(db, meeting_id, notes, item_titles)
 
     def _write_notes(
-        self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str],
-        snapshot: dict[str, Any] | None, item_titles: dict[int, str] | None = None,
+        self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]
     ) -> None:
-        if item_titles is None:
-            item_titles = {s["id"]: s["item"]["title"] for s in snapshot["items"]} if snapshot else {}
         for item_id, text in notes.items():
             db.execute(
                 "INSERT INTO notes (meeting_id, item_id, text) VALUES (?, ?, ?)"
@@ -416,6 +413,11 @@ class Archive:
                 (_MEETING_SHIFT, *parameters, limit, _MEETING_SHIFT, _MEETING_SHIFT),
             ).fetchall()
         return [SearchHit(*row) for row in rows]
+
+
+def _titles(snapshot: dict[str, Any]) -> dict[int, str]:
+    """Item titles by item id: the search index shows them beside each hit."""
+    return {item["id"]: item["item"]["title"] for item in snapshot["items"]}
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -229,10 +229,7 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
     from facilitator.atomic_write import write_atomic
     from facilitator.next_agenda import next_agenda
 
-    archive = _open_history(args)
-    if archive is None:
-        return EXIT_INVALID
-    with archive:
+    with _required_history(args) as archive:
         meeting_id = args.from_meeting or _latest_meeting(archive, ended=True)
         text = next_agenda(archive.load(meeting_id))
     if args.output == "-":
@@ -247,16 +244,25 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
 # --- the archive's history --------------------------------------------------------------
 
 
-def _open_history(args: argparse.Namespace) -> Archive | None:
-    """The archive for reading, or None (with a note on stderr) when there is none yet."""
+def _open_history(args: argparse.Namespace, *, required: bool = False) -> Archive | None:
+    """The archive for reading. When there is none yet, listing it is no error (a note and
+    None), but a command that needs a meeting from it fails with the same message."""
     from facilitator.archive import Archive
     from facilitator.paths import archive_path
 
     path = archive_path(getattr(args, "archive", None))
     if not path.exists():
+        if required:
+            raise FacilitatorError(t("cli.history.no_archive", path=path))
         print(t("cli.history.no_archive", path=path), file=sys.stderr)
         return None
     return Archive.open(path, read_only=True)
+
+
+def _required_history(args: argparse.Namespace) -> Archive:
+    archive = _open_history(args, required=True)
+    assert archive is not None
+    return archive
 
 
 def _status(summary: MeetingSummary) -> str:
@@ -309,10 +315,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     from facilitator.atomic_write import write_atomic
     from facilitator.minutes import render, to_html
 
-    archive = _open_history(args)
-    if archive is None:
-        return EXIT_INVALID
-    with archive:
+    with _required_history(args) as archive:
         meeting_id = args.meeting or _latest_meeting(archive)
         meeting = archive.load(meeting_id)
     template = Path(args.template) if args.template else None

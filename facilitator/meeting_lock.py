@@ -55,7 +55,3 @@ class MeetingLock:
         except OSError:
             pass
         os.close(fd)
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None

@@ -81,3 +81,12 @@ def test_a_foreign_archive_exits_2(capsys: pytest.CaptureFixture[str], tmp_path:
     code, _, err = run(capsys, "search", "x", "--archive", str(path))
     assert code == 2 and err.startswith(f"{path} is not a facilitator archive")
     assert path.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("command", [["minutes"], ["new", "--from-meeting"]])
+def test_commands_that_need_a_meeting_fail_without_an_archive(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "none.sqlite3"
+    code, out, err = run(capsys, *command, "--archive", str(path))
+    assert code == 2 and out == ""
+    assert err == f"there is no archive at {path} yet; it is made when the first meeting starts\n"
+    assert not path.exists()
