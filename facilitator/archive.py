@@ -261,6 +261,7 @@ class Archive:
     def save_notes(self, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
         with self._write() as db:
             self._write_notes(db, meeting_id, notes, item_titles)
+            db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", (_now(), meeting_id))
 
     def _write_notes(
         self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]
@@ -342,6 +343,15 @@ class Archive:
             return from_dict(snapshot, notes=notes, **({"clock": clock} if clock else {}))
         except (ValueError, KeyError, TypeError) as error:
             raise ArchiveError(t("archive.bad_meeting", id=meeting_id, path=self.path, reason=error)) from None
+
+    def last_saved(self, meeting_id: int) -> dt.datetime | None:
+        """When the meeting was last saved: where a resumed meeting's break began."""
+        with self._read() as db:
+            row = db.execute("SELECT updated_at FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        try:
+            return dt.datetime.fromisoformat(row[0]) if row and row[0] else None
+        except ValueError:
+            return None
 
     def meetings(self, *, unfinished: bool = False) -> list[MeetingSummary]:
         """Meetings, newest first."""

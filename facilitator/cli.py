@@ -19,11 +19,13 @@ from facilitator import __version__
 from facilitator.agenda import Agenda
 from facilitator.agenda_loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
-from facilitator.i18n import LANGUAGES, join_or, resolve_language, set_language, t
+from facilitator.i18n import ENV_VAR, LANGUAGES, join_or, resolve_language, set_language, t
 from facilitator.resources import find_agenda, shipped_agendas
 
 if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
     from facilitator.archive import Archive, MeetingSummary
+    from facilitator.config import Config
+    from facilitator.tui.app import Launch
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -86,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
     minutes.set_defaults(handler=cmd_minutes)
 
+    run = commands.add_parser("run", help=t("cli.run.help"), description=t("cli.run.description"))
+    run.add_argument("agenda", metavar="AGENDA", help=t("cli.run.agenda"))
+    run.set_defaults(handler=cmd_run)
+
+    resume = commands.add_parser("resume", help=t("cli.resume.help"), description=t("cli.resume.description"))
+    resume.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.resume.id"))
+    resume.set_defaults(handler=cmd_resume)
+
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
     search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
     search.set_defaults(handler=cmd_search)
@@ -102,15 +112,25 @@ def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentP
     return Subparser
 
 
+APP_COMMANDS = ("run", "resume")
+"""The commands that open the app; only they read the settings file (it costs an import)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    set_language(resolve_language(_language_from_argv(args_list)))
+    opens_app = not [a for a in args_list if not a.startswith("-")] or any(a in APP_COMMANDS for a in args_list)
+    requested = _language_from_argv(args_list)
+    if opens_app and not requested and not os.environ.get(ENV_VAR):
+        requested = _settings().lang
+    set_language(resolve_language(requested))
     parser = build_parser()
     args = parser.parse_args(args_list)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return EXIT_OK
+        if not _has_terminal():
+            parser.print_help()
+            return EXIT_OK
+        handler = cmd_start
     try:
         status = handler(args)
         sys.stdout.flush()  # a full disk behind stdout must be reported here, not at exit
@@ -350,3 +370,76 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     for row in (header, *rows):
         cells = [cell.replace("\n", " ") for cell in row]
         print("  ".join([*(cell.ljust(width) for cell, width in zip(cells, widths)), cells[-1]]).rstrip())
+
+
+# --- the app ----------------------------------------------------------------------------
+
+_SETTINGS: Config | None = None
+
+
+def _settings() -> Config:
+    """The settings file, read once; its problems are shown inside the app, not here."""
+    global _SETTINGS
+    if _SETTINGS is None:
+        from facilitator.config import load_config
+        from facilitator.paths import config_path
+
+        _SETTINGS = load_config(config_path())
+    return _SETTINGS
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    from facilitator.tui.app import Launch
+
+    return _run_app(args, Launch())
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from facilitator.paths import archive_path
+    from facilitator.session import Session
+    from facilitator.tui.app import Launch
+
+    _require_terminal()
+    session = Session.new(archive_path(getattr(args, "archive", None)), args.agenda)
+    return _run_app(args, Launch(session=session))
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from facilitator.paths import archive_path
+    from facilitator.session import Session
+    from facilitator.tui.app import Launch
+
+    _require_terminal()
+    session = Session.resume(archive_path(getattr(args, "archive", None)), args.meeting)
+    return _run_app(args, Launch(session=session))
+
+
+def _require_terminal() -> None:
+    if not _has_terminal():
+        raise FacilitatorError(t("cli.run.no_terminal"))
+
+
+def _run_app(args: argparse.Namespace, launch: Launch) -> int:
+    """Run the app; whatever ends it, the meeting is closed and the user told where it is."""
+    from facilitator.paths import archive_path
+    from facilitator.tui.app import build_app
+
+    app = build_app(archive_path=archive_path(getattr(args, "archive", None)), config=_settings(), launch=launch)
+    try:
+        app.run()
+    finally:
+        app.close_session()
+    session = app.session
+    if session is not None:
+        if session.rescue_file is not None:
+            print(t("cli.run.rescued", path=session.rescue_file), file=sys.stderr)
+            return EXIT_INVALID
+        if not session.meeting.ended:
+            print(t("cli.run.saved_unfinished", id=session.meeting_id, path=session.archive.path))
+        else:
+            print(t("cli.run.saved_ended", id=session.meeting_id))
+    return EXIT_OK

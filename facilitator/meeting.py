@@ -112,6 +112,22 @@ class Meeting:
         self.ended_at = now
         self._changed()
 
+    def interrupted(self, since: dt.datetime) -> None:
+        """The app stopped at ``since`` (quit or crash) and the meeting goes on now.
+
+        The time away is not the item's: its visit, pause and the current speech are
+        closed at ``since`` and the item is entered again, so the timer resumes where it
+        stood instead of counting the break.
+        """
+        if not self.started or self.ended or self.current is None:
+            return
+        state = self.items[self.current]
+        if state.visits and state.visits[-1].end is None:
+            since = max(since, state.visits[-1].start)
+        self._leave(since)
+        self._enter(self.current)
+        self._changed()
+
     def _require_running(self) -> None:
         if not self.started:
             raise MeetingError(t("meeting.not_started"))

@@ -33,25 +33,36 @@ def _item_table(item: Item) -> dict[str, Any]:
 
 def next_agenda(meeting: Meeting) -> str:
     """The next meeting's agenda as TOML text, with a comment on how to finish it."""
-    import tomli_w
-
     if not meeting.started:
         raise FacilitatorError(t("next.not_held"))
     items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.carry_on]
     if not items:
         raise FacilitatorError(t("next.nothing"))
+    held = (meeting.started_at or meeting.ended_at)
+    comment = t("next.comment", title=meeting.info.title, date=held.date().isoformat() if held else "-")
+    return _agenda_text(meeting, items, comment, with_date=False)
+
+
+def agenda_as_it_stands(meeting: Meeting) -> str:
+    """The meeting's agenda with the items added or moved during it: a template to reuse."""
+    comment = t("agenda_as_is.comment", title=meeting.info.title)
+    return _agenda_text(meeting, [s.item for s in meeting.items], comment, with_date=True)
+
+
+def _agenda_text(meeting: Meeting, items: list[Item], comment: str, *, with_date: bool) -> str:
+    import tomli_w
+
     info = meeting.info
     header: dict[str, Any] = {"title": info.title, "kind": info.kind.value}
     optional = {
-        "group": info.group, "purpose": info.purpose, "start": info.start, "location": info.location,
+        "group": info.group, "purpose": info.purpose, "date": info.date if with_date else None,
+        "start": info.start, "duration": info.duration if with_date else None, "location": info.location,
         "chair": meeting.chair, "secretary": meeting.secretary,
     }
     header.update({key: value for key, value in optional.items() if value is not None})
     participants = list(meeting.attendees)
     if participants:
         header["participants"] = participants
-    held = (meeting.started_at or meeting.ended_at)
-    comment = t("next.comment", title=info.title, date=held.date().isoformat() if held else "-")
     text = comment + tomli_w.dumps({"format": 1, "meeting": header, "item": [_item_table(i) for i in items]})
     parse_agenda(text.encode())  # never hand out an agenda that does not check clean
     return text

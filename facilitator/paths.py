@@ -27,3 +27,17 @@ def archive_path(requested: str | os.PathLike[str] | None = None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return data_dir() / ARCHIVE_FILE
+
+
+CONFIG_ENV = "FACILITATOR_CONFIG"
+CONFIG_FILE = "config.toml"
+
+
+def config_path() -> Path:
+    """The app's settings file: FACILITATOR_CONFIG, else the user's config folder."""
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / CONFIG_FILE

@@ -169,6 +169,7 @@ MUTATORS = {
     "go_to": lambda m: m.go_to(2),
     "next_item": lambda m: m.next_item(),
     "end": lambda m: m.end(),
+    "interrupted": lambda m: m.interrupted(m.clock()),
 }
 
 

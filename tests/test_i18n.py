@@ -46,3 +46,31 @@ def test_every_message_formats(lang: str) -> None:
     """A stray brace would crash the very message meant to help; format each with dummies."""
     for key, text in i18n.catalogue(lang).items():
         i18n.t(key, lang=lang, **{name: "x" for name in placeholders(text)})
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_key_is_written_twice(lang: str) -> None:
+    """A dict literal keeps the last of two equal keys silently: one message would vanish."""
+    import ast
+    from pathlib import Path
+
+    import facilitator
+
+    source = Path(facilitator.__file__).with_name(f"messages_{lang}.py").read_text(encoding="utf-8")
+    (catalogue,) = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Dict)]
+    keys = [key.value for key in catalogue.keys if isinstance(key, ast.Constant)]
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    """Literal t("…") keys in the package, the app included, all have a message."""
+    import re
+    from pathlib import Path
+
+    import facilitator
+
+    package = Path(facilitator.__file__).parent
+    wanted = set()
+    for path in package.rglob("*.py"):
+        wanted |= set(re.findall(r'\bt\(\s*"([a-z_.]+[a-z_])"', path.read_text(encoding="utf-8")))
+    assert sorted(wanted - set(i18n.catalogue("en"))) == []

@@ -1,0 +1,108 @@
+"""The app's settings file: language, theme and a keymap, all optional.
+
+A broken settings file must never keep a meeting from starting, so loading returns the
+settings it could read together with one message per problem, for the app to show. The
+theme the user picks in the app is remembered by writing it back into the same file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from facilitator.atomic_write import write_atomic
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import LANGUAGES, t
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+KEYS = ("lang", "theme", "keymap")
+
+
+@dataclass
+class Config:
+    path: Path
+    lang: str | None = None
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    """What was wrong in the file, one line each, naming the file; the rest still applies."""
+
+
+def load_config(path: Path) -> Config:
+    config = Config(path)
+    data = _read(path, config.problems)
+    for key, value in data.items():
+        if key == "lang":
+            if isinstance(value, str) and value in LANGUAGES:
+                config.lang = value
+            else:
+                config.problems.append(t("config.bad_lang", path=path, value=value, choices=", ".join(LANGUAGES)))
+        elif key == "theme":
+            if isinstance(value, str) and value.strip():
+                config.theme = value.strip()
+            else:
+                config.problems.append(t("config.bad_theme", path=path))
+        elif key == "keymap":
+            config.keymap = _keymap(value, path, config.problems)
+        else:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = t("config.did_you_mean", word=close[0]) if close else ""
+            config.problems.append(t("config.unknown_key", path=path, key=key, choices=", ".join(KEYS)) + hint)
+    return config
+
+
+def _read(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        problems.append(t("config.unreadable", path=path, reason=error.strerror or error))
+        return {}
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        problems.append(t("config.not_utf8", path=path))
+    except tomllib.TOMLDecodeError as error:
+        problems.append(t("config.syntax", path=path, reason=error))
+    return {}
+
+
+def _keymap(value: object, path: Path, problems: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        problems.append(t("config.bad_keymap", path=path))
+        return {}
+    keymap: dict[str, str] = {}
+    for binding_id, keys in value.items():
+        if isinstance(keys, str) and keys.strip():
+            keymap[binding_id] = keys.replace(" ", "")
+        else:
+            problems.append(t("config.bad_keys", path=path, id=binding_id))
+    return keymap
+
+
+def remember(path: Path, key: str, value: str) -> None:
+    """Set one top-level setting in the file, keeping the others; raises FacilitatorError."""
+    import tomli_w
+
+    data: dict[str, Any] = {}
+    if path.exists():
+        problems: list[str] = []
+        data = _read(path, problems)
+        if problems:  # never overwrite a file we could not read: the user's keymap is in it
+            raise FacilitatorError(problems[0])
+    if data.get(key) == value:
+        return
+    data[key] = value
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FacilitatorError(t("config.cannot_write", path=path, reason=error.strerror or error)) from None
+    write_atomic(path, tomli_w.dumps(data).encode("utf-8"), overwrite=True)

@@ -1,0 +1,197 @@
+"""The app: one factory builds it for the CLI and the tests.
+
+The app owns the session (the meeting, its archive and recorder) while a meeting is open
+and closes it on quit, so ``ctrl+q`` at any moment leaves everything saved. Save
+failures are reported by the recorder on its own thread; they are handed over through a
+plain attribute and shown by the app's one-second tick, never by calling into the UI
+from that thread (which could wait on a UI that is itself waiting for the recorder).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import NamedTuple
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from facilitator.config import Config, remember
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.meeting import Clock, system_clock
+from facilitator.session import Session
+from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, localised
+
+
+class Launch(NamedTuple):
+    """What the app opens with: the start screen, a prepared session, or a meeting to read."""
+
+    session: Session | None = None
+    view_meeting: int | None = None
+
+
+class FacilitatorAppBase(App[None]):
+    CSS_PATH = "facilitator.tcss"
+    TITLE = "facilitator"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self, *, archive_path: Path, config: Config, launch: Launch = Launch(),
+        folder: Path | None = None, clock: Clock = system_clock,
+    ) -> None:
+        super().__init__()
+        self.archive_path = archive_path
+        self.config = config
+        self.folder = folder or Path.cwd()
+        self.clock = clock
+        self.session: Session | None = launch.session
+        self._launch = launch
+        self._save_problem: str | None = None
+        self._save_recovered = False
+        self._theme_ready = False
+
+    # --- start ------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.config.theme and self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self._theme_ready = True
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        unknown = sorted(set(self.config.keymap) - BINDING_IDS)
+        self.set_keymap({k: v for k, v in self.config.keymap.items() if k in BINDING_IDS})
+        for problem in self.config.problems:
+            self.notify(problem, severity="warning", timeout=15)
+        if unknown:
+            self.notify(t("config.unknown_ids", path=self.config.path, ids=", ".join(unknown)), severity="warning", timeout=15)
+        self.set_interval(1.0, self._report_saving)
+        if self.session is not None:
+            self._watch_saving(self.session)
+            self._open_meeting_screen(self.session)
+        elif self._launch.view_meeting is not None:
+            self.view_meeting(self._launch.view_meeting, alone=True)
+        else:
+            from facilitator.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen(self.archive_path, self.folder))
+
+    def _open_meeting_screen(self, session: Session) -> None:
+        from facilitator.tui.screens.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(session))
+
+    def start_meeting(self, agenda: str) -> None:
+        """From the start screen: a new meeting from an agenda file."""
+        try:
+            session = Session.new(self.archive_path, agenda, clock=self.clock)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self._take(session)
+
+    def resume_meeting(self, meeting_id: int) -> None:
+        try:
+            session = Session.resume(self.archive_path, meeting_id, clock=self.clock)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self._take(session)
+
+    def _take(self, session: Session) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = session
+        self._watch_saving(session)
+        self._open_meeting_screen(session)
+
+    def view_meeting(self, meeting_id: int, *, alone: bool = False) -> None:
+        """A meeting from the archive, read only: its minutes to read and export."""
+        from facilitator.archive import Archive
+        from facilitator.tui.screens.preview import PreviewScreen
+
+        try:
+            with Archive.open(self.archive_path, read_only=True) as archive:
+                meeting = archive.load(meeting_id)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.push_screen(PreviewScreen(meeting, live=False), (lambda _: self.exit()) if alone else None)
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def _watch_saving(self, session: Session) -> None:
+        session.recorder.on_error = self._saving_failed
+        session.recorder.on_recovered = self._saving_recovered
+
+    def _saving_failed(self, message: str) -> None:  # on the recorder's thread
+        self._save_problem = message
+
+    def _saving_recovered(self) -> None:  # on the recorder's thread
+        self._save_recovered = True
+
+    def _report_saving(self) -> None:
+        problem, self._save_problem = self._save_problem, None
+        if problem:
+            self.notify(t("app.save_failed", problem=problem), severity="error", timeout=20)
+        if self._save_recovered:
+            self._save_recovered = False
+            self.notify(t("app.save_recovered"), timeout=8)
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def _remember_theme(self, theme: object) -> None:
+        if not self._theme_ready:
+            return
+        try:
+            remember(self.config.path, "theme", self.theme)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="warning")
+
+    # --- commands ---------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette: the screen's actions, then help, theme and quit, in the UI's language."""
+        table: tuple[Command, ...] = getattr(screen, "COMMANDS_TABLE", ())
+        for command in table:
+            yield SystemCommand(command.title(), command.help(), partial(self._run_command, screen, command))
+        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
+
+    async def _run_command(self, screen: Screen, command: Command) -> None:
+        if screen.check_action(command.action, ()) is not True:
+            self.notify(t("app.not_now", command=command.title()), severity="warning")
+            return
+        await screen.run_action(command.action)
+
+    def action_help(self) -> None:
+        from facilitator.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.config.keymap, self.config.path))
+
+    async def action_quit(self) -> None:
+        """Everything is saved as it happens; this only waits for the last moment of typing."""
+        self.close_session()
+        self.exit()
+
+    def close_session(self) -> None:
+        if self.session is not None:
+            for screen in self.screen_stack:
+                saver = getattr(screen, "_save_notes_now", None)
+                if callable(saver):
+                    saver()
+            self.session.close()
+
+    def on_unmount(self) -> None:
+        self.close_session()
+
+
+def build_app(
+    *, archive_path: Path, config: Config, launch: Launch = Launch(), folder: Path | None = None,
+    clock: Clock = system_clock,
+) -> FacilitatorAppBase:
+    """The app with its footer and palette in the language in use (set before calling)."""
+    cls = localised(FacilitatorAppBase, APP_COMMANDS)
+    return cls(archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock)

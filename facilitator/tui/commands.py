@@ -1,0 +1,107 @@
+"""The key contract: every action the app offers, its binding id, default key and titles.
+
+One table feeds the footer, the command palette, the help screen and the keymap, so the
+four can never disagree. The ids are promises to users (their ``[keymap]`` tables name
+them): add new ones, never rename.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from textual.binding import Binding
+
+from facilitator.i18n import get_language, t
+
+
+class Command(NamedTuple):
+    id: str
+    """The binding id, used in the ``[keymap]`` table of the settings file."""
+    key: str
+    action: str
+    priority: bool = True
+    """Meeting keys work while the notes editor has the focus, so they come first."""
+
+    def title(self) -> str:
+        return t(f"cmd.{self.id}")
+
+    def help(self) -> str:
+        return t(f"cmd.{self.id}.help")
+
+
+MEETING_COMMANDS: tuple[Command, ...] = (
+    Command("next_item", "ctrl+n", "next_item"),
+    Command("previous_item", "ctrl+b", "previous_item"),
+    Command("add_decision", "f2", "add_decision"),
+    Command("add_action", "f3", "add_action"),
+    Command("record_vote", "f4", "record_vote"),
+    Command("add_speaker", "ctrl+s", "add_speaker"),
+    Command("next_speaker", "ctrl+g", "next_speaker"),
+    Command("toggle_timer", "ctrl+t", "toggle_timer"),
+    Command("attendance", "ctrl+l", "attendance"),
+    Command("prompt_discussed", "f9", "prompt_discussed"),
+    Command("preview_minutes", "ctrl+r", "preview_minutes"),
+    Command("export_minutes", "ctrl+o", "export_minutes"),
+    Command("add_item", "f8", "add_item"),
+    Command("close_speakers", "alt+l", "close_speakers"),
+    Command("carry_on", "alt+c", "carry_on"),
+    Command("remove_entry", "alt+x", "remove_entry"),
+    Command("save_agenda", "alt+s", "save_agenda"),
+    Command("end_meeting", "ctrl+f", "end_meeting"),
+)
+
+PREVIEW_COMMANDS: tuple[Command, ...] = (
+    Command("export_minutes", "ctrl+o", "export_minutes"),
+    Command("refresh_preview", "ctrl+r", "refresh"),
+    Command("close_preview", "escape", "close", priority=False),
+)
+
+START_COMMANDS: tuple[Command, ...] = (
+    Command("open_selected", "enter", "open_selected", priority=False),
+    Command("refresh_start", "ctrl+r", "refresh"),
+)
+
+ATTENDANCE_COMMANDS: tuple[Command, ...] = (
+    Command("toggle_present", "space", "toggle_present", priority=False),
+    Command("apologies", "a", "apologies", priority=False),
+    Command("leave_return", "l", "leave_return", priority=False),
+    Command("make_chair", "o", "make_chair", priority=False),
+    Command("make_secretary", "r", "make_secretary", priority=False),
+    Command("close_attendance", "escape", "close"),
+)
+
+DIALOG_COMMANDS: tuple[Command, ...] = (
+    Command("dialog_save", "enter", "save"),
+    Command("dialog_cancel", "escape", "cancel"),
+)
+
+APP_COMMANDS: tuple[Command, ...] = (
+    Command("help", "f1", "help"),
+    Command("quit", "ctrl+q", "quit"),
+)
+
+ALL_COMMANDS: tuple[Command, ...] = (*MEETING_COMMANDS, *PREVIEW_COMMANDS, *START_COMMANDS, *ATTENDANCE_COMMANDS, *DIALOG_COMMANDS, *APP_COMMANDS)
+BINDING_IDS: frozenset[str] = frozenset(command.id for command in ALL_COMMANDS)
+
+
+def bindings(commands: tuple[Command, ...]) -> list[Binding]:
+    """Bindings in the current language: the footer shows their titles."""
+    return [
+        Binding(c.key, c.action, c.title(), id=c.id, priority=c.priority, tooltip=c.help())
+        for c in commands
+    ]
+
+
+@cache
+def _localised(base: type, commands: tuple[Command, ...], lang: str) -> type:
+    return type(base.__name__, (base,), {"BINDINGS": bindings(commands), "__module__": base.__module__})
+
+
+def localised(base: type, commands: tuple[Command, ...]) -> type:
+    """``base`` with its BINDINGS titled in the language now in use.
+
+    Textual merges BINDINGS when a class is made, so a subclass per language is the
+    public way to give the footer Danish or English words.
+    """
+    return _localised(base, commands, get_language())

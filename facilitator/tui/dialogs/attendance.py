@@ -1,0 +1,125 @@
+"""Attendance and roles: who is here, who sent apologies, who left, chair and referent.
+
+A list of everyone with keys that act on the highlighted person, and a field to add
+someone who was not on the agenda's list. Every change is a core method and is saved at
+once, so the dialog has nothing to save or cancel: Escape just closes it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.meeting_records import Presence
+from facilitator.tui.commands import ATTENDANCE_COMMANDS, localised
+from facilitator.tui.widgets.attendance_panel import person_line
+
+
+class AttendanceDialogBase(ModalScreen[None]):
+    COMMANDS_TABLE = ATTENDANCE_COMMANDS
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(id="attendance-dialog")
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Label(t("cmd.attendance"), classes="dialog-title")
+            yield Static("", id="attendance-summary")
+            yield OptionList(id="people")
+            yield Label(t("dialog.attendance.add"), classes="field-label")
+            yield Input(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+            yield Static("", id="error-name", classes="field-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_people()
+        people = self.query_one("#people", OptionList)
+        if people.option_count:
+            people.highlighted = 0
+        people.focus()
+
+    def refresh_people(self, keep: str | None = None) -> None:
+        people = self.query_one("#people", OptionList)
+        names = list(self.meeting.attendees)
+        highlighted = people.highlighted
+        people.set_options([person_line(self.meeting, person) for person in self.meeting.attendees.values()])
+        if keep in names:
+            people.highlighted = names.index(keep)
+        elif highlighted is not None and names:
+            people.highlighted = min(highlighted, len(names) - 1)
+        here, total = self.meeting.present_count(), len(names)
+        self.query_one("#attendance-summary", Static).update(t("attendance.title", here=here, total=total))
+
+    def _selected(self) -> str | None:
+        people = self.query_one("#people", OptionList)
+        if people.highlighted is None or not self.meeting.attendees:
+            return None
+        return list(self.meeting.attendees)[people.highlighted]
+
+    def _act(self, change: str) -> None:
+        name = self._selected()
+        if name is None:
+            return
+        person = self.meeting.attendees[name]
+        try:
+            if change == "present":
+                self.meeting.set_presence(name, Presence.ABSENT if person.presence is Presence.PRESENT else Presence.PRESENT)
+            elif change == "apologies":
+                self.meeting.set_presence(name, Presence.APOLOGIES)
+            elif change == "leave":
+                if person.left is not None or not person.is_here:
+                    self.meeting.return_(name)
+                else:
+                    self.meeting.leave(name)
+            else:
+                current = getattr(self.meeting, change)
+                self.meeting.set_role(change, None if current == name else name)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="warning")
+        self.refresh_people(keep=name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle_present", "apologies", "leave_return", "make_chair", "make_secretary"):
+            return isinstance(self.focused, OptionList)  # in the name field the keys type and edit
+        return True
+
+    def action_toggle_present(self) -> None:
+        self._act("present")
+
+    def action_apologies(self) -> None:
+        self._act("apologies")
+
+    def action_leave_return(self) -> None:
+        self._act("leave")
+
+    def action_make_chair(self) -> None:
+        self._act("chair")
+
+    def action_make_secretary(self) -> None:
+        self._act("secretary")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted, "#field-name")
+    def add_person(self, event: Input.Submitted) -> None:
+        error = self.query_one("#error-name", Static)
+        try:
+            person = self.meeting.add_person(event.value)
+        except FacilitatorError as problem:
+            error.update(str(problem))
+            return
+        error.update("")
+        event.input.value = ""
+        self.refresh_people(keep=person.name)
+
+
+def AttendanceDialog(meeting: Meeting) -> AttendanceDialogBase:  # noqa: N802
+    return localised(AttendanceDialogBase, ATTENDANCE_COMMANDS)(meeting)

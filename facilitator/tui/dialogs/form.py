@@ -1,0 +1,157 @@
+"""One modal form for every dialog that asks for a few values.
+
+The dialog is given its fields and an ``apply`` function that hands the values to the
+core. When the core refuses (a FieldError for one field, any FacilitatorError for the
+whole), the dialog stays open with the message beside the field and nothing typed is
+lost; otherwise it closes with apply's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets._select import SelectOverlay
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.tui.commands import DIALOG_COMMANDS, localised
+
+
+class Field(NamedTuple):
+    name: str
+    label: str
+    kind: str = "text"
+    """text, integer, select or check."""
+    value: str | bool = ""
+    placeholder: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    """(label, value) pairs of a select."""
+    suggestions: tuple[str, ...] = ()
+
+
+class FieldError(FacilitatorError):
+    """A value the dialog must ask for again, shown beside its field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class FormDialogBase(ModalScreen[Any]):
+    def __init__(
+        self, title: str, fields: list[Field], apply: Callable[[dict[str, Any]], Any], *,
+        note: str = "", dialog_id: str = "form",
+    ) -> None:
+        super().__init__(id=f"{dialog_id}-dialog")
+        self.title_text = title
+        self.fields = fields
+        self.apply = apply
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            if self.note:
+                yield Static(self.note, classes="dialog-note", markup=False)
+            for field in self.fields:
+                yield from self._field(field)
+            yield Static("", id="error-form", classes="field-error")
+            yield Static(t("dialog.hint"), classes="dialog-hint")
+
+    def _field(self, field: Field) -> ComposeResult:
+        widget_id = f"field-{field.name}"
+        if field.kind == "check":
+            yield Checkbox(field.label, bool(field.value), id=widget_id, compact=True)
+        else:
+            yield Label(field.label, classes="field-label")
+            if field.kind == "select":
+                yield Select(field.choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
+            else:
+                suggester = SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
+                yield Input(
+                    str(field.value), placeholder=field.placeholder, id=widget_id, suggester=suggester,
+                    type="integer" if field.kind == "integer" else "text", select_on_focus=False,
+                )
+        yield Static("", id=f"error-{field.name}", classes="field-error")
+
+    def on_mount(self) -> None:
+        for error in self.query(".field-error").results(Static):
+            error.display = False
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, Checkbox):
+                values[field.name] = widget.value
+            elif isinstance(widget, Select):
+                values[field.name] = widget.value
+            else:
+                assert isinstance(widget, Input)
+                values[field.name] = widget.value.strip()
+        return values
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and isinstance(self.focused, SelectOverlay):
+            return False  # Enter picks the choice in an open list
+        return True
+
+    def action_save(self) -> None:
+        for error in self.query(".field-error").results(Static):
+            _say(error, "")
+        try:
+            result = self.apply(self.values())
+        except FieldError as error:
+            _say(self.query_one(f"#error-{error.field}", Static), str(error))
+            self.query_one(f"#field-{error.field}").focus()
+            return
+        except FacilitatorError as error:
+            _say(self.query_one("#error-form", Static), str(error))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _say(place: Static, message: str) -> None:
+    """A message beside a field; an empty one takes no room."""
+    place.update(message)
+    place.display = bool(message)
+
+
+def FormDialog(  # noqa: N802 - reads as the class it makes
+    title: str, fields: list[Field], apply: Callable[[dict[str, Any]], Any], *, note: str = "", dialog_id: str = "form",
+) -> FormDialogBase:
+    """A form dialog whose keys are titled in the language in use."""
+    cls = localised(FormDialogBase, DIALOG_COMMANDS)
+    return cls(title, fields, apply, note=note, dialog_id=dialog_id)
+
+
+def required(values: dict[str, Any], name: str) -> str:
+    value = values[name]
+    if not value:
+        raise FieldError(name, t("dialog.required"))
+    return str(value)
+
+
+def count(values: dict[str, Any], name: str) -> int:
+    """A count: empty means 0; the Input lets only digits and a minus sign through."""
+    text = values[name]
+    if not text:
+        return 0
+    try:
+        number = int(text)
+    except ValueError:
+        raise FieldError(name, t("dialog.not_a_number")) from None
+    if number < 0:
+        raise FieldError(name, t("dialog.negative"))
+    return number

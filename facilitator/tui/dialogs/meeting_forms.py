@@ -1,0 +1,117 @@
+"""The dialogs of the meeting screen, each a form whose ``apply`` calls one core method.
+
+The core checks every value again; a field is checked here first only to put the
+message beside the right field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.agenda import ItemType
+from facilitator.errors import MeetingError
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.meeting_records import Principle
+from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, count, required
+
+
+def _names(meeting: Meeting, *, here_only: bool = False) -> tuple[str, ...]:
+    return tuple(name for name, person in meeting.attendees.items() if person.is_here or not here_only)
+
+
+def decision_dialog(meeting: Meeting) -> FormDialogBase:
+    fields = [Field("text", t("dialog.decision.text"), placeholder=t("dialog.decision.placeholder"))]
+    fields += [Field(f"principle_{p.name.lower()}", t(f"minutes.principle.{p.name.lower()}"), kind="check") for p in Principle]
+
+    def apply(values: dict[str, Any]) -> Any:
+        text = required(values, "text")
+        principles = [p for p in Principle if values[f"principle_{p.name.lower()}"]]
+        return meeting.add_decision(text, principles)
+
+    return FormDialog(t("cmd.add_decision"), fields, apply, note=t("dialog.decision.note"), dialog_id="decision")
+
+
+def action_dialog(meeting: Meeting) -> FormDialogBase:
+    fields = [
+        Field("what", t("dialog.action.what")),
+        Field("who", t("dialog.action.who"), suggestions=_names(meeting)),
+        Field("deadline", t("dialog.action.deadline"), placeholder="YYYY-MM-DD"),
+    ]
+
+    def apply(values: dict[str, Any]) -> Any:
+        what, who = required(values, "what"), required(values, "who")
+        try:
+            return meeting.add_action(what, who, values["deadline"] or None)
+        except MeetingError as error:
+            if values["deadline"]:
+                raise FieldError("deadline", str(error)) from None
+            raise
+
+    return FormDialog(t("cmd.add_action"), fields, apply, dialog_id="action")
+
+
+def vote_dialog(meeting: Meeting) -> FormDialogBase:
+    present = meeting.present_count()
+    fields = [
+        Field("subject", t("dialog.vote.subject")),
+        Field("votes_for", t("meeting.field.votes_for"), kind="integer", placeholder="0"),
+        Field("against", t("meeting.field.against"), kind="integer", placeholder="0"),
+        Field("abstain", t("meeting.field.abstain"), kind="integer", placeholder="0"),
+    ]
+
+    def apply(values: dict[str, Any]) -> Any:
+        subject = required(values, "subject")
+        votes_for, against, abstain = count(values, "votes_for"), count(values, "against"), count(values, "abstain")
+        try:
+            return meeting.record_vote(subject, votes_for, against, abstain)
+        except MeetingError as error:
+            raise FieldError("abstain", str(error)) from None  # the counts together are too many
+
+    note = t("dialog.vote.present", present=present) if present else t("dialog.vote.no_attendance")
+    return FormDialog(t("cmd.record_vote"), fields, apply, note=note, dialog_id="vote")
+
+
+def speaker_dialog(meeting: Meeting) -> FormDialogBase:
+    fields = [
+        Field("name", t("dialog.speaker.name"), suggestions=_names(meeting, here_only=True)),
+        Field("point_of_order", t("dialog.speaker.point_of_order"), kind="check"),
+    ]
+    confirmed: list[str] = []
+
+    def apply(values: dict[str, Any]) -> Any:
+        name = required(values, "name")
+        known = {n.casefold(): n for n in meeting.attendees}
+        if name.casefold() in known:
+            name = known[name.casefold()]
+        elif name not in confirmed:
+            confirmed.append(name)  # a second Enter adds them: someone from the floor, not a typo
+            raise FieldError("name", t("dialog.speaker.unknown", name=name))
+        else:
+            meeting.add_person(name)
+        try:
+            meeting.request_floor(name, point_of_order=bool(values["point_of_order"]))
+        except MeetingError as error:
+            raise FieldError("name", str(error)) from None
+        return name
+
+    return FormDialog(t("cmd.add_speaker"), fields, apply, dialog_id="speaker")
+
+
+def item_dialog(meeting: Meeting) -> FormDialogBase:
+    types = tuple((t(f"item_type.{kind.value}"), kind.value) for kind in ItemType)
+    fields = [
+        Field("title", t("dialog.item.title")),
+        Field("type", t("dialog.item.type"), kind="select", value=ItemType.DROEFTELSE.value, choices=types),
+        Field("minutes", t("dialog.item.minutes"), kind="integer", placeholder="10"),
+    ]
+
+    def apply(values: dict[str, Any]) -> Any:
+        title = required(values, "title")
+        minutes = count(values, "minutes") or None
+        try:
+            return meeting.add_item(title, values["type"], minutes)
+        except MeetingError as error:
+            raise FieldError("minutes" if minutes else "title", str(error)) from None
+
+    return FormDialog(t("cmd.add_item"), fields, apply, note=t("dialog.item.note"), dialog_id="item")

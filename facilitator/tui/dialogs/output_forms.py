@@ -1,0 +1,98 @@
+"""Dialogs that write a file: the minutes, and the agenda as it now stands.
+
+Both write atomically and never over an existing file unless the user presses Enter a
+second time on the same path, which the message beside the field asks for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from facilitator.atomic_write import write_atomic
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import get_language, t
+from facilitator.meeting import Meeting
+from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, required
+
+
+class _Overwrite:
+    """Remembers the path the user was warned about: Enter again on it means yes."""
+
+    def __init__(self) -> None:
+        self.warned: Path | None = None
+
+    def allowed(self, path: Path) -> bool:
+        if not path.exists() or path.is_dir():
+            self.warned = None  # a confirmation counts for the very next Enter only
+            return False
+        if self.warned == path:
+            return True
+        self.warned = path
+        raise FieldError("path", t("dialog.exists", path=path))
+
+
+def _target(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise FieldError("path", t("dialog.is_folder", path=path))
+    return path
+
+
+def _write(path: Path, text: str, overwrite: bool) -> Path:
+    try:
+        write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+    except FacilitatorError as error:
+        raise FieldError("path", str(error)) from None
+    return path.resolve()
+
+
+def minutes_name(meeting: Meeting, *, restricted: bool) -> str:
+    day = meeting.info.date or (meeting.started_at.date() if meeting.started_at else dt.date.today())
+    return f"referat-{day.isoformat()}{'-fortroligt' if restricted else ''}.md"
+
+
+def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool = False) -> FormDialogBase:
+    default = minutes_name(meeting, restricted=False)
+    fields = [
+        Field("style", t("dialog.export.style"), kind="select", value=style,
+              choices=((t("dialog.export.referat"), "referat"), (t("dialog.export.beslutning"), "beslutning"))),
+        Field("scope", t("dialog.export.scope"), kind="select", value="restricted" if restricted else "public",
+              choices=((t("dialog.export.public"), "public"), (t("dialog.export.restricted"), "restricted"))),
+        Field("path", t("dialog.export.path"), value=minutes_name(meeting, restricted=restricted)),
+    ]
+    overwrite = _Overwrite()
+
+    def apply(values: dict[str, Any]) -> Path:
+        from facilitator.minutes import render, to_html
+
+        restricted = values["scope"] == "restricted"
+        text_path = required(values, "path")
+        if restricted and text_path == default:
+            text_path = minutes_name(meeting, restricted=True)  # the untouched name follows the choice
+        path = _target(text_path)
+        text = render(meeting, style=values["style"], restricted=restricted, lang=get_language())
+        if path.suffix.lower() in (".html", ".htm"):
+            text = to_html(text, title=meeting.info.title, lang=get_language())
+        return _write(path, text, overwrite.allowed(path))
+
+    return FormDialog(t("cmd.export_minutes"), fields, apply, note=t("dialog.export.note"), dialog_id="export")
+
+
+def save_agenda_dialog(meeting: Meeting) -> FormDialogBase:
+    from facilitator.next_agenda import agenda_as_it_stands
+
+    fields = [Field("path", t("dialog.agenda.path"), value="dagsorden.toml")]
+    overwrite = _Overwrite()
+
+    def apply(values: dict[str, Any]) -> Path:
+        path = _target(required(values, "path"))
+        return _write(path, agenda_as_it_stands(meeting), overwrite.allowed(path))
+
+    return FormDialog(t("cmd.save_agenda"), fields, apply, note=t("dialog.agenda.note"), dialog_id="agenda")
+
+
+def confirm_dialog(title: str, question: str, *, dialog_id: str = "confirm") -> FormDialogBase:
+    """Enter says yes (the dialog returns True), Escape says no."""
+    return FormDialog(title, [], lambda values: True, note=question, dialog_id=dialog_id)

@@ -1,0 +1,53 @@
+"""Remove a decision, vote or action item entered by mistake, from the current item."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.tui.commands import DIALOG_COMMANDS, localised
+
+
+class RemoveDialogBase(ModalScreen[int | None]):
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__(id="remove-dialog")
+        self.meeting = meeting
+
+    def compose(self) -> ComposeResult:
+        assert self.meeting.current is not None
+        state = self.meeting.items[self.meeting.current]
+        entries = [
+            *(Option(f"{t('entry.decision')}: {d.text}", id=str(d.id)) for d in state.decisions),
+            *(Option(f"{t('entry.vote')}: {v.subject}", id=str(v.id)) for v in state.votes),
+            *(Option(f"{t('entry.action')}: {a.what} – {a.who}", id=str(a.id)) for a in state.actions),
+        ]
+        with Vertical(classes="dialog wide"):
+            yield Label(t("cmd.remove_entry"), classes="dialog-title")
+            yield Static(t("dialog.remove.note"), classes="dialog-note")
+            yield OptionList(*entries, id="entries")
+            yield Static(t("dialog.remove.hint"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#entries", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "save"  # Enter chooses in the list, which removes
+
+    @on(OptionList.OptionSelected, "#entries")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        record_id = int(event.option.id or 0)
+        self.meeting.remove(record_id)
+        self.dismiss(record_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def RemoveDialog(meeting: Meeting) -> RemoveDialogBase:  # noqa: N802
+    return localised(RemoveDialogBase, DIALOG_COMMANDS)(meeting)

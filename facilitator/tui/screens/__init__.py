@@ -1,0 +1,1 @@
+"""The app's screens: start, meeting, minutes preview and help."""

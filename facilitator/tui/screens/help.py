@@ -1,0 +1,57 @@
+"""Every key, grouped by where it works, with the keys the user's keymap gave them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label, Static
+
+from facilitator.i18n import t
+from facilitator.tui.commands import (
+    APP_COMMANDS,
+    ATTENDANCE_COMMANDS,
+    DIALOG_COMMANDS,
+    MEETING_COMMANDS,
+    PREVIEW_COMMANDS,
+    START_COMMANDS,
+    Command,
+)
+
+GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
+    ("help.meeting", MEETING_COMMANDS),
+    ("help.everywhere", APP_COMMANDS),
+    ("help.dialogs", DIALOG_COMMANDS),
+    ("help.attendance", ATTENDANCE_COMMANDS),
+    ("help.preview", PREVIEW_COMMANDS),
+    ("help.start", START_COMMANDS),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
+
+    def __init__(self, keymap: dict[str, str], settings_path: object) -> None:
+        super().__init__(id="help-screen")
+        self.keymap = keymap
+        self.settings_path = settings_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide tall"):
+            yield Label(t("cmd.help"), classes="dialog-title")
+            yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+            yield Static(t("help.hint", path=self.settings_path), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("help.col.key"), t("help.col.command"), t("help.col.what"), t("help.col.id"))
+        for group, commands in GROUPS:
+            table.add_row("", f"— {t(group)} —", "", "")
+            for command in commands:
+                key = self.keymap.get(command.id, command.key)
+                table.add_row(key, command.title(), command.help(), command.id)
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

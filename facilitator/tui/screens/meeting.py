@@ -1,0 +1,267 @@
+"""The meeting screen: the agenda, the current item with its notes, the clock and the room.
+
+It holds no meeting state. Every key calls one core method; the core tells the screen
+what changed, and the screen redraws once per burst of changes. The clock ticks once a
+second and redraws only what time changes (the timers), never the notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, SelectionList, TextArea
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.meeting import Change, Meeting
+from facilitator.session import Session
+from facilitator.tui.commands import MEETING_COMMANDS, localised
+from facilitator.tui.dialogs.attendance import AttendanceDialog
+from facilitator.tui.dialogs.meeting_forms import action_dialog, decision_dialog, item_dialog, speaker_dialog, vote_dialog
+from facilitator.tui.dialogs.output_forms import confirm_dialog, export_dialog, save_agenda_dialog
+from facilitator.tui.dialogs.remove import RemoveDialog
+from facilitator.tui.widgets.agenda_list import AgendaList
+from facilitator.tui.widgets.attendance_panel import AttendancePanel
+from facilitator.tui.widgets.item_view import ItemView
+from facilitator.tui.widgets.speakers_panel import SpeakersPanel
+from facilitator.tui.widgets.status_bar import StatusBar
+
+NEEDS_RUNNING = frozenset({
+    "previous_item", "add_decision", "add_action", "record_vote", "next_speaker", "toggle_timer",
+    "prompt_discussed", "add_item", "carry_on", "remove_entry", "end_meeting",
+})
+"""Actions that only make sense between the start and the end of the meeting."""
+
+
+class MeetingScreenBase(Screen[None]):
+    COMMANDS_TABLE = MEETING_COMMANDS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="meeting-screen")
+        self.session = session
+        self._redraw_pending = False
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.session.meeting
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status-bar")
+        with Horizontal(id="body"):
+            yield AgendaList(id="agenda")
+            yield ItemView(id="item")
+            with VerticalScroll(id="room"):
+                yield SpeakersPanel(id="speakers")
+                yield AttendancePanel(id="attendance")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.meeting.listeners.append(self._on_change)
+        self.redraw()
+        self.set_interval(1.0, self.tick)
+
+    def on_unmount(self) -> None:
+        if self._on_change in self.meeting.listeners:
+            self.meeting.listeners.remove(self._on_change)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        """Called by the core inside each change: only note that a redraw is due."""
+        if change.kind == "notes" or self._redraw_pending:
+            return
+        self._redraw_pending = True
+        self.call_later(self.redraw)
+
+    def redraw(self) -> None:
+        self._redraw_pending = False
+        meeting = self.meeting
+        item_view = self.query_one(ItemView)
+        shown = item_view.item_id
+        self.query_one(StatusBar).show(meeting)
+        self.query_one(AgendaList).show(meeting)
+        item_view.show(meeting)
+        self.query_one(SpeakersPanel).show(meeting)
+        self.query_one(AttendancePanel).show(meeting)
+        self.refresh_bindings()
+        if item_view.item_id != shown and item_view.item_id is not None:
+            self.query_one("#notes", TextArea).focus()
+
+    def tick(self) -> None:
+        meeting = self.meeting
+        self.query_one(StatusBar).show(meeting)
+        self.query_one(AgendaList).tick(meeting)
+        if meeting.speakers.current is not None:
+            self.query_one(SpeakersPanel).show(meeting)
+
+    # --- calling the core ---------------------------------------------------------------
+
+    def _do(self, change: Callable[[], Any]) -> Any:
+        """Run one core change; a refusal is a notification, and the meeting goes on."""
+        try:
+            return change()
+        except FacilitatorError as error:
+            self.notify(str(error), severity="warning")
+            return None
+
+    def _save_notes_now(self) -> None:
+        """Before the meeting moves on, the editor's text belongs to the item it was typed on."""
+        item_view = self.query_one(ItemView)
+        if item_view.item_id is None:
+            return
+        index = self._index_of(item_view.item_id)
+        if index is not None:
+            self.meeting.set_notes(self.query_one("#notes", TextArea).text, index)
+
+    def _index_of(self, item_id: int) -> int | None:
+        return next((i for i, s in enumerate(self.meeting.items) if s.id == item_id), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        meeting = self.meeting
+        if action == "next_item":
+            return None if meeting.ended else True
+        if action in NEEDS_RUNNING and (not meeting.started or meeting.ended):
+            return None  # shown dimmed in the footer
+        return True
+
+    # --- moving through the agenda ------------------------------------------------------
+
+    def action_next_item(self) -> None:
+        self._save_notes_now()
+        if not self.meeting.started:
+            self._do(self.meeting.start)
+        else:
+            self._do(self.meeting.next_item)
+
+    def action_previous_item(self) -> None:
+        self._save_notes_now()
+        self._do(self.meeting.previous_item)
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def item_chosen(self, event: OptionList.OptionSelected) -> None:
+        if not self.meeting.started or self.meeting.ended:
+            self.notify(t("meeting_screen.start_first"), severity="warning")
+            return
+        self._save_notes_now()
+        self._do(lambda: self.meeting.go_to(event.option_index))
+
+    # --- the item -----------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def notes_typed(self, event: TextArea.Changed) -> None:
+        item_id = self.query_one(ItemView).item_id
+        index = None if item_id is None else self._index_of(item_id)
+        if index is not None:
+            self.meeting.set_notes(event.text_area.text, index)
+
+    @on(SelectionList.SelectionToggled, "#prompts")
+    def prompt_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        self._do(lambda: self.meeting.toggle_prompt(event.selection.value))
+
+    @on(SelectionList.SelectionToggled, "#options")
+    def option_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        self._do(lambda: self.meeting.toggle_option(event.selection.value))
+
+    @on(SelectionList.SelectionToggled, "#carried")
+    def carried_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        action = self.meeting.carried[event.selection.value]
+        self._do(lambda: self.meeting.set_carried_done(action.meeting_id, action.action_id, not action.done))
+
+    def action_prompt_discussed(self) -> None:
+        prompt = self.meeting.current_prompt()
+        if prompt is None:
+            self.notify(t("meeting_screen.no_prompt"))
+            return
+        self._do(lambda: self.meeting.toggle_prompt(prompt))
+
+    def action_toggle_timer(self) -> None:
+        running = self._do(self.meeting.toggle_timer)
+        if running is not None:
+            self.notify(t("meeting_screen.timer_runs" if running else "meeting_screen.timer_paused"), timeout=2)
+
+    def action_carry_on(self) -> None:
+        current = self.meeting.current
+        if current is not None:
+            state = self.meeting.items[current]
+            self._do(lambda: self.meeting.set_carry_on(current, not state.carry_on))
+            self.notify(t("meeting_screen.carry_on" if state.carry_on else "meeting_screen.no_carry_on"), timeout=3)
+
+    # --- dialogs ------------------------------------------------------------------------
+
+    def _dialog(self, screen: Screen[Any], done: Callable[[Any], None] | None = None) -> None:
+        def closed(result: Any) -> None:
+            if result is not None and done is not None:
+                done(result)
+
+        self.app.push_screen(screen, closed)
+
+    def action_add_decision(self) -> None:
+        self._dialog(decision_dialog(self.meeting))
+
+    def action_add_action(self) -> None:
+        self._dialog(action_dialog(self.meeting))
+
+    def action_record_vote(self) -> None:
+        self._dialog(vote_dialog(self.meeting))
+
+    def action_add_speaker(self) -> None:
+        self._dialog(speaker_dialog(self.meeting))
+
+    def action_add_item(self) -> None:
+        self._dialog(item_dialog(self.meeting), lambda index: self.notify(t("meeting_screen.item_added", number=index + 1)))
+
+    def action_attendance(self) -> None:
+        self._dialog(AttendanceDialog(self.meeting))
+
+    def action_remove_entry(self) -> None:
+        current = self.meeting.current
+        state = self.meeting.items[current] if current is not None else None
+        if state is None or not (state.decisions or state.votes or state.actions):
+            self.notify(t("meeting_screen.nothing_to_remove"))
+            return
+        self._dialog(RemoveDialog(self.meeting))
+
+    def action_next_speaker(self) -> None:
+        request = self._do(self.meeting.next_speaker)
+        if request is None and not self.meeting.speakers.queue:
+            self.notify(t("meeting_screen.no_speakers"), timeout=3)
+
+    def action_close_speakers(self) -> None:
+        closed = not self.meeting.speakers.closed
+        self._do(lambda: self.meeting.set_speakers_closed(closed))
+        self.notify(t("meeting_screen.speakers_closed" if closed else "meeting_screen.speakers_open"), timeout=3)
+
+    def action_preview_minutes(self) -> None:
+        self._save_notes_now()
+        from facilitator.tui.screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self.meeting))
+
+    def action_export_minutes(self) -> None:
+        self._save_notes_now()
+        self._dialog(export_dialog(self.meeting), self._wrote)
+
+    def action_save_agenda(self) -> None:
+        self._dialog(save_agenda_dialog(self.meeting), lambda path: self.notify(t("meeting_screen.agenda_written", path=path)))
+
+    def _wrote(self, path: Any) -> None:
+        self.notify(t("meeting_screen.minutes_written", path=path), timeout=10)
+
+    def action_end_meeting(self) -> None:
+        def end(yes: Any) -> None:
+            self._save_notes_now()
+            if self._do(self.meeting.end) is None and self.meeting.ended:
+                self.notify(t("meeting_screen.ended"), timeout=6)
+                self.action_preview_minutes()
+
+        self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)
+
+
+def MeetingScreen(session: Session) -> MeetingScreenBase:  # noqa: N802
+    return localised(MeetingScreenBase, MEETING_COMMANDS)(session)

@@ -1,0 +1,117 @@
+"""The minutes as they stand, rendered, with export.
+
+Rendering happens on a worker thread from a copy of the meeting, so the room can go on
+while it runs and typing never triggers it. The document is split at its item headings
+(notes can never make a heading of that level: markdown_safety demotes them) and each
+section is its own Markdown widget, mounted a few at a time after the first screenful is
+drawn: Textual's Markdown widget is slow to mount a whole long document at once.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, Static
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import get_language, t
+from facilitator.meeting import Meeting
+from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.tui.commands import PREVIEW_COMMANDS, localised
+from facilitator.tui.dialogs.output_forms import export_dialog
+
+FIRST_BATCH = 6
+"""Sections mounted at once: more than a tall terminal shows."""
+BATCH = 8
+
+
+def sections(markdown: str) -> list[str]:
+    """The document cut before each level-1 or level-2 heading."""
+    parts: list[str] = []
+    current: list[str] = []
+    for line in markdown.splitlines():
+        if line.startswith(("# ", "## ")) and current:
+            parts.append("\n".join(current))
+            current = []
+        current.append(line)
+    if current:
+        parts.append("\n".join(current))
+    return parts
+
+
+class PreviewScreenBase(Screen[None]):
+    COMMANDS_TABLE = PREVIEW_COMMANDS
+
+    def __init__(self, meeting: Meeting, *, live: bool = True) -> None:
+        super().__init__(id="preview-screen")
+        self.meeting = meeting
+        self.live = live
+        """False for a meeting opened from the archive only to read and export."""
+        self._pending: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label(t("preview.title", title=self.meeting.info.title), id="preview-title")
+        yield Static(t("preview.rendering"), id="preview-status")
+        yield VerticalScroll(id="minutes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_minutes()
+
+    def action_refresh(self) -> None:
+        self.refresh_minutes()
+
+    def refresh_minutes(self) -> None:
+        # The copy is taken here, on the UI thread, where the meeting is changed; the
+        # worker renders the copy while the meeting goes on.
+        copy = from_dict(to_dict(self.meeting), clock=self.meeting.clock)
+        self.query_one("#preview-status", Static).update(t("preview.rendering"))
+        self._make_minutes(copy, get_language())
+
+    @work(thread=True, exclusive=True, group="render")
+    def _make_minutes(self, meeting: Meeting, lang: str) -> None:
+        from facilitator.minutes import render
+
+        try:
+            text = render(meeting, style="referat", restricted=True, lang=lang)
+        except FacilitatorError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._show, sections(text))
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#preview-status", Static).update(message)
+        self.notify(message, severity="error")
+
+    async def _show(self, parts: list[str]) -> None:
+        container = self.query_one("#minutes", VerticalScroll)
+        await container.remove_children()
+        self._pending = parts[FIRST_BATCH:]
+        await container.mount_all(Markdown(part, open_links=False) for part in parts[:FIRST_BATCH])
+        self.query_one("#preview-status", Static).update(t("preview.note"))
+        if self._pending:
+            self.call_after_refresh(self._mount_more)
+
+    async def _mount_more(self) -> None:
+        if not self._pending or not self.is_attached:
+            return
+        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
+        await self.query_one("#minutes", VerticalScroll).mount_all(Markdown(part, open_links=False) for part in batch)
+        if self._pending:
+            self.set_timer(0.02, self._mount_more)
+
+    def action_export_minutes(self) -> None:
+        def wrote(path: object) -> None:
+            if path is not None:
+                self.notify(t("meeting_screen.minutes_written", path=path), timeout=10)
+
+        self.app.push_screen(export_dialog(self.meeting), wrote)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def PreviewScreen(meeting: Meeting, *, live: bool = True) -> PreviewScreenBase:  # noqa: N802
+    return localised(PreviewScreenBase, PREVIEW_COMMANDS)(meeting, live=live)

@@ -1,0 +1,1 @@
+"""Widgets of the meeting screen; each shows one part of the ``Meeting`` and posts messages up."""

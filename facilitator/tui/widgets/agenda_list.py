@@ -1,0 +1,55 @@
+"""The agenda down the side: number, state, title, type, planned minutes and time used."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.tui.timefmt import duration
+
+
+def item_line(meeting: Meeting, index: int) -> Content:
+    """Two lines per item: what it is, then how it stands in time."""
+    state = meeting.items[index]
+    item = state.item
+    current = index == meeting.current
+    if current:
+        mark, style = "▶", "bold $accent"
+    elif state.visited:
+        mark, style = "✓", "$text-muted"
+    else:
+        mark, style = "·", ""
+    title = Content.assemble((f"{mark} {index + 1}. ", style), (item.title, "bold" if current else style))
+    if state.carry_on:
+        title = title + Content.styled(" ↻", "$warning")
+    planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
+    kind = t(f"item_type.{item.type.value}")
+    if state.visited:
+        used = state.seconds_used(meeting.clock())
+        over = item.minutes is not None and used > item.minutes * 60
+        second = Content.assemble(
+            (f"   {kind} · ", "$text-muted"), (duration(used), "bold $error" if over else "$text-muted"),
+            (f" / {planned}" if planned else "", "$text-muted"),
+        )
+    else:
+        second = Content.styled(f"   {kind}" + (f" · {planned}" if planned else ""), "$text-muted")
+    return Content("\n").join([title, second])
+
+
+class AgendaList(OptionList):
+    """Choosing an item (Enter or a click) makes it the current one; the screen does that."""
+
+    def show(self, meeting: Meeting) -> None:
+        highlighted = self.highlighted
+        self.set_options([item_line(meeting, i) for i in range(len(meeting.items))])
+        if meeting.current is not None:
+            self.highlighted = meeting.current
+        elif highlighted is not None and highlighted < len(meeting.items):
+            self.highlighted = highlighted
+
+    def tick(self, meeting: Meeting) -> None:
+        """Once a second: only the current item's time changes."""
+        if meeting.current is not None and meeting.current < self.option_count:
+            self.replace_option_prompt_at_index(meeting.current, item_line(meeting, meeting.current))

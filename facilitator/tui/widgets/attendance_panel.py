@@ -1,0 +1,36 @@
+"""Who is here: present, late arrivals, departures and apologies, with the two roles."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.meeting_records import Attendee, Presence
+from facilitator.tui.timefmt import clock
+
+
+def person_line(meeting: Meeting, person: Attendee) -> Content:
+    roles = [t(f"role.{role}") for role in ("chair", "secretary") if getattr(meeting, role) == person.name]
+    suffix = f" ({', '.join(roles)})" if roles else ""
+    if person.left is not None:
+        return Content.styled(f"↗ {person.name}{suffix} " + t("attendance.left_at", time=clock(person.left)), "$text-muted")
+    if person.presence is Presence.PRESENT:
+        late = " " + t("attendance.arrived_at", time=clock(person.arrived)) if person.arrived else ""
+        return Content.assemble(("✓ ", "$success"), f"{person.name}{suffix}{late}")
+    label = t("presence.apologies") if person.presence is Presence.APOLOGIES else t("presence.absent")
+    return Content.styled(f"– {person.name}{suffix} ({label})", "$text-muted")
+
+
+def attendance_content(meeting: Meeting) -> Content:
+    header = Content.styled(t("attendance.title", here=meeting.present_count(), total=len(meeting.attendees)), "bold")
+    lines = [header, *(person_line(meeting, p) for p in meeting.attendees.values())]
+    if not meeting.attendees:
+        lines.append(Content.styled(t("attendance.empty"), "$text-muted"))
+    return Content("\n").join(lines)
+
+
+class AttendancePanel(Static):
+    def show(self, meeting: Meeting) -> None:
+        self.update(attendance_content(meeting))

@@ -1,0 +1,189 @@
+"""The current item: what it is, its prompts and options, what was decided, and the notes.
+
+The notes editor takes most of the height and has the focus whenever an item is shown,
+so the referent can type the moment the chair moves on. The lists above it are rebuilt
+only when another item is shown; ticks on the same item are applied in place, so a
+keyboard user's cursor in a list stays where it was.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Collapsible, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.meeting_records import ItemState
+
+FOLD_PURPOSE_AT = 160
+"""Longer purposes (the shipped agendas carry whole paragraphs) start folded."""
+
+
+def heading(meeting: Meeting, index: int) -> Content:
+    state = meeting.items[index]
+    item = state.item
+    details = [t(f"item_type.{item.type.value}")]
+    if item.minutes is not None:
+        details.append(t("agenda.planned", minutes=item.minutes))
+    if item.presenter:
+        details.append(t("item.presenter", name=item.presenter))
+    line = Content.styled(f"{index + 1}. {item.title}", "bold $accent")
+    extra = [Content.styled(" · ".join(details), "$text-muted")]
+    if item.confidential:
+        extra.append(Content.styled(t("item.confidential"), "$warning"))
+    if state.carry_on:
+        extra.append(Content.styled(t("item.carry_on"), "$warning"))
+    return Content("\n").join([line, Content("  ").join(extra)])
+
+
+def records(state: ItemState) -> Content:
+    lines: list[Content] = []
+    if state.decisions:
+        lines.append(Content.styled(t("minutes.decisions"), "bold"))
+        for decision in state.decisions:
+            principles = ", ".join(t(f"minutes.principle.{p.name.lower()}") for p in decision.principles)
+            lines.append(Content(f"[{decision.id}] {decision.text}") + (Content.styled(f" ({principles})", "$text-muted") if principles else Content("")))
+    if state.votes:
+        lines.append(Content.styled(t("minutes.votes"), "bold"))
+        for vote in state.votes:
+            counts = t("minutes.vote_counts", votes_for=vote.votes_for, against=vote.against, abstain=vote.abstain, present=vote.present)
+            lines.append(Content(f"[{vote.id}] {vote.subject}: {counts}"))
+    if state.actions:
+        lines.append(Content.styled(t("minutes.actions"), "bold"))
+        for action in state.actions:
+            deadline = f" – {t('minutes.deadline')} {action.deadline.isoformat()}" if action.deadline else ""
+            lines.append(Content(f"[{action.id}] {action.what} – {action.who}{deadline}"))
+    return Content("\n").join(lines)
+
+
+class ItemView(Vertical):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.item_id: int | None = None
+        """The id of the item whose notes are in the editor (None before the meeting starts)."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="item-details"):
+            yield Static(id="item-heading")
+            with Collapsible(id="item-purpose", title=t("item.purpose")):
+                yield Static(id="item-purpose-text", markup=False)
+            yield Static(t("item.prompts"), id="prompts-label", classes="list-label")
+            yield SelectionList[int](id="prompts", compact=True)
+            yield Static(t("item.options"), id="options-label", classes="list-label")
+            yield SelectionList[int](id="options", compact=True)
+            yield Static(t("item.carried"), id="carried-label", classes="list-label")
+            yield SelectionList[int](id="carried", compact=True)
+            yield Static(id="records")
+        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", placeholder=t("item.notes_placeholder"))
+
+    # --- showing ------------------------------------------------------------------------
+
+    def show(self, meeting: Meeting) -> None:
+        """Show the current item, or the meeting itself before it starts."""
+        notes = self.query_one("#notes", TextArea)
+        if meeting.current is None:
+            self._show_meeting(meeting)
+            notes.disabled = True
+            self.item_id = None
+            return
+        state = meeting.items[meeting.current]
+        notes.disabled = False
+        if state.id != self.item_id:
+            self.item_id = state.id
+            self._rebuild(meeting)
+            notes.load_text(state.notes)
+            notes.scroll_end(animate=False)
+            notes.move_cursor(notes.document.end)
+        else:
+            self._update(meeting)
+        self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
+        self.query_one("#records", Static).update(records(state))
+        self.query_one("#records").display = bool(state.decisions or state.votes or state.actions)
+
+    def _show_meeting(self, meeting: Meeting) -> None:
+        info = meeting.info
+        lines = [Content.styled(info.title, "bold $accent")]
+        where = " · ".join(x for x in (info.date.isoformat() if info.date else "", info.location or "") if x)
+        if where:
+            lines.append(Content.styled(where, "$text-muted"))
+        if meeting.ended:
+            lines.append(Content.styled(t("item.meeting_ended"), "$warning"))
+        else:
+            lines.append(Content.styled(t("item.press_to_start"), "bold $warning"))
+        self.query_one("#item-heading", Static).update(Content("\n").join(lines))
+        self._set_purpose(info.purpose or "")
+        for name in ("prompts", "options", "carried", "records"):
+            self.query_one(f"#{name}").display = False
+            if name != "records":
+                self.query_one(f"#{name}-label").display = False
+
+    def _set_purpose(self, purpose: str) -> None:
+        fold = self.query_one("#item-purpose", Collapsible)
+        fold.display = bool(purpose)
+        self.query_one("#item-purpose-text", Static).update(purpose)
+        fold.collapsed = len(purpose) > FOLD_PURPOSE_AT
+        short = " ".join(purpose.split())
+        fold.title = t("item.purpose") + (f": {short[:50]}…" if fold.collapsed else "")
+
+    def _rebuild(self, meeting: Meeting) -> None:
+        assert meeting.current is not None
+        state = meeting.items[meeting.current]
+        self._set_purpose(state.item.purpose or "")
+        current_prompt = meeting.current_prompt()
+        prompts = [
+            Selection(_prompt_label(text, i == current_prompt), i, i in state.discussed)
+            for i, text in enumerate(state.item.prompts)
+        ]
+        options = [Selection(text, i, i in state.chosen) for i, text in enumerate(state.item.options)]
+        carried = [
+            Selection(_carried_label(a), i, a.done) for i, a in enumerate(meeting.carried)
+        ] if meeting.carried_item() == meeting.current or (meeting.carried_item() is None and meeting.current == 0) else []
+        for name, entries in (("prompts", prompts), ("options", options), ("carried", carried)):
+            selection = self.query_one(f"#{name}", SelectionList)
+            selection.clear_options()
+            selection.add_options(entries)
+            selection.display = bool(entries)
+            self.query_one(f"#{name}-label").display = bool(entries)
+
+    def _update(self, meeting: Meeting) -> None:
+        """Same item: bring ticks and the current-prompt mark in line, in place."""
+        assert meeting.current is not None
+        state = meeting.items[meeting.current]
+        prompts = self.query_one("#prompts", SelectionList)
+        if prompts.option_count != len(state.item.prompts):
+            self._rebuild(meeting)
+            return
+        current_prompt = meeting.current_prompt()
+        for i, text in enumerate(state.item.prompts):
+            prompts.replace_option_prompt_at_index(i, _prompt_label(text, i == current_prompt))
+        _sync(prompts, state.discussed)
+        _sync(self.query_one("#options", SelectionList), state.chosen)
+        carried = self.query_one("#carried", SelectionList)
+        if carried.option_count:
+            _sync(carried, {i for i, a in enumerate(meeting.carried) if a.done})
+
+
+def _prompt_label(text: str, current: bool) -> Content:
+    return Content.assemble(("▶ ", "bold $accent"), (text, "bold")) if current else Content("  " + text)
+
+
+def _carried_label(action: object) -> str:
+    from facilitator.meeting_records import CarriedAction
+
+    assert isinstance(action, CarriedAction)
+    deadline = f" ({action.deadline.isoformat()})" if action.deadline else ""
+    source = f" – {action.meeting_title}" + (f", {action.meeting_date}" if action.meeting_date else "")
+    return f"{action.what} – {action.who}{deadline}{source}"
+
+
+def _sync(selection: SelectionList[int], chosen: set[int]) -> None:
+    for index in range(selection.option_count):
+        value = selection.get_option_at_index(index).value
+        if (value in chosen) != (value in selection.selected):
+            if value in chosen:
+                selection.select(value)
+            else:
+                selection.deselect(value)

@@ -1,0 +1,35 @@
+"""The speakers list: who has the floor and for how long, who is waiting, time per person."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from facilitator.i18n import t
+from facilitator.meeting import Meeting
+from facilitator.tui.timefmt import duration
+
+
+def speakers_content(meeting: Meeting) -> Content:
+    speakers = meeting.speakers
+    now = meeting.clock()
+    state = t("speakers.state_closed") if speakers.closed else t("speakers.state_open")
+    lines: list[Content] = [Content.styled(t("speakers.title", state=state), "bold")]
+    if speakers.current is not None:
+        speech = speakers.current
+        lines.append(Content.assemble(("▶ ", "$accent"), (speech.name, "bold"), f"  {duration(speech.span.seconds(now))}"))
+    for number, request in enumerate(speakers.queue, 1):
+        order = Content.styled(" " + t("speakers.point_of_order"), "$warning") if request.point_of_order else Content("")
+        lines.append(Content(f"{number}. {request.name}") + order)
+    if speakers.current is None and not speakers.queue:
+        lines.append(Content.styled(t("speakers.empty"), "$text-muted"))
+    totals = meeting.speaking_seconds()
+    if totals:
+        lines.append(Content.styled(t("speakers.totals"), "bold"))
+        lines.extend(Content(f"{name}  {duration(seconds)}") for name, seconds in totals.items())
+    return Content("\n").join(lines)
+
+
+class SpeakersPanel(Static):
+    def show(self, meeting: Meeting) -> None:
+        self.update(speakers_content(meeting))

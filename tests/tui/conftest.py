@@ -1,0 +1,58 @@
+"""Fixtures for the app's Pilot and snapshot tests: a fixed clock, a fresh archive, no
+settings file of the user's, and an app factory shared by every test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from facilitator.config import Config
+from facilitator.session import Session
+from facilitator.tui.app import FacilitatorAppBase, Launch, build_app
+
+from tui_support import FakeClock, MakeApp
+
+
+@pytest.fixture(autouse=True)
+def no_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the user's own archive or settings."""
+    monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite3"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Config:
+    return Config(tmp_path / "config.toml")
+
+
+@pytest.fixture
+def make_app(archive_path: Path, settings: Config, clock: FakeClock, tmp_path: Path) -> Iterator[MakeApp]:
+    """``make_app("klubmoede")`` opens the meeting screen; ``make_app(None)`` the start screen."""
+    sessions: list[Session] = []
+
+    def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorAppBase:
+        session = None
+        if agenda is not None:
+            session = Session.new(archive_path, agenda, clock=clock)
+            sessions.append(session)
+        return build_app(
+            archive_path=archive_path, config=settings, launch=Launch(session=session, **launch),  # type: ignore[arg-type]
+            folder=tmp_path, clock=clock,
+        )
+
+    yield make
+    for session in sessions:
+        session.close()
