@@ -403,6 +403,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from facilitator.session import Session
     from facilitator.tui.app import Launch
 
+    load_agenda(find_agenda(args.agenda))  # a broken agenda is told first, terminal or not
     _require_terminal()
     session = Session.new(archive_path(getattr(args, "archive", None)), args.agenda)
     return _run_app(args, Launch(session=session))
@@ -413,8 +414,11 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from facilitator.session import Session
     from facilitator.tui.app import Launch
 
+    path = archive_path(getattr(args, "archive", None))
+    if not path.exists():
+        raise FacilitatorError(t("cli.history.no_archive", path=path))
     _require_terminal()
-    session = Session.resume(archive_path(getattr(args, "archive", None)), args.meeting)
+    session = Session.resume(path, args.meeting)
     return _run_app(args, Launch(session=session))
 
 

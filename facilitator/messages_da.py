@@ -475,4 +475,5 @@ MESSAGES: dict[str, str] = {
     "start.recent": "Seneste møder (læs og gem referatet)",
     "start.meeting_line": "{id}  {date}  {title}",
     "start.broken_agenda": "{name} – kan ikke læses: facilitator check {name}",
+    "item.current_prompt": "Spørgsmål {number} af {count}:",
 }

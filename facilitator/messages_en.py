@@ -475,4 +475,5 @@ MESSAGES: dict[str, str] = {
     "start.recent": "Recent meetings (read and export the minutes)",
     "start.meeting_line": "{id}  {date}  {title}",
     "start.broken_agenda": "{name} – cannot be read: facilitator check {name}",
+    "item.current_prompt": "Question {number} of {count}:",
 }

@@ -16,7 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
-from facilitator.meeting_records import ItemState
+from facilitator.meeting_records import CarriedAction, ItemState
 
 FOLD_PURPOSE_AT = 160
 """Longer purposes (the shipped agendas carry whole paragraphs) start folded."""
@@ -76,6 +76,8 @@ class ItemView(Vertical):
             yield SelectionList[int](id="options", compact=True)
             yield Static(t("item.carried"), id="carried-label", classes="list-label")
             yield SelectionList[int](id="carried", compact=True)
+        yield Static(id="current-prompt")
+        with VerticalScroll(id="records-box"):
             yield Static(id="records")
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", placeholder=t("item.notes_placeholder"))
 
@@ -101,7 +103,22 @@ class ItemView(Vertical):
             self._update(meeting)
         self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
         self.query_one("#records", Static).update(records(state))
-        self.query_one("#records").display = bool(state.decisions or state.votes or state.actions)
+        self.query_one("#records-box").display = bool(state.decisions or state.votes or state.actions)
+        self._show_current_prompt(meeting)
+
+    def _show_current_prompt(self, meeting: Meeting) -> None:
+        """The question the room is on, whole and in bold: the list above may cut it short."""
+        banner = self.query_one("#current-prompt", Static)
+        prompt = meeting.current_prompt() if meeting.current is not None else None
+        if prompt is None:
+            banner.display = False
+            return
+        prompts = meeting.items[meeting.current].item.prompts  # type: ignore[index]
+        banner.display = True
+        banner.update(Content.assemble(
+            (t("item.current_prompt", number=prompt + 1, count=len(prompts)) + " ", "$text-muted"),
+            (prompts[prompt], "bold"),
+        ))
 
     def _show_meeting(self, meeting: Meeting) -> None:
         info = meeting.info
@@ -115,10 +132,11 @@ class ItemView(Vertical):
             lines.append(Content.styled(t("item.press_to_start"), "bold $warning"))
         self.query_one("#item-heading", Static).update(Content("\n").join(lines))
         self._set_purpose(info.purpose or "")
-        for name in ("prompts", "options", "carried", "records"):
+        for name in ("prompts", "options", "carried"):
             self.query_one(f"#{name}").display = False
-            if name != "records":
-                self.query_one(f"#{name}-label").display = False
+            self.query_one(f"#{name}-label").display = False
+        self.query_one("#records-box").display = False
+        self.query_one("#current-prompt").display = False
 
     def _set_purpose(self, purpose: str) -> None:
         fold = self.query_one("#item-purpose", Collapsible)
@@ -170,10 +188,7 @@ def _prompt_label(text: str, current: bool) -> Content:
     return Content.assemble(("▶ ", "bold $accent"), (text, "bold")) if current else Content("  " + text)
 
 
-def _carried_label(action: object) -> str:
-    from facilitator.meeting_records import CarriedAction
-
-    assert isinstance(action, CarriedAction)
+def _carried_label(action: CarriedAction) -> str:
     deadline = f" ({action.deadline.isoformat()})" if action.deadline else ""
     source = f" – {action.meeting_title}" + (f", {action.meeting_date}" if action.meeting_date else "")
     return f"{action.what} – {action.who}{deadline}{source}"

@@ -1,0 +1,81 @@
+"""The commands that open the app, seen from a script: clear refusals, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator import cli
+from facilitator.archive import Archive
+from facilitator.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture(autouse=True)
+def own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setattr(cli, "_SETTINGS", None)
+
+
+def test_run_without_a_terminal_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = run(capsys, "--lang", "en", "run", "klubmoede")
+    assert status == 2 and "needs a terminal" in err
+    assert not (tmp_path / "archive.sqlite3").exists()  # no meeting made that nobody holds
+
+
+def test_run_a_broken_agenda_names_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\n", encoding="utf-8")
+    status, _, err = run(capsys, "--lang", "en", "run", str(broken))
+    assert status == 2 and err.startswith(str(broken))
+
+
+def test_run_an_unknown_agenda(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--lang", "en", "run", "klubmode")
+    assert status == 2 and "klubmode" in err and "Traceback" not in err
+
+
+def test_resume_with_no_archive(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "--lang", "en", "resume")
+    assert status == 2 and "archive" in err and "Traceback" not in err
+
+
+def test_bare_facilitator_without_a_terminal_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--lang", "en")
+    assert status == 0 and "run" in out and "resume" in out
+
+
+def test_settings_language_applies_to_the_app_commands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from facilitator import i18n
+
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    (tmp_path / "config.toml").write_text('lang = "da"\n', encoding="utf-8")
+    status, _, err = run(capsys, "run", "klubmoede")
+    assert status == 2 and "kræver en terminal" in err
+    status, _, err = run(capsys, "--lang", "en", "run", "klubmoede")
+    assert "needs a terminal" in err
+
+
+def test_run_opens_the_app_and_reports_where_the_meeting_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a terminal the app runs; here its run() is replaced by a quit at once."""
+    from facilitator.tui.app import FacilitatorAppBase
+
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: None)
+    status, out, _ = run(capsys, "--lang", "en", "run", "klubmoede")
+    assert status == 0 and "facilitator resume 1" in out
+    with Archive.open(tmp_path / "archive.sqlite3", read_only=True) as archive:
+        assert [m.id for m in archive.meetings(unfinished=True)] == [1]
+    status, out, _ = run(capsys, "--lang", "en", "resume")
+    assert status == 0 and "facilitator resume 1" in out
