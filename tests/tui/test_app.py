@@ -215,3 +215,13 @@ async def test_usable_at_small_and_large_sizes(make_app: MakeApp, size: tuple[in
         notes = app.screen.query_one("#notes")
         assert notes.region.height >= 5 and notes.region.width >= 40
         assert app.screen.query_one("#room").display == (size[0] >= 100)
+
+
+def test_readme_documents_every_meeting_key() -> None:
+    """The keys are a promise: README's table must say what the code binds."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for command in MEETING_COMMANDS:
+        key = command.key.upper() if command.key.startswith("f") else command.key
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{key}` |")), None)
+        assert row is not None, command.id
+        assert command.title() in row, (command.id, row)
