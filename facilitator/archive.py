@@ -258,6 +258,23 @@ class Archive:
             if notes:
                 self._write_notes(db, meeting_id, notes, _titles(snapshot))
 
+    def discard_unstarted(self, meeting_id: int) -> bool:
+        """Forget a meeting that was opened but never started; True if it was removed.
+
+        Opening an agenda only to look at it, or by mistake, should not leave an empty
+        "unfinished" meeting behind for ``resume`` to pick.
+        """
+        with self._write() as db:
+            gone = db.execute("DELETE FROM meetings WHERE id = ? AND started_at IS NULL", (meeting_id,)).rowcount
+            if gone:
+                db.execute("DELETE FROM notes WHERE meeting_id = ?", (meeting_id,))
+                db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
+                db.execute(
+                    "DELETE FROM search WHERE rowid BETWEEN ? AND ?",
+                    (_rowid(meeting_id, "decision", 0), _rowid(meeting_id + 1, "note", 0) - 1),
+                )
+        return bool(gone)
+
     def save_notes(self, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
         with self._write() as db:
             self._write_notes(db, meeting_id, notes, item_titles)

@@ -438,7 +438,7 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
     finally:
         app.close_session()
     session = app.session
-    if session is not None:
+    if session is not None and not session.discarded:
         if session.rescue_file is not None:
             print(t("cli.run.rescued", path=session.rescue_file), file=sys.stderr)
             return EXIT_INVALID

@@ -81,7 +81,7 @@ class Meeting:
     # --- notifications ---------------------------------------------------------------
 
     def _changed(self, change: Change = STRUCTURE) -> None:
-        for listener in self.listeners:
+        for listener in tuple(self.listeners):  # a listener may leave while being told
             listener(change)
 
     def _new_id(self) -> int:
@@ -426,7 +426,14 @@ class Meeting:
         attendee.presence = _presence(presence)
         if attendee.presence is Presence.PRESENT and attendee.arrived is None:
             attendee.arrived = self._now_if_running()
+        if not attendee.is_here:
+            self._off_the_list(attendee.name)
         self._changed()
+
+    def _off_the_list(self, name: str) -> None:
+        """Someone who is not here cannot wait for the floor."""
+        if any(request.name == name for request in self.speakers.queue):
+            self.speakers.withdraw(name)
 
     def leave(self, name: str) -> None:
         """An early departure, at the time it happens."""
@@ -435,6 +442,7 @@ class Meeting:
         if not attendee.is_here:
             raise MeetingError(t("meeting.not_here", name=name))
         attendee.left = self.clock()
+        self._off_the_list(attendee.name)
         self._changed()
 
     def return_(self, name: str) -> None:

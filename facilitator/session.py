@@ -20,10 +20,18 @@ from facilitator.resources import find_agenda
 
 
 class Session:
-    def __init__(self, archive: Archive, recorder: Recorder) -> None:
+    def __init__(self, archive: Archive, recorder: Recorder, *, fresh: bool = False) -> None:
         self.archive = archive
         self.recorder = recorder
         self.closed = False
+        self.discarded = False
+        """True when the meeting was never started nor touched, and so was not kept."""
+        self._untouched = fresh
+        if fresh:
+            recorder.meeting.listeners.append(self._touched)
+
+    def _touched(self, change: object) -> None:
+        self._untouched = False
 
     @property
     def meeting(self) -> Meeting:
@@ -48,7 +56,7 @@ class Session:
         except BaseException:
             archive.close()
             raise
-        return cls(archive, recorder)
+        return cls(archive, recorder, fresh=True)
 
     @classmethod
     def resume(
@@ -85,6 +93,11 @@ class Session:
         self.closed = True
         saved = self.recorder.close()
         if saved:
+            if self._untouched and not self.meeting.started:
+                try:
+                    self.discarded = self.archive.discard_unstarted(self.meeting_id)
+                except FacilitatorError:
+                    pass  # an empty meeting left behind is harmless
             self.archive.close()
         return saved
 

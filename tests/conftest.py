@@ -11,6 +11,8 @@ from facilitator import i18n
 
 DATA = Path(__file__).parent / "data"
 
+pytest_plugins = ["tui_support"]  # the app tests' fixtures: fixed clock, own archive and settings
+
 
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

@@ -282,3 +282,17 @@ def test_messages_in_danish(running: Meeting, danish: None) -> None:
         running.add_person(" ")
     with pytest.raises(MeetingError, match="der er afgivet 4 stemmer, men kun 3 er til stede"):
         running.record_vote("Forslaget", 4, 0, 0, present=3)
+
+
+def test_a_listener_may_leave_while_being_told(meeting) -> None:  # type: ignore[no-untyped-def]
+    """Every listener hears every change, even when one before it stops listening."""
+    heard: list[str] = []
+
+    def once(change: object) -> None:
+        heard.append("once")
+        meeting.listeners.remove(once)
+
+    meeting.listeners[:] = [once, lambda change: heard.append("always")]
+    meeting.add_person("Dorte")
+    meeting.add_person("Erik")
+    assert heard == ["once", "always", "always"]

@@ -90,3 +90,22 @@ def test_a_broken_agenda_opens_nothing(tmp_path: Path) -> None:
     with pytest.raises(AgendaError):
         Session.new(tmp_path / "a.sqlite3", broken)
     assert not (tmp_path / "a.sqlite3").exists() or Archive.open(tmp_path / "a.sqlite3").meetings() == []
+
+
+def test_a_meeting_opened_and_left_untouched_is_not_kept(tmp_path: Path) -> None:
+    archive = tmp_path / "a.sqlite3"
+    session = Session.new(archive, "klubmoede")
+    session.close()
+    assert session.discarded
+    with Archive.open(archive, read_only=True) as db:
+        assert db.meetings() == []
+
+
+def test_attendance_taken_before_the_start_is_kept(tmp_path: Path) -> None:
+    archive = tmp_path / "a.sqlite3"
+    session = Session.new(archive, "klubmoede")
+    session.meeting.add_person("Anne")
+    session.close()
+    assert not session.discarded
+    with Archive.open(archive, read_only=True) as db:
+        assert list(db.load(session.meeting_id).attendees) == ["Anne"]

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from facilitator.config import Config, remember
@@ -22,7 +24,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting import Clock, system_clock
 from facilitator.session import Session
-from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, localised
+from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, key_for, localised
 
 
 class Launch(NamedTuple):
@@ -51,6 +53,7 @@ class FacilitatorAppBase(App[None]):
         self._save_problem: str | None = None
         self._save_recovered = False
         self._theme_ready = False
+        self._clashes_told: set[tuple[str, ...]] = set()
 
     # --- start ------------------------------------------------------------------------------
 
@@ -165,6 +168,13 @@ class FacilitatorAppBase(App[None]):
             return
         await screen.run_action(command.action)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search field asking in the UI's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
+
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
 
@@ -172,9 +182,28 @@ class FacilitatorAppBase(App[None]):
             self.push_screen(HelpScreen(self.config.keymap, self.config.path))
 
     async def action_quit(self) -> None:
-        """Everything is saved as it happens; this only waits for the last moment of typing."""
+        """Everything is saved as it happens; this only waits for the last moment of typing.
+
+        Only an open dialog holds text that is not saved yet; quitting from one that has
+        something typed in it asks first (a second ctrl+q quits anyway).
+        """
+        from facilitator.tui.dialogs.form import FormDialogBase
+
+        dialog = self.screen
+        if isinstance(dialog, FormDialogBase) and dialog.has_typed() and not dialog.quit_warned:
+            dialog.quit_warned = True
+            self.notify(t("app.dialog_open", key=key_for("quit", self.config.keymap)), severity="warning", timeout=10)
+            return
         self.close_session()
         self.exit()
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A keymap that puts two commands on one key: say so once, naming the commands."""
+        ids = sorted(b.id or b.action for b in clashed_bindings)
+        if tuple(ids) not in self._clashes_told:
+            self._clashes_told.add(tuple(ids))
+            keys = ", ".join(sorted({b.key for b in clashed_bindings}))
+            self.notify(t("config.clash", path=self.config.path, keys=keys, ids=", ".join(ids)), severity="warning", timeout=15)
 
     def close_session(self) -> None:
         if self.session is not None:

@@ -105,3 +105,9 @@ def localised(base: type, commands: tuple[Command, ...]) -> type:
     public way to give the footer Danish or English words.
     """
     return _localised(base, commands, get_language())
+
+
+def key_for(command_id: str, keymap: dict[str, str]) -> str:
+    """The key a person presses for a command, after their keymap: for texts that name it."""
+    default = next(c.key for c in ALL_COMMANDS if c.id == command_id)
+    return keymap.get(command_id, default).split(",")[0]

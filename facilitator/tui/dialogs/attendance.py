@@ -43,7 +43,9 @@ class AttendanceDialogBase(ModalScreen[None]):
         people = self.query_one("#people", OptionList)
         if people.option_count:
             people.highlighted = 0
-        people.focus()
+            people.focus()
+        else:  # nobody listed yet: the names are what is needed first
+            self.query_one("#field-name", Input).focus()
 
     def refresh_people(self, keep: str | None = None) -> None:
         people = self.query_one("#people", OptionList)

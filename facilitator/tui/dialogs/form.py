@@ -53,6 +53,7 @@ class FormDialogBase(ModalScreen[Any]):
         self.fields = fields
         self.apply = apply
         self.note = note
+        self.quit_warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -98,6 +99,14 @@ class FormDialogBase(ModalScreen[Any]):
                 assert isinstance(widget, Input)
                 values[field.name] = widget.value.strip()
         return values
+
+    def has_typed(self) -> bool:
+        """Whether a text field holds something other than what it started with."""
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, Input) and widget.value.strip() and widget.value != str(field.value):
+                return True
+        return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save" and isinstance(self.focused, SelectOverlay):

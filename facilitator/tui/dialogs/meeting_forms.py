@@ -20,6 +20,21 @@ def _names(meeting: Meeting, *, here_only: bool = False) -> tuple[str, ...]:
     return tuple(name for name, person in meeting.attendees.items() if person.is_here or not here_only)
 
 
+def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
+    """The attendee meant by ``typed``: the same name in any case, or the only one it begins.
+
+    The name field suggests a completion as you type; pressing Enter without accepting it
+    should still mean the person suggested, not a new person called "Å".
+    """
+    names = _names(meeting, here_only=here_only)
+    folded = typed.casefold()
+    exact = [name for name in names if name.casefold() == folded]
+    if exact:
+        return exact[0]
+    starting = [name for name in names if name.casefold().startswith(folded)]
+    return starting[0] if len(starting) == 1 else typed
+
+
 def decision_dialog(meeting: Meeting) -> FormDialogBase:
     fields = [Field("text", t("dialog.decision.text"), placeholder=t("dialog.decision.placeholder"))]
     fields += [Field(f"principle_{p.name.lower()}", t(f"minutes.principle.{p.name.lower()}"), kind="check") for p in Principle]
@@ -36,11 +51,11 @@ def action_dialog(meeting: Meeting) -> FormDialogBase:
     fields = [
         Field("what", t("dialog.action.what")),
         Field("who", t("dialog.action.who"), suggestions=_names(meeting)),
-        Field("deadline", t("dialog.action.deadline"), placeholder="YYYY-MM-DD"),
+        Field("deadline", t("dialog.action.deadline"), placeholder=t("dialog.action.deadline_placeholder")),
     ]
 
     def apply(values: dict[str, Any]) -> Any:
-        what, who = required(values, "what"), required(values, "who")
+        what, who = required(values, "what"), known_name(meeting, required(values, "who"))
         try:
             return meeting.add_action(what, who, values["deadline"] or None)
         except MeetingError as error:
@@ -63,6 +78,8 @@ def vote_dialog(meeting: Meeting) -> FormDialogBase:
     def apply(values: dict[str, Any]) -> Any:
         subject = required(values, "subject")
         votes_for, against, abstain = count(values, "votes_for"), count(values, "against"), count(values, "abstain")
+        if votes_for + against + abstain == 0:
+            raise FieldError("votes_for", t("dialog.vote.none"))
         try:
             return meeting.record_vote(subject, votes_for, against, abstain)
         except MeetingError as error:
@@ -80,10 +97,10 @@ def speaker_dialog(meeting: Meeting) -> FormDialogBase:
     confirmed: list[str] = []
 
     def apply(values: dict[str, Any]) -> Any:
-        name = required(values, "name")
-        known = {n.casefold(): n for n in meeting.attendees}
-        if name.casefold() in known:
-            name = known[name.casefold()]
+        name = known_name(meeting, required(values, "name"), here_only=True)
+        name = known_name(meeting, name)
+        if name in meeting.attendees:
+            pass
         elif name not in confirmed:
             confirmed.append(name)  # a second Enter adds them: someone from the floor, not a typo
             raise FieldError("name", t("dialog.speaker.unknown", name=name))

@@ -45,12 +45,12 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(t("help.col.key"), t("help.col.command"), t("help.col.what"), t("help.col.id"))
+        table.add_columns(t("help.col.key"), t("help.col.command"), t("help.col.id"), t("help.col.what"))
         for group, commands in GROUPS:
             table.add_row("", f"— {t(group)} —", "", "")
             for command in commands:
                 key = self.keymap.get(command.id, command.key)
-                table.add_row(key, command.title(), command.help(), command.id)
+                table.add_row(key, command.title(), command.id, command.help())
         table.focus()
 
     def action_close(self) -> None:

@@ -28,7 +28,7 @@ from facilitator.tui.dialogs.remove import RemoveDialog
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
 from facilitator.tui.widgets.item_view import ItemView
-from facilitator.tui.widgets.speakers_panel import SpeakersPanel
+from facilitator.tui.widgets.speakers_panel import RoomLine, SpeakersPanel
 from facilitator.tui.widgets.status_bar import StatusBar
 
 NEEDS_RUNNING = frozenset({
@@ -46,6 +46,8 @@ class MeetingScreenBase(Screen[None]):
         super().__init__(id="meeting-screen")
         self.session = session
         self._redraw_pending = False
+        self.exported: Any = None
+        """Where the minutes were last written from this screen (to say so at the end)."""
 
     @property
     def meeting(self) -> Meeting:
@@ -53,13 +55,14 @@ class MeetingScreenBase(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status-bar")
+        yield RoomLine(id="room-line")
         with Horizontal(id="body"):
             yield AgendaList(id="agenda")
-            yield ItemView(id="item")
-            with VerticalScroll(id="room"):
+            yield ItemView(keymap=getattr(getattr(self.app, "config", None), "keymap", {}), id="item")
+            with VerticalScroll(id="room", can_focus=False):
                 yield SpeakersPanel(id="speakers")
                 yield AttendancePanel(id="attendance")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.meeting.listeners.append(self._on_change)
@@ -89,6 +92,7 @@ class MeetingScreenBase(Screen[None]):
         item_view.show(meeting)
         self.query_one(SpeakersPanel).show(meeting)
         self.query_one(AttendancePanel).show(meeting)
+        self.query_one(RoomLine).show(meeting)
         self.refresh_bindings()
         if item_view.item_id != shown and item_view.item_id is not None:
             self.query_one("#notes", TextArea).focus()
@@ -99,6 +103,7 @@ class MeetingScreenBase(Screen[None]):
         self.query_one(AgendaList).tick(meeting)
         if meeting.speakers.current is not None:
             self.query_one(SpeakersPanel).show(meeting)
+            self.query_one(RoomLine).show(meeting)
 
     # --- calling the core ---------------------------------------------------------------
 
@@ -251,13 +256,17 @@ class MeetingScreenBase(Screen[None]):
         self._dialog(save_agenda_dialog(self.meeting), lambda path: self.notify(t("meeting_screen.agenda_written", path=path)))
 
     def _wrote(self, path: Any) -> None:
+        self.exported = path
         self.notify(t("meeting_screen.minutes_written", path=path), timeout=10)
 
     def action_end_meeting(self) -> None:
         def end(yes: Any) -> None:
             self._save_notes_now()
             if self._do(self.meeting.end) is None and self.meeting.ended:
-                self.notify(t("meeting_screen.ended"), timeout=6)
+                if self.exported is not None:
+                    self.notify(t("meeting_screen.exported_before_end", path=self.exported), severity="warning", timeout=15)
+                else:
+                    self.notify(t("meeting_screen.ended"), timeout=6)
                 self.action_preview_minutes()
 
         self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)

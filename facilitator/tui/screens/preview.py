@@ -75,7 +75,10 @@ class PreviewScreenBase(Screen[None]):
         from facilitator.minutes import render
 
         try:
-            text = render(meeting, style="referat", restricted=True, lang=lang)
+            # The restricted copy only when there is something closed to show, so the banner
+            # "restricted copy" is never on minutes that have nothing confidential in them.
+            closed = any(state.item.confidential for state in meeting.items)
+            text = render(meeting, style="referat", restricted=closed, lang=lang)
         except FacilitatorError as error:
             self.app.call_from_thread(self._failed, str(error))
             return

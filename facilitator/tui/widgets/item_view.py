@@ -17,6 +17,8 @@ from textual.widgets.selection_list import Selection
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import CarriedAction, ItemState
+from facilitator.tui.commands import key_for
+from facilitator.tui.widgets.tick_list import TickList
 
 FOLD_PURPOSE_AT = 160
 """Longer purposes (the shipped agendas carry whole paragraphs) start folded."""
@@ -45,39 +47,40 @@ def records(state: ItemState) -> Content:
         lines.append(Content.styled(t("minutes.decisions"), "bold"))
         for decision in state.decisions:
             principles = ", ".join(t(f"minutes.principle.{p.name.lower()}") for p in decision.principles)
-            lines.append(Content(f"[{decision.id}] {decision.text}") + (Content.styled(f" ({principles})", "$text-muted") if principles else Content("")))
+            lines.append(Content(f"• {decision.text}") + (Content.styled(f" ({principles})", "$text-muted") if principles else Content("")))
     if state.votes:
         lines.append(Content.styled(t("minutes.votes"), "bold"))
         for vote in state.votes:
             counts = t("minutes.vote_counts", votes_for=vote.votes_for, against=vote.against, abstain=vote.abstain, present=vote.present)
-            lines.append(Content(f"[{vote.id}] {vote.subject}: {counts}"))
+            lines.append(Content(f"• {vote.subject}: {counts}"))
     if state.actions:
         lines.append(Content.styled(t("minutes.actions"), "bold"))
         for action in state.actions:
             deadline = f" – {t('minutes.deadline')} {action.deadline.isoformat()}" if action.deadline else ""
-            lines.append(Content(f"[{action.id}] {action.what} – {action.who}{deadline}"))
+            lines.append(Content(f"• {action.what} – {action.who}{deadline}"))
     return Content("\n").join(lines)
 
 
 class ItemView(Vertical):
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, keymap: dict[str, str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.keymap = keymap or {}
         self.item_id: int | None = None
         """The id of the item whose notes are in the editor (None before the meeting starts)."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="item-details"):
-            yield Static(id="item-heading")
+        yield Static(id="item-heading")
+        with VerticalScroll(id="item-details", can_focus=False):
             with Collapsible(id="item-purpose", title=t("item.purpose")):
                 yield Static(id="item-purpose-text", markup=False)
             yield Static(t("item.prompts"), id="prompts-label", classes="list-label")
-            yield SelectionList[int](id="prompts", compact=True)
+            yield TickList(id="prompts", compact=True)
             yield Static(t("item.options"), id="options-label", classes="list-label")
-            yield SelectionList[int](id="options", compact=True)
+            yield TickList(id="options", compact=True)
             yield Static(t("item.carried"), id="carried-label", classes="list-label")
-            yield SelectionList[int](id="carried", compact=True)
+            yield TickList(id="carried", compact=True)
         yield Static(id="current-prompt")
-        with VerticalScroll(id="records-box"):
+        with VerticalScroll(id="records-box", can_focus=False):
             yield Static(id="records")
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", placeholder=t("item.notes_placeholder"))
 
@@ -129,7 +132,11 @@ class ItemView(Vertical):
         if meeting.ended:
             lines.append(Content.styled(t("item.meeting_ended"), "$warning"))
         else:
-            lines.append(Content.styled(t("item.press_to_start"), "bold $warning"))
+            lines.append(Content.styled(t(
+                "item.press_to_start", next=key_for("next_item", self.keymap), attendance=key_for("attendance", self.keymap),
+            ), "bold $warning"))
+            if not info.group:
+                lines.append(Content.styled(t("item.no_group"), "$text-muted"))
         self.query_one("#item-heading", Static).update(Content("\n").join(lines))
         self._set_purpose(info.purpose or "")
         for name in ("prompts", "options", "carried"):

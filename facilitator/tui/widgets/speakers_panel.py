@@ -33,3 +33,24 @@ def speakers_content(meeting: Meeting) -> Content:
 class SpeakersPanel(Static):
     def show(self, meeting: Meeting) -> None:
         self.update(speakers_content(meeting))
+
+
+def speakers_line(meeting: Meeting) -> Content:
+    """The room in one line, for terminals too narrow for the side panel."""
+    speakers = meeting.speakers
+    parts: list[Content] = []
+    if speakers.current is not None:
+        seconds = speakers.current.span.seconds(meeting.clock())
+        parts.append(Content.assemble((t("speakers.floor") + " ", "$text-muted"), (speakers.current.name, "bold"), f" {duration(seconds)}"))
+    if speakers.queue:
+        waiting = ", ".join(r.name + (" §" if r.point_of_order else "") for r in speakers.queue)
+        parts.append(Content.styled(t("speakers.waiting", names=waiting), ""))
+    if speakers.closed:
+        parts.append(Content.styled(t("speakers.state_closed"), "$warning"))
+    parts.append(Content.styled(t("attendance.title", here=meeting.present_count(), total=len(meeting.attendees)), "$text-muted"))
+    return Content(" · ").join(parts)
+
+
+class RoomLine(Static):
+    def show(self, meeting: Meeting) -> None:
+        self.update(speakers_line(meeting))

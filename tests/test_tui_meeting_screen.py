@@ -9,6 +9,7 @@ from textual.widgets import Input, TextArea
 
 from facilitator.agenda_loader import load_agenda
 from facilitator.archive import Archive
+from facilitator.config import Config
 from facilitator.meeting_records import Presence
 from facilitator.tui.commands import MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
@@ -219,7 +220,7 @@ async def test_attendance_dialog(make_app: MakeApp, clock: FakeClock) -> None:
         meeting = meeting_of(app)
         await pilot.press("ctrl+l")
         await pilot.pause()
-        await pilot.press("tab", *"Anne", "enter", *"Bo", "enter", *"Cecilie", "enter", "shift+tab")
+        await pilot.press(*"Anne", "enter", *"Bo", "enter", *"Cecilie", "enter", "shift+tab")  # an empty list: the name field first
         await pilot.pause()
         assert list(meeting.attendees) == ["Anne", "Bo", "Cecilie"]
         assert app.focused.id == "people"
@@ -400,3 +401,109 @@ async def test_save_failures_are_told_and_the_meeting_goes_on(make_app: MakeApp,
         app._report_saving()
         await pilot.pause()
         assert any("Saving works again" in n.message for n in app._notifications), [n.message for n in app._notifications]
+
+
+async def test_shift_tab_from_the_notes_reaches_the_options_and_space_ticks(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = meeting_of(app)
+        await started(pilot)
+        meeting.go_to(OPTIONS)
+        await pilot.pause()
+        await pilot.press("shift+tab", "space")
+        await pilot.pause()
+        assert app.focused.id == "options" and meeting.items[OPTIONS].chosen == {0}
+        assert meeting.items[OPTIONS].notes == ""  # the space ticked; it did not go into the notes
+
+
+async def test_narrow_terminals_show_the_room_in_one_line(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        meeting = meeting_of(app)
+        meeting.add_person("Anne")
+        meeting.add_person("Bo")
+        await started(pilot)
+        meeting.request_floor("Anne")
+        meeting.request_floor("Bo", point_of_order=True)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        line = app.screen.query_one("#room-line")
+        assert line.display and "Floor: Bo" in str(line.render()) and "waiting: Anne" in str(line.render())
+
+
+async def test_someone_marked_absent_leaves_the_speakers_list(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = meeting_of(app)
+        meeting.add_person("Anne")
+        await started(pilot)
+        meeting.request_floor("Anne")
+        meeting.set_presence("Anne", Presence.APOLOGIES)
+        assert meeting.speakers.queue == []
+
+
+async def test_a_vote_with_no_votes_is_refused(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("f4", *"Emne", "tab", *"tre", "enter")
+        await pilot.pause()
+        assert "No votes were cast" in str(app.screen.query_one("#error-votes_for").render())
+        assert meeting_of(app).items[0].votes == []
+
+
+async def test_ctrl_q_in_a_dialog_with_text_asks_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("f2", *"Halv", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen.id == "decision-dialog"
+        assert any("A dialog is open" in n.message for n in app._notifications)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_a_started_name_means_the_person_suggested(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = meeting_of(app)
+        meeting.add_person("Åse Lindgård")
+        await started(pilot)
+        await pilot.press("ctrl+s", "Å", "enter")
+        await pilot.pause()
+        assert [r.name for r in meeting.speakers.queue] == ["Åse Lindgård"]
+        await pilot.press("f3", *"Ring", "tab", *"åse", "enter")
+        await pilot.pause()
+        assert meeting.items[0].actions[0].who == "Åse Lindgård"
+
+
+async def test_the_start_hint_names_the_users_own_key(make_app: MakeApp, settings: Config) -> None:
+    settings.keymap["next_item"] = "f12"
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert "Press f12 to start" in str(app.screen.query_one("#item-heading").render())
+
+
+async def test_minutes_written_before_the_end_are_pointed_out_at_the_end(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+f", "enter")
+        await pilot.pause()
+        assert any("were written before the end" in n.message for n in app._notifications)
+
+
+async def test_the_preview_is_only_restricted_when_something_is_closed(make_app: MakeApp, tmp_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert "restricted" not in "".join(m.source for m in app.screen.query(Markdown)).lower()

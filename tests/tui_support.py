@@ -1,10 +1,13 @@
-"""Fixtures for the app's Pilot and snapshot tests: a fixed clock, a fresh archive, no
-settings file of the user's, and an app factory shared by every test."""
+"""What the app's tests share: a fixed clock, the terminal size, and fixtures (loaded by conftest).
+
+The fixtures keep every app test away from the user's own archive and settings."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,10 +15,26 @@ from facilitator.config import Config
 from facilitator.session import Session
 from facilitator.tui.app import FacilitatorAppBase, Launch, build_app
 
-from tui_support import FakeClock, MakeApp
+START = dt.datetime(2026, 12, 1, 15, 0, 0)
+SIZE = (100, 35)
 
 
-@pytest.fixture(autouse=True)
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += dt.timedelta(minutes=minutes)
+
+
+MakeApp = Callable[..., Any]
+"""The ``make_app`` fixture: an agenda (or None for the start screen) in, an app out."""
+
+
+@pytest.fixture
 def no_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the user's own archive or settings."""
     monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
@@ -24,7 +43,7 @@ def no_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
+def clock(no_user_files: None) -> FakeClock:
     return FakeClock()
 
 
