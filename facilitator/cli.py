@@ -116,9 +116,23 @@ APP_COMMANDS = ("run", "resume")
 """The commands that open the app; only they read the settings file (it costs an import)."""
 
 
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (skipping the values of --lang and --archive), or None."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--lang", "--archive"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    opens_app = not [a for a in args_list if not a.startswith("-")] or any(a in APP_COMMANDS for a in args_list)
+    command = _command_word(args_list)
+    opens_app = command is None or command in APP_COMMANDS
     requested = _language_from_argv(args_list)
     if opens_app and not requested and not os.environ.get(ENV_VAR):
         requested = _settings().lang

@@ -486,4 +486,8 @@ MESSAGES: dict[str, str] = {
     "item.no_group": "Dagsordenen nævner ingen gruppe, så åbne opgaver fra tidligere møder følges ikke op her (angiv group under [meeting]).",
     "minutes.time_used_unplanned": "Tid: {used} min",
     "app.palette_placeholder": "Søg efter kommandoer…",
+    "file.minutes": "referat-{date}{restricted}.md",
+    "file.restricted": "-fortroligt",
+    "file.agenda": "dagsorden.toml",
+    "app.theme_placeholder": "Søg efter temaer…",
 }

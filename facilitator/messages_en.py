@@ -486,4 +486,8 @@ MESSAGES: dict[str, str] = {
     "item.no_group": "The agenda names no group, so open action items of earlier meetings are not followed up here (set group under [meeting]).",
     "minutes.time_used_unplanned": "Time: {used} min",
     "app.palette_placeholder": "Search for commands…",
+    "file.minutes": "minutes-{date}{restricted}.md",
+    "file.restricted": "-restricted",
+    "file.agenda": "agenda.toml",
+    "app.theme_placeholder": "Search for themes…",
 }

@@ -47,6 +47,8 @@ class Recorder:
         self.on_error = on_error
         self.on_recovered = on_recovered
         self.lock = MeetingLock(archive.path, meeting_id)
+        self.last_error: str | None = None
+        """The message of the save that is failing now; None while saving works."""
         self.rescue_file: Path | None = None
         """Where the meeting was written when the archive would not take it at close."""
         self._condition = threading.Condition()
@@ -206,11 +208,13 @@ class Recorder:
                     self._retry_at = None if self._flushing or self._stopping else time.monotonic() + pause
                     self._busy = False
                     self._condition.notify_all()
+                self.last_error = message
                 if not self._failing:
                     self._failing = True
                     self._tell(self.on_error, message)
                 continue
             failures = 0
+            self.last_error = None
             with self._condition:
                 self._busy = False
                 self._retry_at = None

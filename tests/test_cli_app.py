@@ -84,3 +84,11 @@ def test_run_opens_the_app_and_reports_where_the_meeting_is(
     assert status == 0 and out == ""
     with Archive.open(tmp_path / "archive.sqlite3", read_only=True) as archive:
         assert [m.id for m in archive.meetings()] == [1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [([], None), (["--archive", "x.sqlite3"], None), (["--lang", "en", "run", "a"], "run"), (["--archive=x", "resume"], "resume")],
+)
+def test_the_command_word_skips_option_values(argv: list[str], command: str | None) -> None:
+    assert cli._command_word(argv) == command

@@ -281,7 +281,7 @@ async def test_save_as_agenda_writes_a_file_that_checks_clean(make_app: MakeApp,
         meeting.add_item("Julefrokost", minutes=5)
         await pilot.press("alt+s", "enter")
         await pilot.pause()
-        agenda = load_agenda(tmp_path / "dagsorden.toml")
+        agenda = load_agenda(tmp_path / "agenda.toml")
         assert [i.title for i in agenda.items][1] == "Julefrokost"
         assert len(agenda.items) == len(meeting.items)
 
@@ -507,3 +507,24 @@ async def test_the_preview_is_only_restricted_when_something_is_closed(make_app:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
         assert "restricted" not in "".join(m.source for m in app.screen.query(Markdown)).lower()
+
+
+async def test_escape_in_an_open_list_closes_the_list_not_the_dialog(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("f8", *"Jul", "tab", "space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "item-dialog"
+        assert app.screen.query_one("#field-title", Input).value == "Jul"
+
+
+async def test_a_save_that_failed_before_the_screen_opened_is_told(make_app: MakeApp) -> None:
+    app = make_app()
+    app.session.recorder.last_error = "disk full (before the app)"
+    async with app.run_test(size=SIZE) as pilot:
+        app._report_saving()
+        await pilot.pause()
+        assert any("disk full (before the app)" in n.message for n in app._notifications)

@@ -54,6 +54,7 @@ class FacilitatorAppBase(App[None]):
         self._save_recovered = False
         self._theme_ready = False
         self._clashes_told: set[tuple[str, ...]] = set()
+        self._theme_warned = False
 
     # --- start ------------------------------------------------------------------------------
 
@@ -126,6 +127,9 @@ class FacilitatorAppBase(App[None]):
     def _watch_saving(self, session: Session) -> None:
         session.recorder.on_error = self._saving_failed
         session.recorder.on_recovered = self._saving_recovered
+        # A save may have failed before the app was there to hear it (the first save of
+        # a resumed meeting happens before the screen opens).
+        self._save_problem = session.recorder.last_error
 
     def _saving_failed(self, message: str) -> None:  # on the recorder's thread
         self._save_problem = message
@@ -139,7 +143,8 @@ class FacilitatorAppBase(App[None]):
             self.notify(t("app.save_failed", problem=problem), severity="error", timeout=20)
         if self._save_recovered:
             self._save_recovered = False
-            self.notify(t("app.save_recovered"), timeout=8)
+            if self.session is None or self.session.recorder.last_error is None:  # not failing again meanwhile
+                self.notify(t("app.save_recovered"), timeout=8)
 
     # --- settings ---------------------------------------------------------------------------
 
@@ -149,7 +154,9 @@ class FacilitatorAppBase(App[None]):
         try:
             remember(self.config.path, "theme", self.theme)
         except FacilitatorError as error:
-            self.notify(str(error), severity="warning")
+            if not self._theme_warned:  # browsing themes changes it once per step
+                self._theme_warned = True
+                self.notify(str(error), severity="warning")
 
     # --- commands ---------------------------------------------------------------------------
 
@@ -175,6 +182,18 @@ class FacilitatorAppBase(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
 
+    def action_change_theme(self) -> None:
+        """Textual's theme picker, with its search field in the UI's language."""
+        self.search_themes_in_language()
+
+    def search_themes_in_language(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(
+            providers=[ThemeProvider], placeholder=t("app.theme_placeholder"), id="--command-palette",
+        ))
+
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
 
@@ -187,10 +206,9 @@ class FacilitatorAppBase(App[None]):
         Only an open dialog holds text that is not saved yet; quitting from one that has
         something typed in it asks first (a second ctrl+q quits anyway).
         """
-        from facilitator.tui.dialogs.form import FormDialogBase
-
         dialog = self.screen
-        if isinstance(dialog, FormDialogBase) and dialog.has_typed() and not dialog.quit_warned:
+        has_typed = getattr(dialog, "has_typed", None)
+        if callable(has_typed) and has_typed() and not getattr(dialog, "quit_warned", True):
             dialog.quit_warned = True
             self.notify(t("app.dialog_open", key=key_for("quit", self.config.keymap)), severity="warning", timeout=10)
             return

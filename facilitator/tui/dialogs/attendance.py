@@ -27,6 +27,10 @@ class AttendanceDialogBase(ModalScreen[None]):
     def __init__(self, meeting: Meeting) -> None:
         super().__init__(id="attendance-dialog")
         self.meeting = meeting
+        self.quit_warned = False
+
+    def has_typed(self) -> bool:
+        return bool(self.query_one("#field-name", Input).value.strip())
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):

@@ -109,8 +109,8 @@ class FormDialogBase(ModalScreen[Any]):
         return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save" and isinstance(self.focused, SelectOverlay):
-            return False  # Enter picks the choice in an open list
+        if action in ("save", "cancel") and isinstance(self.focused, SelectOverlay):
+            return False  # Enter picks and Escape closes an open list, not the dialog
         return True
 
     def action_save(self) -> None:

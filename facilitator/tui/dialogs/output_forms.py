@@ -50,7 +50,7 @@ def _write(path: Path, text: str, overwrite: bool) -> Path:
 
 def minutes_name(meeting: Meeting, *, restricted: bool) -> str:
     day = meeting.info.date or (meeting.started_at.date() if meeting.started_at else dt.date.today())
-    return f"referat-{day.isoformat()}{'-fortroligt' if restricted else ''}.md"
+    return t("file.minutes", date=day.isoformat(), restricted=t("file.restricted") if restricted else "")
 
 
 def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool = False) -> FormDialogBase:
@@ -83,7 +83,7 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
 def save_agenda_dialog(meeting: Meeting) -> FormDialogBase:
     from facilitator.next_agenda import agenda_as_it_stands
 
-    fields = [Field("path", t("dialog.agenda.path"), value="dagsorden.toml")]
+    fields = [Field("path", t("dialog.agenda.path"), value=t("file.agenda"))]
     overwrite = _Overwrite()
 
     def apply(values: dict[str, Any]) -> Path:

@@ -194,8 +194,10 @@ class MeetingScreenBase(Screen[None]):
         current = self.meeting.current
         if current is not None:
             state = self.meeting.items[current]
-            self._do(lambda: self.meeting.set_carry_on(current, not state.carry_on))
-            self.notify(t("meeting_screen.carry_on" if state.carry_on else "meeting_screen.no_carry_on"), timeout=3)
+            wanted = not state.carry_on
+            self._do(lambda: self.meeting.set_carry_on(current, wanted))
+            if state.carry_on == wanted:
+                self.notify(t("meeting_screen.carry_on" if wanted else "meeting_screen.no_carry_on"), timeout=3)
 
     # --- dialogs ------------------------------------------------------------------------
 
@@ -240,7 +242,8 @@ class MeetingScreenBase(Screen[None]):
     def action_close_speakers(self) -> None:
         closed = not self.meeting.speakers.closed
         self._do(lambda: self.meeting.set_speakers_closed(closed))
-        self.notify(t("meeting_screen.speakers_closed" if closed else "meeting_screen.speakers_open"), timeout=3)
+        if self.meeting.speakers.closed == closed:
+            self.notify(t("meeting_screen.speakers_closed" if closed else "meeting_screen.speakers_open"), timeout=3)
 
     def action_preview_minutes(self) -> None:
         self._save_notes_now()
