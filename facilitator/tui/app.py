@@ -9,7 +9,7 @@ from that thread (which could wait on a UI that is itself waiting for the record
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -87,22 +87,18 @@ class FacilitatorAppBase(App[None]):
 
     def start_meeting(self, agenda: str) -> None:
         """From the start screen: a new meeting from an agenda file."""
-        try:
-            session = Session.new(self.archive_path, agenda, clock=self.clock)
-        except FacilitatorError as error:
-            self.notify(str(error), severity="error", timeout=15)
-            return
-        self._take(session)
+        self._take(lambda: Session.new(self.archive_path, agenda, clock=self.clock))
 
     def resume_meeting(self, meeting_id: int) -> None:
+        self._take(lambda: Session.resume(self.archive_path, meeting_id, clock=self.clock))
+
+    def _take(self, open_session: Callable[[], Session]) -> None:
+        """Open a session and its screen; a refusal (a bad agenda, a meeting in use) is told."""
         try:
-            session = Session.resume(self.archive_path, meeting_id, clock=self.clock)
+            session = open_session()
         except FacilitatorError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
-        self._take(session)
-
-    def _take(self, session: Session) -> None:
         if self.session is not None:
             self.session.close()
         self.session = session
