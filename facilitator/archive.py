@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +40,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _MEETING_SHIFT = 24
 _KIND_SHIFT = 20
 _KINDS = {"note": 0, "decision": 1, "vote": 2, "action": 3}
+
+NOTES_INDEX_INTERVAL = 10.0
+"""Seconds between full-text indexings of one item's notes while they are being typed."""
 
 
 def _rowid(meeting_id: int, kind: str, sequence: int) -> int:
@@ -90,6 +95,9 @@ class Archive:
         self.read_only = read_only
         self._db = connection
         self._lock = threading.RLock()
+        self._unindexed: dict[tuple[int, int], tuple[str, str]] = {}
+        """Notes saved but not yet in the full-text index: (meeting, item) -> (text, title)."""
+        self._indexed_at: dict[tuple[int, int], float] = {}
         status = os.stat(path)
         self._identity = (status.st_dev, status.st_ino)
 
@@ -123,6 +131,12 @@ class Archive:
 
     def close(self) -> None:
         with self._lock:
+            if self._unindexed and not self.read_only:
+                try:
+                    with self._write() as db:
+                        self._index_waiting(db)
+                except ArchiveError:
+                    pass  # the notes themselves are saved; only their place in search waits
             self._db.close()
 
     def __enter__(self) -> Archive:
@@ -163,12 +177,14 @@ class Archive:
             raise ArchiveError(t("archive.read_only", path=self.path))
         with self._lock:
             self._check_still_there()
+            index_state = dict(self._unindexed), dict(self._indexed_at)
             try:
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._db
                     self._db.execute("COMMIT")
                 except BaseException:
+                    self._unindexed, self._indexed_at = index_state  # what was indexed was rolled back
                     if self._db.in_transaction:
                         try:
                             self._db.execute("ROLLBACK")
@@ -255,8 +271,7 @@ class Archive:
             if updated.rowcount != 1:
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
             self._project(db, meeting_id, snapshot)
-            if notes:
-                self._write_notes(db, meeting_id, notes, _titles(snapshot))
+            self._write_notes(db, meeting_id, notes or {}, _titles(snapshot) if notes else {})
 
     def discard_unstarted(self, meeting_id: int) -> bool:
         """Forget a meeting that was opened but never started; True if it was removed.
@@ -276,26 +291,54 @@ class Archive:
         return bool(gone)
 
     def save_notes(self, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
+        """Save notes as they are typed.
+
+        The text is written every time; its full-text index at most every
+        ``NOTES_INDEX_INTERVAL`` seconds per item, and at the next structural save or
+        close. Indexing a long note again costs milliseconds, and this runs twice a second
+        while someone types (docs/performance.md). Search is for after the meeting.
+        """
+        now = time.monotonic()
         with self._write() as db:
-            self._write_notes(db, meeting_id, notes, item_titles)
+            for item_id, text in notes.items():
+                key = (meeting_id, item_id)
+                self._upsert_note(db, meeting_id, item_id, text)
+                if now - self._indexed_at.get(key, -NOTES_INDEX_INTERVAL) >= NOTES_INDEX_INTERVAL:
+                    self._index_note(db, meeting_id, item_id, text, item_titles.get(item_id, ""))
+                else:
+                    self._unindexed[key] = (text, item_titles.get(item_id, ""))
             db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", (_now(), meeting_id))
 
     def _write_notes(
         self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]
     ) -> None:
+        """Notes saved with a structural change: written and indexed at once, with any
+        notes of the meeting still waiting for the index."""
         for item_id, text in notes.items():
-            db.execute(
-                "INSERT INTO notes (meeting_id, item_id, text) VALUES (?, ?, ?)"
-                " ON CONFLICT (meeting_id, item_id) DO UPDATE SET text = excluded.text",
-                (meeting_id, item_id, text),
-            )
-            rowid = _rowid(meeting_id, "note", item_id)
-            db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
-            if text.strip():
-                db.execute(
-                    "INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, 'note')",
-                    (rowid, text, item_titles.get(item_id, "")),
-                )
+            self._upsert_note(db, meeting_id, item_id, text)
+            self._index_note(db, meeting_id, item_id, text, item_titles.get(item_id, ""))
+        self._index_waiting(db, meeting_id)
+
+    @staticmethod
+    def _upsert_note(db: sqlite3.Connection, meeting_id: int, item_id: int, text: str) -> None:
+        db.execute(
+            "INSERT INTO notes (meeting_id, item_id, text) VALUES (?, ?, ?)"
+            " ON CONFLICT (meeting_id, item_id) DO UPDATE SET text = excluded.text",
+            (meeting_id, item_id, text),
+        )
+
+    def _index_note(self, db: sqlite3.Connection, meeting_id: int, item_id: int, text: str, title: str) -> None:
+        rowid = _rowid(meeting_id, "note", item_id)
+        db.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
+        if text.strip():
+            db.execute("INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, 'note')", (rowid, text, title))
+        self._indexed_at[(meeting_id, item_id)] = time.monotonic()
+        self._unindexed.pop((meeting_id, item_id), None)
+
+    def _index_waiting(self, db: sqlite3.Connection, meeting_id: int | None = None) -> None:
+        for (meeting, item_id), (text, title) in list(self._unindexed.items()):
+            if meeting_id is None or meeting == meeting_id:
+                self._index_note(db, meeting, item_id, text, title)
 
     def _project(self, db: sqlite3.Connection, meeting_id: int, snapshot: dict[str, Any]) -> None:
         """Bring the action and search projections of one meeting in line with its snapshot."""
@@ -433,13 +476,33 @@ class Archive:
             # Newest first by rowid (which begins with the meeting id), inside the full-text
             # query, so the index stops after `limit` hits instead of ranking every match.
             rows = db.execute(
-                "SELECT h.rowid >> ?, m.title, m.date, h.item_title, h.kind, h.snip FROM"
-                " (SELECT rowid, item_title, kind, snippet(search, 0, '[', ']', '…', 64) AS snip FROM search"
+                "SELECT h.rowid >> ?, m.title, m.date, h.item_title, h.kind, h.text FROM"
+                " (SELECT rowid, item_title, kind, text FROM search"
                 f"  WHERE {' AND '.join(conditions)} ORDER BY rowid DESC LIMIT ?) AS h"
                 " JOIN meetings m ON m.id = h.rowid >> ? ORDER BY h.rowid >> ? DESC, h.rowid",
                 (_MEETING_SHIFT, *parameters, limit, _MEETING_SHIFT, _MEETING_SHIFT),
             ).fetchall()
-        return [SearchHit(*row) for row in rows]
+        marks = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        return [SearchHit(*row[:5], snippet=_snippet(row[5], marks)) for row in rows]
+
+
+def _snippet(text: str, marks: re.Pattern[str], width: int = 64) -> str:
+    """The stretch of ``text`` around the first hit, hits in [brackets].
+
+    Made here rather than by FTS5's snippet(), which tokenises every hit's whole text
+    again: with a page of hits from a big archive that was most of the search's time.
+    """
+    first = marks.search(text)
+    start = 0 if first is None or first.end() <= width else first.start() - width // 4
+    if start:  # begin at a word
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= start - 12 else start
+    end = min(len(text), start + width)
+    if end < len(text):  # and end at one
+        space = text.rfind(" ", start, end)
+        end = space if space > end - 12 else end
+    window = marks.sub(lambda hit: f"[{hit.group()}]", text[start:end])
+    return ("…" if start else "") + window + ("…" if end < len(text) else "")
 
 
 def _titles(snapshot: dict[str, Any]) -> dict[int, str]:

@@ -160,6 +160,17 @@ def _environment(extra_folder: Path | None = None) -> Any:
     return environment
 
 
+def warm_up() -> None:
+    """Import Jinja2 and compile the templates now, ahead of the first preview.
+
+    The first render otherwise pays for both (most of the time before a long meeting's
+    preview appeared); the app calls this on a thread once its first screen is up.
+    """
+    environment = _environment()
+    for style in STYLES:
+        environment.get_template(f"{style}.md.j2")
+
+
 def user_templates_dir() -> Path:
     """Where a user keeps templates of their own: they win over the shipped ones by name."""
     from platformdirs import user_config_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import os
 import sqlite3
 import stat
@@ -212,3 +213,52 @@ def test_a_failed_migration_changes_nothing(path: Path, monkeypatch: pytest.Monk
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "mood" not in [row[1] for row in db.execute("PRAGMA table_info(meetings)")]
+
+
+def test_search_snippet_is_the_stretch_around_the_first_hit_cut_at_words() -> None:
+    from facilitator.archive import _snippet
+
+    marks = re.compile("vold|trusler", re.IGNORECASE)
+    text = " ".join(["ord"] * 40) + " Vold og trusler mod kolleger blev drøftet grundigt " + " ".join(["mere"] * 40)
+    snippet = _snippet(text, marks)
+    assert snippet.startswith("…") and snippet.endswith("…") and "[Vold] og [trusler]" in snippet
+    words = snippet.strip("…").split()
+    assert words[0] == "ord" and words[-1] in text.split()  # whole words at both ends
+    assert len(snippet) <= 66
+    assert _snippet("Kort [note] om vold", marks) == "Kort [note] om [vold]"
+    assert _snippet("x" * 100, marks) == "x" * 64 + "…"  # no hit, no spaces: the start, cut
+
+
+def test_notes_typed_fast_reach_the_index_at_the_next_structural_save_or_close(
+    archive: Archive, path: Path, running: Meeting
+) -> None:
+    meeting_id = archive.create(running)
+    item = running.items[0]
+    titles = {item.id: item.item.title}
+    archive.save_notes(meeting_id, {item.id: "Første udkast om arbejdsmiljø"}, titles)
+    assert [h.kind for h in archive.search("arbejdsmiljø")] == ["note"]  # the first save is indexed at once
+    archive.save_notes(meeting_id, {item.id: "Andet udkast om sygefravær"}, titles)
+    assert archive.load(meeting_id).items[0].notes == "Andet udkast om sygefravær"  # the text is saved at once
+    assert archive.search("sygefravær") == []  # its index waits, as typing goes on
+    running.add_decision("Vi tager det op igen")
+    archive.save(meeting_id, to_dict(running, notes=False))  # a structural save brings it in
+    assert [h.kind for h in archive.search("sygefravær")] == ["note"]
+    assert archive.search("arbejdsmiljø") == []
+
+    archive.save_notes(meeting_id, {item.id: "Tredje udkast om trivsel"}, titles)
+    archive.close()  # and so does closing
+    with Archive.open(path, read_only=True) as reopened:
+        assert [h.kind for h in reopened.search("trivsel")] == ["note"]
+
+
+def test_a_failed_save_does_not_count_its_notes_as_indexed(archive: Archive, running: Meeting) -> None:
+    meeting_id = archive.create(running)
+    item = running.items[0]
+    titles = {item.id: item.item.title}
+    archive.save_notes(meeting_id, {item.id: "Udkast om arbejdsmiljø"}, titles)
+    archive.save_notes(meeting_id, {item.id: "Udkast om sygefravær"}, titles)  # waits for the index
+    with pytest.raises(ArchiveError):
+        archive.save(meeting_id + 99, to_dict(running, notes=False), {item.id: "Udkast om trivsel"})
+    archive.close()  # the waiting note is still waiting, and closing indexes it
+    with Archive.open(archive.path, read_only=True) as reopened:
+        assert [h.kind for h in reopened.search("sygefravær")] == ["note"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Markdown, OptionList
+from textual.widgets import OptionList
 
+from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator import i18n
 from facilitator.archive import Archive
 from facilitator.config import Config, load_config
@@ -122,16 +123,16 @@ async def test_preview_shows_the_minutes_in_sections(make_app: MakeApp) -> None:
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        sections = app.screen.query(Markdown)
+        sections = app.screen.query(MinutesSection)
         assert len(sections) >= 2
         assert "Godkendt uden bemærkninger" in "".join(m.source for m in sections)
         meeting.set_notes("Senere tekst", 0)  # the preview does not follow typing...
         await pilot.pause()
-        assert "Senere tekst" not in "".join(m.source for m in app.screen.query(Markdown))
+        assert "Senere tekst" not in "".join(m.source for m in app.screen.query(MinutesSection))
         await pilot.press("ctrl+r")  # ...until asked to
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        assert "Senere tekst" in "".join(m.source for m in app.screen.query(Markdown))
+        assert "Senere tekst" in "".join(m.source for m in app.screen.query(MinutesSection))
 
 
 async def test_start_screen_lists_agendas_and_starts_one(make_app: MakeApp, tmp_path: Path) -> None:
@@ -201,7 +202,7 @@ async def test_recent_meetings_open_read_only_for_export(
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        assert "Tidligere beslutning" in "".join(m.source for m in app.screen.query(Markdown))
+        assert "Tidligere beslutning" in "".join(m.source for m in app.screen.query(MinutesSection))
     with Archive.open(archive_path, read_only=True) as archive:
         assert archive.meetings(unfinished=True) == []
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator.agenda_loader import load_agenda
 from facilitator.archive import Archive
 from facilitator.config import Config
@@ -498,7 +499,6 @@ async def test_minutes_written_before_the_end_are_pointed_out_at_the_end(make_ap
 
 
 async def test_the_preview_is_only_restricted_when_something_is_closed(make_app: MakeApp, tmp_path: Path) -> None:
-    from textual.widgets import Markdown
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -506,7 +506,7 @@ async def test_the_preview_is_only_restricted_when_something_is_closed(make_app:
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        assert "restricted" not in "".join(m.source for m in app.screen.query(Markdown)).lower()
+        assert "restricted" not in "".join(m.source for m in app.screen.query(MinutesSection)).lower()
 
 
 async def test_escape_in_an_open_list_closes_the_list_not_the_dialog(make_app: MakeApp) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -30,6 +30,9 @@ from facilitator.tui.widgets.attendance_panel import AttendancePanel
 from facilitator.tui.widgets.item_view import ItemView
 from facilitator.tui.widgets.speakers_panel import RoomLine, SpeakersPanel
 from facilitator.tui.widgets.status_bar import StatusBar
+
+WARM_UP_AFTER = 2.0
+"""Seconds after the meeting screen opens: past the first frames, before anyone asks."""
 
 NEEDS_RUNNING = frozenset({
     "previous_item", "add_decision", "add_action", "record_vote", "next_speaker", "toggle_timer",
@@ -68,6 +71,19 @@ class MeetingScreenBase(Screen[None]):
         self.meeting.listeners.append(self._on_change)
         self.redraw()
         self.set_interval(1.0, self.tick)
+        self.set_timer(WARM_UP_AFTER, self._warm_up)
+
+    @work(thread=True, exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Prepare the preview while the room is still settling: its first opening then
+        draws at once instead of first importing and compiling (docs/performance.md)."""
+        from facilitator.minutes import warm_up
+        from facilitator.tui.screens import preview  # noqa: F401  (and Rich's Markdown with it)
+
+        try:
+            warm_up()
+        except Exception:  # noqa: BLE001 - a broken template is reported when the preview is asked for
+            pass
 
     def on_unmount(self) -> None:
         if self._on_change in self.meeting.listeners:

@@ -1,10 +1,11 @@
 """The minutes as they stand, rendered, with export.
 
 Rendering happens on a worker thread from a copy of the meeting, so the room can go on
-while it runs and typing never triggers it. The document is split at its item headings
-(notes can never make a heading of that level: markdown_safety demotes them) and each
-section is its own Markdown widget, mounted a few at a time after the first screenful is
-drawn: Textual's Markdown widget is slow to mount a whole long document at once.
+while it runs and typing never triggers it. The document is cut at its item headings
+(notes can never make a heading of that level: markdown_safety demotes them) and where a
+long stretch can safely be cut (``pieces``). The pieces that fill the first screen are
+mounted before it is drawn, the rest a few at a time after it, so a long meeting's
+preview appears at once and the screen answers keys while the rest arrives.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown, Static
+from textual.widgets import Footer, Label, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import get_language, t
@@ -21,24 +22,20 @@ from facilitator.meeting import Meeting
 from facilitator.meeting_snapshot import from_dict, to_dict
 from facilitator.tui.commands import PREVIEW_COMMANDS, localised
 from facilitator.tui.dialogs.output_forms import export_dialog
+from facilitator.tui.widgets.minutes_section import MinutesSection, Piece, pieces
 
-FIRST_BATCH = 6
-"""Sections mounted at once: more than a tall terminal shows."""
 BATCH = 8
+"""Pieces mounted per step after the first screen."""
 
 
-def sections(markdown: str) -> list[str]:
-    """The document cut before each level-1 or level-2 heading."""
-    parts: list[str] = []
-    current: list[str] = []
-    for line in markdown.splitlines():
-        if line.startswith(("# ", "## ")) and current:
-            parts.append("\n".join(current))
-            current = []
-        current.append(line)
-    if current:
-        parts.append("\n".join(current))
-    return parts
+def first_screen(parts: list[Piece], height: int) -> int:
+    """How many pieces it takes to fill ``height`` lines (at least one)."""
+    lines = 0
+    for count, part in enumerate(parts, start=1):
+        lines += part.text.count("\n") + 2
+        if lines >= height:
+            return count
+    return len(parts)
 
 
 class PreviewScreenBase(Screen[None]):
@@ -49,7 +46,7 @@ class PreviewScreenBase(Screen[None]):
         self.meeting = meeting
         self.live = live
         """False for a meeting opened from the archive only to read and export."""
-        self._pending: list[str] = []
+        self._pending: list[Piece] = []
 
     def compose(self) -> ComposeResult:
         yield Label(t("preview.title", title=self.meeting.info.title), id="preview-title")
@@ -82,17 +79,18 @@ class PreviewScreenBase(Screen[None]):
         except FacilitatorError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self._show, sections(text))
+        self.app.call_from_thread(self._show, pieces(text))
 
     def _failed(self, message: str) -> None:
         self.query_one("#preview-status", Static).update(message)
         self.notify(message, severity="error")
 
-    async def _show(self, parts: list[str]) -> None:
+    async def _show(self, parts: list[Piece]) -> None:
         container = self.query_one("#minutes", VerticalScroll)
         await container.remove_children()
-        self._pending = parts[FIRST_BATCH:]
-        await container.mount_all(Markdown(part, open_links=False) for part in parts[:FIRST_BATCH])
+        first = first_screen(parts, self.app.size.height)
+        self._pending = parts[first:]
+        await container.mount_all(MinutesSection(part) for part in parts[:first])
         self.query_one("#preview-status", Static).update(t("preview.note"))
         if self._pending:
             self.call_after_refresh(self._mount_more)
@@ -101,7 +99,7 @@ class PreviewScreenBase(Screen[None]):
         if not self._pending or not self.is_attached:
             return
         batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
-        await self.query_one("#minutes", VerticalScroll).mount_all(Markdown(part, open_links=False) for part in batch)
+        await self.query_one("#minutes", VerticalScroll).mount_all(MinutesSection(part) for part in batch)
         if self._pending:
             self.set_timer(0.02, self._mount_more)
 

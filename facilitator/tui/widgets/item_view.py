@@ -82,7 +82,12 @@ class ItemView(Vertical):
         yield Static(id="current-prompt")
         with VerticalScroll(id="records-box", can_focus=False):
             yield Static(id="records")
-        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", placeholder=t("item.notes_placeholder"))
+        # A title on the border rather than a placeholder: Textual's TextArea joins the
+        # whole text on every drawn line to decide whether to show a placeholder, which
+        # made typing in long notes twice as costly (docs/performance.md).
+        notes = TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
+        notes.border_title = t("item.notes_placeholder")
+        yield notes
 
     # --- showing ------------------------------------------------------------------------
 

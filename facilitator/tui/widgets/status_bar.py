@@ -7,6 +7,7 @@ from across the room.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -25,33 +26,44 @@ class StatusBar(Horizontal):
         yield Static(id="item-timer", markup=False)
 
     def show(self, meeting: Meeting) -> None:
-        self.query_one("#meeting-title", Static).update(meeting.info.title)
+        """Called every second: only what changed is redrawn, and the screen is laid out
+        again only when a text changes length (the widths are automatic)."""
+        _put(self.query_one("#meeting-title", Static), meeting.info.title)
         now = meeting.ended_at or meeting.clock()
         times = [t("status.now", time=clock(now))]
         if meeting.planned_end() is not None:
             times.append(t("status.planned_end", time=clock(meeting.planned_end())))
         if meeting.started:
             times.append(t("status.projected_end", time=clock(meeting.projected_end())))
-        self.query_one("#meeting-clock", Static).update("  ".join(times))
+        _put(self.query_one("#meeting-clock", Static), "  ".join(times))
         timer = self.query_one("#item-timer", Static)
-        timer.remove_class("-warning", "-over", "-paused")
+        text, left, paused = self._timer_text(meeting)
+        timer.set_class(left is not None and 0 <= left <= WARNING_SECONDS, "-warning")
+        timer.set_class(left is not None and left < 0, "-over")
+        timer.set_class(paused, "-paused")
+        _put(timer, text)
+
+    @staticmethod
+    def _timer_text(meeting: Meeting) -> tuple[str, float | None, bool]:
+        """The item timer's text, the seconds left (None without a plan) and pause."""
         if meeting.ended:
-            timer.update(t("status.ended"))
-            return
+            return t("status.ended"), None, False
         if meeting.current is None:
-            timer.update(t("status.not_started"))
-            return
+            return t("status.not_started"), None, False
         state = meeting.items[meeting.current]
         left = meeting.seconds_left(meeting.current)
         if left is None:
             text = t("status.used", used=duration(meeting.seconds_used(meeting.current)))
         elif left >= 0:
             text = t("status.left", left=duration(left))
-            timer.set_class(left <= WARNING_SECONDS, "-warning")
         else:
             text = t("status.over", over=duration(-left))
-            timer.add_class("-over")
         if state.paused:
             text = t("status.paused", timer=text)
-            timer.add_class("-paused")
-        timer.update(text)
+        return text, left, state.paused
+
+
+def _put(static: Static, text: str) -> None:
+    old = static.content
+    if text != old:
+        static.update(text, layout=not isinstance(old, str) or cell_len(old) != cell_len(text))

@@ -1,0 +1,68 @@
+"""The minutes preview's pieces: the document cut where it is safe, each drawn by Rich.
+
+Textual's Markdown widget builds a widget per paragraph, list item and table cell; for
+the minutes of a long meeting that was thousands of widgets to style and lay out, and
+seconds before the preview appeared. One Rich renderable per piece draws the same text
+at a fraction of the cost, and pieces of at most ``PIECE_LINES`` lines let the first
+screen be drawn before the rest is even mounted (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from rich.markdown import Markdown as RichMarkdown
+from textual.widgets import Static
+
+PIECE_LINES = 40
+"""Lines after which a piece is cut at the next safe place."""
+_LIST_ITEM = re.compile(r"(?:\d{1,9}[.)]|[-*+])\s")
+_FENCES = ("```", "~~~")
+
+
+class Piece(NamedTuple):
+    text: str
+    gap: bool
+    """A blank line before it (a new section or paragraph), not the next item of a list."""
+
+
+def pieces(markdown: str, max_lines: int = PIECE_LINES) -> list[Piece]:
+    """The document cut before each level-1 or level-2 heading, and long stretches cut
+    before a top-level list item or after a blank line, never inside a fenced block.
+
+    A cut list goes on numbering where it was cut ("41. …" starts at 41), so the pieces
+    read as the one document.
+    """
+    found: list[Piece] = []
+    current: list[str] = []
+    gap = True
+    fence: str | None = None
+    after_blank = False
+    for line in markdown.splitlines():
+        if fence is None:
+            heading = line.startswith(("# ", "## "))
+            safe = heading or (len(current) >= max_lines and (after_blank or _LIST_ITEM.match(line) is not None))
+            if safe and current:
+                text = "\n".join(current).strip("\n")
+                if text:
+                    found.append(Piece(text, gap))
+                gap = heading or after_blank
+                current = []
+            if line.lstrip().startswith(_FENCES):
+                fence = line.lstrip()[:3]
+        elif line.lstrip().startswith(fence):
+            fence = None
+        current.append(line)
+        after_blank = not line.strip()
+    text = "\n".join(current).strip("\n")
+    if text:
+        found.append(Piece(text, gap))
+    return found
+
+
+class MinutesSection(Static):
+    def __init__(self, piece: Piece) -> None:
+        super().__init__(RichMarkdown(piece.text, hyperlinks=False), classes="-gap" if piece.gap else "")
+        self.source = piece.text
+        """The Markdown this piece shows, as the minutes file will have it."""
