@@ -386,7 +386,7 @@ MESSAGES: dict[str, str] = {
     "item.presenter": "oplæg: {name}",
     "item.confidential": "lukket punkt",
     "item.carry_on": "fortsætter næste gang",
-    "item.notes_placeholder": "Noter til punktet",
+    "item.notes_title": "Noter til punktet",
     "item.press_to_start": "Tryk {next} for at starte mødet. Fremmøde først? Tryk {attendance}.",
     "item.meeting_ended": "Mødet er afsluttet. Noterne kan stadig rettes til; ctrl+o gemmer referatet.",
     "speakers.title": "Talerliste ({state})",

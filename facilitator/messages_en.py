@@ -386,7 +386,7 @@ MESSAGES: dict[str, str] = {
     "item.presenter": "presented by {name}",
     "item.confidential": "closed item",
     "item.carry_on": "continues next time",
-    "item.notes_placeholder": "Notes for this item",
+    "item.notes_title": "Notes for this item",
     "item.press_to_start": "Press {next} to start the meeting. Attendance first? Press {attendance}.",
     "item.meeting_ended": "The meeting has ended. The notes can still be tidied; ctrl+o exports the minutes.",
     "speakers.title": "Speakers ({state})",

@@ -86,7 +86,7 @@ class ItemView(Vertical):
         # whole text on every drawn line to decide whether to show a placeholder, which
         # made typing in long notes twice as costly (docs/performance.md).
         notes = TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
-        notes.border_title = t("item.notes_placeholder")
+        notes.border_title = t("item.notes_title")
         yield notes
 
     # --- showing ------------------------------------------------------------------------
