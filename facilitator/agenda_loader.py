@@ -21,7 +21,7 @@ from typing import Any, Final
 from facilitator.agenda import FORMAT_VERSION, Agenda, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.errors import AgendaError, Problem
 from facilitator.i18n import join_or, t
-from facilitator.toml_lines import PREFIX, KeyPath, first_deep_line, key_lines, split_lines, string_state as _string_state
+from facilitator.toml_lines import PREFIX, KeyPath, first_deep_line, first_long_key_line, key_lines, split_lines, string_state as _string_state
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -131,6 +131,9 @@ def parse_agenda(data: bytes, path: Path | str = "<agenda>") -> Agenda:
     syntax: list[Problem] = []
     lines = split_lines(text)
     document: dict[str, Any] | None = None
+    long_key = first_long_key_line(text)
+    if long_key is not None:
+        raise AgendaError(path, [Problem(t("agenda.toml.too_deep"), long_key)])
     while document is None:
         try:
             document = tomllib.loads("\n".join(lines))

@@ -23,6 +23,12 @@ _BARE_OR_QUOTED = r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-]+)"""
 _KEY = re.compile(rf"\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=")
 _PART = re.compile(rf"\s*({_BARE_OR_QUOTED})\s*")
 
+MAX_KEY_PARTS = 64
+"""More dotted parts than any agenda needs; tomllib takes quadratic time over long chains."""
+# Starts only where no bare-key letter stands before it, so a long run of letters is
+# tried once, not from each of its positions (which would be quadratic).
+_LONG_KEY = re.compile(rf"(?<![A-Za-z0-9_\-])(?:{_BARE_OR_QUOTED}\s*\.\s*){{{MAX_KEY_PARTS}}}")
+
 
 def split_lines(text: str) -> list[str]:
     """The file's lines as TOML numbers them (CR before LF stripped)."""
@@ -114,6 +120,27 @@ def key_lines(text: str) -> dict[KeyPath, int]:
                 lines.setdefault(path[:end], number)
             closing = opens_multiline_string(line[key.end() :])
     return lines
+
+
+def first_long_key_line(text: str) -> int | None:
+    """The first line with a key of more than ``MAX_KEY_PARTS`` dotted parts, in a header,
+    before ``=`` or in an inline table.
+
+    Checked before tomllib sees the file: ``a.b.c. … = 1`` with 40,000 parts takes it
+    forty seconds, and a 2 MB file could hold one long enough to look like a hang.
+    """
+    closing: str | None = None
+    for number, line in enumerate(split_lines(text), start=1):
+        if closing is not None:
+            end = line.find(closing)
+            if end >= 0:
+                closing = opens_multiline_string(line[end + 3 :])
+            continue
+        if _LONG_KEY.search(line):
+            return number
+        if "=" in line:
+            closing = opens_multiline_string(line[line.index("=") + 1 :])
+    return None
 
 
 def first_deep_line(text: str, depth: int = 100) -> int | None:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda import Agenda, ItemType, MeetingKind
-from facilitator.agenda_loader import ITEM_KEYS, MEETING_KEYS, parse_agenda
+from facilitator.agenda_loader import ITEM_KEYS, MEETING_KEYS, load_agenda, parse_agenda
 from facilitator.errors import AgendaError
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -134,3 +134,52 @@ def test_a_huge_line_is_answered_promptly(tmp_path: Path, line: str) -> None:
         [sys.executable, "-m", "facilitator", "check", str(path)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+# --- size and depth: the inputs that break parsers rather than rules -----------------------
+
+
+@pytest.mark.parametrize("megabytes", [2.01, 10])
+def test_a_file_of_many_megabytes_is_refused_by_its_size(tmp_path: Path, megabytes: float) -> None:
+    """Read through the loader, not just the parser: the file must not be read whole first."""
+    path = tmp_path / "stor.toml"
+    valid_start = b'[meeting]\ntitle = "Klubm\xc3\xb8de"\nkind = "klubmoede"\n'
+    path.write_bytes(valid_start + b"# " + b"x" * int(megabytes * 1024 * 1024))
+    with pytest.raises(AgendaError, match=rf"^{path}: the file is {megabytes:.0f}\.\d MB; an agenda is at most 2 MB"):
+        load_agenda(path)
+
+
+openers = st.sampled_from(["[", "{a = ", "[{b = ", '{"x" = ['])
+closers = {"[": "]", "{a = ": "}", "[{b = ": "}]", '{"x" = [': "]}"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(openers, min_size=1, max_size=4), st.integers(1, 200_000), st.booleans(), st.sampled_from(["title", "prompts", "x"]))
+def test_deep_nesting_is_an_error_with_a_line(pattern: list[str], depth: int, closed: bool, key: str) -> None:
+    """Nested arrays and inline tables, closed or not, at any depth up to what fits in 2 MB."""
+    opening = "".join(pattern[i % len(pattern)] for i in range(depth))
+    closing = "".join(closers[pattern[i % len(pattern)]] for i in reversed(range(depth))) if closed else ""
+    text = f'[meeting]\ntitle = "A"\nkind = "andet"\n\n[[item]]\n{key} = {opening}1{closing}\n'
+    result = outcome(text.encode())
+    if isinstance(result, AgendaError):
+        assert all(p.line is None or 1 <= p.line <= 7 for p in result.problems), str(result)
+        assert "Traceback" not in str(result)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(65, 200_000), st.sampled_from(["table", "dotted", "array-of-tables", "inline", "quoted"]))
+def test_long_chains_of_tables_and_dotted_keys_are_refused_at_once(parts: int, shape: str) -> None:
+    """tomllib takes quadratic time over dotted chains (40 s for 40,000 parts): refused before it."""
+    chain = ".".join(f"k{i}" for i in range(parts))
+    text = {
+        "table": f"[{chain}]\nx = 1\n",
+        "dotted": f"{chain} = 1\n",
+        "array-of-tables": f"[[{chain}]]\nx = 1\n",
+        "inline": f'[[item]]\ntitle = "A"\nx = {{ {chain} = 1 }}\n',
+        "quoted": ".".join(f'"k {i}"' for i in range(parts)) + " = 1\n",
+    }[shape]
+    result = outcome(('[meeting]\ntitle = "A"\nkind = "andet"\n' + text).encode())
+    assert isinstance(result, AgendaError)
+    assert [(p.message, p.line) for p in result.problems] == [
+        ("the file nests lists or tables too deeply to be an agenda", 4 if shape != "inline" else 6)
+    ]

@@ -57,3 +57,14 @@ def test_first_deep_line() -> None:
 
     assert first_deep_line("a = 1\nb = " + "[" * 5 + "\n", depth=3) == 2
     assert first_deep_line("a = [[1]]\n", depth=3) is None
+
+
+def test_first_long_key_line() -> None:
+    from facilitator.toml_lines import MAX_KEY_PARTS, first_long_key_line
+
+    just_enough = ".".join("k" * MAX_KEY_PARTS)
+    assert first_long_key_line(f"{just_enough} = 1\n") is None
+    assert first_long_key_line(f"a = 1\n{just_enough}.k = 1\n") == 2
+    assert first_long_key_line(f"a = {{ {just_enough}.k = 1 }}\n") == 1
+    # Inside a multi-line string it is text, not a key.
+    assert first_long_key_line(f'a = """\n{just_enough}.k\n"""\nb = 1\n') is None
