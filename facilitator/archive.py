@@ -14,6 +14,7 @@ clear message and left byte for byte as it was.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -222,7 +223,7 @@ class Archive:
             try:
                 yield self._db
             except sqlite3.Error as error:
-                raise ArchiveError(_describe(error, self.path)) from error
+                raise ArchiveError(_describe(error, self.path, writing=False)) from error
 
     # --- writing meetings --------------------------------------------------------------
 
@@ -512,13 +513,28 @@ def _titles(snapshot: dict[str, Any]) -> dict[int, str]:
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=5)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False, timeout=5)
     else:
         connection = sqlite3.connect(path, check_same_thread=False, timeout=5, isolation_level=None)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
+
+
+def _read_only_uri(path: Path) -> str:
+    """Open for reading; on a read-only disk (a write-protected stick) also as immutable.
+
+    SQLite reads a WAL archive only where it can make the ``-shm`` file beside it; on a
+    read-only file system nobody can be writing the file, so telling SQLite it will not
+    change is true, and lets it read without one.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        read_only_disk = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        read_only_disk = False
+    return uri + "&immutable=1" if read_only_disk else uri
 
 
 def _sql_text(text: str) -> str:
@@ -539,6 +555,8 @@ def _create_file(path: Path) -> None:
     except PermissionError:
         raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
     except OSError as error:
+        if error.errno == errno.EROFS:  # a write-protected USB stick or a read-only share
+            raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
         raise ArchiveError(t("archive.cannot_open", path=path, reason=error.strerror or error)) from None
 
 
@@ -552,14 +570,19 @@ def _inspect(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise ArchiveError(t("archive.foreign", path=path))
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             connection.close()
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        name = _error_name(error)
+        if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            raise ArchiveError(t("archive.busy", path=path)) from None
+        if name == "SQLITE_CANTOPEN":
+            raise ArchiveError(t("archive.cannot_open", path=path, reason=error)) from None
         raise ArchiveError(t("archive.corrupt", path=path)) from None
     if application_id != APPLICATION_ID and (tables or version):
         raise ArchiveError(t("archive.foreign", path=path))
@@ -593,12 +616,14 @@ def _is_permanent(error: sqlite3.Error) -> bool:
     return _error_name(error) not in _TEMPORARY
 
 
-def _describe(error: sqlite3.Error, path: Path) -> str:
+def _describe(error: sqlite3.Error, path: Path, *, writing: bool = True) -> str:
     name = _error_name(error)
     if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return t("archive.busy", path=path)
     if name == "SQLITE_FULL":
         return t("archive.disk_full", path=path)
+    if name == "SQLITE_IOERR":
+        return t("archive.io_error" if writing else "archive.read_error", path=path, reason=error)
     if name == "SQLITE_READONLY":
         return t("archive.read_only", path=path)
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):

@@ -373,35 +373,73 @@ async def test_every_meeting_command_is_in_the_footer_with_its_id(make_app: Make
             assert binding.show and binding.description == command.title()
 
 
-async def test_save_failures_are_told_and_the_meeting_goes_on(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    from facilitator.errors import ArchiveError
+class FailingDisk:
+    """Stands in for the archive's SQLite connection: while ``failing``, COMMIT fails as the
+    disk would (SQLite reports a full disk or an I/O error there in WAL mode)."""
 
+    def __init__(self, real: object, message: str, name: str) -> None:
+        self.real, self.message, self.name = real, message, name
+        self.failing = True
+
+    def execute(self, sql: str, *args: object) -> object:
+        if sql == "COMMIT" and self.failing:
+            import sqlite3
+
+            error = sqlite3.OperationalError(self.message)
+            error.sqlite_errorname = self.name
+            raise error
+        return self.real.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+
+@pytest.mark.parametrize(
+    ("sqlite_message", "name", "told"),
+    [
+        ("database or disk is full", "SQLITE_FULL", "is full; free some space. Nothing is lost"),
+        ("disk I/O error", "SQLITE_IOERR_WRITE", "reported an error while writing (disk I/O error); check that the disk"),
+    ],
+    ids=["ENOSPC", "EIO"],
+)
+async def test_save_failures_are_told_and_the_meeting_goes_on(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, sqlite_message: str, name: str, told: str
+) -> None:
+    from facilitator.meeting_snapshot import to_dict
+    from facilitator.tui.widgets.status_bar import StatusBar
+
+    monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.05,))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
-        real_save = session.archive.save
-        failing = {"on": True}
-
-        def save(*args, **kwargs):  # type: ignore[no-untyped-def]
-            if failing["on"]:
-                raise ArchiveError("disk full (simulated)")
-            return real_save(*args, **kwargs)
-
-        monkeypatch.setattr(session.archive, "save", save)
+        disk = FailingDisk(session.archive._db, sqlite_message, name)
+        session.archive._db = disk
         await started(pilot)
         await pilot.press("f2", *"Trods fejl", "enter")
+        await pilot.press(*"noter")
         await pilot.pause(0.3)
         app._report_saving()
+        app.screen.tick()
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any("disk full (simulated)" in m for m in messages)
+        assert any(told in m for m in messages), messages
+        title = app.screen.query_one(StatusBar).query_one("#meeting-title")
+        assert title.has_class("-unsaved") and str(title.content).startswith("⚠ NOT SAVED, retrying")
+        # The meeting goes on in memory while the disk fails.
+        await pilot.press("ctrl+n")
         assert [d.text for d in session.meeting.items[0].decisions] == ["Trods fejl"]
-        failing["on"] = False
+        assert session.meeting.current == 1
+
+        disk.failing = False
         assert session.recorder.flush()
         await pilot.pause(0.2)
         app._report_saving()
+        app.screen.tick()
         await pilot.pause()
-        assert any("Saving works again" in n.message for n in app._notifications), [n.message for n in app._notifications]
+        assert any("Saving works again" in n.message for n in app._notifications)
+        assert not title.has_class("-unsaved") and str(title.content) == session.meeting.info.title
+        saved = session.archive.load(session.meeting_id)
+        assert to_dict(saved) == to_dict(session.meeting)
 
 
 async def test_shift_tab_from_the_notes_reaches_the_options_and_space_ticks(make_app: MakeApp) -> None:

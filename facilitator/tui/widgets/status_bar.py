@@ -25,10 +25,14 @@ class StatusBar(Horizontal):
         yield Static(id="meeting-clock", markup=False)
         yield Static(id="item-timer", markup=False)
 
-    def show(self, meeting: Meeting) -> None:
+    def show(self, meeting: Meeting, *, unsaved: bool = False) -> None:
         """Called every second: only what changed is redrawn, and the screen is laid out
-        again only when a text changes length (the widths are automatic)."""
-        _put(self.query_one("#meeting-title", Static), meeting.info.title)
+        again only when a text changes length (the widths are automatic).
+
+        ``unsaved``: the last save failed and is being retried."""
+        title = self.query_one("#meeting-title", Static)
+        title.set_class(unsaved, "-unsaved")
+        _put(title, t("status.unsaved", title=meeting.info.title) if unsaved else meeting.info.title)
         now = meeting.ended_at or meeting.clock()
         times = [t("status.now", time=clock(now))]
         if meeting.planned_end() is not None:

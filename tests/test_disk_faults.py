@@ -1,0 +1,118 @@
+"""Real disk faults under a real meeting process: the meeting goes on, and nothing is lost.
+
+Two faults the operating system really produces, not exceptions raised by hand:
+- a full disk: a small RAM file system (mounted in a user namespace, so no root is
+  needed) filled to the last byte gives SQLite a true ENOSPC;
+- an I/O error: a file-size limit of zero makes every write fail with EFBIG, which SQLite
+  reports as an I/O error, as it would a failing USB stick.
+The app's own handling of the message (the notification, the status line) is tested in
+test_tui_meeting_screen.py with the error injected at the SQLite connection.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CHILD = Path(__file__).with_name("disk_fault_child.py")
+
+
+def can_mount_a_ram_disk(folder: Path) -> bool:
+    if sys.platform != "linux" or shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {shlex.quote(str(folder))}"], capture_output=True,
+    )
+    return probe.returncode == 0
+
+
+def run_child(archive: Path, fault: str, *, shell_prefix: list[str] | None = None) -> dict[str, object]:
+    """Run the child; ``shell_prefix`` ends in a shell line that the child's command completes."""
+    command = [sys.executable, str(CHILD), str(archive), fault]
+    if shell_prefix:
+        command = [*shell_prefix[:-1], f"{shell_prefix[-1]} {shlex.join(command)}"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=CHILD.parent)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def assert_survived(seen: dict[str, object], message: str) -> None:
+    assert seen["failing_flush"] is False, "the fault did not stop saving: nothing was tested"
+    assert message in str(seen["error_while_failing"])
+    assert len(seen["errors"]) == 1 and message in seen["errors"][0], seen["errors"]  # told once, not per retry
+    assert seen["recovered_flush"] is True and seen["closed"] is True
+    assert seen["recovered"] == ["yes"]
+    assert seen["same"] is True, "the archive differs from the meeting in memory"
+    assert seen["rescue_file"] is None
+
+
+def test_a_full_disk_then_freed(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not can_mount_a_ram_disk(disk):
+        pytest.skip("cannot mount a small file system here (needs Linux user namespaces)")
+    archive = disk / "arkiv.sqlite3"
+    mount = f"mount -t tmpfs -o size=2m tmpfs {shlex.quote(str(disk))} && exec"
+    seen = run_child(archive, "full", shell_prefix=["unshare", "-rm", "sh", "-c", mount])
+    assert_survived(seen, "is full; free some space. Nothing is lost")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_FSIZE")
+def test_an_io_error_then_the_disk_works_again(tmp_path: Path) -> None:
+    seen = run_child(tmp_path / "arkiv.sqlite3", "io")
+    assert_survived(seen, "reported an error while writing (disk I/O error)")
+
+
+READ_ONLY_CHECK = """
+import sys
+from pathlib import Path
+from facilitator import i18n
+from facilitator.errors import FacilitatorError
+from facilitator.session import Session
+i18n.set_language("en")
+try:
+    Session.new(Path(sys.argv[1]), "klubmoede")
+except FacilitatorError as error:
+    print(error)
+else:
+    print("opened")
+if Path(sys.argv[1]).exists():  # what is on the stick can still be read
+    from facilitator.archive import Archive
+    with Archive.open(Path(sys.argv[1]), read_only=True) as archive:
+        print(len(archive.meetings()), "meetings")
+"""
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["archive-on-read-only-disk", "no-archive-yet"])
+def test_a_read_only_disk_is_told_at_start(tmp_path: Path, existing: bool) -> None:
+    """A real read-only mount (a write-protected stick), not a permission bit, which root ignores."""
+    disk = tmp_path / "stick"
+    disk.mkdir()
+    if not can_mount_a_ram_disk(disk):
+        pytest.skip("cannot mount a file system here (needs Linux user namespaces)")
+    archive = disk / "arkiv.sqlite3"
+    if existing:
+        from facilitator.session import Session
+
+        session = Session.new(archive, "klubmoede")
+        session.meeting.start()
+        session.close()
+    before = {p.name: p.read_bytes() for p in disk.iterdir()}
+    folder = shlex.quote(str(disk))
+    mount = f"mount --bind {folder} {folder} && mount -o remount,ro,bind {folder} && exec"
+    command = shlex.join([sys.executable, "-c", READ_ONLY_CHECK, str(archive)])
+    result = subprocess.run(["unshare", "-rm", "sh", "-c", f"{mount} {command}"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    expected = (
+        f"{archive} is read-only; facilitator cannot save meetings there. Make it writable, or choose another archive with --archive PATH"
+        if existing else
+        f"cannot create the archive {archive}: you may not write in {disk}. Choose another place with --archive PATH"
+    )
+    assert result.stdout.splitlines() == [expected, "1 meetings"] if existing else [expected]
+    assert {p.name: p.read_bytes() for p in disk.iterdir()} == before
