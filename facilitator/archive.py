@@ -160,7 +160,9 @@ class Archive:
         while True:
             with self._write() as db:
                 version = int(db.execute("PRAGMA user_version").fetchone()[0])
-                if version >= SCHEMA_VERSION:
+                if version > SCHEMA_VERSION:  # a newer facilitator wrote it since we looked
+                    raise ArchiveError(t("archive.newer", path=self.path, version=version, supported=SCHEMA_VERSION), permanent=True)
+                if version == SCHEMA_VERSION:
                     return
                 for statement in MIGRATIONS[version]:
                     db.execute(statement)
@@ -522,19 +524,22 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return connection
 
 
-def _read_only_uri(path: Path) -> str:
-    """Open for reading; on a read-only disk (a write-protected stick) also as immutable.
+def _read_only_uri(path: Path, *, inspecting: bool = False) -> str:
+    """Open for reading; as immutable where the file cannot change under us.
 
-    SQLite reads a WAL archive only where it can make the ``-shm`` file beside it; on a
-    read-only file system nobody can be writing the file, so telling SQLite it will not
-    change is true, and lets it read without one.
+    SQLite reads a WAL file only where it can make the ``-wal`` and ``-shm`` files beside
+    it, and leaves them there. ``immutable`` tells it the file will not change, so it
+    needs neither: true on a read-only disk (a write-protected stick), and true enough for
+    the first look at a file that nobody has open for writing (no ``-wal`` beside it), which
+    so leaves a file that is not ours without a trace.
     """
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         read_only_disk = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):  # no statvfs on Windows
         read_only_disk = False
-    return uri + "&immutable=1" if read_only_disk else uri
+    unused = inspecting and not os.path.exists(f"{path}-wal")
+    return uri + "&immutable=1" if read_only_disk or unused else uri
 
 
 def _sql_text(text: str) -> str:
@@ -570,7 +575,7 @@ def _inspect(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise ArchiveError(t("archive.foreign", path=path))
     try:
-        connection = sqlite3.connect(_read_only_uri(path), uri=True)
+        connection = sqlite3.connect(_read_only_uri(path, inspecting=True), uri=True)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -596,6 +601,7 @@ _BY_TEXT = (
     ("locked", "SQLITE_BUSY"), ("busy", "SQLITE_BUSY"), ("is full", "SQLITE_FULL"),
     ("readonly", "SQLITE_READONLY"), ("read-only", "SQLITE_READONLY"), ("malformed", "SQLITE_CORRUPT"),
     ("not a database", "SQLITE_NOTADB"), ("disk i/o", "SQLITE_IOERR"), ("unable to open", "SQLITE_CANTOPEN"),
+    ("could not decode", "SQLITE_CORRUPT"),  # Python's word for text that a damaged page turned to garbage
 )
 
 
@@ -628,4 +634,4 @@ def _describe(error: sqlite3.Error, path: Path, *, writing: bool = True) -> str:
         return t("archive.read_only", path=path)
     if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return t("archive.corrupt", path=path)
-    return t("archive.failed", path=path, reason=error)
+    return t("archive.failed" if writing else "archive.read_failed", path=path, reason=error)

@@ -197,6 +197,7 @@ MESSAGES: dict[str, str] = {
     "archive.disk_full": "disken med {path} er fuld; frigør plads. Intet er tabt: facilitator bliver ved med at prøve",
     "archive.io_error": "disken med {path} meldte fejl ved skrivning ({reason}); se efter, at disken eller USB-nøglen sidder i. Intet er tabt: facilitator bliver ved med at prøve",
     "archive.read_error": "disken med {path} meldte fejl ved læsning ({reason}); se efter, at disken eller USB-nøglen sidder i, og prøv igen",
+    "archive.read_failed": "arkivet {path} kunne ikke læses ({reason})",
     "archive.failed": "arkivet {path} kunne ikke skrives ({reason})",
     "archive.replaced": "arkivet {path} blev erstattet af en anden fil, mens mødet var åbent; facilitator skriver ikke i den. Intet er tabt: mødet fortsætter i hukommelsen",
     "archive.no_meeting": "der er intet møde {id} i arkivet; facilitator meetings viser dem",

@@ -197,6 +197,7 @@ MESSAGES: dict[str, str] = {
     "archive.disk_full": "the disk holding {path} is full; free some space. Nothing is lost: facilitator keeps trying",
     "archive.io_error": "the disk holding {path} reported an error while writing ({reason}); check that the disk or USB stick is in place. Nothing is lost: facilitator keeps trying",
     "archive.read_error": "the disk holding {path} reported an error while reading ({reason}); check that the disk or USB stick is in place, and try again",
+    "archive.read_failed": "the archive {path} could not be read ({reason})",
     "archive.failed": "the archive {path} could not be written ({reason})",
     "archive.replaced": "the archive {path} was replaced by another file while the meeting was open; facilitator will not write into it. Nothing typed is lost: the meeting goes on in memory",
     "archive.no_meeting": "there is no meeting {id} in the archive; facilitator meetings lists them",

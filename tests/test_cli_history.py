@@ -90,3 +90,75 @@ def test_commands_that_need_a_meeting_fail_without_an_archive(capsys: pytest.Cap
     assert code == 2 and out == ""
     assert err == f"there is no archive at {path} yet; it is made when the first meeting starts\n"
     assert not path.exists()
+
+
+def _bad_archives(good: Path) -> dict[str, bytes]:
+    """Files a user might point --archive at by mistake, or find damaged."""
+    import sqlite3
+
+    from facilitator.archive_schema import SCHEMA_VERSION
+
+    whole = good.read_bytes()
+    foreign = good.with_name("foreign.db")
+    db = sqlite3.connect(foreign)
+    db.execute("CREATE TABLE contacts (name TEXT)")
+    db.commit()
+    db.close()
+    newer = good.with_name("newer.sqlite3")
+    newer.write_bytes(whole)
+    db = sqlite3.connect(newer)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    return {
+        "text": "Mine noter fra mødet\n".encode(),
+        "garbage-after-header": b"SQLite format 3\x00" + bytes(range(256)) * 40,
+        "foreign": foreign.read_bytes(),
+        "newer": newer.read_bytes(),
+        "cut-in-half": whole[: len(whole) // 2],
+        "first-page-only": whole[:4096],
+        "scribbled-first-page": whole[:100] + bytes(range(256)) * 15 + whole[100 + 3840 :],
+    }
+
+
+COMMANDS = {
+    "meetings": ["meetings"],
+    "actions": ["actions", "--open"],
+    "search": ["search", "vold"],
+    "minutes": ["minutes", "1"],
+    "new": ["new", "--from-meeting", "1", "-o", "next.toml"],
+    "run": ["run", "klubmoede"],
+    "resume": ["resume"],
+}
+EXPECTED = {
+    "text": "is not a facilitator archive; it was left as it was",
+    "garbage-after-header": "is damaged and cannot be read; it was left as it was",
+    "foreign": "is not a facilitator archive; it was left as it was",
+    "newer": "was written by a newer facilitator",
+    "cut-in-half": "is damaged and cannot be read; it was left as it was",
+    "first-page-only": "is damaged and cannot be read; it was left as it was",
+    "scribbled-first-page": "is damaged and cannot be read; it was left as it was",
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("kind", list(EXPECTED))
+def test_a_bad_archive_exits_2_and_stays_as_it_was(
+    capsys: pytest.CaptureFixture[str], archive_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, command: str,
+) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    bad = folder / "arkiv.sqlite3"
+    bad.write_bytes(_bad_archives(archive_path)[kind])
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    # run and resume get as far as opening the meeting: a terminal, and an app that starts it.
+    from facilitator import cli
+    from facilitator.tui.app import FacilitatorAppBase
+
+    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: self.session.meeting.start())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, out, err = run(capsys, *COMMANDS[command], "--archive", str(bad))
+    assert (code, out) == (2, "")
+    assert EXPECTED[kind] in err and err.count("\n") == 1 and "Traceback" not in err, err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no byte changed, no file added
