@@ -254,9 +254,11 @@ def _output_target(output: str | None, default_name: str) -> Path:
     if not output:
         return Path(default_name)
     target = Path(output)
-    if output.endswith(("/", os.sep)) or target.is_dir():
-        return target / default_name
-    return target
+    try:
+        folder = output.endswith(("/", os.sep)) or target.is_dir()
+    except OSError:  # a name too long, say: write_atomic tells it with the file's name
+        folder = False
+    return target / default_name if folder else target
 
 
 def _new_from_meeting(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -146,10 +147,31 @@ def _environment(extra_folder: Path | None = None) -> Any:
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import safe_range
+
+    class TemplatesOnly(FileSystemLoader):
+        """Serves ``*.j2`` files only: a template may include its siblings, but not read
+        whatever else lies in its folder (``{% include 'passwords.txt' %}``)."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            if not template.endswith(".j2"):
+                raise SecurityError(t("minutes.template_not_j2", name=template))
+            return super().get_source(environment, template)
+
+    def budgeted_range(*args: int) -> range:
+        """``range`` with a budget over the whole rendering, not only per call: the
+        sandbox's limit of 100,000 alone lets nested loops run for hours."""
+        numbers = safe_range(*args)
+        _range_spent.count += len(numbers)
+        if _range_spent.count > RANGE_BUDGET:
+            raise SecurityError(t("minutes.template_range", budget=RANGE_BUDGET))
+        return numbers
+
     folders = [str(extra_folder)] if extra_folder else []
     folders += [str(user_templates_dir()), str(templates_dir())]
     environment = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
+        loader=ChoiceLoader([TemplatesOnly(folder) for folder in folders]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -157,7 +179,13 @@ def _environment(extra_folder: Path | None = None) -> Any:
         autoescape=False,
     )
     environment.filters.update(inline=inline, cell=cell)
+    environment.globals["range"] = budgeted_range
     return environment
+
+
+RANGE_BUDGET = 1_000_000
+"""Numbers all of one rendering's ``range()`` calls may give together."""
+_range_spent = threading.local()
 
 
 def warm_up() -> None:
@@ -183,7 +211,7 @@ def render(
     lang: str | None = None, template: Path | None = None,
 ) -> str:
     """The minutes as Markdown (CommonMark with GFM tables)."""
-    from jinja2 import TemplateError, TemplateNotFound
+    from jinja2 import TemplateNotFound
 
     if style not in STYLES:
         raise MinutesError(t("minutes.unknown_style", style=style, styles=", ".join(STYLES)))
@@ -194,12 +222,15 @@ def render(
     def label(key: str, **params: object) -> str:
         return t(f"minutes.{key}", lang=lang, **params)
 
+    data = context(meeting, restricted=restricted, lang=lang)  # outside the try: our own faults must show
+    _range_spent.count = 0
     try:
         loaded = environment.get_template(name)
-        return tidy(loaded.render(**context(meeting, restricted=restricted, lang=lang), label=label, style=style))
+        return tidy(loaded.render(**data, label=label, style=style))
     except TemplateNotFound as error:
-        raise MinutesError(t("minutes.template_missing", template=template or error.name)) from None
-    except TemplateError as error:
+        missing = (template or name) if error.name == name else error.name  # the template, or one it includes
+        raise MinutesError(t("minutes.template_missing", template=missing)) from None
+    except Exception as error:  # noqa: BLE001 - a user's template can fail in any way: 1/0, endless recursion
         raise MinutesError(_describe_template_error(error, name)) from None
 
 
@@ -244,7 +275,12 @@ def _describe_template_error(error: Exception, name: str) -> str:
                 filename, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
             trace = trace.tb_next
     where = f"{filename}:{line}" if line else str(filename)
-    return t("minutes.template_error", where=where, message=getattr(error, "message", None) or error)
+    message = getattr(error, "message", None) or str(error) or type(error).__name__
+    if isinstance(error, RecursionError):
+        message = t("minutes.template_recursion")
+    elif isinstance(error, MemoryError):
+        message = t("minutes.template_memory")
+    return t("minutes.template_error", where=where, message=message)
 
 
 def to_html(markdown: str, *, title: str, lang: str | None = None) -> str:

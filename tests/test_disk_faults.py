@@ -116,3 +116,50 @@ def test_a_read_only_disk_is_told_at_start(tmp_path: Path, existing: bool) -> No
     )
     assert result.stdout.splitlines() == [expected, "1 meetings"] if existing else [expected]
     assert {p.name: p.read_bytes() for p in disk.iterdir()} == before
+
+
+MINUTES_TO_A_FULL_DISK = """
+import json, subprocess, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from disk_fault_child import fill
+archive, folder = sys.argv[1], Path(sys.argv[2])
+(folder / "referat.md").write_text("det gamle referat", encoding="utf-8")
+filler = fill(folder)
+runs = [
+    subprocess.run([sys.executable, "-m", "facilitator", "--lang", "en", "minutes", "--archive", archive, "-o", str(folder / name), *force],
+                   capture_output=True, text=True)
+    for name, force in (("referat.md", ["--force"]), ("nyt.md", []))
+]
+filler.unlink()
+print(json.dumps({
+    "runs": [(r.returncode, r.stdout, r.stderr) for r in runs],
+    "left": {p.name: p.read_text(encoding="utf-8") for p in folder.iterdir()},
+}))
+"""
+
+
+def test_minutes_to_a_full_disk_leave_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    from facilitator.session import Session
+
+    disk = tmp_path / "stick"
+    disk.mkdir()
+    if not can_mount_a_ram_disk(disk):
+        pytest.skip("cannot mount a small file system here (needs Linux user namespaces)")
+    archive = tmp_path / "arkiv.sqlite3"
+    session = Session.new(archive, "klubmoede")
+    session.meeting.start()
+    session.meeting.set_notes("Et langt referat. " * 2000)
+    session.close()
+    folder = shlex.quote(str(disk))
+    command = shlex.join([sys.executable, "-c", MINUTES_TO_A_FULL_DISK, str(archive), str(disk), str(CHILD.parent)])
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=256k tmpfs {folder} && exec {command}"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout)
+    for (code, out, err), name in zip(seen["runs"], ("referat.md", "nyt.md")):
+        assert (code, out) == (2, "")
+        assert err == f"{disk / name}: the disk is full; free some space and try again\n"
+    assert seen["left"] == {"referat.md": "det gamle referat"}  # the old minutes whole, no temporary file

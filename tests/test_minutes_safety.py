@@ -93,13 +93,47 @@ def test_a_template_error_names_the_template_and_line(tmp_path: Path) -> None:
         "{% include '/etc/passwd' %}",
         "{% include '../../../../etc/passwd' %}",
         "{{ cycler.__init__.__globals__.os }}",
+        "{{ title.__class__.__base__.__subclasses__() }}",
+        "{{ items|attr('__class__') }}",
+        "{{ '{0.__class__}'.format(title) }}",
+        "{{ lipsum.__globals__['os'] }}",
+        "{{ joiner.__init__.__globals__ }}",
+        "{{ namespace.__init__.__globals__ }}",
+        "{% set x = items.pop() %}",
+        "{{ label.__closure__ }}",
+        "{% extends '/etc/passwd' %}",
     ],
 )
 def test_a_user_template_stays_in_the_sandbox(tmp_path: Path, source: str) -> None:
     template = tmp_path / "ond.md.j2"
     template.write_text(source, encoding="utf-8")
-    with pytest.raises(MinutesError):
+    with pytest.raises(MinutesError, match=r"ond\.md\.j2|/etc/passwd"):
         render(real_meeting(), template=template)
+
+
+@pytest.mark.parametrize(
+    ("source", "told"),
+    [
+        ("Mit referat\n{% include 'hemmeligt.txt' %}", "ond.md.j2:2: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt"),
+        ("{% import 'hemmeligt.txt' as x %}", "ond.md.j2:1: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt"),
+        ("{% extends 'hemmeligt.txt' %}", "ond.md.j2:1: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt"),
+        ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", "ond.md.j2:1: the template calls itself without end"),
+        ("{{ 'x' * 10**12 }}", "ond.md.j2:1: the template makes more text than the memory holds"),
+        ("{% for i in range(10**5) %}{% for j in range(10**5) %}{% endfor %}{% endfor %}",
+         "ond.md.j2:1: the template counts further than 1000000 in all; it would take too long"),
+        ("\n{{ 1/0 }}", "ond.md.j2:2: division by zero"),
+        ("{% include 'mangler.md.j2' %}", "the template mangler.md.j2 was not found"),
+    ],
+    ids=["include-a-file", "import-a-file", "extend-a-file", "recursion", "memory", "endless-loops", "python-error", "missing-part"],
+)
+def test_a_user_template_that_misbehaves_gets_a_message_not_a_traceback(tmp_path: Path, source: str, told: str) -> None:
+    """Beside the template lies a file that is not one: it must not be read into the minutes."""
+    (tmp_path / "hemmeligt.txt").write_text("adgangskode", encoding="utf-8")
+    template = tmp_path / "ond.md.j2"
+    template.write_text(source, encoding="utf-8")
+    with pytest.raises(MinutesError) as caught:
+        render(real_meeting(), template=template)
+    assert str(caught.value).removeprefix(f"{tmp_path}/") == told
 
 
 def test_a_user_template_can_use_the_shipped_parts(tmp_path: Path) -> None:
@@ -143,3 +177,27 @@ def test_minutes_command_failures(archive_path: Path, tmp_path: Path, capsys: py
     assert "does not exist" in capsys.readouterr().err
     assert main(["--lang", "en", "minutes", "--template", str(tmp_path / "none.j2"), "--archive", str(archive_path)]) == 2
     assert capsys.readouterr().err == f"the template {tmp_path / 'none.j2'} was not found\n"
+
+
+@pytest.mark.parametrize(
+    ("where", "told"),
+    [
+        ("x" * 300 + ".md", "could not be written (File name too long); try another place"),
+        ("notes.txt/referat.md", "could not be written (Not a directory); try another place"),
+        ("missing/referat.md", "does not exist; create it first or choose another place"),
+        ("notes.txt", "exists already; choose another name, or add --force to overwrite it"),
+        ("/dev/null", "is not an ordinary file (a link, a device or a pipe); give another name"),
+    ],
+    ids=["name-too-long", "under-a-file", "no-folder", "exists", "device"],
+)
+def test_minutes_to_a_bad_path_exit_2_and_leave_nothing(
+    archive_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str, told: str,
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    assert main(["--lang", "en", "minutes", "-o", where, "--archive", str(archive_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(where) and err.endswith(told + "\n") and err.count("\n") == 1, err
+    assert [(p.name, p.read_text(encoding="utf-8")) for p in folder.iterdir()] == [("notes.txt", "mine")]
