@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     resume.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.resume.id"))
     resume.set_defaults(handler=cmd_resume)
 
+    restore = commands.add_parser("restore", help=t("cli.restore.help"), description=t("cli.restore.description"))
+    restore.add_argument("file", metavar="FILE", help=t("cli.restore.file"))
+    restore.set_defaults(handler=cmd_restore)
+
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
     search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
     search.set_defaults(handler=cmd_search)
@@ -344,6 +348,19 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{hit.meeting_id} {hit.meeting_date or ''} {hit.meeting_title} › {hit.item_title} ({t('cli.kind.' + hit.kind)}): {snippet}")
     if not hits:
         print(t("cli.search.none"), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from facilitator.rescue import restore
+
+    from facilitator.paths import ARCHIVE_ENV
+
+    chosen = getattr(args, "archive", None) or os.environ.get(ARCHIVE_ENV)
+    restored = restore(Path(args.file), Path(chosen) if chosen else None)
+    key = "cli.restore.replaced" if restored.replaced else "cli.restore.added"
+    print(t(key, id=restored.meeting_id, archive=restored.archive))
+    print(t("cli.restore.next_ended" if restored.ended else "cli.restore.next", id=restored.meeting_id))
     return EXIT_OK
 
 

@@ -152,7 +152,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert caught.value.code == 0 and capsys.readouterr().out == f"facilitator {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["check", "agendas", "new"])
+@pytest.mark.parametrize("command", ["check", "agendas", "new", "meetings", "actions", "minutes", "run", "resume", "restore", "search"])
 def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--lang", "en", command, "--help"])
