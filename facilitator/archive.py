@@ -42,6 +42,10 @@ _MEETING_SHIFT = 24
 _KIND_SHIFT = 20
 _KINDS = {"note": 0, "decision": 1, "vote": 2, "action": 3}
 
+SEARCH_PAGE = 20
+"""Hits a search gives unless asked for more: a screenful, newest first. A bigger archive
+then costs hardly more per search, where a page of a hundred cost five times as much."""
+
 NOTES_INDEX_INTERVAL = 10.0
 """Seconds between full-text indexings of one item's notes while they are being typed."""
 
@@ -460,8 +464,10 @@ class Archive:
             ).fetchall()
         return [ActionRow(*row[:8], done=bool(row[8])) for row in rows]
 
-    def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
-        """Full text over notes, decisions, votes and actions; every word must occur."""
+    def search(self, text: str, *, limit: int = SEARCH_PAGE) -> list[SearchHit]:
+        """Full text over notes, decisions, votes and actions; every word must occur.
+
+        The newest ``limit`` hits: ask for one more than you show to know whether there are more."""
         words = text.split()
         if not words:
             return []

@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
     search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
+    search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
     search.set_defaults(handler=cmd_search)
     return parser
 
@@ -341,14 +342,31 @@ def cmd_search(args: argparse.Namespace) -> int:
     archive = _open_history(args)
     if archive is None:
         return EXIT_OK
+    from facilitator.archive import SEARCH_PAGE
+
+    limit = args.limit or SEARCH_PAGE
     with archive:
-        hits = archive.search(" ".join(args.text))
+        hits = archive.search(" ".join(args.text), limit=limit + 1)
+    more, hits = len(hits) > limit, hits[:limit]
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
         print(f"{hit.meeting_id} {hit.meeting_date or ''} {hit.meeting_title} › {hit.item_title} ({t('cli.kind.' + hit.kind)}): {snippet}")
     if not hits:
         print(t("cli.search.none"), file=sys.stderr)
+    elif more:
+        print(t("cli.search.more", shown=limit, more=limit * 5), file=sys.stderr)
     return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(t("cli.positive", value=text))
+    return number
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

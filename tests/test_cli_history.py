@@ -61,6 +61,25 @@ def test_search(capsys: pytest.CaptureFixture[str], archive_path: Path) -> None:
     assert code == 0 and out == "" and err == "nothing found\n"
 
 
+def test_search_shows_the_newest_page_and_says_there_is_more(capsys: pytest.CaptureFixture[str], tmp_path: Path, running: Meeting) -> None:
+    path = tmp_path / "mange.sqlite3"
+    with Archive.open(path) as archive:
+        meeting_id = archive.create(running)
+        for number in range(25):
+            running.add_decision(f"Beslutning {number:02} om vold")
+        archive.save(meeting_id, to_dict(running, notes=False))
+    code, out, err = run(capsys, "search", "vold", "--archive", str(path))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 20
+    assert all("Beslutning" in line for line in lines)
+    assert err == "these are the 20 newest hits; there are more: narrow the search with another word, or see more with --limit 100\n"
+    code, out, err = run(capsys, "search", "vold", "--limit", "25", "--archive", str(path))
+    assert (code, len(out.splitlines()), err) == (0, 25, "")
+    with pytest.raises(SystemExit) as caught:
+        main(["--lang", "en", "search", "vold", "--limit", "0"])
+    assert caught.value.code == 2 and "0 is not a whole number of at least 1" in capsys.readouterr().err
+
+
 def test_archive_from_the_environment(capsys: pytest.CaptureFixture[str], archive_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACILITATOR_ARCHIVE", str(archive_path))
     assert "Klubmøde i Socialrådgiverklubben" in run(capsys, "meetings")[1]
