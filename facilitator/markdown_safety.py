@@ -6,6 +6,16 @@ minutes). The minutes' structure is the template's alone: user headings are demo
 below the level of the item they belong to, fences are closed, and text that goes in a
 line or a table cell cannot start a block of its own.
 
+Nor can it turn the template's words around. A direction control (U+202E, say) lasts to
+the end of its paragraph, which in the Markdown file is the line (the template's "– Bo,
+deadline …" after an action item) and in HTML a paragraph of several source lines; so
+every one a line of user text opens is closed at that line's end. One-line text with
+right-to-left letters or direction controls is also isolated (FSI … PDI), so it orders
+as one unit and cannot take the template's punctuation and digits along: a Hebrew name
+in "Ankomst: NAME (15:30)" would otherwise show the time in front of the name, and two
+Hebrew names in "Til stede:" would swap places.
+Everything else goes in as typed, character for character.
+
 Headings are found by markdown-it-py itself, the same parser that renders the HTML, so
 what counts as a heading here is exactly what counts there.
 """
@@ -35,13 +45,14 @@ def demote_block(text: str, below: int) -> str:
     """A note as Markdown whose headings all sit deeper than level ``below``.
 
     ATX and setext headings alike become ATX headings of level ``below + their level``,
-    at most 6; deeper ones become bold lines. An unclosed code fence is closed.
+    at most 6; deeper ones become bold lines. An unclosed code fence is closed, and so
+    is every direction control left open at the end of a line (``close_directions``).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
     if not text.strip():
         return ""
     if not _MAY_NEED_WORK.search(text):
-        return text  # no heading or fence can be in it: skip the parse (most notes)
+        return close_directions(text)  # no heading or fence can be in it: skip the parse (most notes)
     lines = text.split("\n")
     tokens = parser().parse(text)
     replacements: dict[int, list[str]] = {}
@@ -65,7 +76,7 @@ def demote_block(text: str, below: int) -> str:
     fence = _open_fence(tokens, lines)
     if fence:
         text += "\n" + fence
-    return text
+    return close_directions(text)
 
 
 def _open_fence(tokens: list, lines: list[str]) -> str | None:
@@ -85,25 +96,109 @@ def _open_fence(tokens: list, lines: list[str]) -> str | None:
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+*\-=]|`{3,}|~{3,})")
 _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])")
+_LINE_BREAKS = re.compile(r"[ \t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
+"""Line breaks of every kind, and the ASCII blanks around them. Not the no-break and the
+ideographic spaces, which are part of what was written ("kl.\u00a015", "会議\u3000決定")."""
 
 
 def inline(text: object) -> str:
     """User text for one line (a list item, a heading, a line of the header).
 
     Line breaks become spaces, and what would start a block of its own at the head of
-    the line (a heading mark, a quote, a list marker, a fence) is escaped.
+    the line (a heading mark, a quote, a list marker, a fence) is escaped. Text with
+    right-to-left letters or direction controls is isolated (``isolate``).
     """
-    line = " ".join(str(text).split())
+    line = _LINE_BREAKS.sub(" ", str(text)).strip(" ")
     match = _BLOCK_START.match(line) or _ORDERED_START.match(line)
     if match:
         # "\# x" and "1\. x": the backslash goes before the character that makes the block.
         line = line[: match.end(1)] + "\\" + line[match.end(1):]
     if line.endswith("#"):
         line = line[:-1] + "\\#"  # a heading's closing hashes would be eaten
-    return line
+    return isolate(line)
 
 
 def cell(text: object) -> str:
     """User text for a table cell: on one line, with its pipes escaped."""
     flat = " / ".join(part.strip() for part in str(text).splitlines() if part.strip())
     return inline(flat.replace("\\", "\\\\").replace("|", "\\|"))
+
+
+# --- direction (Unicode's bidirectional algorithm, UAX #9) ------------------------------
+
+FSI, PDI, PDF = "\u2068", "\u2069", "\u202c"
+"""First strong isolate, pop directional isolate, pop directional formatting."""
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
+"""LRE, RLE, LRO, RLO: each lasts until a PDF or the end of the paragraph."""
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+"""LRI, RLI, FSI: each lasts until a PDI or the end of the paragraph."""
+_DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_RIGHT_TO_LEFT = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left scripts, and the RLM."""
+
+
+def _balance(line: str) -> tuple[int, str]:
+    """How ``line``'s own direction controls pair up: the number of PDIs with no isolate
+    to close, and the closers of what is still open at its end, innermost first.
+
+    Paired as UAX #9 pairs them (rules X1–X8): a PDF closes the innermost embedding or
+    override only inside the current isolate, a PDI the innermost isolate and all that
+    was opened within it, and a closer with nothing to close does nothing.
+    """
+    open_: list[str] = []
+    stray = 0
+    for match in _DIRECTION_CONTROL.finditer(line):
+        char = match.group()
+        if char in _EMBEDDINGS:
+            open_.append(PDF)
+        elif char in _ISOLATES:
+            open_.append(PDI)
+        elif char == PDF:
+            if open_ and open_[-1] == PDF:
+                open_.pop()
+        elif PDI in open_:
+            while open_.pop() != PDI:
+                pass
+        else:
+            stray += 1
+    return stray, "".join(reversed(open_))
+
+
+def close_directions(text: str) -> str:
+    """``text`` with what each of its lines opens (embeddings, overrides, isolates)
+    closed at the end of that line; nothing else changes.
+
+    In the Markdown file a line is its own paragraph; in HTML the lines of a paragraph
+    run together, and an override left open would turn the next line around too. A
+    table row's closers go before its last pipe, where they stay in the row's last cell.
+    """
+    if not _DIRECTION_CONTROL.search(text):
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        closers = _balance(line)[1]
+        if closers:
+            body = line.rstrip()
+            if body.endswith("|") and not body.endswith("\\|"):
+                lines[number] = body[:-1] + closers + "|"
+            else:
+                lines[number] = line + closers
+    return "\n".join(lines)
+
+
+def isolate(line: str) -> str:
+    """One line of user text that orders as one unit, whatever the line around it.
+
+    Text with right-to-left letters or direction controls goes between FSI and PDI
+    (first strong isolate: its direction is that of its first letter), and what it opens
+    is closed before the PDI. A PDI of its own with nothing to close would close the
+    FSI early and let the rest out, so it is given an FSI of its own at the start. Text
+    without either is returned unchanged: Danish minutes carry no invisible characters.
+    """
+    controls = _DIRECTION_CONTROL.search(line) is not None
+    if not controls and not _RIGHT_TO_LEFT.search(line):
+        return line
+    stray, closers = _balance(line) if controls else (0, "")
+    return FSI * (1 + stray) + line + closers + PDI

@@ -19,6 +19,7 @@ from facilitator.meeting import Meeting
 from facilitator.meeting_records import Presence
 from facilitator.tui.commands import ATTENDANCE_COMMANDS, localised
 from facilitator.tui.widgets.attendance_panel import person_line
+from facilitator.tui.widgets.text_entry import TextInput
 
 
 class AttendanceDialogBase(ModalScreen[None]):
@@ -38,7 +39,7 @@ class AttendanceDialogBase(ModalScreen[None]):
             yield Static("", id="attendance-summary")
             yield OptionList(id="people")
             yield Label(t("dialog.attendance.add"), classes="field-label")
-            yield Input(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+            yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
             yield Static("", id="error-name", classes="field-error")
         yield Footer()
 

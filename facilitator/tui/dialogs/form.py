@@ -21,6 +21,7 @@ from textual.widgets._select import SelectOverlay
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.tui.commands import DIALOG_COMMANDS, localised
+from facilitator.tui.widgets.text_entry import TextInput
 
 
 class Field(NamedTuple):
@@ -75,7 +76,7 @@ class FormDialogBase(ModalScreen[Any]):
                 yield Select(field.choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
             else:
                 suggester = SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
-                yield Input(
+                yield TextInput(
                     str(field.value), placeholder=field.placeholder, id=widget_id, suggester=suggester,
                     type="integer" if field.kind == "integer" else "text", select_on_focus=False,
                 )

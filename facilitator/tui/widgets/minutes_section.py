@@ -39,7 +39,7 @@ def pieces(markdown: str, max_lines: int = PIECE_LINES) -> list[Piece]:
     gap = True
     fence: str | None = None
     after_blank = False
-    for line in markdown.splitlines():
+    for line in markdown.split("\n"):  # not splitlines(): U+2028 and the like end no Markdown line
         if fence is None:
             heading = line.startswith(("# ", "## "))
             safe = heading or (len(current) >= max_lines and (after_blank or _LIST_ITEM.match(line) is not None))
