@@ -60,7 +60,7 @@ def test_a_full_disk_then_freed(tmp_path: Path) -> None:
     archive = disk / "arkiv.sqlite3"
     mount = f"mount -t tmpfs -o size=2m tmpfs {shlex.quote(str(disk))} && exec"
     seen = run_child(archive, "full", shell_prefix=["unshare", "-rm", "sh", "-c", mount])
-    assert_survived(seen, "is full; free some space. Nothing is lost")
+    assert_survived(seen, f"the disk holding {archive} is full; free some space")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_FSIZE")

@@ -397,7 +397,7 @@ class FailingDisk:
 @pytest.mark.parametrize(
     ("sqlite_message", "name", "told"),
     [
-        ("database or disk is full", "SQLITE_FULL", "is full; free some space. Nothing is lost"),
+        ("database or disk is full", "SQLITE_FULL", "is full; free some space. The meeting goes on; saving is retried and nothing is lost."),
         ("disk I/O error", "SQLITE_IOERR_WRITE", "reported an error while writing (disk I/O error); check that the disk"),
     ],
     ids=["ENOSPC", "EIO"],
