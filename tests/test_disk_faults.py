@@ -23,6 +23,16 @@ import pytest
 CHILD = Path(__file__).with_name("disk_fault_child.py")
 
 
+@pytest.fixture
+def mount_point(tmp_path: Path) -> Path:
+    """An empty folder a test can mount a small file system on, or a skip where it cannot."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    if not can_mount_a_ram_disk(folder):
+        pytest.skip("cannot mount a file system here (needs Linux user namespaces)")
+    return folder
+
+
 def can_mount_a_ram_disk(folder: Path) -> bool:
     if sys.platform != "linux" or shutil.which("unshare") is None:
         return False
@@ -52,11 +62,8 @@ def assert_survived(seen: dict[str, object], message: str) -> None:
     assert seen["rescue_file"] is None
 
 
-def test_a_full_disk_then_freed(tmp_path: Path) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if not can_mount_a_ram_disk(disk):
-        pytest.skip("cannot mount a small file system here (needs Linux user namespaces)")
+def test_a_full_disk_then_freed(mount_point: Path) -> None:
+    disk = mount_point
     archive = disk / "arkiv.sqlite3"
     mount = f"mount -t tmpfs -o size=2m tmpfs {shlex.quote(str(disk))} && exec"
     seen = run_child(archive, "full", shell_prefix=["unshare", "-rm", "sh", "-c", mount])
@@ -90,12 +97,9 @@ if Path(sys.argv[1]).exists():  # what is on the stick can still be read
 
 
 @pytest.mark.parametrize("existing", [True, False], ids=["archive-on-read-only-disk", "no-archive-yet"])
-def test_a_read_only_disk_is_told_at_start(tmp_path: Path, existing: bool) -> None:
+def test_a_read_only_disk_is_told_at_start(mount_point: Path, existing: bool) -> None:
     """A real read-only mount (a write-protected stick), not a permission bit, which root ignores."""
-    disk = tmp_path / "stick"
-    disk.mkdir()
-    if not can_mount_a_ram_disk(disk):
-        pytest.skip("cannot mount a file system here (needs Linux user namespaces)")
+    disk = mount_point
     archive = disk / "arkiv.sqlite3"
     if existing:
         from facilitator.session import Session
@@ -139,13 +143,10 @@ print(json.dumps({
 """
 
 
-def test_minutes_to_a_full_disk_leave_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+def test_minutes_to_a_full_disk_leave_the_old_file_and_no_temporary_file(mount_point: Path, tmp_path: Path) -> None:
     from facilitator.session import Session
 
-    disk = tmp_path / "stick"
-    disk.mkdir()
-    if not can_mount_a_ram_disk(disk):
-        pytest.skip("cannot mount a small file system here (needs Linux user namespaces)")
+    disk = mount_point
     archive = tmp_path / "arkiv.sqlite3"
     session = Session.new(archive, "klubmoede")
     session.meeting.start()
