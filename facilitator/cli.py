@@ -370,10 +370,11 @@ def _positive(text: str) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from facilitator.paths import ARCHIVE_ENV
     from facilitator.rescue import restore
 
-    from facilitator.paths import ARCHIVE_ENV
-
+    # Not paths.archive_path(): without --archive or the variable, the rescue file's own
+    # archive wins over the default one.
     chosen = getattr(args, "archive", None) or os.environ.get(ARCHIVE_ENV)
     restored = restore(Path(args.file), Path(chosen) if chosen else None)
     key = "cli.restore.replaced" if restored.replaced else "cli.restore.added"

@@ -58,7 +58,7 @@ def restore(rescue_file: Path, archive_path: Path | None = None) -> Restored:
     if target is None:
         raise FacilitatorError(t("rescue.no_archive", path=rescue_file))
     snapshot = to_dict(meeting, notes=False)
-    notes = {state.id: state.notes for state in meeting.items if state.notes}
+    notes = {state.id: state.notes for state in meeting.items}  # emptied notes too: they replace older text
     with Archive.open(target) as archive:
         if meeting_id is not None and target == origin and _same_meeting(archive, meeting_id, snapshot):
             lock = MeetingLock(archive.path, meeting_id)

@@ -103,7 +103,7 @@ class MeetingScreenBase(Screen[None]):
         meeting = self.meeting
         item_view = self.query_one(ItemView)
         shown = item_view.item_id
-        self.query_one(StatusBar).show(meeting, unsaved=self.session.recorder.last_error is not None)
+        self._show_status(meeting)
         self.query_one(AgendaList).show(meeting)
         item_view.show(meeting)
         self.query_one(SpeakersPanel).show(meeting)
@@ -113,9 +113,12 @@ class MeetingScreenBase(Screen[None]):
         if item_view.item_id != shown and item_view.item_id is not None:
             self.query_one("#notes", TextArea).focus()
 
+    def _show_status(self, meeting: Meeting) -> None:
+        self.query_one(StatusBar).show(meeting, unsaved=self.session.recorder.last_error is not None)
+
     def tick(self) -> None:
         meeting = self.meeting
-        self.query_one(StatusBar).show(meeting, unsaved=self.session.recorder.last_error is not None)
+        self._show_status(meeting)
         self.query_one(AgendaList).tick(meeting)
         if meeting.speakers.current is not None:
             self.query_one(SpeakersPanel).show(meeting)
