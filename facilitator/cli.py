@@ -455,9 +455,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from facilitator.session import Session
     from facilitator.tui.app import Launch
 
-    load_agenda(find_agenda(args.agenda))  # a broken agenda is told first, terminal or not
+    agenda = load_agenda(find_agenda(args.agenda))  # a broken agenda is told first, terminal or not
     _require_terminal()
-    session = Session.new(archive_path(getattr(args, "archive", None)), args.agenda)
+    session = Session.new(archive_path(getattr(args, "archive", None)), args.agenda, loaded=agenda)
     return _run_app(args, Launch(session=session))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from facilitator.agenda import Agenda
 from facilitator.agenda_loader import load_agenda
 from facilitator.archive import Archive
 from facilitator.errors import FacilitatorError
@@ -45,10 +46,15 @@ class Session:
     def new(
         cls, archive_path: Path, agenda: str | Path, *, clock: Clock = system_clock,
         on_error: Callable[[str], None] | None = None, on_recovered: Callable[[], None] | None = None,
+        loaded: Agenda | None = None,
     ) -> Session:
-        """A new meeting from an agenda file or a shipped agenda's name (not started yet)."""
+        """A new meeting from an agenda file or a shipped agenda's name (not started yet).
+
+        ``loaded`` is that agenda when the caller has read it already (the command line
+        reads it first, to report a broken file before anything else): not read twice.
+        """
         path = find_agenda(str(agenda))
-        meeting = Meeting(load_agenda(path), clock=clock)
+        meeting = Meeting(loaded if loaded is not None else load_agenda(path), clock=clock)
         archive = Archive.open(archive_path)
         try:
             meeting_id = archive.create(meeting, agenda_path=str(path.resolve()))

@@ -71,14 +71,23 @@ class FacilitatorAppBase(App[None]):
             self.notify(t("config.unknown_ids", path=self.config.path, ids=", ".join(unknown)), severity="warning", timeout=15)
         self.set_interval(1.0, self._report_saving)
         if self.session is not None:
-            self._watch_saving(self.session)
-            self._open_meeting_screen(self.session)
+            self._watch_saving(self.session)  # its screen is the default screen, already there
         elif self._launch.view_meeting is not None:
             self.view_meeting(self._launch.view_meeting, alone=True)
         else:
             from facilitator.tui.screens.start import StartScreen
 
             self.push_screen(StartScreen(self.archive_path, self.folder))
+
+    def get_default_screen(self) -> Screen:
+        """A meeting given on the command line is the first screen itself, not one pushed
+        over an empty default screen: that would be composed, resumed and suspended again
+        before the meeting showed, a fifth of the start's time (docs/performance.md)."""
+        if self._launch.session is not None:
+            from facilitator.tui.screens.meeting import MeetingScreen
+
+            return MeetingScreen(self._launch.session)
+        return super().get_default_screen()
 
     def _open_meeting_screen(self, session: Session) -> None:
         from facilitator.tui.screens.meeting import MeetingScreen

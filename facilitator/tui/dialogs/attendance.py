@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -19,6 +19,7 @@ from facilitator.meeting import Meeting
 from facilitator.meeting_records import Presence
 from facilitator.tui.commands import ATTENDANCE_COMMANDS, localised
 from facilitator.tui.widgets.attendance_panel import person_line
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.text_entry import TextInput
 
 
@@ -41,7 +42,7 @@ class AttendanceDialogBase(ModalScreen[None]):
             yield Label(t("dialog.attendance.add"), classes="field-label")
             yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
             yield Static("", id="error-name", classes="field-error")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_people()

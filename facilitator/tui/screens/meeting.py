@@ -14,20 +14,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, SelectionList, TextArea
+from textual.widgets import OptionList, SelectionList, TextArea
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting import Change, Meeting
 from facilitator.session import Session
 from facilitator.tui.commands import MEETING_COMMANDS, localised
-from facilitator.tui.dialogs.attendance import AttendanceDialog
-from facilitator.tui.dialogs.meeting_forms import action_dialog, decision_dialog, item_dialog, speaker_dialog, vote_dialog
-from facilitator.tui.dialogs.output_forms import confirm_dialog, export_dialog, save_agenda_dialog
-from facilitator.tui.dialogs.remove import RemoveDialog
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
 from facilitator.tui.widgets.item_view import ItemView
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.speakers_panel import RoomLine, SpeakersPanel
 from facilitator.tui.widgets.status_bar import StatusBar
 
@@ -47,8 +44,13 @@ class MeetingScreenBase(Screen[None]):
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="meeting-screen")
+        # The width class Textual gives the screen on its first resize, given now: a new
+        # class on a screen restyles every widget on it, and the first frame waits for that.
+        self.add_class(_breakpoint_class(self.app.size.width, self.HORIZONTAL_BREAKPOINTS), update=False)
         self.session = session
         self._redraw_pending = False
+        self._footer_state: tuple[bool, bool] | None = None
+        """What the footer's enabled keys depend on (started, ended), as last shown."""
         self.exported: Any = None
         """Where the minutes were last written from this screen (to say so at the end)."""
 
@@ -65,7 +67,7 @@ class MeetingScreenBase(Screen[None]):
             with VerticalScroll(id="room", can_focus=False):
                 yield SpeakersPanel(id="speakers")
                 yield AttendancePanel(id="attendance")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.meeting.listeners.append(self._on_change)
@@ -75,9 +77,12 @@ class MeetingScreenBase(Screen[None]):
 
     @work(thread=True, exit_on_error=False)
     def _warm_up(self) -> None:
-        """Prepare the preview while the room is still settling: its first opening then
-        draws at once instead of first importing and compiling (docs/performance.md)."""
+        """Prepare the preview and the dialogs while the room is still settling: their
+        first opening then draws at once instead of first importing and compiling; the
+        meeting screen does not import them itself, so that it opens sooner
+        (docs/performance.md)."""
         from facilitator.minutes import warm_up
+        from facilitator.tui.dialogs import attendance, meeting_forms, output_forms, remove  # noqa: F401
         from facilitator.tui.screens import preview  # noqa: F401  (and Rich's Markdown with it)
 
         try:
@@ -109,9 +114,19 @@ class MeetingScreenBase(Screen[None]):
         self.query_one(SpeakersPanel).show(meeting)
         self.query_one(AttendancePanel).show(meeting)
         self.query_one(RoomLine).show(meeting)
-        self.refresh_bindings()
+        self._refresh_footer(meeting)
         if item_view.item_id != shown and item_view.item_id is not None:
             self.query_one("#notes", TextArea).focus()
+
+    def _refresh_footer(self, meeting: Meeting) -> None:
+        """Ask the footer to show which keys work only when that changes: the footer builds
+        all its keys again for every request, and most changes (a decision, a speaker) change
+        none of them."""
+        state = (meeting.started, meeting.ended)
+        if state != self._footer_state:
+            if self._footer_state is not None:  # the first time, the footer is still to be built
+                self.refresh_bindings()
+            self._footer_state = state
 
     def _show_status(self, meeting: Meeting) -> None:
         self.query_one(StatusBar).show(meeting, unsaved=self.session.recorder.last_error is not None)
@@ -136,6 +151,8 @@ class MeetingScreenBase(Screen[None]):
 
     def _save_notes_now(self) -> None:
         """Before the meeting moves on, the editor's text belongs to the item it was typed on."""
+        if not self.is_mounted:  # quit at once: nothing can have been typed yet
+            return
         item_view = self.query_one(ItemView)
         if item_view.item_id is None:
             return
@@ -228,21 +245,33 @@ class MeetingScreenBase(Screen[None]):
         self.app.push_screen(screen, closed)
 
     def action_add_decision(self) -> None:
+        from facilitator.tui.dialogs.meeting_forms import decision_dialog
+
         self._dialog(decision_dialog(self.meeting))
 
     def action_add_action(self) -> None:
+        from facilitator.tui.dialogs.meeting_forms import action_dialog
+
         self._dialog(action_dialog(self.meeting))
 
     def action_record_vote(self) -> None:
+        from facilitator.tui.dialogs.meeting_forms import vote_dialog
+
         self._dialog(vote_dialog(self.meeting))
 
     def action_add_speaker(self) -> None:
+        from facilitator.tui.dialogs.meeting_forms import speaker_dialog
+
         self._dialog(speaker_dialog(self.meeting))
 
     def action_add_item(self) -> None:
+        from facilitator.tui.dialogs.meeting_forms import item_dialog
+
         self._dialog(item_dialog(self.meeting), lambda index: self.notify(t("meeting_screen.item_added", number=index + 1)))
 
     def action_attendance(self) -> None:
+        from facilitator.tui.dialogs.attendance import AttendanceDialog
+
         self._dialog(AttendanceDialog(self.meeting))
 
     def action_remove_entry(self) -> None:
@@ -251,6 +280,8 @@ class MeetingScreenBase(Screen[None]):
         if state is None or not (state.decisions or state.votes or state.actions):
             self.notify(t("meeting_screen.nothing_to_remove"))
             return
+        from facilitator.tui.dialogs.remove import RemoveDialog
+
         self._dialog(RemoveDialog(self.meeting))
 
     def action_next_speaker(self) -> None:
@@ -272,9 +303,13 @@ class MeetingScreenBase(Screen[None]):
 
     def action_export_minutes(self) -> None:
         self._save_notes_now()
+        from facilitator.tui.dialogs.output_forms import export_dialog
+
         self._dialog(export_dialog(self.meeting), self._wrote)
 
     def action_save_agenda(self) -> None:
+        from facilitator.tui.dialogs.output_forms import save_agenda_dialog
+
         self._dialog(save_agenda_dialog(self.meeting), lambda path: self.notify(t("meeting_screen.agenda_written", path=path)))
 
     def _wrote(self, path: Any) -> None:
@@ -291,7 +326,14 @@ class MeetingScreenBase(Screen[None]):
                     self.notify(t("meeting_screen.ended"), timeout=6)
                 self.action_preview_minutes()
 
+        from facilitator.tui.dialogs.output_forms import confirm_dialog
+
         self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)
+
+
+def _breakpoint_class(width: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class of the widest breakpoint that ``width`` reaches, as Textual picks it."""
+    return next(name for least, name in sorted(breakpoints, reverse=True) if width >= least)
 
 
 def MeetingScreen(session: Session) -> MeetingScreenBase:  # noqa: N802

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import get_language, t
@@ -22,6 +22,7 @@ from facilitator.meeting import Meeting
 from facilitator.meeting_snapshot import from_dict, to_dict
 from facilitator.tui.commands import PREVIEW_COMMANDS, localised
 from facilitator.tui.dialogs.output_forms import export_dialog
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.minutes_section import MinutesSection, Piece, pieces
 
 BATCH = 8
@@ -52,7 +53,7 @@ class PreviewScreenBase(Screen[None]):
         yield Label(t("preview.title", title=self.meeting.info.title), id="preview-title")
         yield Static(t("preview.rendering"), id="preview-status")
         yield VerticalScroll(id="minutes")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_minutes()

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.agenda_loader import load_agenda
@@ -16,6 +16,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.resources import shipped_agendas
 from facilitator.tui.commands import START_COMMANDS, localised
+from facilitator.tui.widgets.key_footer import KeyFooter
 
 RECENT = 10
 
@@ -32,7 +33,7 @@ class StartScreenBase(Screen[None]):
         yield Label(t("start.title"), id="start-title")
         yield Static(t("start.hint"), id="start-hint")
         yield OptionList(id="choices")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -1,0 +1,177 @@
+"""The footer of keys and how the meeting screen opens: the first frame is whole, and no
+work is done twice on the way (docs/performance.md, startup)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from facilitator.tui.screens.meeting import MeetingScreen, MeetingScreenBase
+from facilitator.tui.widgets.key_footer import KeyFooter
+from tui_support import SIZE, MakeApp
+
+
+class Counted(KeyFooter):
+    """Counts how often the keys are built."""
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        self.rebuilds = 0
+
+    async def recompose(self) -> None:
+        self.rebuilds += 1
+        await super().recompose()
+
+
+class Keys(App[None]):
+    BINDINGS = [Binding("f5", "five", "Fem", id="five"), Binding("f6", "six", "Seks", id="six")]
+
+    def __init__(self, footer: Footer) -> None:
+        super().__init__()
+        self.footer = footer
+        self.keys_at_mount = -1
+
+    def compose(self) -> ComposeResult:
+        yield self.footer
+
+    def on_mount(self) -> None:
+        self.keys_at_mount = len(self.query(FooterKey))
+
+    def action_five(self) -> None:
+        pass
+
+    action_six = action_seven = action_five
+
+
+def described(footer: Footer) -> list[str]:
+    return [key.description for key in footer.query(FooterKey)]
+
+
+async def test_the_keys_are_there_when_the_screen_is_first_mounted() -> None:
+    # Textual's own footer waits for the screen to say its bindings changed, two frames on.
+    plain = Keys(Footer())
+    async with plain.run_test():
+        assert plain.keys_at_mount == 0
+    app = Keys(KeyFooter())
+    async with app.run_test() as pilot:
+        assert app.keys_at_mount >= 2
+        await pilot.pause()
+        assert {"Fem", "Seks"} <= set(described(app.footer))
+
+
+async def test_a_burst_of_binding_changes_builds_the_keys_once() -> None:
+    footer = Counted()
+    app = Keys(footer)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = footer.rebuilds
+        for _ in range(5):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert footer.rebuilds == before + 1
+        assert {"Fem", "Seks"} <= set(described(footer))
+
+
+async def test_a_change_after_the_rebuild_is_shown_too() -> None:
+    footer = Counted()
+    app = Keys(footer)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.bind("f7", "seven", description="Syv")
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert "Syv" in described(footer)
+
+
+class Restyled(Keys):
+    """Records the footer keys styled again after they were mounted (a class changed)."""
+
+    def __init__(self, footer: Footer) -> None:
+        super().__init__(footer)
+        self.restyled: list[FooterKey] = []
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node, FooterKey):
+            self.restyled.append(node)
+        super().update_styles(node, animate)
+
+
+@pytest.mark.parametrize("compact", [True, False])
+async def test_keys_are_born_compact_in_a_compact_footer(compact: bool) -> None:
+    # Born so, not given the class once mounted: that would style every key twice.
+    app = Restyled(KeyFooter(compact=compact))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        keys = [key for key in app.footer.query(FooterKey) if key.action in ("five", "six")]
+        assert len(keys) == 2 and all(key.has_class("-compact") == compact for key in keys)
+        if compact:  # (Textual's keys start compact: in a wide footer they are restyled anyway)
+            assert not set(app.restyled) & set(keys)
+
+
+# --- the meeting screen --------------------------------------------------------------------
+
+
+def footer_key(app: App[None], action: str) -> FooterKey:
+    return next(key for key in app.screen.query(FooterKey) if key.action == action)
+
+
+async def test_the_meeting_is_the_first_screen_with_its_keys_from_the_start(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, MeetingScreenBase)
+        assert footer_key(app, "add_decision").has_class("-disabled")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.pause()
+        assert not footer_key(app, "add_decision").has_class("-disabled")
+
+
+async def test_the_footer_is_rebuilt_when_the_meeting_starts_not_for_every_decision(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rebuilds: list[object] = []
+    original = KeyFooter.recompose
+
+    async def counted(self: KeyFooter) -> None:
+        rebuilds.append(self)
+        await original(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counted)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.pause()
+        started = len(rebuilds)
+        for n in range(3):
+            meeting.add_decision(f"Beslutning {n}")
+            await pilot.pause()
+        assert len(rebuilds) == started
+        meeting.end()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(rebuilds) > started
+
+
+@pytest.mark.parametrize(("width", "wanted", "other"), [(80, "-narrow", "-wide"), (120, "-wide", "-narrow")])
+async def test_the_meeting_screen_has_its_width_class_before_it_is_mounted(
+    make_app: MakeApp, width: int, wanted: str, other: str,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 35)) as pilot:
+        await pilot.pause()
+        fresh = MeetingScreen(app.session)  # built, never shown
+        assert fresh.has_class(wanted) and not fresh.has_class(other)
+        assert app.screen.has_class(wanted)
+        # and the shown one still follows the terminal, as Textual keeps it
+        await pilot.resize_terminal(200 - width, 35)
+        await pilot.pause()
+        assert app.screen.has_class(other) and not app.screen.has_class(wanted)
