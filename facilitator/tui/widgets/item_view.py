@@ -18,7 +18,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import CarriedAction, ItemState
 from facilitator.tui.commands import key_for
-from facilitator.tui.widgets.text_entry import NotesArea
+from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
 FOLD_PURPOSE_AT = 160
@@ -86,7 +86,7 @@ class ItemView(Vertical):
         # A title on the border rather than a placeholder: Textual's TextArea joins the
         # whole text on every drawn line to decide whether to show a placeholder, which
         # made typing in long notes twice as costly (docs/performance.md).
-        notes = NotesArea(id="notes", soft_wrap=True, tab_behavior="focus")
+        notes = NotesArea(id="notes")
         notes.border_title = t("item.notes_title")
         yield notes
 

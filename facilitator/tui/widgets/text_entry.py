@@ -9,8 +9,9 @@ Unicode tables (an emoji of Unicode 15 on Python 3.11). Typed, they were dropped
 sign, and an emoji picker's 👩🏽‍💻 reached the notes as 👩🏽💻. Pasted text was never
 affected: a paste is inserted whole.
 
-These fields insert such characters as well. Control characters, line and paragraph
-separators and surrogates stay out, as before: keys such as Enter and Tab are controls.
+These fields, and the notes editor (notes_area.py), insert such characters as well.
+Control characters, line and paragraph separators and surrogates stay out, as before:
+keys such as Enter and Tab are controls.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 _TEXT_NOT_PRINTABLE = frozenset({"Cf", "Zs", "Co", "Cn"})
 """Format, space, private use and (to this Python) unassigned characters."""
@@ -30,20 +31,6 @@ def typed_text(event: events.Key) -> str | None:
     if event.is_printable or character is None or len(character) != 1:
         return None
     return character if unicodedata.category(character) in _TEXT_NOT_PRINTABLE else None
-
-
-class NotesArea(TextArea):
-    """The notes editor: a TextArea that keeps joiners, marks and newer emoji."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual calls each class's handler in turn; prevent_default() stops TextArea's.
-        character = typed_text(event)
-        if character is None or self.read_only:
-            return
-        event.stop()
-        event.prevent_default()
-        start, end = self.selection
-        self.replace(character, start, end, maintain_selection_offset=False)
 
 
 class TextInput(Input):

@@ -1,0 +1,83 @@
+"""The notes editor: it keeps every character typed, and redraws only the rows that change.
+
+Textual's TextArea draws itself whole whenever the cursor moves, so every key redraws
+every row of the editor; and the screen then redraws, on each of those rows, every
+widget beside the editor (the agenda, the room, the panels around them). With the
+meeting screen's side panels that made a key in long notes a fifth dearer than in a bare
+TextArea (docs/performance.md). Here a key redraws the rows of the line it changed and
+the rows of the lines the cursor left and reached; an edit that changes how many rows the
+text takes, a new text, an undo or a redo still redraw the whole editor.
+
+Bracket matching is off: the notes are prose, and a matching bracket's highlight can sit
+on a row that nothing here redraws.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.reactive import Reactive, reactive
+from textual.widgets import TextArea
+from textual.widgets.text_area import Edit, EditResult, Location, Selection
+
+from facilitator.tui.widgets.text_entry import typed_text
+
+
+class NotesArea(TextArea):
+    selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
+    """As TextArea's, but a move redraws only the rows concerned (``watch_selection``)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
+        self.match_cursor_bracket = False
+
+    # --- keeping every character ----------------------------------------------------------
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls each class's handler in turn; prevent_default() stops TextArea's.
+        character = typed_text(event)
+        if character is None or self.read_only:
+            return
+        event.stop()
+        event.prevent_default()
+        start, end = self.selection
+        self.replace(character, start, end, maintain_selection_offset=False)
+
+    # --- redrawing only what changed ------------------------------------------------------
+
+    def watch_selection(self, previous: Selection, selection: Selection) -> None:
+        """All rows of the lines from the highest to the lowest end of either selection:
+        the cursor's old and new lines (a line's highlight covers all its rows) and any
+        selected text between them."""
+        lines = [self._line(location) for location in (*previous, *selection)]
+        self._refresh_rows(min(lines), max(lines))
+
+    def edit(self, edit: Edit) -> EditResult:
+        # When the text takes another number of rows, the rows below it move: Textual then
+        # draws the editor whole, as its size inside has changed.
+        result = super().edit(edit)
+        self._refresh_rows(self._line(edit.top), self._line(result.end_location))
+        return result
+
+    def load_text(self, text: str) -> None:
+        super().load_text(text)
+        self.refresh()
+
+    def undo(self) -> None:
+        super().undo()
+        self.refresh()
+
+    def redo(self) -> None:
+        super().redo()
+        self.refresh()
+
+    def _line(self, location: Location) -> int:
+        """The line of a place in the text; a place the text no longer has (the cursor
+        before a deletion) counts as its last line."""
+        return min(max(location[0], 0), self.document.line_count - 1)
+
+    def _refresh_rows(self, first_line: int, last_line: int) -> None:
+        """Redraw every row (a long line wraps onto several) of the lines from first to last."""
+        wrapped = self.wrapped_document
+        top = wrapped.location_to_offset((first_line, 0)).y
+        bottom = wrapped.location_to_offset((last_line, 0)).y + len(wrapped.get_offsets(last_line))
+        self.refresh_lines(top, bottom - top + 1)
