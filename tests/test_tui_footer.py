@@ -10,6 +10,7 @@ from textual.dom import DOMNode
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from facilitator.config import Config
 from facilitator.tui.screens.meeting import MeetingScreen, MeetingScreenBase
 from facilitator.tui.widgets.key_footer import KeyFooter
 from tui_support import SIZE, MakeApp
@@ -159,6 +160,27 @@ async def test_the_footer_is_rebuilt_when_the_meeting_starts_not_for_every_decis
         await pilot.pause()
         await pilot.pause()
         assert len(rebuilds) > started
+
+
+async def test_the_first_footer_shows_the_keymap_from_the_settings_file(
+    make_app: MakeApp, settings: Config, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first: list[str] = []
+    original = KeyFooter.compose
+
+    def compose(self: KeyFooter) -> ComposeResult:
+        for widget in original(self):
+            if isinstance(widget, FooterKey) and widget.action == "next_item" and not first:
+                first.append(widget.key)
+            yield widget
+
+    monkeypatch.setattr(KeyFooter, "compose", compose)
+    settings.keymap["next_item"] = "f12"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert first == ["f12"]
+        assert footer_key(app, "next_item").key == "f12"
 
 
 @pytest.mark.parametrize(("width", "wanted", "other"), [(80, "-narrow", "-wide"), (120, "-wide", "-narrow")])

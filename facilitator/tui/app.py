@@ -55,6 +55,8 @@ class FacilitatorAppBase(App[None]):
         self._theme_ready = False
         self._clashes_told: set[tuple[str, ...]] = set()
         self._theme_warned = False
+        # Before any screen is built, so the first frame's footer shows the person's keys.
+        self.set_keymap({k: v for k, v in config.keymap.items() if k in BINDING_IDS})
 
     # --- start ------------------------------------------------------------------------------
 
@@ -64,7 +66,6 @@ class FacilitatorAppBase(App[None]):
         self._theme_ready = True
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         unknown = sorted(set(self.config.keymap) - BINDING_IDS)
-        self.set_keymap({k: v for k, v in self.config.keymap.items() if k in BINDING_IDS})
         for problem in self.config.problems:
             self.notify(problem, severity="warning", timeout=15)
         if unknown:
