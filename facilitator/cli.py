@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator import __version__
+from facilitator import __version__, startup
 from facilitator.agenda import Agenda
 from facilitator.agenda_loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
@@ -138,6 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = _command_word(args_list)
     opens_app = command is None or command in APP_COMMANDS
+    if opens_app:
+        startup.pause()  # until the app's first frame (startup.py)
+    try:
+        return _main(args_list, opens_app)
+    finally:
+        startup.end()
+
+
+def _main(args_list: list[str], opens_app: bool) -> int:
     requested = _language_from_argv(args_list)
     if opens_app and not requested and not os.environ.get(ENV_VAR):
         requested = _settings().lang

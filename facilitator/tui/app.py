@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
+from facilitator import startup
 from facilitator.config import Config, remember
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -61,6 +62,7 @@ class FacilitatorAppBase(App[None]):
     # --- start ------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.call_after_refresh(startup.resume)  # the first frame is drawn (startup.py)
         if self.config.theme and self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._theme_ready = True
