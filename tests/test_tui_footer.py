@@ -11,7 +11,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from facilitator.config import Config
-from facilitator.tui.screens.meeting import MeetingScreen, MeetingScreenBase
+from facilitator.tui.screens.meeting import MeetingScreenBase
 from facilitator.tui.widgets.key_footer import KeyFooter
 from tui_support import SIZE, MakeApp
 
@@ -181,19 +181,3 @@ async def test_the_first_footer_shows_the_keymap_from_the_settings_file(
         await pilot.pause()
         assert first == ["f12"]
         assert footer_key(app, "next_item").key == "f12"
-
-
-@pytest.mark.parametrize(("width", "wanted", "other"), [(80, "-narrow", "-wide"), (120, "-wide", "-narrow")])
-async def test_the_meeting_screen_has_its_width_class_before_it_is_mounted(
-    make_app: MakeApp, width: int, wanted: str, other: str,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=(width, 35)) as pilot:
-        await pilot.pause()
-        fresh = MeetingScreen(app.session)  # built, never shown
-        assert fresh.has_class(wanted) and not fresh.has_class(other)
-        assert app.screen.has_class(wanted)
-        # and the shown one still follows the terminal, as Textual keeps it
-        await pilot.resize_terminal(200 - width, 35)
-        await pilot.pause()
-        assert app.screen.has_class(other) and not app.screen.has_class(wanted)

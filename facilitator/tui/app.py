@@ -85,7 +85,7 @@ class FacilitatorAppBase(App[None]):
     def get_default_screen(self) -> Screen:
         """A meeting given on the command line is the first screen itself, not one pushed
         over an empty default screen: that one would be composed, shown and put away again
-        before the meeting showed, some 30 ms of a start of 275 (docs/performance.md)."""
+        before the meeting showed, some 35 ms of a start of 290 (docs/performance.md)."""
         if self._launch.session is not None:
             from facilitator.tui.screens.meeting import MeetingScreen
 

@@ -44,9 +44,6 @@ class MeetingScreenBase(Screen[None]):
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="meeting-screen")
-        # The width class Textual gives the screen on its first resize, given now: a new
-        # class on a screen restyles every widget on it, and the first frame waits for that.
-        self.add_class(_breakpoint_class(self.app.size.width, self.HORIZONTAL_BREAKPOINTS), update=False)
         self.session = session
         self._redraw_pending = False
         self._footer_state: tuple[bool, bool] | None = None
@@ -329,11 +326,6 @@ class MeetingScreenBase(Screen[None]):
         from facilitator.tui.dialogs.output_forms import confirm_dialog
 
         self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)
-
-
-def _breakpoint_class(width: int, breakpoints: list[tuple[int, str]]) -> str:
-    """The class of the widest breakpoint that ``width`` reaches, as Textual picks it."""
-    return next(name for least, name in sorted(breakpoints, reverse=True) if width >= least)
 
 
 def MeetingScreen(session: Session) -> MeetingScreenBase:  # noqa: N802
