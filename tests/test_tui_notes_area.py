@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 from textual.app import App, ComposeResult
@@ -80,26 +81,24 @@ async def test_what_is_shown_is_the_text(keys: list[str]) -> None:
             await assert_whole(app, pilot, f"{keys[:n + 1]}")
 
 
-async def test_a_new_text_of_the_same_height_is_shown() -> None:
+CHANGES = {
+    # as many rows, other letters: the next item's notes
+    "a new text of the same height": lambda notes: notes.load_text(TEXT.upper()),
+    # on the empty line, in view, while the cursor stays on the first
+    "an edit away from the cursor": lambda notes: notes.insert("NB ", (2, 0)),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+async def test_a_change_not_typed_is_shown(change: Callable[[NotesArea], object]) -> None:
     app = Notes()
     async with app.run_test(size=(60, 12)) as pilot:
         notes = app.query_one(NotesArea)
         notes.focus()
         await pilot.pause()
-        notes.load_text(TEXT.upper())  # as many rows, other letters: the next item's notes
-        await assert_whole(app, pilot, "load_text")
-        assert "TRAVLT" in notes.text
-
-
-async def test_an_edit_away_from_the_cursor_is_shown() -> None:
-    app = Notes()
-    async with app.run_test(size=(60, 12)) as pilot:
-        notes = app.query_one(NotesArea)
-        notes.focus()
-        await pilot.pause()
-        notes.insert("NB ", (2, 0))  # on the empty line, in view; the cursor stays on the first
-        await assert_whole(app, pilot, "insert at line 2")
-        assert notes.cursor_location == (0, 0)
+        change(notes)
+        await assert_whole(app, pilot, "the change")
+        assert notes.text != TEXT and notes.cursor_location == (0, 0)
 
 
 async def test_a_long_random_session_of_keys() -> None:
