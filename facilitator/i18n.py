@@ -11,6 +11,8 @@ import os
 from importlib import import_module
 from typing import Final
 
+from facilitator.visible_text import one_line
+
 LANGUAGES: Final = ("da", "en")
 DEFAULT_LANGUAGE: Final = "da"
 ENV_VAR: Final = "FACILITATOR_LANG"
@@ -49,8 +51,16 @@ def get_language() -> str:
 
 
 def t(key: str, /, lang: str | None = None, **params: object) -> str:
-    """The text for ``key`` in the current language, with ``params`` filled in."""
-    return catalogue(lang or _language)[key].format(**params)
+    """The text for ``key`` in the current language, with ``params`` filled in.
+
+    Every value filled in is data (a title, a name, a path, a reason): it goes in as one
+    line, its control characters shown as signs (``visible_text``), so no value can add a
+    line to a message or send an escape sequence to the terminal that shows it.
+    """
+    text = catalogue(lang or _language)[key]
+    if not params:
+        return text
+    return text.format(**{name: value if isinstance(value, (int, float)) else one_line(value) for name, value in params.items()})
 
 
 def join_or(words: list[str], lang: str | None = None) -> str:
