@@ -464,8 +464,6 @@ class Archive:
             parameters.append(group)
         with self._read() as db:
             unmarked = self._closed_unmarked(db)
-            if not restricted and unmarked is None:
-                conditions.append("a.confidential = 0")
             rows = db.execute(
                 "SELECT a.meeting_id, m.title, m.date, a.action_id, a.item_title, a.what, a.who, a.deadline, a.done,"
                 f" {'0' if unmarked is not None else 'a.confidential'}"
