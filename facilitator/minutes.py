@@ -80,7 +80,7 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         "carry_on": state.carry_on,
     }
     if hidden:
-        return view
+        return {key: value for key, value in view.items() if key in HIDDEN_ITEM_KEYS}
     view.update(
         standard=is_standard(item.title),
         purpose=item.purpose,
