@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda import Agenda, Item, ItemType, MeetingInfo, MeetingKind
@@ -143,7 +143,9 @@ def hold_first(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
     meeting.add_decision(marked(scenario, "beslutning"), ["planlægning"], index=closed)
     meeting.record_vote(marked(scenario, "afstemning"), 2, 1, 0, index=closed)
     meeting.add_action(marked(scenario, "opgave"), marked(scenario, "ansvarlig"), "2026-12-31", index=closed)
-    meeting.add_action(marked(scenario, "anden opgave"), "Bo", index=closed)
+    # One text with the marker and no hostile text before it: SQLite ends a text at a NUL
+    # for searching, so the restricted search is sure to find this one.
+    meeting.add_action(f"{scenario.token} anden opgave", "Bo", index=closed)
     meeting.set_carry_on(closed, scenario.carry_on)
     meeting.end()
     archive.save(meeting_id, to_dict(meeting, notes=False), {s.id: s.notes for s in meeting.items})
@@ -218,6 +220,8 @@ def holds(text: str, token: str) -> bool:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
+@example(Scenario("Qzxj0000", ("nul", "bell_backspace"), 0, 1, ItemType.ORIENTERING, False, False, False, False, False))
+@example(Scenario("QzxjAbCd", ("markup_valid", "newline_forge"), 1, 2, ItemType.BESLUTNING, True, True, True, True, True))
 def test_no_public_output_holds_anything_of_a_closed_item(scenario: Scenario) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "arkiv.sqlite3"
