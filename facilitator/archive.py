@@ -27,7 +27,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.archive_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from facilitator.archive_schema import (
+    APPLICATION_ID,
+    CLOSED_MARKED,
+    MEETING_SHIFT,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    closed_in,
+    closed_rowids,
+    is_closed,
+    meeting_rowids,
+    search_records,
+)
+from facilitator.archive_schema import search_rowid as _rowid
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
@@ -36,22 +48,12 @@ from facilitator.meeting_snapshot import from_dict, to_dict
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-# Full-text rows get deterministic rowids, so one meeting's rows are found (and
-# replaced) by a rowid range instead of a scan of the whole index.
-_MEETING_SHIFT = 24
-_KIND_SHIFT = 20
-_KINDS = {"note": 0, "decision": 1, "vote": 2, "action": 3}
-
 SEARCH_PAGE = 20
 """Hits a search gives unless asked for more: a screenful, newest first. A bigger archive
 then costs hardly more per search, where a page of a hundred cost five times as much."""
 
 NOTES_INDEX_INTERVAL = 10.0
 """Seconds between full-text indexings of one item's notes while they are being typed."""
-
-
-def _rowid(meeting_id: int, kind: str, sequence: int) -> int:
-    return (meeting_id << _MEETING_SHIFT) | (_KINDS[kind] << _KIND_SHIFT) | sequence
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class ActionRow:
     who: str
     deadline: str | None
     done: bool
+    confidential: bool = False
+    """Recorded under a closed item: listed only when asked for the restricted view."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class SearchHit:
     item_title: str
     kind: str
     snippet: str
+    confidential: bool = False
+    """Found under a closed item: given only when asked for the restricted view."""
 
 
 class Archive:
@@ -168,8 +174,11 @@ class Archive:
                     raise ArchiveError(t("archive.newer", path=self.path, version=version, supported=SCHEMA_VERSION), permanent=True)
                 if version == SCHEMA_VERSION:
                     return
-                for statement in MIGRATIONS[version]:
-                    db.execute(statement)
+                for step in MIGRATIONS[version]:
+                    if callable(step):
+                        step(db)
+                    else:
+                        db.execute(step)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {version + 1}")
 
@@ -255,13 +264,14 @@ class Archive:
     @staticmethod
     def _open_actions_of(db: sqlite3.Connection, group: str) -> list[CarriedAction]:
         rows = db.execute(
-            "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline"
+            "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline, a.confidential"
             " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
             " WHERE m.group_name = ? AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
             (group,),
         ).fetchall()
         return [
-            CarriedAction(*row[:6], deadline=dt.date.fromisoformat(row[6]) if row[6] else None) for row in rows
+            CarriedAction(*row[:6], deadline=dt.date.fromisoformat(row[6]) if row[6] else None, confidential=bool(row[7]))
+            for row in rows
         ]
 
     def save(self, meeting_id: int, snapshot: dict[str, Any], notes: dict[int, str] | None = None) -> None:
@@ -295,6 +305,7 @@ class Archive:
                     "DELETE FROM search WHERE rowid BETWEEN ? AND ?",
                     (_rowid(meeting_id, "decision", 0), _rowid(meeting_id + 1, "note", 0) - 1),
                 )
+                db.execute("DELETE FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
         return bool(gone)
 
     def save_notes(self, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
@@ -352,32 +363,27 @@ class Archive:
         low = _rowid(meeting_id, "decision", 0)
         high = _rowid(meeting_id + 1, "note", 0) - 1
         db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?", (low, high))
-        sequence = dict.fromkeys(("decision", "vote", "action"), 0)
-        rows: list[tuple[int, str, str, str]] = []
-        actions: list[tuple[Any, ...]] = []
-        for item in snapshot["items"]:
-            title = item["item"]["title"]
-            texts = [
-                *(("decision", d["text"]) for d in item["decisions"]),
-                *(("vote", v["subject"]) for v in item["votes"]),
-                *(("action", f'{a["what"]} ({a["who"]})') for a in item["actions"]),
-            ]
-            for kind, text in texts:
-                rows.append((_rowid(meeting_id, kind, sequence[kind]), text, title, kind))
-                sequence[kind] += 1
-            actions.extend(
-                (meeting_id, a["id"], title, a["what"], a["who"], a["deadline"], int(a["done"])) for a in item["actions"]
-            )
+        rows = [
+            (_rowid(meeting_id, kind, number), text, item["item"]["title"], kind)
+            for kind, number, item, text in search_records(snapshot)
+        ]
+        actions = [
+            (meeting_id, a["id"], item["item"]["title"], a["what"], a["who"], a["deadline"], int(a["done"]), int(is_closed(item)))
+            for item in snapshot["items"] for a in item["actions"]
+        ]
         db.executemany("INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, ?)", rows)
+        db.execute("DELETE FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
+        db.executemany("INSERT INTO closed_search (rowid) VALUES (?)", [(r,) for r in closed_rowids(meeting_id, snapshot)])
         ids = [row[1] for row in actions]
         db.execute(
             f"DELETE FROM actions WHERE meeting_id = ? AND action_id NOT IN ({','.join('?' * len(ids))})",
             (meeting_id, *ids),
         )
         db.executemany(
-            "INSERT INTO actions (meeting_id, action_id, item_title, what, who, deadline, done) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO actions (meeting_id, action_id, item_title, what, who, deadline, done, confidential)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (meeting_id, action_id) DO UPDATE SET item_title = excluded.item_title,"
-            " what = excluded.what, who = excluded.who, deadline = excluded.deadline,"
+            " what = excluded.what, who = excluded.who, deadline = excluded.deadline, confidential = excluded.confidential,"
             # Done in a later meeting (carried over) stays done whatever this snapshot says.
             " done = CASE WHEN actions.done_in IS NULL THEN excluded.done ELSE actions.done END",
             actions,
@@ -445,8 +451,10 @@ class Archive:
             raise ArchiveError(t("archive.no_meeting", id=meeting_id))
         return MeetingSummary(*row)
 
-    def actions(self, *, open_only: bool = False, group: str | None = None) -> list[ActionRow]:
-        """Action items across meetings: by deadline (none last), then by meeting."""
+    def actions(self, *, open_only: bool = False, group: str | None = None, restricted: bool = False) -> list[ActionRow]:
+        """Action items across meetings: by deadline (none last), then by meeting.
+
+        Those recorded under a closed item only with ``restricted``, marked as such."""
         conditions = ["1"]
         parameters: list[Any] = []
         if open_only:
@@ -455,19 +463,34 @@ class Archive:
             conditions.append("m.group_name = ?")
             parameters.append(group)
         with self._read() as db:
+            unmarked = self._closed_unmarked(db)
             rows = db.execute(
-                "SELECT a.meeting_id, m.title, m.date, a.action_id, a.item_title, a.what, a.who, a.deadline, a.done"
+                "SELECT a.meeting_id, m.title, m.date, a.action_id, a.item_title, a.what, a.who, a.deadline, a.done,"
+                f" {'0' if unmarked is not None else 'a.confidential'}"
                 " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
                 f" WHERE {' AND '.join(conditions)}"
                 " ORDER BY a.deadline IS NULL, a.deadline, a.meeting_id, a.action_id",
                 parameters,
             ).fetchall()
-        return [ActionRow(*row[:8], done=bool(row[8])) for row in rows]
+        found = [
+            ActionRow(*row[:8], done=bool(row[8]), confidential=bool(row[9]) or (unmarked is not None and (row[0], row[3]) in unmarked[1]))
+            for row in rows
+        ]
+        return found if restricted else [a for a in found if not a.confidential]
 
-    def search(self, text: str, *, limit: int = SEARCH_PAGE) -> list[SearchHit]:
+    def _closed_unmarked(self, db: sqlite3.Connection) -> tuple[set[int], set[tuple[int, int]]] | None:
+        """For an archive older than the marks of closed items (one opened read-only is not
+        migrated): what its closed items recorded, read from the snapshots. None when the
+        archive marks them itself."""
+        if int(db.execute("PRAGMA user_version").fetchone()[0]) >= CLOSED_MARKED:
+            return None
+        return closed_in(db)
+
+    def search(self, text: str, *, limit: int = SEARCH_PAGE, restricted: bool = False) -> list[SearchHit]:
         """Full text over notes, decisions, votes and actions; every word must occur.
 
-        The newest ``limit`` hits: ask for one more than you show to know whether there are more."""
+        The newest ``limit`` hits: ask for one more than you show to know whether there are more.
+        Hits under a closed item only with ``restricted``, marked as such."""
         words = text.split()
         if not words:
             return []
@@ -482,17 +505,29 @@ class Archive:
             conditions.append("text LIKE ? ESCAPE '\\'")
             parameters.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         with self._read() as db:
+            unmarked = self._closed_unmarked(db)
+            if unmarked is None and not restricted:
+                conditions.append("rowid NOT IN (SELECT rowid FROM closed_search)")
+            closed = "h.rowid IN (SELECT rowid FROM closed_search)" if unmarked is None else "0"
             # Newest first by rowid (which begins with the meeting id), inside the full-text
             # query, so the index stops after `limit` hits instead of ranking every match.
+            # An archive without the marks of closed items is filtered here, over all hits.
             rows = db.execute(
-                "SELECT h.rowid >> ?, m.title, m.date, h.item_title, h.kind, h.text FROM"
+                f"SELECT h.rowid, m.title, m.date, h.item_title, h.kind, h.text, {closed} FROM"
                 " (SELECT rowid, item_title, kind, text FROM search"
                 f"  WHERE {' AND '.join(conditions)} ORDER BY rowid DESC LIMIT ?) AS h"
                 " JOIN meetings m ON m.id = h.rowid >> ? ORDER BY h.rowid >> ? DESC, h.rowid",
-                (_MEETING_SHIFT, *parameters, limit, _MEETING_SHIFT, _MEETING_SHIFT),
+                (*parameters, limit if unmarked is None else -1, MEETING_SHIFT, MEETING_SHIFT),
             ).fetchall()
+        if unmarked is not None:
+            rows = [(*row[:6], row[0] in unmarked[0]) for row in rows if restricted or row[0] not in unmarked[0]]
+            newest = set(sorted((row[0] for row in rows), reverse=True)[:limit])
+            rows = [row for row in rows if row[0] in newest]
         marks = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-        return [SearchHit(*row[:5], snippet=_snippet(row[5], marks)) for row in rows]
+        return [
+            SearchHit(row[0] >> MEETING_SHIFT, *row[1:5], snippet=_snippet(row[5], marks), confidential=bool(row[6]))
+            for row in rows
+        ]
 
 
 def _snippet(text: str, marks: re.Pattern[str], width: int = 64) -> str:

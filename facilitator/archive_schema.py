@@ -2,15 +2,120 @@
 
 The version lives in ``PRAGMA user_version``; ``PRAGMA application_id`` marks the file as
 ours, so a foreign SQLite database is recognised and left alone. Migrations only ever
-add: each step takes version N to N+1 inside one transaction.
+add: each step takes version N to N+1 inside one transaction. A step is SQL, or a
+function for what SQL cannot say (reading the meetings' JSON snapshots).
+
+The layout of the full-text index's rowids lives here too: the projections and the
+migrations that fill them in for old data must number rows the same way.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from typing import Any
+
 APPLICATION_ID = 0x46414331  # "FAC1"
 
-# Index i holds the statements that take the schema from version i to i + 1.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+# Full-text rows get deterministic rowids, so one meeting's rows are found (and
+# replaced) by a rowid range instead of a scan of the whole index.
+MEETING_SHIFT = 24
+_KIND_SHIFT = 20
+_KINDS = {"note": 0, "decision": 1, "vote": 2, "action": 3}
+
+
+def search_rowid(meeting_id: int, kind: str, sequence: int) -> int:
+    """A note's sequence is its item's id; decisions, votes and actions are numbered per
+    kind through the meeting, in item order (see ``search_records``)."""
+    return (meeting_id << MEETING_SHIFT) | (_KINDS[kind] << _KIND_SHIFT) | sequence
+
+
+def meeting_rowids(meeting_id: int) -> tuple[int, int]:
+    """The first and last rowid a meeting's full-text rows can have."""
+    return search_rowid(meeting_id, "note", 0), search_rowid(meeting_id + 1, "note", 0) - 1
+
+
+def search_records(snapshot: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], str]]:
+    """(kind, sequence, item, text) for every decision, vote and action of a snapshot."""
+    sequence = dict.fromkeys(("decision", "vote", "action"), 0)
+    for item in snapshot["items"]:
+        texts = [
+            *(("decision", d["text"]) for d in item["decisions"]),
+            *(("vote", v["subject"]) for v in item["votes"]),
+            *(("action", f'{a["what"]} ({a["who"]})') for a in item["actions"]),
+        ]
+        for kind, text in texts:
+            yield kind, sequence[kind], item, text
+            sequence[kind] += 1
+
+
+def is_closed(item: dict[str, Any]) -> bool:
+    """An item of a snapshot held as a closed item (``confidential = true``)."""
+    return item["item"].get("confidential") is True
+
+
+def closed_rowids(meeting_id: int, snapshot: dict[str, Any]) -> list[int]:
+    """The full-text rows of a meeting's closed items, notes included (a note's rowid is
+    known before the note is written, so a closed item's notes are closed from their
+    first keystroke)."""
+    notes = [search_rowid(meeting_id, "note", item["id"]) for item in snapshot["items"] if is_closed(item)]
+    records = [search_rowid(meeting_id, kind, number) for kind, number, item, _ in search_records(snapshot) if is_closed(item)]
+    return notes + records
+
+
+CLOSED_MARKED = 3
+"""The schema version from which the archive marks what closed items recorded. An older
+archive opened read-only is not migrated: ``closed_in`` reads the same from its snapshots."""
+
+
+def closed_in(db: sqlite3.Connection) -> tuple[set[int], set[tuple[int, int]]]:
+    """What the archive's closed items recorded, read from the snapshots: full-text rowids,
+    and (meeting id, action id) of action items."""
+    rowids: set[int] = set()
+    actions: set[tuple[int, int]] = set()
+    for meeting_id, snapshot in _snapshots(db, '"confidential": true'):
+        rowids.update(closed_rowids(meeting_id, snapshot))
+        actions.update((meeting_id, a["id"]) for item in snapshot["items"] if is_closed(item) for a in item["actions"])
+    return rowids, actions
+
+
+def _mark_closed_records(db: sqlite3.Connection) -> None:
+    """Mark what old meetings recorded under closed items, from their snapshots: the
+    full-text rows, the action items, and the copies of those action items that later
+    meetings of the group carried over (which would otherwise show in public minutes)."""
+    rowids, closed_actions = closed_in(db)
+    db.executemany("INSERT INTO closed_search (rowid) VALUES (?)", [(r,) for r in sorted(rowids)])
+    db.executemany("UPDATE actions SET confidential = 1 WHERE meeting_id = ? AND action_id = ?", sorted(closed_actions))
+    if not closed_actions:
+        return
+    for meeting_id, snapshot in _snapshots(db, '"carried": [{'):
+        carried = snapshot.get("carried") or []
+        marked = [c for c in carried if isinstance(c, dict) and (c.get("meeting_id"), c.get("action_id")) in closed_actions]
+        for entry in marked:
+            entry["confidential"] = True
+        if marked:
+            db.execute("UPDATE meetings SET snapshot = ? WHERE id = ?", (json.dumps(snapshot, ensure_ascii=False), meeting_id))
+
+
+def _snapshots(db: sqlite3.Connection, holding: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The snapshots whose text holds ``holding`` (a cheap filter before parsing each).
+
+    A snapshot that does not parse is passed over: the meeting cannot be opened anyway,
+    and one damaged meeting must not keep the whole archive from opening."""
+    pattern = "%" + holding.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.execute("SELECT id, snapshot FROM meetings WHERE snapshot LIKE ? ESCAPE '\\'", (pattern,)).fetchall()
+    for meeting_id, text in rows:
+        try:
+            snapshot = json.loads(text)
+            closed_rowids(meeting_id, snapshot)  # the shape the projections need
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+        yield meeting_id, snapshot
+
+
+# Index i holds the steps that take the schema from version i to i + 1.
+MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
         """CREATE TABLE meetings (
             id INTEGER PRIMARY KEY,
@@ -54,6 +159,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         # Resuming asks for the unfinished meetings at every start: find them by index.
         "CREATE INDEX meetings_unfinished ON meetings (id) WHERE ended_at IS NULL",
+    ),
+    (
+        # What was recorded under a closed item is kept out of every public output:
+        # action items know it, and so do full-text rows (listed here by rowid, because
+        # an FTS5 table takes no new column).
+        "ALTER TABLE actions ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE closed_search (rowid INTEGER PRIMARY KEY)",
+        _mark_closed_records,
     ),
 )
 

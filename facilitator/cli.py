@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
     actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
     actions.add_argument("--group", metavar="GROUP", help=t("cli.actions.group"))
+    actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
     actions.set_defaults(handler=cmd_actions)
 
     minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
     search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
     search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
+    search.add_argument("--restricted", action="store_true", help=t("cli.search.restricted"))
     search.set_defaults(handler=cmd_search)
     return parser
 
@@ -338,9 +340,10 @@ def cmd_actions(args: argparse.Namespace) -> int:
     if archive is None:
         return EXIT_OK
     with archive:
-        found = archive.actions(open_only=args.open, group=args.group)
+        found = archive.actions(open_only=args.open, group=args.group, restricted=args.restricted)
     rows = [
-        ("✓" if a.done else "·", a.deadline or "", a.who, a.what, f"{a.meeting_id} {a.meeting_date or ''} {a.meeting_title}".strip(), a.item_title)
+        ("✓" if a.done else "·", a.deadline or "", a.who, a.what, f"{a.meeting_id} {a.meeting_date or ''} {a.meeting_title}".strip(),
+         a.item_title + (f" – {t('cli.closed_item')}" if a.confidential else ""))
         for a in found
     ]
     _print_table(("", t("cli.col.deadline"), t("cli.col.who"), t("cli.col.what"), t("cli.col.meeting"), t("cli.col.item")), rows)
@@ -355,11 +358,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     limit = args.limit or SEARCH_PAGE
     with archive:
-        hits = archive.search(" ".join(args.text), limit=limit + 1)
+        hits = archive.search(" ".join(args.text), limit=limit + 1, restricted=args.restricted)
     more, hits = len(hits) > limit, hits[:limit]
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
-        print(f"{hit.meeting_id} {hit.meeting_date or ''} {hit.meeting_title} › {hit.item_title} ({t('cli.kind.' + hit.kind)}): {snippet}")
+        closed = f" – {t('cli.closed_item')}" if hit.confidential else ""
+        print(f"{hit.meeting_id} {hit.meeting_date or ''} {hit.meeting_title} › {hit.item_title}{closed} ({t('cli.kind.' + hit.kind)}): {snippet}")
     if not hits:
         print(t("cli.search.none"), file=sys.stderr)
     elif more:

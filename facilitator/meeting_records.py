@@ -87,6 +87,9 @@ class CarriedAction:
     deadline: dt.date | None = None
     done: bool = False
     """Marked done at this meeting."""
+    confidential: bool = False
+    """Recorded under a closed item: shown only where that item's content may be shown
+    (the restricted minutes), never in a public output."""
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,8 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
         ],
         "carried": [
             {"meeting_id": c.meeting_id, "action_id": c.action_id, "meeting_title": c.meeting_title,
-             "meeting_date": c.meeting_date, "what": c.what, "who": c.who, "deadline": _time(c.deadline), "done": c.done}
+             "meeting_date": c.meeting_date, "what": c.what, "who": c.who, "deadline": _time(c.deadline), "done": c.done,
+             "confidential": c.confidential}
             for c in meeting.carried
         ],
         "speakers": {

@@ -54,13 +54,21 @@ def _minutes(seconds: float) -> int:
     return int(math.floor(seconds / 60 + 0.5))
 
 
+HIDDEN_ITEM_KEYS = frozenset(
+    ("number", "title", "type", "is_decision", "confidential", "hidden", "planned", "used", "reached", "added", "carry_on")
+)
+"""All a public template learns of a closed item: that it was on the agenda and treated.
+Its title is the words "closed item"; nothing derived from its text (not even whether it
+is a standard item) is given, so a user's template cannot print what it must not."""
+
+
 def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restricted: bool) -> dict[str, Any]:
     item = state.item
     now = meeting.ended_at or meeting.clock()
     hidden = item.confidential and not restricted
     view: dict[str, Any] = {
         "number": number,
-        "title": item.title,
+        "title": t("minutes.closed_item", lang=lang) if hidden else item.title,
         "type": t(f"minutes.type.{item.type.value}", lang=lang),
         "is_decision": item.type is ItemType.BESLUTNING,
         "confidential": item.confidential,
@@ -70,11 +78,11 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         "reached": state.visited,
         "added": state.added,
         "carry_on": state.carry_on,
-        "standard": is_standard(item.title),
     }
     if hidden:
-        return view
+        return {key: value for key, value in view.items() if key in HIDDEN_ITEM_KEYS}
     view.update(
+        standard=is_standard(item.title),
         purpose=item.purpose,
         presenter=item.presenter,
         prompts=[p for i, p in enumerate(item.prompts) if i in state.discussed],
@@ -128,8 +136,10 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "items": items,
         "carried": [
             {"what": c.what, "who": c.who, "deadline": c.deadline.isoformat() if c.deadline else "",
-             "meeting_title": c.meeting_title, "meeting_date": c.meeting_date or "", "done": c.done}
+             "meeting_title": c.meeting_title, "meeting_date": c.meeting_date or "", "done": c.done,
+             "confidential": c.confidential}
             for c in meeting.carried
+            if restricted or not c.confidential  # from a closed item: the restricted copy only
         ],
         "carried_item": items[carried_index]["number"] if carried_index is not None and not items[carried_index]["hidden"] else None,
         "actions": [dict(a, item=v["number"]) for v in items if not v["hidden"] for a in v["actions"]],

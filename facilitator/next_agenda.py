@@ -4,6 +4,12 @@ It keeps the header (without the date, which is the next meeting's to set), the 
 items every referat has, and the items the meeting did not reach or marked to continue.
 The result is checked by the same loader as any agenda before it is handed out, so it
 always checks clean.
+
+A closed item that goes on is written as a placeholder: "Closed item", its type, planned
+minutes and ``confidential = true``, with a purpose that points to the restricted minutes.
+The next agenda is a file that gets mailed to the group and put on the wall, so it must
+not carry the item's title, purpose, presenter, questions or solutions; but the item
+keeps its place and its time, so the chair does not lose it, and it stays closed.
 """
 
 from __future__ import annotations
@@ -16,6 +22,17 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.standard_items import is_standard
+
+
+def _closed_placeholder(item: Item, meeting: Meeting, held: str) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "title": t("next.closed_title"), "type": item.type.value,
+        "purpose": t("next.closed_purpose", title=meeting.info.title, date=held),
+    }
+    if item.minutes is not None:
+        table["minutes"] = item.minutes
+    table["confidential"] = True
+    return table
 
 
 def _item_table(item: Item) -> dict[str, Any]:
@@ -39,17 +56,19 @@ def next_agenda(meeting: Meeting) -> str:
     if not items:
         raise FacilitatorError(t("next.nothing"))
     held = (meeting.started_at or meeting.ended_at)
-    comment = t("next.comment", title=meeting.info.title, date=held.date().isoformat() if held else "-")
-    return _agenda_text(meeting, items, comment, with_date=False)
+    date = held.date().isoformat() if held else "-"
+    comment = t("next.comment", title=meeting.info.title, date=date)
+    tables = [_closed_placeholder(i, meeting, date) if i.confidential else _item_table(i) for i in items]
+    return _agenda_text(meeting, tables, comment, with_date=False)
 
 
 def agenda_as_it_stands(meeting: Meeting) -> str:
     """The meeting's agenda with the items added or moved during it: a template to reuse."""
     comment = t("agenda_as_is.comment", title=meeting.info.title)
-    return _agenda_text(meeting, [s.item for s in meeting.items], comment, with_date=True)
+    return _agenda_text(meeting, [_item_table(s.item) for s in meeting.items], comment, with_date=True)
 
 
-def _agenda_text(meeting: Meeting, items: list[Item], comment: str, *, with_date: bool) -> str:
+def _agenda_text(meeting: Meeting, items: list[dict[str, Any]], comment: str, *, with_date: bool) -> str:
     import tomli_w
 
     info = meeting.info
@@ -63,6 +82,6 @@ def _agenda_text(meeting: Meeting, items: list[Item], comment: str, *, with_date
     participants = list(meeting.attendees)
     if participants:
         header["participants"] = participants
-    text = comment + tomli_w.dumps({"format": 1, "meeting": header, "item": [_item_table(i) for i in items]})
+    text = comment + tomli_w.dumps({"format": 1, "meeting": header, "item": items})
     parse_agenda(text.encode())  # never hand out an agenda that does not check clean
     return text

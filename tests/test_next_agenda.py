@@ -108,3 +108,22 @@ def test_the_latest_finished_meeting_is_the_default(tmp_path: Path, capsys: pyte
 def test_a_meeting_never_held_leaves_no_next_agenda() -> None:
     with pytest.raises(FacilitatorError, match="the meeting was never held"):
         next_agenda(klubmoede())
+
+
+def test_a_closed_item_that_goes_on_is_a_placeholder_that_stays_closed() -> None:
+    text = (
+        b'[meeting]\ntitle = "M"\nkind = "andet"\n'
+        b'[[item]]\ntitle = "Aabent"\n'
+        b'[[item]]\ntitle = "Sagen om X"\ntype = "beslutning"\nminutes = 15\npresenter = "Y"\npurpose = "Om X"\n'
+        b'prompts = ["Hvad med X?"]\noptions = ["X"]\nconfidential = true\n'
+    )
+    meeting = Meeting(parse_agenda(text))
+    meeting.start()
+    meeting.end()
+    written = next_agenda(meeting)
+    for text_of_the_item in ("Sagen om X", "Om X", '"Y"', "Hvad med X?", '"X"'):
+        assert text_of_the_item not in written
+    [closed] = parse_agenda(written.encode()).items  # the open item was reached and is done
+    assert (closed.title, closed.type.value, closed.minutes, closed.confidential) == ("Closed item", "beslutning", 15, True)
+    assert closed.purpose.startswith('Continues from the meeting "M" (') and "restricted minutes" in closed.purpose
+    assert closed.prompts == closed.options == () and closed.presenter is None

@@ -202,8 +202,13 @@ def _prompt_label(text: str, current: bool) -> Content:
 
 
 def _carried_label(action: CarriedAction) -> str:
-    deadline = f" ({action.deadline.isoformat()})" if action.deadline else ""
+    """One carried action as a tickable line. One from a closed item says only that: the
+    meeting screen is often on the wall, and its what, who and deadline are for the
+    restricted minutes; it can still be ticked done here."""
     source = f" – {action.meeting_title}" + (f", {action.meeting_date}" if action.meeting_date else "")
+    if action.confidential:
+        return t("item.carried_closed", id=action.meeting_id) + source
+    deadline = f" ({action.deadline.isoformat()})" if action.deadline else ""
     return f"{action.what} – {action.who}{deadline}{source}"
 
 
