@@ -398,13 +398,21 @@ def cmd_search(args: argparse.Namespace) -> int:
         snippet = " ".join(hit.snippet.split())
         print(
             f"{hit.meeting_id} {one_line(hit.meeting_date or '')} {one_line(hit.meeting_title)} › {one_line(hit.item_title)}"
-            f" ({t('cli.kind.' + hit.kind)}): {one_line(snippet)}"
+            f" ({_kind_word(hit.kind)}): {one_line(snippet)}"
         )
     if not hits:
         print(t("cli.search.none"), file=sys.stderr)
     elif more:
         print(t("cli.search.more", shown=limit, more=limit * 5), file=sys.stderr)
     return EXIT_OK
+
+
+_HIT_KINDS = ("note", "decision", "vote", "action")
+
+
+def _kind_word(kind: object) -> str:
+    """A hit's kind in words; a kind the index should not hold is shown as it is, not looked up."""
+    return t(f"cli.kind.{kind}") if kind in _HIT_KINDS else one_line(kind)
 
 
 def _positive(text: str) -> int:
