@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from facilitator import meeting_snapshot, snapshot_check
@@ -96,7 +96,7 @@ REPLACEMENTS: list[Any] = [
 
 
 SIMILAR: dict[type, list[Any]] = {
-    str: [value for value in REPLACEMENTS if isinstance(value, str)] + ["a" * 100_000, "\u202e\x00\x9b", "2026-02-29", "2026-12-01T25:00:00"],
+    str: [value for value in REPLACEMENTS if isinstance(value, str)] + ["a" * 20_000, "\u202e\x00\x9b", "2026-02-29", "2026-12-01T25:00:00"],
     int: [0, 1, 2, 3, 4, 5, 99, 1440, 1441, 1_000_000, 2**31 - 1, -5],
     list: [[], [0], [0, 0], [-1]],
 }
@@ -179,7 +179,9 @@ def test_a_mutated_snapshot_loads_and_works_or_is_refused_in_one_line(
     stored: tuple[Archive, sqlite3.Connection], snapshot: dict[str, Any]
 ) -> None:
     archive, writer = stored
-    store(writer, json.dumps(snapshot))
+    text = json.dumps(snapshot)
+    assume(len(text) < 20_000_000)  # grown lists of long texts: past what a test should write
+    store(writer, text)
     try:
         meeting = archive.load(1)
     except ArchiveError as error:
