@@ -103,6 +103,41 @@ def write_agenda(folder: Path, items: int) -> Path:
     return path
 
 
+def large_agenda_text(size: int = 2 * 1024 * 1024 - 4096) -> str:
+    """A valid agenda of just under ``size`` bytes (the loader takes 2 MiB at most): half
+    of it a list of participants, the other half items with five prompts and three
+    options each, so every list the loader walks is long and a duplicate check that
+    compares each entry with all before it would show."""
+    lines = ["format = 1", "", "[meeting]", 'title = "Stort medlemsmøde"', 'kind = "klubmøde"']
+    names: list[str] = []
+    used = 0
+    while used < size // 2:
+        name = f'"Medlem {len(names) + 1:06d}"'
+        names.append(name)
+        used += len(name) + 2
+    lines.append(f"participants = [{', '.join(names)}]")
+    used = sum(len(line.encode()) + 1 for line in lines)
+    number = 0
+    while True:
+        number += 1
+        item = "\n".join([
+            "", "[[item]]", f'title = "Punkt {number}"', "minutes = 5",
+            "prompts = [" + ", ".join(f'"Spørgsmål {number}.{p}?"' for p in range(5)) + "]",
+            "options = [" + ", ".join(f'"Mulighed {number}.{o}"' for o in range(3)) + "]",
+        ])
+        if used + len(item.encode()) + 1 > size:
+            break
+        lines.append(item)
+        used += len(item.encode()) + 1
+    return "\n".join(lines) + "\n"
+
+
+def write_large_agenda(folder: Path) -> Path:
+    path = folder / "dagsorden-2mb.toml"
+    path.write_text(large_agenda_text(), encoding="utf-8")
+    return path
+
+
 def full_meeting(items: int = 200, *, notes_chars: int = 600, seed: int = 2, end: bool = True) -> Meeting:
     """A held meeting of ``items`` items: notes on each, a decision on each, an action on
     every second and a vote on every tenth, as a long meeting's minutes would have."""

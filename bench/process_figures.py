@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bare_app import FOOTER_MARKER
-from data import Writer, full_meeting, write_agenda
+from data import Writer, full_meeting, write_agenda, write_large_agenda
 from figure import Figure, interleaved
 from terminal import SIZE, Terminal, terminal_env
 
@@ -89,6 +89,26 @@ def check(apps: Apps, runs: int) -> Figure:
         runs, lambda: run([*facilitator_command(), "check", "klubmoede"]), lambda: run([sys.executable, "-c", "import tomllib"])
     )
     return Figure("check of a shipped agenda, whole process", value, baseline, 2.0, "s")
+
+
+def check_large(apps: Apps, runs: int) -> Figure:
+    """``check`` of an agenda of 2 MB (the largest the loader takes) against tomllib
+    alone reading the same file: what the validation adds to parsing must grow with the
+    file as parsing does, never with the square of a list's length."""
+    env = apps.env(apps.folder / "check.sqlite")
+    agenda = write_large_agenda(apps.folder)
+
+    def run(argv: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - started
+
+    value, baseline = interleaved(
+        runs,
+        lambda: run([*facilitator_command(), "check", str(agenda)]),
+        lambda: run([sys.executable, "-c", "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))", str(agenda)]),
+    )
+    return Figure("check of a 2 MB agenda, whole process", value, baseline, 3.0, "s")
 
 
 def _meeting_with_notes(archive_path: Path, text: str) -> int:

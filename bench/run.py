@@ -90,6 +90,7 @@ def main() -> int:
         measures: list[tuple[str, Callable[[], list[Figure]]]] = [
             ("startup", lambda: process_figures.startup(apps, 3 if quick else 7, copy(10_000))),
             ("check", lambda: [process_figures.check(apps, 5 if quick else 15)]),
+            ("check-large", lambda: [process_figures.check_large(apps, 3 if quick else 7)]),
             ("typing", lambda: [process_figures.typing(apps, 3 if quick else 5, 120 if quick else 300)]),
             ("minutes", lambda: [core_figures.minutes(5 if quick else 20)]),
             ("search", lambda: [core_figures.search(10 if quick else 50, copy(100), copy(10_000))]),

@@ -568,6 +568,7 @@ class _Validator:
         if not isinstance(value, list):
             return self.report(at + (key,), "agenda.list.not_list", where=where, key=key, value=_describe(value))
         entries: list[str] = []
+        seen: set[str] = set()  # the duplicate check must stay linear: lists of 100,000 names exist
         ok = True
         for number, entry in enumerate(value, start=1):
             if not isinstance(entry, str):
@@ -576,11 +577,12 @@ class _Validator:
             elif not entry.strip():
                 self.report(at + (key,), "agenda.list.entry_blank", where=where, key=key, number=number)
                 ok = False
-            elif unique and entry.strip() in entries:
+            elif unique and entry.strip() in seen:
                 self.report(at + (key,), "agenda.list.duplicate", where=where, key=key, value=_quote(entry.strip()))
                 ok = False
             else:
                 entries.append(entry.strip())
+                seen.add(entries[-1])
         return tuple(entries) if ok else _INVALID
 
 

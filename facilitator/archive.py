@@ -411,11 +411,22 @@ class Archive:
             if row is None:
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
             notes = dict(db.execute("SELECT item_id, text FROM notes WHERE meeting_id = ?", (meeting_id,)).fetchall())
+            unmarked = self._closed_unmarked(db)
+        # The snapshot and the notes are checked whole before a Meeting is built
+        # (snapshot_check, through from_dict): a hand-edited or damaged one is refused
+        # here with one line naming the archive and the meeting, for every command.
         try:
+            if not all(isinstance(key, int) and isinstance(text, str) for key, text in notes.items()):
+                raise ValueError(t("archive.bad_notes"))
             snapshot = json.loads(row[0])
-            return from_dict(snapshot, notes=notes, **({"clock": clock} if clock else {}))
-        except (ValueError, KeyError, TypeError) as error:
-            raise ArchiveError(t("archive.bad_meeting", id=meeting_id, path=self.path, reason=error)) from None
+            meeting = from_dict(snapshot, notes=notes, **({"clock": clock} if clock else {}))
+        except (ValueError, KeyError, TypeError, RecursionError) as error:
+            reason = error if isinstance(error, ValueError) else type(error).__name__
+            raise ArchiveError(t("archive.bad_meeting", id=meeting_id, path=self.path, reason=reason), permanent=True) from None
+        if unmarked is not None:  # an older archive read without migrating: its carried copies are not marked
+            for carried in meeting.carried:
+                carried.confidential = carried.confidential or (carried.meeting_id, carried.action_id) in unmarked[1]
+        return meeting
 
     def last_saved(self, meeting_id: int) -> dt.datetime | None:
         """When the meeting was last saved: where a resumed meeting's break began."""

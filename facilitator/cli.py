@@ -2,7 +2,15 @@
 
 Each subcommand is one small function that calls the core and prints. A user's mistake
 (a FacilitatorError) becomes a message on stderr and exit status 2; there are no
-tracebacks for things a person can fix. Only the core is imported here, never Textual,
+tracebacks for things a person can fix.
+
+Everything printed that came from a person, a file, the archive or the command line is
+data: a value in a line goes out through ``visible_text.one_line`` (``i18n.t`` does it
+for the values it fills in; the table cells, search hits and argparse's own messages
+are done here), and whatever is printed whole, an error or the minutes, through
+``visible``. No control character reaches the terminal raw: an escape sequence in a
+title cannot retitle or clear it, a carriage return cannot overwrite its own line, a
+newline cannot forge a line of output. Only the core is imported here, never Textual,
 so ``check`` and friends start in a blink.
 """
 
@@ -10,10 +18,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from facilitator import __version__, startup
 from facilitator.agenda import Agenda
@@ -21,6 +30,7 @@ from facilitator.agenda_loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.i18n import ENV_VAR, LANGUAGES, join_or, resolve_language, set_language, t
 from facilitator.resources import find_agenda, shipped_agendas
+from facilitator.visible_text import one_line, visible
 
 if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
     from facilitator.archive import Archive, MeetingSummary
@@ -41,8 +51,17 @@ def _language_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its error messages show the argument they quote as one visible line:
+    ``unrecognized arguments`` and the like echo what was typed, escape sequences and all."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{one_line(self.prog)}: error: {one_line(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="facilitator",
         description=t("cli.description"),
         epilog=t("cli.epilog"),
@@ -51,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
     parser.add_argument("--archive", metavar="PATH", help=t("cli.help.archive"))
     # --lang is read before parsing (see main); subcommands accept both, wherever they are put.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
     common.add_argument("--archive", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.archive"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_subparser_class(common))
@@ -112,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
     """Subcommand parsers that all share the options of ``common``."""
 
-    class Subparser(argparse.ArgumentParser):
+    class Subparser(_Parser):
         def __init__(self, **kwargs: object) -> None:
             super().__init__(parents=[common], **kwargs)  # type: ignore[arg-type]
 
@@ -166,7 +185,7 @@ def _main(args_list: list[str], opens_app: bool) -> int:
         sys.stdout.flush()  # a full disk behind stdout must be reported here, not at exit
         return status
     except FacilitatorError as error:
-        print(error, file=sys.stderr)
+        _print_error(error)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
@@ -178,6 +197,13 @@ def _main(args_list: list[str], opens_app: bool) -> int:
         _silence_stdout()
         print(t("cli.output_failed", reason=error.strerror or error), file=sys.stderr)
         return EXIT_INVALID
+
+
+def _print_error(error: FacilitatorError) -> None:
+    """An error on stderr. Its values went in one-line already (``t``); this is the guard
+    for any text that did not come through ``t``. Lines are kept: an AgendaError has one
+    per problem."""
+    print(visible(str(error)), file=sys.stderr)
 
 
 def _silence_stdout() -> None:
@@ -214,10 +240,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             agenda = load_agenda(find_agenda(name))
         except AgendaError as error:
-            print(error, file=sys.stderr)
+            _print_error(error)
             status = EXIT_INVALID
             continue
-        print(f"{name}: {summary(agenda)}")
+        print(f"{one_line(name)}: {summary(agenda)}")
     return status
 
 
@@ -234,10 +260,10 @@ def cmd_agendas(args: argparse.Namespace) -> int:
         try:
             agenda = load_agenda(path)
         except AgendaError as error:
-            print(error, file=sys.stderr)
+            _print_error(error)
             status = EXIT_INVALID
             continue
-        print(f"{name:<{width}}  {agenda.meeting.kind.value:<13}  {agenda.meeting.title}")
+        print(f"{one_line(name):<{width}}  {agenda.meeting.kind.value:<13}  {one_line(agenda.meeting.title)}")
     return status
 
 
@@ -283,7 +309,7 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
 
     with _required_history(args) as archive:
         meeting_id = args.from_meeting or _latest_meeting(archive, ended=True)
-        text = next_agenda(archive.load(meeting_id))
+        text = _escape_c1(next_agenda(archive.load(meeting_id)))
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -291,6 +317,17 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
     write_atomic(target, text.encode("utf-8"), overwrite=args.force)
     print(t("cli.new.wrote_next", path=target, id=meeting_id))
     return EXIT_OK
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _escape_c1(toml_text: str) -> str:
+    """tomli-w escapes C0 controls in strings but writes C1 ones (\x9b, a CSI) as they are;
+    as ``\\u009b`` they read back as the same value and cannot act on a terminal. Every
+    string tomli-w writes is a basic string (its keys are ours, plain ASCII), where such
+    an escape is valid."""
+    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", toml_text)
 
 
 # --- the archive's history --------------------------------------------------------------
@@ -363,12 +400,23 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
         closed = f" – {t('cli.closed_item')}" if hit.confidential else ""
-        print(f"{hit.meeting_id} {hit.meeting_date or ''} {hit.meeting_title} › {hit.item_title}{closed} ({t('cli.kind.' + hit.kind)}): {snippet}")
+        print(
+            f"{hit.meeting_id} {one_line(hit.meeting_date or '')} {one_line(hit.meeting_title)} › {one_line(hit.item_title)}"
+            f"{closed} ({_kind_word(hit.kind)}): {one_line(snippet)}"
+        )
     if not hits:
         print(t("cli.search.none"), file=sys.stderr)
     elif more:
         print(t("cli.search.more", shown=limit, more=limit * 5), file=sys.stderr)
     return EXIT_OK
+
+
+_HIT_KINDS = ("note", "decision", "vote", "action")
+
+
+def _kind_word(kind: object) -> str:
+    """A hit's kind in words; a kind the index should not hold is shown as it is, not looked up."""
+    return t(f"cli.kind.{kind}") if kind in _HIT_KINDS else one_line(kind)
 
 
 def _positive(text: str) -> int:
@@ -410,7 +458,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     if args.html:
         text = to_html(text, title=meeting.info.title)
     if not args.output or args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text))  # the minutes hold no raw ESC or C1; this keeps it so on the terminal
         return EXIT_OK
     default_name = f"referat-{meeting_id}{'-fortroligt' if args.restricted else ''}.{'html' if args.html else 'md'}"
     target = _output_target(args.output, default_name)
@@ -431,9 +479,9 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     if not rows:
         print(t("cli.history.empty"), file=sys.stderr)
         return
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
-    for row in (header, *rows):
-        cells = [cell.replace("\n", " ") for cell in row]
+    shown = [tuple(one_line(cell) for cell in row) for row in (header, *rows)]
+    widths = [max(len(row[i]) for row in shown) for i in range(len(header) - 1)]
+    for cells in shown:
         print("  ".join([*(cell.ljust(width) for cell, width in zip(cells, widths)), cells[-1]]).rstrip())
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from facilitator.visible_text import one_line
+
 
 class FacilitatorError(Exception):
     """A failure the user can fix; ``str(error)`` is the whole message, ready to show."""
@@ -21,8 +23,10 @@ class Problem(NamedTuple):
     line: int | None = None
 
     def render(self, path: str) -> str:
-        where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {self.message}"
+        """``PATH:LINE: message`` as one line: a path holding a newline or an escape
+        sequence (a file name can) must not forge a line of output or act on a terminal."""
+        where = f"{one_line(path)}:{self.line}" if self.line else one_line(path)
+        return f"{where}: {one_line(self.message)}"
 
 
 class AgendaError(FacilitatorError):

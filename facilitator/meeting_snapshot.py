@@ -24,6 +24,7 @@ from facilitator.meeting_records import (
     Speech,
     Vote,
 )
+from facilitator.snapshot_check import check_snapshot
 from facilitator.speakers import FloorRequest
 
 SNAPSHOT_VERSION = 1
@@ -140,7 +141,11 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
 
 
 def from_dict(data: dict[str, Any], *, clock: Clock = system_clock, notes: dict[int, str] | None = None) -> Meeting:
-    """Rebuild a meeting exactly as it was; ``notes`` (by item id) fill in notes saved apart."""
+    """Rebuild a meeting exactly as it was; ``notes`` (by item id) fill in notes saved apart.
+
+    The data is checked whole first (``snapshot_check``): a snapshot that is not what
+    ``to_dict`` writes raises ``SnapshotError`` (a ValueError) with one line saying why."""
+    check_snapshot(data)
     if data.get("version") != SNAPSHOT_VERSION:
         raise ValueError(f"unsupported snapshot version {data.get('version')!r}")
     items = data["items"]

@@ -10,6 +10,8 @@ meeting; from there it can be resumed or turned into minutes like any other.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_lock import MeetingLock
 from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.snapshot_check import MAX_ID, SnapshotError
 
 
 @dataclass(frozen=True)
@@ -31,24 +34,69 @@ class Restored:
     ended: bool
 
 
+MAX_RESCUE_BYTES = 64 * 1024 * 1024
+"""A rescue file holds one meeting as JSON: a long meeting is a few megabytes. A file far
+larger (or a device that never ends, such as /dev/zero) is not one and is not read."""
+
+
 def read_rescue(path: Path) -> tuple[Path | None, int | None, Meeting]:
-    """The archive named in the file, the meeting's id there, and the meeting itself."""
+    """The archive named in the file, the meeting's id there, and the meeting itself.
+
+    Everything is checked before anything touches an archive: the file is a regular file
+    of a sane size (a pipe given by mistake must not hang the command, a device must not
+    be read without end), it is JSON of the right shape, and its meeting passes the whole
+    snapshot check. Whatever is wrong is one line naming the file."""
+    text = _read_text(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        meeting = from_dict(data["meeting"])
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise FacilitatorError(t("rescue.not_rescue", path=path)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("meeting"), dict):
+        raise FacilitatorError(t("rescue.not_rescue", path=path))
+    archive = data.get("archive")
+    meeting_id = data.get("meeting_id")
+    if archive is not None and (not isinstance(archive, str) or not archive or "\x00" in archive):
+        raise FacilitatorError(t("rescue.not_rescue", path=path))
+    if meeting_id is not None and (isinstance(meeting_id, bool) or not isinstance(meeting_id, int) or not 1 <= meeting_id <= MAX_ID):
+        raise FacilitatorError(t("rescue.not_rescue", path=path))
+    try:
+        meeting = from_dict(data["meeting"])  # checks the snapshot whole first (snapshot_check)
+    except SnapshotError as error:
+        raise FacilitatorError(t("rescue.bad_meeting", path=path, reason=error)) from None
+    return (Path(archive) if archive else None, meeting_id, meeting)
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, read only if it is a regular file of at most MAX_RESCUE_BYTES.
+
+    Opened without blocking, so that a named pipe answers at once instead of waiting for
+    a writer, and checked on the open descriptor, so the file checked is the file read."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FacilitatorError(t("rescue.missing", path=path)) from None
     except OSError as error:
         raise FacilitatorError(t("rescue.unreadable", path=path, reason=error.strerror or error)) from None
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except ValueError:  # a NUL in the path
+        raise FacilitatorError(t("rescue.missing", path=path)) from None
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise FacilitatorError(t("rescue.not_regular", path=path))
+        if status.st_size > MAX_RESCUE_BYTES:
+            raise FacilitatorError(t("rescue.too_large", path=path, limit=MAX_RESCUE_BYTES // 2**20))
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_RESCUE_BYTES + 1)  # it may have grown since fstat
+    except OSError as error:
+        raise FacilitatorError(t("rescue.unreadable", path=path, reason=error.strerror or error)) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_RESCUE_BYTES:
+        raise FacilitatorError(t("rescue.too_large", path=path, limit=MAX_RESCUE_BYTES // 2**20))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         raise FacilitatorError(t("rescue.not_rescue", path=path)) from None
-    archive = data.get("archive")
-    meeting_id = data.get("meeting_id")
-    return (
-        Path(archive) if isinstance(archive, str) else None,
-        meeting_id if isinstance(meeting_id, int) else None,
-        meeting,
-    )
 
 
 def restore(rescue_file: Path, archive_path: Path | None = None) -> Restored:

@@ -89,6 +89,18 @@ def test_read_only_commands_on_the_old_archive_keep_closed_items_out(old: Path, 
     assert old.read_bytes() == before
 
 
+def test_minutes_read_from_the_old_archive_leave_out_a_carried_closed_action(old: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Meeting 2 carried the closed item's action before carried copies were marked; read
+    without migrating, it is marked as it is loaded."""
+    before = old.read_bytes()
+    assert main(["--archive", str(old), "minutes", "2"]) == 0
+    public = capsys.readouterr().out
+    assert "Offentlig opgave" in public and SECRET not in public.casefold()
+    assert main(["--archive", str(old), "minutes", "2", "--restricted"]) == 0
+    assert "Hemmeligholdt opgave" in capsys.readouterr().out
+    assert old.read_bytes() == before
+
+
 def test_a_damaged_snapshot_does_not_stop_the_migration(old: Path) -> None:
     db = sqlite3.connect(old)
     db.execute("""UPDATE meetings SET snapshot = '{"items": [{"item": {"confidential": true' WHERE id = 2""")

@@ -81,5 +81,5 @@ def test_ids_go_on_after_a_resume(running: Meeting, clock: FakeClock) -> None:
 
 
 def test_unknown_version_is_refused(meeting: Meeting) -> None:
-    with pytest.raises(ValueError, match="unsupported snapshot version 99"):
+    with pytest.raises(ValueError, match="the snapshot has version 99; this facilitator reads version 1"):
         from_dict({**to_dict(meeting), "version": 99})

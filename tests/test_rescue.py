@@ -91,7 +91,7 @@ def test_restore_refuses_a_meeting_open_elsewhere(rescued: tuple[Path, Path, Mee
         (None, "does not exist; rescue files lie beside the archive"),
         (b"\xff\xfe garbage", "is not a facilitator rescue file, or it is damaged; it was left as it was"),
         (b'{"archive": "x", "meeting_id": 1}', "is not a facilitator rescue file, or it is damaged"),
-        (b'{"meeting": {"version": 1}}', "is not a facilitator rescue file, or it is damaged"),
+        (b'{"meeting": {"version": 1}}', "holds a meeting that cannot be read (the snapshot lacks info); it was left as it was"),
     ],
     ids=["missing", "garbage", "no-meeting", "broken-meeting"],
 )

@@ -1,0 +1,341 @@
+"""The whole shape of a meeting snapshot, checked before a Meeting is built from it.
+
+A snapshot comes from the archive or a rescue file, and both are files a person can
+edit, a disk can damage or a newer facilitator can have written. ``meeting_snapshot``
+rebuilds a meeting trusting that the data is what ``to_dict`` wrote; a hand-edited value
+would otherwise surface much later, as a traceback in the minutes, the next agenda or the
+meeting screen (a "current" of 99 crashed ``resume``). So everything the meeting relies
+on is checked here first, in one linear walk: types, required keys, the values of
+choices, ISO dates and times without a zone (the meeting's clock has none), numbers in
+their range, indexes that point at something (the current item, discussed prompts,
+chosen options, a speech's item) and ids that are unique. The first thing wrong is
+raised as a :class:`SnapshotError` whose text is one short line saying where and what.
+
+Keys the meeting does not know are refused too: ``from_dict`` passes some tables on as
+keyword arguments, where an unknown key would fail anyway, and a snapshot from a newer
+facilitator should be refused as such rather than half read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+from facilitator.agenda import ItemType, MeetingKind
+from facilitator.agenda_loader import MAX_MINUTES
+from facilitator.i18n import t
+from facilitator.meeting_records import Presence, Principle
+
+SNAPSHOT_VERSION: Final = 1
+"""The version this module checks; ``meeting_snapshot.SNAPSHOT_VERSION`` must equal it."""
+
+MAX_ID: Final = 2**31 - 1
+"""Ids and meeting numbers: far beyond any meeting, and within what SQLite stores."""
+
+MAX_COUNT: Final = 1_000_000
+"""Votes and people present: more than any room holds."""
+
+_SHOWN: Final = 40
+"""Characters of a wrong value quoted in the message."""
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be a meeting; ``str(error)`` is one line: where, and what."""
+
+
+def check_snapshot(data: object) -> None:
+    """Raise :class:`SnapshotError` unless ``data`` is a meeting snapshot ``from_dict`` can
+    rebuild into a meeting that every command can show, save and go on with."""
+    _Checker().snapshot(data)
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return t("snapshot.type.nothing")
+    if isinstance(value, bool):
+        return t("snapshot.type.flag")
+    if isinstance(value, int):
+        return t("snapshot.type.number")
+    if isinstance(value, str):
+        return t("snapshot.type.text")
+    if isinstance(value, list):
+        return t("snapshot.type.list")
+    if isinstance(value, dict):
+        return t("snapshot.type.table")
+    return type(value).__name__
+
+
+class _Checker:
+    """One walk over a snapshot; keeps the ids seen so far to find duplicates."""
+
+    def __init__(self) -> None:
+        self.item_ids: set[int] = set()
+        self.record_ids: set[int] = set()
+
+    # --- reporting
+
+    @staticmethod
+    def fail(message_key: str, /, **params: object) -> SnapshotError:
+        return SnapshotError(t(message_key, **params))
+
+    def wrong_type(self, where: str, expected: str, value: object) -> SnapshotError:
+        return self.fail("snapshot.wrong_type", where=where, expected=t(f"snapshot.type.{expected}"), found=_type_name(value))
+
+    # --- building blocks
+
+    def table(self, value: object, where: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.wrong_type(where, "table", value)
+        required = tuple(required)
+        for key in required:
+            if key not in value:
+                raise self.fail("snapshot.missing", where=where, key=key)
+        known = {*required, *optional}
+        for key in value:
+            if key not in known:
+                raise self.fail("snapshot.unknown_key", where=where, key=_shown(key))
+        return value
+
+    def list_(self, value: object, where: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.wrong_type(where, "list", value)
+        return value
+
+    def text(self, value: object, where: str, *, optional: bool = False, blank: bool = True) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise self.wrong_type(where, "text", value)
+        if not blank and not value.strip():
+            raise self.fail("snapshot.blank", where=where)
+
+    def flag(self, value: object, where: str) -> None:
+        if not isinstance(value, bool):
+            raise self.wrong_type(where, "flag", value)
+
+    def number(self, value: object, where: str, low: int, high: int, *, optional: bool = False) -> int | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.wrong_type(where, "number", value)
+        if not low <= value <= high:
+            raise self.fail("snapshot.out_of_range", where=where, value=value, low=low, high=high)
+        return value
+
+    def choice(self, value: object, where: str, choices: Iterable[str]) -> None:
+        valid = list(choices)
+        if value not in valid:
+            raise self.fail("snapshot.bad_choice", where=where, value=_shown(value), choices=", ".join(valid))
+
+    def moment(self, value: object, where: str, parse: Callable[[str], Any], kind: str, *, optional: bool = True) -> None:
+        """An ISO date, time or date and time, without a zone (the meeting's clock has none)."""
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise self.wrong_type(where, "text", value)
+        try:
+            parsed = parse(value)
+        except ValueError:
+            raise self.fail("snapshot.bad_time", where=where, value=_shown(value), kind=t(f"snapshot.type.{kind}")) from None
+        if getattr(parsed, "tzinfo", None) is not None:
+            raise self.fail("snapshot.zoned_time", where=where, value=_shown(value))
+
+    def datetime(self, value: object, where: str, *, optional: bool = True) -> None:
+        self.moment(value, where, dt.datetime.fromisoformat, "datetime", optional=optional)
+
+    def date(self, value: object, where: str) -> None:
+        self.moment(value, where, dt.date.fromisoformat, "date")
+
+    def span(self, value: object, where: str) -> None:
+        span = self.list_(value, where)
+        if len(span) != 2:
+            raise self.fail("snapshot.not_span", where=where)
+        self.datetime(span[0], f"{where}[0]", optional=False)
+        self.datetime(span[1], f"{where}[1]")
+
+    def spans(self, value: object, where: str) -> None:
+        for number, span in enumerate(self.list_(value, where)):
+            self.span(span, f"{where}[{number}]")
+
+    def unique(self, seen: set[Any], value: Any, where: str) -> None:
+        if value in seen:
+            raise self.fail("snapshot.duplicate", where=where, value=_shown(value))
+        seen.add(value)
+
+    def record_id(self, value: object, where: str) -> int:
+        number = self.number(value, where, 1, MAX_ID)
+        assert number is not None
+        self.unique(self.record_ids, number, where)
+        return number
+
+    # --- the snapshot
+
+    def snapshot(self, data: object) -> None:
+        if isinstance(data, dict) and "version" in data:  # a newer snapshot is told as such, not by its new keys
+            version = data["version"]
+            if isinstance(version, bool) or version != SNAPSHOT_VERSION:
+                raise self.fail("snapshot.version", value=_shown(version), supported=SNAPSHOT_VERSION)
+        snapshot = self.table(
+            data, t("snapshot.where.top"),
+            ("version", "info", "started_at", "ended_at", "current", "chair", "secretary", "last_id", "attendees", "items", "speakers"),
+            ("carried",),
+        )
+        self.info(snapshot["info"])
+        self.datetime(snapshot["started_at"], "started_at")
+        self.datetime(snapshot["ended_at"], "ended_at")
+        if snapshot["ended_at"] is not None and snapshot["started_at"] is None:
+            raise self.fail("snapshot.ended_not_started")
+        self.text(snapshot["chair"], "chair", optional=True)
+        self.text(snapshot["secretary"], "secretary", optional=True)
+        self.attendees(snapshot["attendees"])
+        items = self.list_(snapshot["items"], "items")
+        if not items:
+            raise self.fail("snapshot.no_items")
+        for number, state in enumerate(items):
+            self.item_state(state, f"items[{number}]")
+        self.number(snapshot["current"], "current", 0, len(items) - 1, optional=True)
+        last_id = self.number(snapshot["last_id"], "last_id", 0, MAX_ID)
+        assert last_id is not None
+        if self.record_ids and max(self.record_ids) > last_id:
+            raise self.fail("snapshot.last_id", value=last_id, highest=max(self.record_ids))
+        self.carried(snapshot.get("carried", []))
+        self.speakers(snapshot["speakers"])
+
+    def info(self, value: object) -> None:
+        where = "info"
+        info = self.table(
+            value, where, ("title", "kind", "date", "start", "participants"),
+            ("group", "purpose", "duration", "location", "chair", "secretary"),
+        )
+        self.text(info["title"], "info.title", blank=False)
+        self.choice(info["kind"], "info.kind", (kind.value for kind in MeetingKind))
+        for key in ("group", "purpose", "location", "chair", "secretary"):
+            self.text(info.get(key), f"info.{key}", optional=True)
+        self.date(info["date"], "info.date")
+        self.moment(info["start"], "info.start", dt.time.fromisoformat, "time")
+        self.number(info.get("duration"), "info.duration", 1, MAX_MINUTES, optional=True)
+        seen: set[str] = set()
+        for number, name in enumerate(self.list_(info["participants"], "info.participants")):
+            where_name = f"info.participants[{number}]"
+            self.text(name, where_name, blank=False)
+            self.unique(seen, name, where_name)
+
+    def attendees(self, value: object) -> None:
+        names: set[str] = set()
+        for number, entry in enumerate(self.list_(value, "attendees")):
+            where = f"attendees[{number}]"
+            attendee = self.table(entry, where, ("name", "presence", "arrived", "left", "added"))
+            self.text(attendee["name"], f"{where}.name", blank=False)
+            self.unique(names, attendee["name"], f"{where}.name")
+            self.choice(attendee["presence"], f"{where}.presence", (p.value for p in Presence))
+            self.datetime(attendee["arrived"], f"{where}.arrived")
+            self.datetime(attendee["left"], f"{where}.left")
+            self.flag(attendee["added"], f"{where}.added")
+
+    def item(self, value: object, where: str) -> tuple[int, int]:
+        """The agenda item itself; returns how many prompts and options it has."""
+        item = self.table(value, where, ("title", "type", "prompts", "options"), ("minutes", "presenter", "purpose", "confidential"))
+        self.text(item["title"], f"{where}.title", blank=False)
+        self.choice(item["type"], f"{where}.type", (kind.value for kind in ItemType))
+        self.number(item.get("minutes"), f"{where}.minutes", 1, MAX_MINUTES, optional=True)
+        self.text(item.get("presenter"), f"{where}.presenter", optional=True)
+        self.text(item.get("purpose"), f"{where}.purpose", optional=True)
+        self.flag(item.get("confidential", False), f"{where}.confidential")
+        counts = []
+        for key in ("prompts", "options"):
+            entries = self.list_(item[key], f"{where}.{key}")
+            for number, entry in enumerate(entries):
+                self.text(entry, f"{where}.{key}[{number}]", blank=False)
+            counts.append(len(entries))
+        return counts[0], counts[1]
+
+    def item_state(self, value: object, where: str) -> None:
+        state = self.table(
+            value, where,
+            ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
+            ("notes",),
+        )
+        item_id = self.number(state["id"], f"{where}.id", 0, MAX_ID)
+        self.unique(self.item_ids, item_id, f"{where}.id")
+        prompts, options = self.item(state["item"], f"{where}.item")
+        self.spans(state["visits"], f"{where}.visits")
+        self.spans(state["pauses"], f"{where}.pauses")
+        self.text(state.get("notes", ""), f"{where}.notes")
+        for key, count in (("discussed", prompts), ("chosen", options)):
+            for number, index in enumerate(self.list_(state[key], f"{where}.{key}")):
+                if count == 0:
+                    raise self.fail("snapshot.no_choices", where=f"{where}.{key}[{number}]")
+                self.number(index, f"{where}.{key}[{number}]", 0, count - 1)
+        for number, entry in enumerate(self.list_(state["decisions"], f"{where}.decisions")):
+            at = f"{where}.decisions[{number}]"
+            decision = self.table(entry, at, ("id", "text", "principles", "at"))
+            self.record_id(decision["id"], f"{at}.id")
+            self.text(decision["text"], f"{at}.text", blank=False)
+            for index, principle in enumerate(self.list_(decision["principles"], f"{at}.principles")):
+                self.choice(principle, f"{at}.principles[{index}]", (p.value for p in Principle))
+            self.datetime(decision["at"], f"{at}.at")
+        for number, entry in enumerate(self.list_(state["votes"], f"{where}.votes")):
+            at = f"{where}.votes[{number}]"
+            vote = self.table(entry, at, ("id", "subject", "for", "against", "abstain", "present", "at"))
+            self.record_id(vote["id"], f"{at}.id")
+            self.text(vote["subject"], f"{at}.subject", blank=False)
+            for key in ("for", "against", "abstain", "present"):
+                self.number(vote[key], f"{at}.{key}", 0, MAX_COUNT)
+            self.datetime(vote["at"], f"{at}.at")
+        for number, entry in enumerate(self.list_(state["actions"], f"{where}.actions")):
+            at = f"{where}.actions[{number}]"
+            action = self.table(entry, at, ("id", "what", "who", "deadline", "done"))
+            self.record_id(action["id"], f"{at}.id")
+            self.text(action["what"], f"{at}.what", blank=False)
+            self.text(action["who"], f"{at}.who", blank=False)
+            self.date(action["deadline"], f"{at}.deadline")
+            self.flag(action["done"], f"{at}.done")
+        self.flag(state["added"], f"{where}.added")
+        self.flag(state["carry_on"], f"{where}.carry_on")
+
+    def carried(self, value: object) -> None:
+        seen: set[tuple[int, int]] = set()
+        for number, entry in enumerate(self.list_(value, "carried")):
+            where = f"carried[{number}]"
+            carried = self.table(
+                entry, where, ("meeting_id", "action_id", "meeting_title", "meeting_date", "what", "who", "deadline", "done"),
+                ("confidential",),
+            )
+            meeting_id = self.number(carried["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)
+            action_id = self.number(carried["action_id"], f"{where}.action_id", 1, MAX_ID)
+            self.unique(seen, (meeting_id, action_id), where)
+            self.text(carried["meeting_title"], f"{where}.meeting_title")
+            self.date(carried["meeting_date"], f"{where}.meeting_date")
+            self.text(carried["what"], f"{where}.what", blank=False)
+            self.text(carried["who"], f"{where}.who", blank=False)
+            self.date(carried["deadline"], f"{where}.deadline")
+            self.flag(carried["done"], f"{where}.done")
+            self.flag(carried.get("confidential", False), f"{where}.confidential")
+
+    def speech(self, value: object, where: str) -> None:
+        speech = self.table(value, where, ("name", "item", "span", "point_of_order"))
+        self.text(speech["name"], f"{where}.name", blank=False)
+        item = self.number(speech["item"], f"{where}.item", 0, MAX_ID)
+        if item not in self.item_ids:
+            raise self.fail("snapshot.unknown_item", where=f"{where}.item", value=item)
+        self.span(speech["span"], f"{where}.span")
+        self.flag(speech["point_of_order"], f"{where}.point_of_order")
+
+    def speakers(self, value: object) -> None:
+        speakers = self.table(value, "speakers", ("queue", "speeches", "current", "closed"))
+        for number, entry in enumerate(self.list_(speakers["queue"], "speakers.queue")):
+            where = f"speakers.queue[{number}]"
+            request = self.table(entry, where, ("name", "point_of_order"))
+            self.text(request["name"], f"{where}.name", blank=False)
+            self.flag(request["point_of_order"], f"{where}.point_of_order")
+        for number, entry in enumerate(self.list_(speakers["speeches"], "speakers.speeches")):
+            self.speech(entry, f"speakers.speeches[{number}]")
+        if speakers["current"] is not None:
+            self.speech(speakers["current"], "speakers.current")
+        self.flag(speakers["closed"], "speakers.closed")
