@@ -188,6 +188,9 @@ MESSAGES: dict[str, str] = {
     "meeting.field.title": "Titlen",
     "meeting.field.name": "Navnet",
     # Arkivet
+    "archive.not_regular": "{path} er ikke en almindelig fil (et rør, en enhed eller et link til en sådan eller til ingenting); filen er ikke ændret. Vælg en anden fil med --archive STI",
+    "archive.empty": "{path} er en tom fil, ikke et arkiv; der er intet møde i den at genoptage. Filen er ikke ændret",
+    "archive.size_limit": "arkivet {path} kan ikke skrives: dette program må ikke skrive filer større end {limit} byte (en grænse for filstørrelse, ulimit -f); hæv grænsen, eller vælg et andet arkiv med --archive STI",
     "archive.is_dir": "{path} er en mappe; angiv arkivfilen, fx {path}/archive.sqlite3",
     "archive.missing": "der er endnu intet arkiv i {path}; det oprettes, når det første møde begynder",
     "archive.newer": "{path} er skrevet af en nyere facilitator (arkivversion {version}; denne læser op til {supported}); opdatér facilitator. Filen er ikke ændret",

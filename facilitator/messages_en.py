@@ -188,6 +188,9 @@ MESSAGES: dict[str, str] = {
     "meeting.field.title": "The title",
     "meeting.field.name": "The name",
     # The archive
+    "archive.not_regular": "{path} is not an ordinary file (a pipe, a device, or a link to one or to nothing); it was left as it was. Choose another file with --archive PATH",
+    "archive.empty": "{path} is an empty file, not an archive; there is no meeting in it to resume. It was left as it was",
+    "archive.size_limit": "the archive {path} cannot be written: this program may not write files larger than {limit} bytes (a file-size limit, ulimit -f); raise the limit, or choose another archive with --archive PATH",
     "archive.is_dir": "{path} is a folder; give the archive file, e.g. {path}/archive.sqlite3",
     "archive.missing": "there is no archive at {path} yet; it is created when the first meeting starts",
     "archive.newer": "{path} was written by a newer facilitator (archive version {version}; this one reads up to {supported}); update facilitator. The file was not changed",

@@ -75,7 +75,7 @@ class Session:
         """
         if not archive_path.exists():
             raise FacilitatorError(t("cli.history.no_archive", path=archive_path))
-        archive = Archive.open(archive_path)
+        archive = Archive.open(archive_path, create=False)  # an empty file is not made an archive here
         try:
             if meeting_id is None:
                 unfinished = archive.meetings(unfinished=True)
