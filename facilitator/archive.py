@@ -100,6 +100,17 @@ class SearchHit:
     snippet: str
 
 
+class RefusedArchive(ArchiveError):
+    """A file that is no archive of ours to use (foreign, newer, damaged, not a regular file).
+
+    Only after such a refusal are the -wal/-shm files the look at it made taken away:
+    nobody can be writing such a file, so nobody can lose a journal by it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=True)
+
+
 class Archive:
     """An open archive file. Thread-safe: the recorder writes from its own thread."""
 
@@ -116,6 +127,7 @@ class Archive:
         self._journals_before: frozenset[str] = frozenset()
         """The -wal/-shm files that were there before this archive was opened: never ours to remove."""
         self._closed = False
+        self._damaged = False
         with _OPEN_HERE_LOCK:
             _OPEN_HERE[self._identity] = _OPEN_HERE.get(self._identity, 0) + 1
 
@@ -144,15 +156,18 @@ class Archive:
             if not fresh:
                 version = _inspect(path, status)
                 if version > SCHEMA_VERSION:
-                    raise ArchiveError(t("archive.newer", path=path, version=version, supported=SCHEMA_VERSION))
+                    raise RefusedArchive(t("archive.newer", path=path, version=version, supported=SCHEMA_VERSION))
                 if not read_only and not os.access(path, os.W_OK):
                     raise ArchiveError(t("archive.read_only", path=path))
+                if not read_only and status is not None and status.st_nlink > 1:
+                    raise ArchiveError(t("archive.linked", path=path, links=status.st_nlink))
             else:
                 made = _create_file(path)
             try:
-                connection = _connect(path, read_only=read_only)
+                connection = _connect_patiently(path, read_only=read_only)
             except sqlite3.Error as error:
-                raise ArchiveError(_describe_open(error, path)) from None
+                damaged = _error_name(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+                raise (RefusedArchive if damaged else ArchiveError)(_describe_open(error, path)) from None
             archive = cls(path, connection, read_only=read_only)
             archive._journals_before = journals
             if not read_only:
@@ -161,8 +176,9 @@ class Archive:
                 except BaseException:
                     archive.close()
                     raise
-        except BaseException:
-            _tidy_journals(path, journals)
+        except BaseException as error:
+            if isinstance(error, RefusedArchive):
+                _tidy_journals(path, journals)
             if made:
                 _remove_if_empty(path)
             raise
@@ -184,7 +200,7 @@ class Archive:
                 left = _OPEN_HERE.pop(self._identity, 1) - 1
                 if left:
                     _OPEN_HERE[self._identity] = left
-            if self.read_only:  # a reader leaves no -wal/-shm behind, whatever it found
+            if self.read_only and self._damaged:  # a damaged file is left as it was found
                 _tidy_journals(self.path, self._journals_before)
 
     def __enter__(self) -> Archive:
@@ -282,6 +298,7 @@ class Archive:
             try:
                 yield self._db
             except sqlite3.Error as error:
+                self._damaged = _error_name(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
                 raise ArchiveError(_describe(error, self.path, writing=False)) from error
 
     # --- writing meetings --------------------------------------------------------------
@@ -587,6 +604,19 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     return connection
 
 
+def _connect_patiently(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """Connect, trying again while another facilitator is in the middle of making the same new
+    archive: switching it to WAL can be refused at once as busy, without SQLite's wait."""
+    for pause in (0.05, 0.1, 0.2, 0.4, 0.8, 0.0):
+        try:
+            return _connect(path, read_only=read_only)
+        except sqlite3.Error as error:
+            if not pause or _error_name(error) not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                raise
+            time.sleep(pause)
+    raise AssertionError("unreachable")
+
+
 def _read_only_uri(path: Path, *, inspecting: bool = False) -> str:
     """Open for reading; as immutable where the file cannot change under us.
 
@@ -676,15 +706,18 @@ def _regular_status(path: Path) -> os.stat_result | None:
     try:
         status = os.stat(path)
     except FileNotFoundError:
-        if os.path.lexists(path):
-            raise ArchiveError(t("archive.not_regular", path=path)) from None
-        return None
+        try:
+            if not stat.S_ISLNK(os.lstat(path).st_mode):
+                return _regular_status(path)  # made a moment ago (by another facilitator): look again
+        except FileNotFoundError:
+            return None
+        raise RefusedArchive(t("archive.not_regular", path=path)) from None
     except OSError as error:
         raise ArchiveError(_describe_os_error(error, path)) from None
     if stat.S_ISDIR(status.st_mode):
         raise ArchiveError(t("archive.is_dir", path=path))
     if not stat.S_ISREG(status.st_mode):
-        raise ArchiveError(t("archive.not_regular", path=path))
+        raise RefusedArchive(t("archive.not_regular", path=path))
     return status
 
 
@@ -700,7 +733,7 @@ def _open_regular(path: Path, status: os.stat_result | None, flags: int) -> int:
         if not stat.S_ISREG(now.st_mode) or (
             status is not None and (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino)
         ):
-            raise ArchiveError(t("archive.not_regular", path=path))
+            raise RefusedArchive(t("archive.not_regular", path=path))
     except BaseException:
         os.close(fd)
         raise
@@ -774,19 +807,28 @@ def _inspect(path: Path, status: os.stat_result | None = None) -> int:
     except OSError as error:
         raise ArchiveError(_describe_os_error(error, path)) from None
     if header != SQLITE_HEADER:
-        raise ArchiveError(t("archive.foreign", path=path))
-    try:
-        connection = sqlite3.connect(_read_only_uri(path, inspecting=True), uri=True)
+        raise RefusedArchive(t("archive.foreign", path=path))
+    first = _read_only_uri(path, inspecting=True)
+    # The first look takes no locks (immutable): it can catch another facilitator in the
+    # middle of writing a new archive. A refusal is only believed from a look with locks.
+    for uri in (first, _read_only_uri(path)) if "immutable" in first else (first,):
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        raise ArchiveError(_describe_open(error, path)) from None
-    if application_id != APPLICATION_ID and (tables or version):
-        raise ArchiveError(t("archive.foreign", path=path))
+            connection = sqlite3.connect(uri, uri=True)
+            try:
+                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+                version = connection.execute("PRAGMA user_version").fetchone()[0]
+                tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                connection.close()
+        except sqlite3.Error as error:
+            damaged = _error_name(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+            refusal: ArchiveError = (RefusedArchive if damaged else ArchiveError)(_describe_open(error, path))
+        else:
+            if application_id == APPLICATION_ID or not (tables or version):
+                break
+            refusal = RefusedArchive(t("archive.foreign", path=path))
+    else:
+        raise refusal
     return int(version)
 
 
