@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -45,6 +46,13 @@ from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import CarriedAction
 from facilitator.meeting_snapshot import from_dict, to_dict
+
+try:
+    import fcntl
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+    resource = None  # type: ignore[assignment]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -98,6 +106,17 @@ class SearchHit:
     """Found under a closed item: given only when asked for the restricted view."""
 
 
+class RefusedArchive(ArchiveError):
+    """A file that is no archive of ours to use (foreign, newer, damaged, not a regular file).
+
+    Only after such a refusal are the -wal/-shm files the look at it made taken away:
+    nobody can be writing such a file, so nobody can lose a journal by it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=True)
+
+
 class Archive:
     """An open archive file. Thread-safe: the recorder writes from its own thread."""
 
@@ -111,37 +130,71 @@ class Archive:
         self._indexed_at: dict[tuple[int, int], float] = {}
         status = os.stat(path)
         self._identity = (status.st_dev, status.st_ino)
+        self._journals_before: frozenset[str] = frozenset()
+        """The -wal/-shm files that were there before this archive was opened: never ours to remove."""
+        self._closed = False
+        self._damaged = False
+        with _OPEN_HERE_LOCK:
+            _OPEN_HERE[self._identity] = _OPEN_HERE.get(self._identity, 0) + 1
 
     # --- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Archive:
-        """Open (creating and migrating as needed) the archive at ``path``."""
+    def open(cls, path: Path, *, read_only: bool = False, create: bool = True) -> Archive:
+        """Open (creating and migrating as needed) the archive at ``path``.
+
+        Only a regular file, or a link to one, can be an archive: a pipe would hang the
+        first read and a device would be chmod'ed and get a journal beside it, so anything
+        else is refused before it is opened for anything but a look. ``create=False``
+        (resuming) never turns an empty file into an archive. A failed open takes away the
+        ``-wal``/``-shm`` files it made, so a refused file is left as it was found.
+        """
         path = Path(path)
-        if path.is_dir():
-            raise ArchiveError(t("archive.is_dir", path=path))
-        fresh = not path.exists() or path.stat().st_size == 0
+        status = _regular_status(path)
+        fresh = status is None or status.st_size == 0
         if fresh and read_only:
             raise ArchiveError(t("archive.missing", path=path))
-        if not fresh:
-            version = _inspect(path)
-            if version > SCHEMA_VERSION:
-                raise ArchiveError(t("archive.newer", path=path, version=version, supported=SCHEMA_VERSION))
-            if not read_only and not os.access(path, os.W_OK):
-                raise ArchiveError(t("archive.read_only", path=path))
-        else:
-            _create_file(path)
+        if fresh and not create:
+            raise ArchiveError(t("archive.empty" if status is not None else "archive.missing", path=path))
+        journals = _journal_files(path)
+        made = False
         try:
-            connection = _connect(path, read_only=read_only)
-        except sqlite3.Error as error:
-            raise ArchiveError(t("archive.cannot_open", path=path, reason=error)) from None
-        archive = cls(path, connection, read_only=read_only)
-        if not read_only:
-            archive._migrate()
+            if not fresh:
+                version = _inspect(path, status)
+                if version > SCHEMA_VERSION:
+                    raise RefusedArchive(t("archive.newer", path=path, version=version, supported=SCHEMA_VERSION))
+                if not read_only and not os.access(path, os.W_OK):
+                    raise ArchiveError(t("archive.read_only", path=path))
+                if not read_only and status is not None and status.st_nlink > 1:
+                    raise ArchiveError(t("archive.linked", path=path, links=status.st_nlink))
+            else:
+                made = _create_file(path)
+            try:
+                connection = _connect_patiently(path, read_only=read_only)
+            except sqlite3.Error as error:
+                damaged = _error_name(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+                raise (RefusedArchive if damaged else ArchiveError)(_describe_open(error, path)) from None
+            archive = cls(path, connection, read_only=read_only)
+            archive._journals_before = journals
+            if not read_only:
+                try:
+                    archive._migrate()
+                except BaseException:
+                    archive.close()
+                    raise
+        except BaseException as error:
+            if isinstance(error, RefusedArchive):
+                _tidy_journals(path, journals)
+            if made:
+                _remove_if_empty(path)
+            raise
         return archive
 
     def close(self) -> None:
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             if self._unindexed and not self.read_only:
                 try:
                     with self._write() as db:
@@ -149,6 +202,12 @@ class Archive:
                 except ArchiveError:
                     pass  # the notes themselves are saved; only their place in search waits
             self._db.close()
+            with _OPEN_HERE_LOCK:
+                left = _OPEN_HERE.pop(self._identity, 1) - 1
+                if left:
+                    _OPEN_HERE[self._identity] = left
+            if self.read_only and self._damaged:  # a damaged file is left as it was found
+                _tidy_journals(self.path, self._journals_before)
 
     def __enter__(self) -> Archive:
         return self
@@ -220,7 +279,12 @@ class Archive:
             status = os.stat(self.path)
         except FileNotFoundError:
             self._db.execute(f"VACUUM INTO {_sql_text(str(self.path))}")
-            os.chmod(self.path, 0o600)
+            fd = _open_regular(self.path, None, os.O_RDONLY)  # never chmod what a link put there points to
+            try:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, 0o600)
+            finally:
+                os.close(fd)
             self._reconnect()
             return
         if (status.st_dev, status.st_ino) != self._identity:
@@ -230,7 +294,12 @@ class Archive:
         self._db.close()
         self._db = _connect(self.path)
         status = os.stat(self.path)
-        self._identity = (status.st_dev, status.st_ino)
+        with _OPEN_HERE_LOCK:
+            left = _OPEN_HERE.pop(self._identity, 1) - 1
+            if left:
+                _OPEN_HERE[self._identity] = left
+            self._identity = (status.st_dev, status.st_ino)
+            _OPEN_HERE[self._identity] = _OPEN_HERE.get(self._identity, 0) + 1
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -238,6 +307,7 @@ class Archive:
             try:
                 yield self._db
             except sqlite3.Error as error:
+                self._damaged = _error_name(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
                 raise ArchiveError(_describe(error, self.path, writing=False)) from error
 
     # --- writing meetings --------------------------------------------------------------
@@ -570,28 +640,169 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         connection = sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False, timeout=5)
     else:
         connection = sqlite3.connect(path, check_same_thread=False, timeout=5, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            connection.close()
+            raise
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
+
+
+def _connect_patiently(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """Connect, trying again while another facilitator is in the middle of making the same new
+    archive: switching it to WAL can be refused at once as busy, without SQLite's wait."""
+    for pause in (0.05, 0.1, 0.2, 0.4, 0.8, 0.0):
+        try:
+            return _connect(path, read_only=read_only)
+        except sqlite3.Error as error:
+            if not pause or _error_name(error) not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                raise
+            time.sleep(pause)
+    raise AssertionError("unreachable")
 
 
 def _read_only_uri(path: Path, *, inspecting: bool = False) -> str:
     """Open for reading; as immutable where the file cannot change under us.
 
     SQLite reads a WAL file only where it can make the ``-wal`` and ``-shm`` files beside
-    it, and leaves them there. ``immutable`` tells it the file will not change, so it
-    needs neither: true on a read-only disk (a write-protected stick), and true enough for
-    the first look at a file that nobody has open for writing (no ``-wal`` beside it), which
-    so leaves a file that is not ours without a trace.
+    it. ``immutable`` tells it the file will not change, so it needs neither: true on a
+    read-only disk (a write-protected stick), in a folder we may not write in when no
+    ``-wal`` is there (nobody can be writing it then: a writer would need to make one),
+    and true enough for the first look at a file that nobody has open for writing (no
+    ``-wal`` beside it), which so leaves a file that is not ours without a trace.
     """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    real = path.resolve()  # SQLite keeps its -wal beside the file a link points to
+    uri = f"{real.as_uri()}?mode=ro"
     try:
-        read_only_disk = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        read_only_disk = bool(os.statvfs(real).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):  # no statvfs on Windows
         read_only_disk = False
-    unused = inspecting and not os.path.exists(f"{path}-wal")
-    return uri + "&immutable=1" if read_only_disk or unused else uri
+    unused = not os.path.lexists(f"{real}-wal")
+    locked_folder = unused and not os.access(real.parent, os.W_OK)
+    return uri + "&immutable=1" if read_only_disk or locked_folder or (inspecting and unused) else uri
+
+
+_JOURNALS = ("-wal", "-shm", "-journal")
+_SHM_DMS_BYTE = 128
+"""The byte of the -shm file every open WAL connection holds a shared lock on (os_unix.c)."""
+
+_OPEN_HERE: dict[tuple[int, int], int] = {}
+"""Archives this process has open, by identity: their -wal/-shm are never taken away."""
+_OPEN_HERE_LOCK = threading.Lock()
+
+
+def _journal_files(path: Path) -> frozenset[str]:
+    """Which of the -wal, -shm and -journal files lie beside the archive now."""
+    real = os.path.realpath(path)
+    return frozenset(suffix for suffix in _JOURNALS if os.path.lexists(real + suffix))
+
+
+def _tidy_journals(path: Path, before: frozenset[str]) -> None:
+    """Take away the -wal/-shm/-journal files that opening ``path`` made, if nobody uses them.
+
+    SQLite leaves them behind where it cannot clean up (a refused file with a ``-wal``
+    beside it, a file-size limit). Only files that were not there before are removed,
+    only when no other connection of this process has the archive open, and only while
+    holding the lock every live WAL connection shares, so a meeting running in another
+    process never loses its journal.
+    """
+    real = os.path.realpath(path)
+    made = [suffix for suffix in _JOURNALS if suffix not in before and os.path.lexists(real + suffix)]
+    if not made or fcntl is None:
+        return
+    try:
+        status = os.stat(real)
+    except OSError:
+        status = None
+    if status is not None:
+        with _OPEN_HERE_LOCK:
+            if _OPEN_HERE.get((status.st_dev, status.st_ino)):
+                return
+    guard: int | None = None
+    try:
+        if os.path.lexists(real + "-shm"):
+            guard = os.open(real + "-shm", os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+            fcntl.lockf(guard, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+        for suffix in made:
+            os.unlink(real + suffix)
+    except OSError:
+        pass  # in use by another process, or not ours to remove: left as it is
+    finally:
+        if guard is not None:
+            os.close(guard)
+
+
+def _remove_if_empty(path: Path) -> None:
+    """Take away the empty file a failed open made, so a failure leaves nothing behind."""
+    try:
+        if os.lstat(path).st_size == 0:
+            os.unlink(path)
+    except OSError:
+        pass
+
+
+def _regular_status(path: Path) -> os.stat_result | None:
+    """The archive file's status, or None where there is none; anything but a regular file is refused.
+
+    A link is followed: a link to an archive is that archive. A link that leads nowhere
+    is refused too, for creating the archive through it would put it somewhere unseen.
+    """
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        try:
+            if not stat.S_ISLNK(os.lstat(path).st_mode):
+                return _regular_status(path)  # made a moment ago (by another facilitator): look again
+        except FileNotFoundError:
+            return None
+        raise RefusedArchive(t("archive.not_regular", path=path)) from None
+    except OSError as error:
+        raise ArchiveError(_describe_os_error(error, path)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise ArchiveError(t("archive.is_dir", path=path))
+    if not stat.S_ISREG(status.st_mode):
+        raise RefusedArchive(t("archive.not_regular", path=path))
+    return status
+
+
+def _open_regular(path: Path, status: os.stat_result | None, flags: int) -> int:
+    """An open descriptor of ``path``, which must still be the regular file looked at.
+
+    Opened without blocking, so a pipe put there since cannot hang us, and checked
+    again after opening, so a device put there since is never written to.
+    """
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode) or (
+            status is not None and (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino)
+        ):
+            raise RefusedArchive(t("archive.not_regular", path=path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _describe_os_error(error: OSError, path: Path) -> str:
+    """An operating system's refusal in words: a size limit and a disk error are no damage."""
+    if error.errno == errno.EFBIG or (error.errno in (errno.EIO, errno.ENOSPC) and _size_limit() is not None):
+        return t("archive.size_limit", path=path, limit=_size_limit() or 0)
+    if error.errno == errno.EIO:
+        return t("archive.read_error", path=path, reason=error.strerror or error)
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return t("archive.disk_full", path=path)
+    return t("archive.cannot_open", path=path, reason=error.strerror or error)
+
+
+def _size_limit() -> int | None:
+    """The largest file this process may write (ulimit -f), or None when there is no limit."""
+    if resource is None:
+        return None
+    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    return None if soft == resource.RLIM_INFINITY else int(soft)
 
 
 def _sql_text(text: str) -> str:
@@ -602,48 +813,87 @@ def _now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 
-def _create_file(path: Path) -> None:
-    """Create the archive readable by its owner only: minutes can hold personal matters."""
+def _create_file(path: Path) -> bool:
+    """Create the archive readable by its owner only: minutes can hold personal matters.
+
+    True when this call made the file. The new file is made exclusively, never through a
+    link; an empty regular file already there (or made by another facilitator a moment
+    ago) is made private too, through a descriptor checked to be that regular file.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
-        os.chmod(path, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+            made = True
+        except FileExistsError:
+            fd = _open_regular(path, _regular_status(path), os.O_RDONLY)
+            made = False
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+        return made
     except PermissionError:
         raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
     except OSError as error:
         if error.errno == errno.EROFS:  # a write-protected USB stick or a read-only share
             raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
-        raise ArchiveError(t("archive.cannot_open", path=path, reason=error.strerror or error)) from None
+        raise ArchiveError(_describe_os_error(error, path)) from None
 
 
-def _inspect(path: Path) -> int:
+def _inspect(path: Path, status: os.stat_result | None = None) -> int:
     """The schema version of an existing archive, read without changing a byte."""
     try:
-        with path.open("rb") as stream:
-            header = stream.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise ArchiveError(t("archive.cannot_open", path=path, reason=error.strerror or error)) from None
-    if header != SQLITE_HEADER:
-        raise ArchiveError(t("archive.foreign", path=path))
-    try:
-        connection = sqlite3.connect(_read_only_uri(path, inspecting=True), uri=True)
+        fd = _open_regular(path, status, os.O_RDONLY)
         try:
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            header = os.read(fd, len(SQLITE_HEADER))
         finally:
-            connection.close()
-    except sqlite3.Error as error:
-        name = _error_name(error)
-        if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-            raise ArchiveError(t("archive.busy", path=path)) from None
-        if name == "SQLITE_CANTOPEN":
-            raise ArchiveError(t("archive.cannot_open", path=path, reason=error)) from None
-        raise ArchiveError(t("archive.corrupt", path=path)) from None
-    if application_id != APPLICATION_ID and (tables or version):
-        raise ArchiveError(t("archive.foreign", path=path))
+            os.close(fd)
+    except OSError as error:
+        raise ArchiveError(_describe_os_error(error, path)) from None
+    if header != SQLITE_HEADER:
+        raise RefusedArchive(t("archive.foreign", path=path))
+    first = _read_only_uri(path, inspecting=True)
+    # The first look takes no locks (immutable): it can catch another facilitator in the
+    # middle of writing a new archive. A refusal is only believed from a look with locks.
+    for uri in (first, _read_only_uri(path)) if "immutable" in first else (first,):
+        try:
+            connection = sqlite3.connect(uri, uri=True)
+            try:
+                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+                version = connection.execute("PRAGMA user_version").fetchone()[0]
+                tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                connection.close()
+        except sqlite3.Error as error:
+            damaged = _error_name(error) in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+            refusal: ArchiveError = (RefusedArchive if damaged else ArchiveError)(_describe_open(error, path))
+        else:
+            if application_id == APPLICATION_ID or not (tables or version):
+                break
+            refusal = RefusedArchive(t("archive.foreign", path=path))
+    else:
+        raise refusal
     return int(version)
+
+
+def _describe_open(error: sqlite3.Error, path: Path) -> str:
+    """Why an archive could not be opened: damage only where SQLite found damage."""
+    name = _error_name(error)
+    if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return t("archive.corrupt", path=path)
+    if name in ("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN") and _size_limit() is not None:
+        return t("archive.size_limit", path=path, limit=_size_limit())
+    if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return t("archive.busy", path=path)
+    if name == "SQLITE_FULL":
+        return t("archive.disk_full", path=path)
+    if name == "SQLITE_IOERR":
+        return t("archive.read_error", path=path, reason=error)
+    if name == "SQLITE_READONLY":
+        return t("archive.read_only", path=path)
+    return t("archive.cannot_open", path=path, reason=error)
 
 
 _TEMPORARY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PROTOCOL"}
@@ -678,6 +928,8 @@ def _describe(error: sqlite3.Error, path: Path, *, writing: bool = True) -> str:
     name = _error_name(error)
     if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
         return t("archive.busy", path=path)
+    if name in ("SQLITE_FULL", "SQLITE_IOERR") and _size_limit() is not None:
+        return t("archive.size_limit", path=path, limit=_size_limit())
     if name == "SQLITE_FULL":
         return t("archive.disk_full", path=path)
     if name == "SQLITE_IOERR":

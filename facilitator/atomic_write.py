@@ -21,14 +21,16 @@ class OutputError(FacilitatorError):
     """A file could not be written where the user asked."""
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, private: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
     The temporary file is fsynced and then renamed over the target (or, when nothing may
     be overwritten, hard-linked to it, which fails if a file appeared meanwhile), so
     readers see the old file or the new one, never a mixture. On any failure the
     temporary file is removed again. Only regular files are ever replaced: a link, a
-    device or a pipe at the target is refused, even with ``overwrite``.
+    device or a pipe at the target is refused, even with ``overwrite``. ``private`` makes
+    the file readable by its owner alone (0600), whatever was there before and whatever
+    the umask: restricted minutes and rescued meetings hold confidential matters.
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -46,15 +48,18 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> None:
             raise OutputError(t("output.exists", path=path))
     if not folder.is_dir():
         raise OutputError(t("output.no_folder", path=path, folder=folder))
-    mode = stat.S_IMODE(status.st_mode) if status is not None else _default_mode()
+    mode = 0o600 if private else stat.S_IMODE(status.st_mode) if status is not None else _default_mode()
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
+            if hasattr(os, "fchmod"):  # by descriptor: the name could be swapped for a link meanwhile
+                os.fchmod(stream.fileno(), mode)
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        if not hasattr(os, "fchmod"):  # pragma: no cover - Windows
+            os.chmod(temporary, mode)
         if overwrite:
             os.replace(temporary, path)
         else:

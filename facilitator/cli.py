@@ -462,7 +462,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
         return EXIT_OK
     default_name = f"referat-{meeting_id}{'-fortroligt' if args.restricted else ''}.{'html' if args.html else 'md'}"
     target = _output_target(args.output, default_name)
-    write_atomic(target, text.encode("utf-8"), overwrite=args.force)
+    write_atomic(target, text.encode("utf-8"), overwrite=args.force, private=args.restricted)  # confidential: 0600
     print(t("cli.minutes.wrote", path=target, id=meeting_id))
     return EXIT_OK
 
@@ -554,6 +554,13 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
     if session is not None and not session.discarded:
         if session.rescue_file is not None:
             print(t("cli.run.rescued", path=session.rescue_file), file=sys.stderr)
+            return EXIT_INVALID
+        if session.lost:  # the archive failed and no rescue file fitted anywhere: say so, never "saved"
+            import tempfile
+
+            reason = session.recorder.last_error or t("cli.run.no_answer")
+            print(t("cli.run.lost", id=session.meeting_id, reason=reason, path=session.archive.path,
+                    temp=tempfile.gettempdir()), file=sys.stderr)
             return EXIT_INVALID
         if not session.meeting.ended:
             print(t("cli.run.saved_unfinished", id=session.meeting_id, path=session.archive.path))

@@ -3,12 +3,21 @@
 A lock file beside the archive is locked with flock (POSIX) or msvcrt (Windows). The
 kernel releases it when the process ends, however it ends, so a meeting killed with
 SIGKILL can be resumed at once, while a second live process is refused.
+
+The lock belongs to the archive file, not to the name it was opened by: it lies beside
+the file a link points to and is named by the file's device and inode, so the same
+archive reached through a symbolic link, another spelling of its path, or a hard link in
+the same folder finds the same lock. (Hard links in other folders never get this far:
+the archive refuses to be written under more than one name, see ``Archive.open``.)
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from facilitator.errors import ArchiveError
+from facilitator.i18n import t
 
 try:
     import fcntl
@@ -19,13 +28,22 @@ except ImportError:  # pragma: no cover - Windows
 
 class MeetingLock:
     def __init__(self, archive: Path, meeting_id: int) -> None:
-        self.path = archive.with_name(f"{archive.name}.meeting-{meeting_id}.lock")
+        real = Path(os.path.realpath(archive))
+        try:
+            status = os.stat(real)
+            identity = f"{status.st_dev:x}-{status.st_ino:x}"
+        except OSError:  # no file (yet): its name is all there is to go by
+            identity = real.name
+        self.path = real.with_name(f".facilitator-{identity}.meeting-{meeting_id}.lock")
         self._fd: int | None = None
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it."""
         for _ in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+            except OSError as error:  # a link planted at the lock's name, a folder we may not write in
+                raise ArchiveError(t("archive.lock_failed", path=self.path, reason=error.strerror or error)) from None
             try:
                 if fcntl is not None:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

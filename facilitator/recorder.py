@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import tempfile
 import threading
 import time
@@ -31,6 +32,8 @@ from facilitator.meeting_lock import MeetingLock
 from facilitator.meeting_snapshot import to_dict
 
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)
+RESCUE_NAMES = 20
+"""Names tried per folder for a rescue file before the next folder: the first ones may be taken."""
 
 
 class Recorder:
@@ -128,20 +131,30 @@ class Recorder:
                 self._flushing -= 1
 
     def _rescue(self) -> None:
-        """Write the whole meeting to a file beside the archive (or in the temporary folder)."""
+        """Write the whole meeting to a file beside the archive (or in the temporary folder).
+
+        The file is made exclusively and private (0600), written whole to a temporary file,
+        flushed to the disk and only then given its name, which never replaces anything: a
+        link or a file someone put at that name is left alone and the next name is taken.
+        ``rescue_file`` is set only when a file is complete; a failed try leaves nothing.
+        """
+        from facilitator.atomic_write import OutputError, write_atomic
+
         data = json.dumps({"archive": str(self.archive.path), "meeting_id": self.meeting_id,
-                           "meeting": to_dict(self.meeting)}, ensure_ascii=False, indent=1)
+                           "meeting": to_dict(self.meeting)}, ensure_ascii=False, indent=1).encode("utf-8")
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        name = f"{self.archive.path.name}.rescue-{self.meeting_id}-{stamp}.json"
+        stem = f"{self.archive.path.name}.rescue-{self.meeting_id}-{stamp}"
         for folder in (self.archive.path.parent, Path(tempfile.gettempdir())):
-            try:
-                target = folder / name
-                target.write_text(data, encoding="utf-8")
-                target.chmod(0o600)
+            for attempt in range(1, RESCUE_NAMES + 1):
+                target = folder / (f"{stem}.json" if attempt == 1 else f"{stem}-{attempt}.json")
+                try:
+                    write_atomic(target, data, private=True)
+                except OutputError:
+                    if os.path.lexists(target):
+                        continue  # the name is taken (perhaps by a planted link): the next one
+                    break  # the folder will not take it (full, read-only): the next folder
                 self.rescue_file = target
                 return
-            except OSError:
-                continue
 
     # --- hearing changes (on the caller's thread: must be cheap) -------------------------
 

@@ -108,7 +108,7 @@ def restore(rescue_file: Path, archive_path: Path | None = None) -> Restored:
     snapshot = to_dict(meeting, notes=False)
     notes = {state.id: state.notes for state in meeting.items}  # emptied notes too: they replace older text
     with Archive.open(target) as archive:
-        if meeting_id is not None and target == origin and _same_meeting(archive, meeting_id, snapshot):
+        if meeting_id is not None and _same_file(target, origin) and _same_meeting(archive, meeting_id, snapshot):
             lock = MeetingLock(archive.path, meeting_id)
             if not lock.acquire():
                 raise FacilitatorError(t("archive.meeting_in_use", id=meeting_id, path=archive.path))
@@ -120,6 +120,16 @@ def restore(rescue_file: Path, archive_path: Path | None = None) -> Restored:
         new_id = archive.create(meeting)
         archive.save(new_id, snapshot, notes)  # as it was rescued: create() took in open actions anew
         return Restored(archive.path, new_id, False, meeting.ended)
+
+
+def _same_file(target: Path, origin: Path | None) -> bool:
+    """The archive named is the rescue file's own, by whatever path (the lock follows the file too)."""
+    if origin is None:
+        return False
+    try:
+        return target == origin or os.path.samefile(target, origin)
+    except OSError:
+        return False
 
 
 def _same_meeting(archive: Archive, meeting_id: int, snapshot: dict[str, Any]) -> bool:

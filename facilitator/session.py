@@ -25,6 +25,8 @@ class Session:
         self.archive = archive
         self.recorder = recorder
         self.closed = False
+        self.saved: bool | None = None
+        """After close: True when the archive took everything, False when it did not."""
         self.discarded = False
         """True when the meeting was never started nor touched, and so was not kept."""
         self._untouched = fresh
@@ -75,7 +77,7 @@ class Session:
         """
         if not archive_path.exists():
             raise FacilitatorError(t("cli.history.no_archive", path=archive_path))
-        archive = Archive.open(archive_path)
+        archive = Archive.open(archive_path, create=False)  # an empty file is not made an archive here
         try:
             if meeting_id is None:
                 unfinished = archive.meetings(unfinished=True)
@@ -97,7 +99,7 @@ class Session:
         if self.closed:
             return True
         self.closed = True
-        saved = self.recorder.close()
+        saved = self.saved = self.recorder.close()
         if saved:
             if self._untouched and not self.meeting.started:
                 try:
@@ -110,3 +112,8 @@ class Session:
     @property
     def rescue_file(self) -> Path | None:
         return self.recorder.rescue_file
+
+    @property
+    def lost(self) -> bool:
+        """Closed, and the last changes are neither in the archive nor in a rescue file."""
+        return self.saved is False and self.rescue_file is None

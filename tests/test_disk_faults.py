@@ -3,8 +3,8 @@
 Two faults the operating system really produces, not exceptions raised by hand:
 - a full disk: a small RAM file system (mounted in a user namespace, so no root is
   needed) filled to the last byte gives SQLite a true ENOSPC;
-- an I/O error: a file-size limit of zero makes every write fail with EFBIG, which SQLite
-  reports as an I/O error, as it would a failing USB stick.
+- a file-size limit of zero makes every write fail with EFBIG, which SQLite reports as an
+  I/O error, as it would a failing USB stick; facilitator names the limit.
 The app's own handling of the message (the notification, the status line) is tested in
 test_tui_meeting_screen.py with the error injected at the SQLite connection.
 """
@@ -71,9 +71,10 @@ def test_a_full_disk_then_freed(mount_point: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_FSIZE")
-def test_an_io_error_then_the_disk_works_again(tmp_path: Path) -> None:
+def test_a_file_size_limit_then_lifted(tmp_path: Path) -> None:
+    """Named as the limit it is, not as a failing disk nor as damage."""
     seen = run_child(tmp_path / "arkiv.sqlite3", "io")
-    assert_survived(seen, "reported an error while writing (disk I/O error)")
+    assert_survived(seen, "cannot be written: this program may not write files larger than 0 bytes (a file-size limit, ulimit -f)")
 
 
 READ_ONLY_CHECK = """

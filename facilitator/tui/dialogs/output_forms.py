@@ -40,9 +40,9 @@ def _target(text: str) -> Path:
     return path
 
 
-def _write(path: Path, text: str, overwrite: bool) -> Path:
+def _write(path: Path, text: str, overwrite: bool, *, private: bool = False) -> Path:
     try:
-        write_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+        write_atomic(path, text.encode("utf-8"), overwrite=overwrite, private=private)
     except FacilitatorError as error:
         raise FieldError("path", str(error)) from None
     return path.resolve()
@@ -75,7 +75,7 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
         text = render(meeting, style=values["style"], restricted=restricted, lang=get_language())
         if path.suffix.lower() in (".html", ".htm"):
             text = to_html(text, title=meeting.info.title, lang=get_language())
-        return _write(path, text, overwrite.allowed(path))
+        return _write(path, text, overwrite.allowed(path), private=restricted)  # restricted minutes: 0600
 
     return FormDialog(t("cmd.export_minutes"), fields, apply, note=t("dialog.export.note"), dialog_id="export")
 
