@@ -340,7 +340,7 @@ def _open_history(args: argparse.Namespace, *, required: bool = False) -> Archiv
     from facilitator.paths import archive_path
 
     path = archive_path(getattr(args, "archive", None))
-    if not path.exists():
+    if not os.path.lexists(path):  # a link to nothing is refused by Archive.open, not "no archive yet"
         if required:
             raise FacilitatorError(t("cli.history.no_archive", path=path))
         print(t("cli.history.no_archive", path=path), file=sys.stderr)
@@ -528,7 +528,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from facilitator.tui.app import Launch
 
     path = archive_path(getattr(args, "archive", None))
-    if not path.exists():
+    if not os.path.lexists(path):
         raise FacilitatorError(t("cli.history.no_archive", path=path))
     _require_terminal()
     session = Session.resume(path, args.meeting)

@@ -7,6 +7,7 @@ rescue files) are tested without a screen, and so a script could hold a meeting 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,7 +76,7 @@ class Session:
 
         The time between the last save and now was a break, not the item's time.
         """
-        if not archive_path.exists():
+        if not os.path.lexists(archive_path):  # a link to nothing is refused by Archive.open
             raise FacilitatorError(t("cli.history.no_archive", path=archive_path))
         archive = Archive.open(archive_path, create=False)  # an empty file is not made an archive here
         try:

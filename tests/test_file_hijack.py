@@ -297,6 +297,9 @@ def test_a_dangling_link_is_not_made_an_archive(tmp_path: Path) -> None:
     path = odd_archive(folder, "dangling-link")
     with pytest.raises(ArchiveError, match="is not an ordinary file"):
         Archive.open(path)
+    for command in COMMANDS.values():  # told as what it is, not as "no archive yet"
+        result = facilitator(*command, "--archive", str(path), cwd=tmp_path)
+        assert result.returncode == 2 and "is not an ordinary file" in result.stderr, result.stderr
     assert not (folder / "nowhere").exists()
 
 
