@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -198,7 +199,16 @@ def render(
         )
     except template_sandbox.TemplateError as error:
         raise MinutesError(str(error)) from None
-    return without_escapes(tidy(text))
+    return _without_escapes(tidy(text))
+
+
+_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than tab and newline: a search for them costs a fraction
+of translating a whole document, which most documents do not need."""
+
+
+def _without_escapes(text: str) -> str:
+    return without_escapes(text) if _ESCAPES.search(text) else text
 
 
 _FENCE = ("```", "~~~")
@@ -240,7 +250,7 @@ def to_html(markdown: str, *, title: str, lang: str | None = None) -> str:
     lang = lang or get_language()
     body = parser().render(markdown)
     css = (templates_dir() / "referat.css").read_text(encoding="utf-8")
-    return without_escapes(
+    return _without_escapes(
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"

@@ -33,6 +33,7 @@ from functools import lru_cache, update_wrapper
 from pathlib import Path
 from string import Formatter
 from time import monotonic
+from types import BuiltinMethodType
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, StrictUndefined, TemplateNotFound, nodes
@@ -292,6 +293,7 @@ def _limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     text_items = name in _GOES_THROUGH_TEXT
     sizes = name not in _NOT_A_SIZE
     grows = _GROWS.get(name)
+    counts_to_its_number = name in ("slice", "batch")
 
     def limited(*args: Any, **kwargs: Any) -> Any:
         limits = _limits()
@@ -300,9 +302,9 @@ def _limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
             return function(*args, **kwargs)
         value = args[value_at]
         rest = args[value_at + 1:]
-        if sizes:
+        if sizes and (rest or kwargs):
             _check_numbers(limits, (*rest, *kwargs.values()))
-        if name in ("slice", "batch"):  # these count to their number in Python
+        if counts_to_its_number:  # these count to their number in Python
             limits.step(max(_ints((*rest, *kwargs.values(), 0))))
         if name == "sum" and not isinstance(kwargs.get("start", rest[1] if len(rest) > 1 else 0), (int, float)):
             raise LimitReached(t("minutes.template_sum"))
@@ -455,7 +457,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         limits.step()
         if isinstance(__obj, LoopContext) and args:  # a recursive loop going one level down
             args = (limits.counted(args[0]), *args[1:])
-        elif type(__obj).__name__ == "builtin_function_or_method":
+        elif type(__obj) is BuiltinMethodType:
             args = _check_method(limits, __obj, args, kwargs)
         return limits.made(super().call(__context, __obj, *args, **kwargs))
 
