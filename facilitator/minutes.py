@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import threading
-from functools import lru_cache
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from facilitator.meeting import Meeting
 from facilitator.meeting_records import ItemState, Presence
 from facilitator.resources import templates_dir
 from facilitator.standard_items import is_standard
+from facilitator.visible_text import without_escapes
 
 STYLES = ("referat", "beslutning")
 ITEM_HEADING_LEVEL = 2
@@ -151,51 +152,13 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
 # --- rendering --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
 def _environment(extra_folder: Path | None = None) -> Any:
-    """One environment per template folder, kept: compiled templates are reused."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    """The sandbox for a template folder given on the command line (if any), the user's
+    templates and the shipped ones, in that order; kept, so templates compile once."""
+    from facilitator import template_sandbox
 
-    from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import safe_range
-
-    class TemplatesOnly(FileSystemLoader):
-        """Serves ``*.j2`` files only: a template may include its siblings, but not read
-        whatever else lies in its folder (``{% include 'passwords.txt' %}``)."""
-
-        def get_source(self, environment: Any, template: str) -> Any:
-            if not template.endswith(".j2"):
-                raise SecurityError(t("minutes.template_not_j2", name=template))
-            return super().get_source(environment, template)
-
-    def budgeted_range(*args: int) -> range:
-        """``range`` with a budget over the whole rendering, not only per call: the
-        sandbox's limit of 100,000 alone lets nested loops run for hours."""
-        numbers = safe_range(*args)
-        _range_spent.count += len(numbers)
-        if _range_spent.count > RANGE_BUDGET:
-            raise SecurityError(t("minutes.template_range", budget=RANGE_BUDGET))
-        return numbers
-
-    folders = [str(extra_folder)] if extra_folder else []
-    folders += [str(user_templates_dir()), str(templates_dir())]
-    environment = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([TemplatesOnly(folder) for folder in folders]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    environment.filters.update(inline=inline, cell=cell)
-    environment.globals["range"] = budgeted_range
-    return environment
-
-
-RANGE_BUDGET = 1_000_000
-"""Numbers all of one rendering's ``range()`` calls may give together."""
-_range_spent = threading.local()
+    folders = ((extra_folder,) if extra_folder else ()) + (user_templates_dir(), templates_dir())
+    return template_sandbox.environment(folders, (("inline", inline), ("cell", cell)))
 
 
 def warm_up() -> None:
@@ -218,30 +181,44 @@ def user_templates_dir() -> Path:
 
 def render(
     meeting: Meeting, *, style: str = "referat", restricted: bool = False,
-    lang: str | None = None, template: Path | None = None,
+    lang: str | None = None, template: Path | None = None, stop: Callable[[], bool] | None = None,
 ) -> str:
-    """The minutes as Markdown (CommonMark with GFM tables)."""
-    from jinja2 import TemplateNotFound
+    """The minutes as Markdown (CommonMark with GFM tables), with no raw ESC or C1 in them.
+
+    A user's template (``template``, or one in the user's folder) renders under a time
+    limit; ``stop`` ends a rendering early when it returns True (the app quitting).
+    """
+    from facilitator import template_sandbox
 
     if style not in STYLES:
         raise MinutesError(t("minutes.unknown_style", style=style, styles=", ".join(STYLES)))
     lang = lang or get_language()
-    environment = _environment(template.parent if template else None)
-    name = template.name if template else f"{style}.md.j2"
+    real = template.resolve() if template is not None else None  # the file named is used; what it includes stays in its real folder
+    environment = _environment(real.parent if real else None)
+    name = real.name if real else f"{style}.md.j2"
 
     def label(key: str, **params: object) -> str:
         return t(f"minutes.{key}", lang=lang, **params)
 
     data = context(meeting, restricted=restricted, lang=lang)  # outside the try: our own faults must show
-    _range_spent.count = 0
+    users = template is not None or any(user_templates_dir().glob("*.j2"))
     try:
-        loaded = environment.get_template(name)
-        return tidy(loaded.render(**data, label=label, style=style))
-    except TemplateNotFound as error:
-        missing = (template or name) if error.name == name else error.name  # the template, or one it includes
-        raise MinutesError(t("minutes.template_missing", template=missing)) from None
-    except Exception as error:  # noqa: BLE001 - a user's template can fail in any way: 1/0, endless recursion
-        raise MinutesError(_describe_template_error(error, name)) from None
+        text = template_sandbox.render(
+            environment, name, {**data, "label": label, "style": style}, shown_as=template,
+            time_limit=template_sandbox.TIME_LIMIT if users else None, stop=stop,
+        )
+    except template_sandbox.TemplateError as error:
+        raise MinutesError(str(error)) from None
+    return _without_escapes(tidy(text))
+
+
+_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than tab and newline: a search for them costs a fraction
+of translating a whole document, which most documents do not need."""
+
+
+def _without_escapes(text: str) -> str:
+    return without_escapes(text) if _ESCAPES.search(text) else text
 
 
 _FENCE = ("```", "~~~")
@@ -274,25 +251,6 @@ def tidy(markdown: str) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _describe_template_error(error: Exception, name: str) -> str:
-    """``TEMPLATE:LINE: what`` for syntax errors and for errors while rendering alike."""
-    filename = getattr(error, "filename", None) or getattr(error, "name", None) or name
-    line = getattr(error, "lineno", None)
-    if line is None:  # a runtime error: the template's own frame in the traceback has the line
-        trace = error.__traceback__
-        while trace is not None:
-            if not trace.tb_frame.f_code.co_filename.endswith(".py"):
-                filename, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
-            trace = trace.tb_next
-    where = f"{filename}:{line}" if line else str(filename)
-    message = getattr(error, "message", None) or str(error) or type(error).__name__
-    if isinstance(error, RecursionError):
-        message = t("minutes.template_recursion")
-    elif isinstance(error, MemoryError):
-        message = t("minutes.template_memory")
-    return t("minutes.template_error", where=where, message=message)
-
-
 def to_html(markdown: str, *, title: str, lang: str | None = None) -> str:
     """One standalone, print-friendly HTML page of the minutes."""
     from html import escape
@@ -302,7 +260,7 @@ def to_html(markdown: str, *, title: str, lang: str | None = None) -> str:
     lang = lang or get_language()
     body = parser().render(markdown)
     css = (templates_dir() / "referat.css").read_text(encoding="utf-8")
-    return (
+    return _without_escapes(
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"

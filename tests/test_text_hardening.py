@@ -302,7 +302,8 @@ def test_line_separators_in_notes_stay_inside_their_paragraph() -> None:
     separator shows as a heading in the preview while the minutes have a paragraph."""
     note = "Første linje\u2028## Ikke en overskrift\u2029og\u0085mere"
     minutes = render(meeting_with(note, "notes"), lang="da")
-    assert note in minutes and note in read_back(minutes)
+    kept = note.replace("\u0085", "\\x85")  # NEL is a C1 control: the minutes show it, never carry it raw
+    assert kept in minutes and kept in read_back(minutes)
     assert heading_levels(minutes) == heading_levels(render(meeting_with("x", "notes"), lang="da"))
     parts = pieces(minutes)
     assert "".join(part.text for part in parts).replace("\n", "") == minutes.replace("\n", "")  # nothing lost

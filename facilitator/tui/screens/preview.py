@@ -70,17 +70,22 @@ class PreviewScreenBase(Screen[None]):
 
     @work(thread=True, exclusive=True, group="render")
     def _make_minutes(self, meeting: Meeting, lang: str) -> None:
+        from textual.worker import get_current_worker
+
         from facilitator.minutes import render
 
+        worker = get_current_worker()  # cancelled when the app quits: the rendering stops then
         try:
             # The restricted copy only when there is something closed to show, so the banner
             # "restricted copy" is never on minutes that have nothing confidential in them.
             closed = any(state.item.confidential for state in meeting.items)
-            text = render(meeting, style="referat", restricted=closed, lang=lang)
+            text = render(meeting, style="referat", restricted=closed, lang=lang, stop=lambda: worker.is_cancelled)
         except FacilitatorError as error:
-            self.app.call_from_thread(self._failed, str(error))
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self._show, pieces(text))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, pieces(text))
 
     def _failed(self, message: str) -> None:
         self.query_one("#preview-status", Static).update(message)

@@ -1,0 +1,38 @@
+"""A real app, in a process of its own, quit with ctrl+q while the preview renders a
+user's template that loops (test_template_limits.py measures how long the quit takes).
+
+    python quit_while_rendering_child.py FOLDER
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from textual.worker import WorkerState
+
+from facilitator.config import Config
+from facilitator.session import Session
+from facilitator.tui.app import Launch, build_app
+
+
+async def main(folder: Path) -> None:
+    session = Session.new(folder / "archive.sqlite3", "klubmoede")
+    app = build_app(archive_path=folder / "archive.sqlite3", config=Config(folder / "config.toml"), launch=Launch(session=session), folder=folder)
+    async with app.run_test(size=(100, 35)) as pilot:
+        await pilot.press("ctrl+r")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if any(w.group == "render" and w.state is WorkerState.RUNNING for w in app.workers):
+                break
+        else:
+            raise SystemExit("the preview never started rendering")
+        await pilot.pause(0.5)  # well into the loop
+        print("quitting", flush=True)
+        await pilot.press("ctrl+q")
+    print("closed", flush=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1])))
