@@ -212,7 +212,10 @@ def test_hostile_text_leaves_no_raw_control_in_the_minutes(name: str) -> None:
         for restricted in (False, True):
             markdown = render(meeting, style=style, restricted=restricted, lang="da")
             assert not raw_controls(markdown), (style, restricted)
-            assert not raw_controls(to_html(markdown, title=text, lang="da"))
+            # The HTML of the restricted copy only, which holds all the public one does:
+            # markdown-it takes some 6 s over the 1.4 MB the long text makes of it.
+            if restricted:
+                assert not raw_controls(to_html(markdown, title=text, lang="da"))
     if "\x1b" in text:
         assert "␛" in markdown  # shown, not dropped
 
