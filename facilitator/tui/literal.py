@@ -26,6 +26,12 @@ from textual.content import Content
 
 from facilitator.visible_text import one_line, visible
 
+LINE_MAX = 2_000
+"""One-line places show at most this many characters, then "…". A title or a name of
+100,000 characters would otherwise be wrapped again at every redraw (the agenda's current
+item and the speakers panel redraw every second), and the app would stop answering. The
+text itself is kept whole: the notes, the preview and the minutes show all of it."""
+
 Part = Content | str | tuple[str, str]
 """A piece of a line: content made here, or text (with a style) to be made literal."""
 
@@ -33,7 +39,10 @@ Part = Content | str | tuple[str, str]
 def line(text: object, style: str = "") -> Content:
     """One line: a title, a name, a path, an option. Line breaks show as signs (␊, ␤),
     so a value can never add a line where the layout has one."""
-    return Content.styled(one_line(text), style) if style else Content(one_line(text))
+    shown = one_line(text)
+    if len(shown) > LINE_MAX:
+        shown = shown[:LINE_MAX] + "…"
+    return Content.styled(shown, style) if style else Content(shown)
 
 
 def block(text: object, style: str = "") -> Content:

@@ -60,10 +60,15 @@ def field_text(text: str) -> str:
     return one_line(text)
 
 
+_NOTES_LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029]")
+
+
 def notes_text(text: str) -> str:
     """``text`` as the notes editor keeps it: a carriage return is a line break (a
-    terminal sends a pasted text's line ends as CR), other controls become signs."""
-    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    terminal sends a pasted text's line ends as CR), and so are the line and paragraph
+    separators (the editor breaks the line there anyway, and would keep a newline for
+    them); other controls become signs."""
+    return visible(_NOTES_LINE_BREAK.sub("\n", text))
 
 
 class TextInput(Input):
