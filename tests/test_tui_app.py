@@ -106,9 +106,9 @@ async def test_help_lists_every_key(make_app: MakeApp, settings: Config) -> None
         await pilot.pause()
         table = app.screen.query_one("#keys")
         rows = [table.get_row_at(i) for i in range(table.row_count)]
-        ids = {row[2] for row in rows}
+        ids = {str(row[2]) for row in rows}
         assert {c.id for c in ALL_COMMANDS} <= ids
-        assert ["f11", "Add decision"] == [str(c) for c in next(r for r in rows if r[2] == "add_decision")[:2]]
+        assert ["f11", "Add decision"] == [str(c) for c in next(r for r in rows if str(r[2]) == "add_decision")[:2]]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreenBase)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from facilitator import startup
@@ -26,6 +27,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Clock, system_clock
 from facilitator.session import Session
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, key_for, localised
+from facilitator.visible_text import one_line, visible
 
 
 class Launch(NamedTuple):
@@ -165,6 +167,24 @@ class FacilitatorAppBase(App[None]):
             if not self._theme_warned:  # browsing themes changes it once per step
                 self._theme_warned = True
                 self.notify(str(error), severity="warning")
+
+    # --- text -------------------------------------------------------------------------------
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = True,
+    ) -> None:
+        """Every notification is literal text, controls shown as signs (tui/literal.py).
+
+        Notifications carry error messages that quote a value (a title, a path, a name);
+        Textual would read them as markup. Every ``notify`` in the app, a screen's or a
+        widget's, comes here, so there is no way to send one as markup."""
+        super().notify(visible(str(message)), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key from the person's keymap is text from a file: the footer shows it with its
+        controls as signs (the footer draws it as Rich text, never as markup)."""
+        return one_line(super().get_key_display(binding))
 
     # --- commands ---------------------------------------------------------------------------
 

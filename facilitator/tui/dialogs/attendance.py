@@ -17,6 +17,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import Presence
+from facilitator.tui import literal
 from facilitator.tui.commands import ATTENDANCE_COMMANDS, localised
 from facilitator.tui.widgets.attendance_panel import person_line
 from facilitator.tui.widgets.key_footer import KeyFooter
@@ -36,12 +37,12 @@ class AttendanceDialogBase(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(t("cmd.attendance"), classes="dialog-title")
-            yield Static("", id="attendance-summary")
+            yield Label(literal.line(t("cmd.attendance")), classes="dialog-title")
+            yield Static(literal.EMPTY, id="attendance-summary")
             yield OptionList(id="people")
-            yield Label(t("dialog.attendance.add"), classes="field-label")
+            yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
             yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
-            yield Static("", id="error-name", classes="field-error")
+            yield Static(literal.EMPTY, id="error-name", classes="field-error")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -63,7 +64,7 @@ class AttendanceDialogBase(ModalScreen[None]):
         elif highlighted is not None and names:
             people.highlighted = min(highlighted, len(names) - 1)
         here, total = self.meeting.present_count(), len(names)
-        self.query_one("#attendance-summary", Static).update(t("attendance.title", here=here, total=total))
+        self.query_one("#attendance-summary", Static).update(literal.line(t("attendance.title", here=here, total=total)))
 
     def _selected(self) -> str | None:
         people = self.query_one("#people", OptionList)
@@ -122,9 +123,9 @@ class AttendanceDialogBase(ModalScreen[None]):
         try:
             person = self.meeting.add_person(event.value)
         except FacilitatorError as problem:
-            error.update(str(problem))
+            error.update(literal.block(str(problem)))
             return
-        error.update("")
+        error.update(literal.EMPTY)
         event.input.value = ""
         self.refresh_people(keep=person.name)
 

@@ -20,8 +20,9 @@ from textual.widgets._select import SelectOverlay
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
+from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, localised
-from facilitator.tui.widgets.text_entry import TextInput
+from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
 class Field(NamedTuple):
@@ -58,29 +59,33 @@ class FormDialogBase(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal.line(self.title_text), classes="dialog-title")
             if self.note:
-                yield Static(self.note, classes="dialog-note", markup=False)
+                yield Static(literal.block(self.note), classes="dialog-note")
             for field in self.fields:
                 yield from self._field(field)
-            yield Static("", id="error-form", classes="field-error")
-            yield Static(t("dialog.hint"), classes="dialog-hint")
+            yield Static(literal.EMPTY, id="error-form", classes="field-error")
+            yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
 
     def _field(self, field: Field) -> ComposeResult:
         widget_id = f"field-{field.name}"
         if field.kind == "check":
-            yield Checkbox(field.label, bool(field.value), id=widget_id, compact=True)
+            yield Checkbox(literal.line(field.label), bool(field.value), id=widget_id, compact=True)
         else:
-            yield Label(field.label, classes="field-label")
+            yield Label(literal.line(field.label), classes="field-label")
             if field.kind == "select":
-                yield Select(field.choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
+                # Rich text, not Content: the open list searches Text and str prompts as you type.
+                choices = [(literal.rich_line(label), value) for label, value in field.choices]
+                yield Select(choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
             else:
-                suggester = SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
+                # A suggestion is drawn after the typed text: names as a field keeps them.
+                suggestions = [field_text(name) for name in field.suggestions]
+                suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
                 yield TextInput(
                     str(field.value), placeholder=field.placeholder, id=widget_id, suggester=suggester,
                     type="integer" if field.kind == "integer" else "text", select_on_focus=False,
                 )
-        yield Static("", id=f"error-{field.name}", classes="field-error")
+        yield Static(literal.EMPTY, id=f"error-{field.name}", classes="field-error")
 
     def on_mount(self) -> None:
         for error in self.query(".field-error").results(Static):
@@ -133,8 +138,9 @@ class FormDialogBase(ModalScreen[Any]):
 
 
 def _say(place: Static, message: str) -> None:
-    """A message beside a field; an empty one takes no room."""
-    place.update(message)
+    """A message beside a field; an empty one takes no room. It often quotes what was
+    typed (a path, a name), so it is literal text."""
+    place.update(literal.block(message))
     place.display = bool(message)
 
 

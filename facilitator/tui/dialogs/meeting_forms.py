@@ -14,6 +14,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import Principle
 from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, count, required
+from facilitator.tui.widgets.text_entry import field_text
 
 
 def _names(meeting: Meeting, *, here_only: bool = False) -> tuple[str, ...]:
@@ -24,14 +25,16 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
     """The attendee meant by ``typed``: the same name in any case, or the only one it begins.
 
     The name field suggests a completion as you type; pressing Enter without accepting it
-    should still mean the person suggested, not a new person called "Å".
+    should still mean the person suggested, not a new person called "Å". A name is
+    compared as the field shows and keeps it (its control characters as signs), so a
+    name from the agenda with an escape in it can still be typed or taken from a suggestion.
     """
     names = _names(meeting, here_only=here_only)
     folded = typed.casefold()
-    exact = [name for name in names if name.casefold() == folded]
+    exact = [name for name in names if field_text(name).casefold() == folded]
     if exact:
         return exact[0]
-    starting = [name for name in names if name.casefold().startswith(folded)]
+    starting = [name for name in names if field_text(name).casefold().startswith(folded)]
     return starting[0] if len(starting) == 1 else typed
 
 

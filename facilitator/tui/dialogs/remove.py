@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
+from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, localised
 
 
@@ -23,15 +24,15 @@ class RemoveDialogBase(ModalScreen[int | None]):
         assert self.meeting.current is not None
         state = self.meeting.items[self.meeting.current]
         entries = [
-            *(Option(f"{t('entry.decision')}: {d.text}", id=str(d.id)) for d in state.decisions),
-            *(Option(f"{t('entry.vote')}: {v.subject}", id=str(v.id)) for v in state.votes),
-            *(Option(f"{t('entry.action')}: {a.what} – {a.who}", id=str(a.id)) for a in state.actions),
+            *(Option(literal.assemble(f"{t('entry.decision')}: ", d.text), id=str(d.id)) for d in state.decisions),
+            *(Option(literal.assemble(f"{t('entry.vote')}: ", v.subject), id=str(v.id)) for v in state.votes),
+            *(Option(literal.assemble(f"{t('entry.action')}: ", a.what, " – ", a.who), id=str(a.id)) for a in state.actions),
         ]
         with Vertical(classes="dialog wide"):
-            yield Label(t("cmd.remove_entry"), classes="dialog-title")
-            yield Static(t("dialog.remove.note"), classes="dialog-note")
+            yield Label(literal.line(t("cmd.remove_entry")), classes="dialog-title")
+            yield Static(literal.block(t("dialog.remove.note")), classes="dialog-note")
             yield OptionList(*entries, id="entries")
-            yield Static(t("dialog.remove.hint"), classes="dialog-hint")
+            yield Static(literal.block(t("dialog.remove.hint")), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from facilitator.i18n import t
+from facilitator.tui import literal
 from facilitator.tui.commands import (
     APP_COMMANDS,
     ATTENDANCE_COMMANDS,
@@ -39,18 +40,21 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
-            yield Label(t("cmd.help"), classes="dialog-title")
+            yield Label(literal.line(t("cmd.help")), classes="dialog-title")
             yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
-            yield Static(t("help.hint", path=self.settings_path), classes="dialog-hint", markup=False)
+            yield Static(literal.block(t("help.hint", path=self.settings_path)), classes="dialog-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(t("help.col.key"), t("help.col.command"), t("help.col.id"), t("help.col.what"))
+        # A DataTable reads a str cell as Rich markup: every cell is literal Rich text, and the
+        # keys come from the person's settings file.
+        cell = literal.rich_line
+        table.add_columns(*(cell(t(f"help.col.{name}")) for name in ("key", "command", "id", "what")))
         for group, commands in GROUPS:
-            table.add_row("", f"— {t(group)} —", "", "")
+            table.add_row(cell(""), cell(f"— {t(group)} —"), cell(""), cell(""))
             for command in commands:
                 key = self.keymap.get(command.id, command.key)
-                table.add_row(key, command.title(), command.id, command.help())
+                table.add_row(cell(key), cell(command.title()), cell(command.id), cell(command.help()))
         table.focus()
 
     def action_close(self) -> None:

@@ -20,6 +20,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import get_language, t
 from facilitator.meeting import Meeting
 from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.tui import literal
 from facilitator.tui.commands import PREVIEW_COMMANDS, localised
 from facilitator.tui.dialogs.output_forms import export_dialog
 from facilitator.tui.widgets.key_footer import KeyFooter
@@ -50,8 +51,8 @@ class PreviewScreenBase(Screen[None]):
         self._pending: list[Piece] = []
 
     def compose(self) -> ComposeResult:
-        yield Label(t("preview.title", title=self.meeting.info.title), id="preview-title")
-        yield Static(t("preview.rendering"), id="preview-status")
+        yield Label(literal.line(t("preview.title", title=self.meeting.info.title)), id="preview-title")
+        yield Static(literal.block(t("preview.rendering")), id="preview-status")
         yield VerticalScroll(id="minutes")
         yield KeyFooter()
 
@@ -65,7 +66,7 @@ class PreviewScreenBase(Screen[None]):
         # The copy is taken here, on the UI thread, where the meeting is changed; the
         # worker renders the copy while the meeting goes on.
         copy = from_dict(to_dict(self.meeting), clock=self.meeting.clock)
-        self.query_one("#preview-status", Static).update(t("preview.rendering"))
+        self.query_one("#preview-status", Static).update(literal.block(t("preview.rendering")))
         self._make_minutes(copy, get_language())
 
     @work(thread=True, exclusive=True, group="render")
@@ -88,7 +89,7 @@ class PreviewScreenBase(Screen[None]):
             self.app.call_from_thread(self._show, pieces(text))
 
     def _failed(self, message: str) -> None:
-        self.query_one("#preview-status", Static).update(message)
+        self.query_one("#preview-status", Static).update(literal.block(message))
         self.notify(message, severity="error")
 
     async def _show(self, parts: list[Piece]) -> None:
@@ -97,7 +98,7 @@ class PreviewScreenBase(Screen[None]):
         first = first_screen(parts, self.app.size.height)
         self._pending = parts[first:]
         await container.mount_all(MinutesSection(part) for part in parts[:first])
-        self.query_one("#preview-status", Static).update(t("preview.note"))
+        self.query_one("#preview-status", Static).update(literal.block(t("preview.note")))
         if self._pending:
             self.call_after_refresh(self._mount_more)
 

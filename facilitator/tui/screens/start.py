@@ -15,6 +15,7 @@ from facilitator.agenda_loader import load_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.resources import shipped_agendas
+from facilitator.tui import literal
 from facilitator.tui.commands import START_COMMANDS, localised
 from facilitator.tui.widgets.key_footer import KeyFooter
 
@@ -30,8 +31,8 @@ class StartScreenBase(Screen[None]):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
-        yield Label(t("start.title"), id="start-title")
-        yield Static(t("start.hint"), id="start-hint")
+        yield Label(literal.line(t("start.title")), id="start-title")
+        yield Static(literal.block(t("start.hint")), id="start-hint")
         yield OptionList(id="choices")
         yield KeyFooter()
 
@@ -48,23 +49,23 @@ class StartScreenBase(Screen[None]):
         options: list[Option] = []
         unfinished, recent = self._history()
         if unfinished:
-            options.append(Option(t("start.resume"), disabled=True))
+            options.append(Option(literal.line(t("start.resume")), disabled=True))
             for m in unfinished:
                 label = t("start.meeting_line", id=m.id, date=m.date or "", title=m.title)
-                options.append(Option("  " + label, id=f"resume:{m.id}"))
-        options.append(Option(t("start.new"), disabled=True))
+                options.append(Option(literal.line("  " + label), id=f"resume:{m.id}"))
+        options.append(Option(literal.line(t("start.new")), disabled=True))
         for name, path in shipped_agendas().items():
-            options.append(Option("  " + self._agenda_label(name, path), id=f"agenda:{path}"))
+            options.append(Option(literal.line("  " + self._agenda_label(name, path)), id=f"agenda:{path}"))
         local = sorted(self.folder.glob("*.toml"))
         if local:
-            options.append(Option(t("start.local", folder=self.folder), disabled=True))
+            options.append(Option(literal.line(t("start.local", folder=self.folder)), disabled=True))
             for path in local:
-                options.append(Option("  " + self._agenda_label(path.name, path), id=f"agenda:{path}"))
+                options.append(Option(literal.line("  " + self._agenda_label(path.name, path)), id=f"agenda:{path}"))
         if recent:
-            options.append(Option(t("start.recent"), disabled=True))
+            options.append(Option(literal.line(t("start.recent")), disabled=True))
             for m in recent:
                 label = t("start.meeting_line", id=m.id, date=m.date or "", title=m.title)
-                options.append(Option("  " + label, id=f"view:{m.id}"))
+                options.append(Option(literal.line("  " + label), id=f"view:{m.id}"))
         return options
 
     @staticmethod

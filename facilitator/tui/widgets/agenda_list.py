@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
+from facilitator.tui import literal
 from facilitator.tui.timefmt import duration
 
 
@@ -21,21 +22,21 @@ def item_line(meeting: Meeting, index: int) -> Content:
         mark, style = "✓", "$text-muted"
     else:
         mark, style = "·", ""
-    title = Content.assemble((f"{mark} {index + 1}. ", style), (item.title, "bold" if current else style))
+    title = literal.assemble((f"{mark} {index + 1}. ", style), (item.title, "bold" if current else style))
     if state.carry_on:
-        title = title + Content.styled(" ↻", "$warning")
+        title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
     kind = t(f"item_type.{item.type.value}")
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
-        second = Content.assemble(
+        second = literal.assemble(
             (f"   {kind} · ", "$text-muted"), (duration(used), "bold $error" if over else "$text-muted"),
             (f" / {planned}" if planned else "", "$text-muted"),
         )
     else:
-        second = Content.styled(f"   {kind}" + (f" · {planned}" if planned else ""), "$text-muted")
-    return Content("\n").join([title, second])
+        second = literal.line(f"   {kind}" + (f" · {planned}" if planned else ""), "$text-muted")
+    return literal.join("\n", [title, second])
 
 
 class AgendaList(OptionList):

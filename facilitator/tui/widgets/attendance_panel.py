@@ -8,6 +8,7 @@ from textual.widgets import Static
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import Attendee, Presence
+from facilitator.tui import literal
 from facilitator.tui.timefmt import clock
 
 
@@ -15,20 +16,20 @@ def person_line(meeting: Meeting, person: Attendee) -> Content:
     roles = [t(f"role.{role}") for role in ("chair", "secretary") if getattr(meeting, role) == person.name]
     suffix = f" ({', '.join(roles)})" if roles else ""
     if person.left is not None:
-        return Content.styled(f"↗ {person.name}{suffix} " + t("attendance.left_at", time=clock(person.left)), "$text-muted")
+        return literal.line(f"↗ {person.name}{suffix} " + t("attendance.left_at", time=clock(person.left)), "$text-muted")
     if person.presence is Presence.PRESENT:
         late = " " + t("attendance.arrived_at", time=clock(person.arrived)) if person.arrived else ""
-        return Content.assemble(("✓ ", "$success"), f"{person.name}{suffix}{late}")
+        return literal.assemble(("✓ ", "$success"), f"{person.name}{suffix}{late}")
     label = t("presence.apologies") if person.presence is Presence.APOLOGIES else t("presence.absent")
-    return Content.styled(f"– {person.name}{suffix} ({label})", "$text-muted")
+    return literal.line(f"– {person.name}{suffix} ({label})", "$text-muted")
 
 
 def attendance_content(meeting: Meeting) -> Content:
-    header = Content.styled(t("attendance.title", here=meeting.present_count(), total=len(meeting.attendees)), "bold")
+    header = literal.line(t("attendance.title", here=meeting.present_count(), total=len(meeting.attendees)), "bold")
     lines = [header, *(person_line(meeting, p) for p in meeting.attendees.values())]
     if not meeting.attendees:
-        lines.append(Content.styled(t("attendance.empty"), "$text-muted"))
-    return Content("\n").join(lines)
+        lines.append(literal.line(t("attendance.empty"), "$text-muted"))
+    return literal.join("\n", lines)
 
 
 class AttendancePanel(Static):

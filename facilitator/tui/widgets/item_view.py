@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import CarriedAction, ItemState
+from facilitator.tui import literal
 from facilitator.tui.commands import key_for
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
@@ -33,33 +34,33 @@ def heading(meeting: Meeting, index: int) -> Content:
         details.append(t("agenda.planned", minutes=item.minutes))
     if item.presenter:
         details.append(t("item.presenter", name=item.presenter))
-    line = Content.styled(f"{index + 1}. {item.title}", "bold $accent")
-    extra = [Content.styled(" · ".join(details), "$text-muted")]
+    line = literal.line(f"{index + 1}. {item.title}", "bold $accent")
+    extra = [literal.line(" · ".join(details), "$text-muted")]
     if item.confidential:
-        extra.append(Content.styled(t("item.confidential"), "$warning"))
+        extra.append(literal.line(t("item.confidential"), "$warning"))
     if state.carry_on:
-        extra.append(Content.styled(t("item.carry_on"), "$warning"))
-    return Content("\n").join([line, Content("  ").join(extra)])
+        extra.append(literal.line(t("item.carry_on"), "$warning"))
+    return literal.join("\n", [line, literal.join("  ", extra)])
 
 
 def records(state: ItemState) -> Content:
     lines: list[Content] = []
     if state.decisions:
-        lines.append(Content.styled(t("minutes.decisions"), "bold"))
+        lines.append(literal.line(t("minutes.decisions"), "bold"))
         for decision in state.decisions:
             principles = ", ".join(t(f"minutes.principle.{p.name.lower()}") for p in decision.principles)
-            lines.append(Content(f"• {decision.text}") + (Content.styled(f" ({principles})", "$text-muted") if principles else Content("")))
+            lines.append(literal.line(f"• {decision.text}") + (literal.line(f" ({principles})", "$text-muted") if principles else literal.EMPTY))
     if state.votes:
-        lines.append(Content.styled(t("minutes.votes"), "bold"))
+        lines.append(literal.line(t("minutes.votes"), "bold"))
         for vote in state.votes:
             counts = t("minutes.vote_counts", votes_for=vote.votes_for, against=vote.against, abstain=vote.abstain, present=vote.present)
-            lines.append(Content(f"• {vote.subject}: {counts}"))
+            lines.append(literal.line(f"• {vote.subject}: {counts}"))
     if state.actions:
-        lines.append(Content.styled(t("minutes.actions"), "bold"))
+        lines.append(literal.line(t("minutes.actions"), "bold"))
         for action in state.actions:
             deadline = f" – {t('minutes.deadline')} {action.deadline.isoformat()}" if action.deadline else ""
-            lines.append(Content(f"• {action.what} – {action.who}{deadline}"))
-    return Content("\n").join(lines)
+            lines.append(literal.line(f"• {action.what} – {action.who}{deadline}"))
+    return literal.join("\n", lines)
 
 
 class ItemView(Vertical):
@@ -70,24 +71,24 @@ class ItemView(Vertical):
         """The id of the item whose notes are in the editor (None before the meeting starts)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="item-heading")
+        yield Static(literal.EMPTY, id="item-heading")
         with VerticalScroll(id="item-details", can_focus=False):
-            with Collapsible(id="item-purpose", title=t("item.purpose")):
-                yield Static(id="item-purpose-text", markup=False)
-            yield Static(t("item.prompts"), id="prompts-label", classes="list-label")
+            with Collapsible(id="item-purpose", title=literal.line(t("item.purpose"))):  # type: ignore[arg-type]
+                yield Static(literal.EMPTY, id="item-purpose-text")
+            yield Static(literal.line(t("item.prompts")), id="prompts-label", classes="list-label")
             yield TickList(id="prompts", compact=True)
-            yield Static(t("item.options"), id="options-label", classes="list-label")
+            yield Static(literal.line(t("item.options")), id="options-label", classes="list-label")
             yield TickList(id="options", compact=True)
-            yield Static(t("item.carried"), id="carried-label", classes="list-label")
+            yield Static(literal.line(t("item.carried")), id="carried-label", classes="list-label")
             yield TickList(id="carried", compact=True)
-        yield Static(id="current-prompt")
+        yield Static(literal.EMPTY, id="current-prompt")
         with VerticalScroll(id="records-box", can_focus=False):
-            yield Static(id="records")
+            yield Static(literal.EMPTY, id="records")
         # A title on the border rather than a placeholder: Textual's TextArea joins the
         # whole text on every drawn line to decide whether to show a placeholder, which
         # made typing in long notes twice as costly (docs/performance.md).
         notes = NotesArea(id="notes")
-        notes.border_title = t("item.notes_title")
+        notes.border_title = literal.line(t("item.notes_title"))
         yield notes
 
     # --- showing ------------------------------------------------------------------------
@@ -124,26 +125,26 @@ class ItemView(Vertical):
             return
         prompts = meeting.items[meeting.current].item.prompts  # type: ignore[index]
         banner.display = True
-        banner.update(Content.assemble(
+        banner.update(literal.assemble(
             (t("item.current_prompt", number=prompt + 1, count=len(prompts)) + " ", "$text-muted"),
             (prompts[prompt], "bold"),
         ))
 
     def _show_meeting(self, meeting: Meeting) -> None:
         info = meeting.info
-        lines = [Content.styled(info.title, "bold $accent")]
+        lines = [literal.line(info.title, "bold $accent")]
         where = " · ".join(x for x in (info.date.isoformat() if info.date else "", info.location or "") if x)
         if where:
-            lines.append(Content.styled(where, "$text-muted"))
+            lines.append(literal.line(where, "$text-muted"))
         if meeting.ended:
-            lines.append(Content.styled(t("item.meeting_ended"), "$warning"))
+            lines.append(literal.line(t("item.meeting_ended"), "$warning"))
         else:
-            lines.append(Content.styled(t(
+            lines.append(literal.line(t(
                 "item.press_to_start", next=key_for("next_item", self.keymap), attendance=key_for("attendance", self.keymap),
             ), "bold $warning"))
             if not info.group:
-                lines.append(Content.styled(t("item.no_group"), "$text-muted"))
-        self.query_one("#item-heading", Static).update(Content("\n").join(lines))
+                lines.append(literal.line(t("item.no_group"), "$text-muted"))
+        self.query_one("#item-heading", Static).update(literal.join("\n", lines))
         self._set_purpose(info.purpose or "")
         for name in ("prompts", "options", "carried"):
             self.query_one(f"#{name}").display = False
@@ -154,10 +155,10 @@ class ItemView(Vertical):
     def _set_purpose(self, purpose: str) -> None:
         fold = self.query_one("#item-purpose", Collapsible)
         fold.display = bool(purpose)
-        self.query_one("#item-purpose-text", Static).update(purpose)
+        self.query_one("#item-purpose-text", Static).update(literal.block(purpose))
         fold.collapsed = len(purpose) > FOLD_PURPOSE_AT
         short = " ".join(purpose.split())
-        fold.title = t("item.purpose") + (f": {short[:50]}…" if fold.collapsed else "")
+        fold.title = literal.line(t("item.purpose") + (f": {short[:50]}…" if fold.collapsed else ""))  # type: ignore[assignment]
 
     def _rebuild(self, meeting: Meeting) -> None:
         assert meeting.current is not None
@@ -168,9 +169,9 @@ class ItemView(Vertical):
             Selection(_prompt_label(text, i == current_prompt), i, i in state.discussed)
             for i, text in enumerate(state.item.prompts)
         ]
-        options = [Selection(text, i, i in state.chosen) for i, text in enumerate(state.item.options)]
+        options = [Selection(literal.line(text), i, i in state.chosen) for i, text in enumerate(state.item.options)]
         carried = [
-            Selection(_carried_label(a), i, a.done) for i, a in enumerate(meeting.carried)
+            Selection(literal.line(_carried_label(a)), i, a.done) for i, a in enumerate(meeting.carried)
         ] if meeting.carried_item() == meeting.current or (meeting.carried_item() is None and meeting.current == 0) else []
         for name, entries in (("prompts", prompts), ("options", options), ("carried", carried)):
             selection = self.query_one(f"#{name}", SelectionList)
@@ -198,7 +199,7 @@ class ItemView(Vertical):
 
 
 def _prompt_label(text: str, current: bool) -> Content:
-    return Content.assemble(("▶ ", "bold $accent"), (text, "bold")) if current else Content("  " + text)
+    return literal.assemble(("▶ ", "bold $accent"), (text, "bold")) if current else literal.line("  " + text)
 
 
 def _carried_label(action: CarriedAction) -> str:

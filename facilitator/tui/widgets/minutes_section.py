@@ -15,6 +15,8 @@ from typing import NamedTuple
 from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import Static
 
+from facilitator.visible_text import visible
+
 PIECE_LINES = 40
 """Lines after which a piece is cut at the next safe place."""
 _LIST_ITEM = re.compile(r"(?:\d{1,9}[.)]|[-*+])\s")
@@ -63,6 +65,8 @@ def pieces(markdown: str, max_lines: int = PIECE_LINES) -> list[Piece]:
 
 class MinutesSection(Static):
     def __init__(self, piece: Piece) -> None:
-        super().__init__(RichMarkdown(piece.text, hyperlinks=False), classes="-gap" if piece.gap else "")
+        # Rich's Markdown reads no console markup, but would send a control character in
+        # the text to the terminal as it is.
+        super().__init__(RichMarkdown(visible(piece.text), hyperlinks=False), classes="-gap" if piece.gap else "")
         self.source = piece.text
         """The Markdown this piece shows, as the minutes file will have it."""

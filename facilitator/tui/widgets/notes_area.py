@@ -10,6 +10,10 @@ text takes, a new text, an undo or a redo still redraw the whole editor.
 
 Bracket matching is off: the notes are prose, and a matching bracket's highlight can sit
 on a row that nothing here redraws.
+
+Every text that enters the editor, typed, pasted or loaded from the archive, goes in as
+``notes_text`` (text_entry.py): control characters become their visible signs on the
+way in, so none is ever drawn raw to the terminal, and what is shown is what is saved.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
 
-from facilitator.tui.widgets.text_entry import typed_text
+from facilitator.tui.widgets.text_entry import notes_text, typed_text
 
 
 class NotesArea(TextArea):
@@ -54,12 +58,13 @@ class NotesArea(TextArea):
     def edit(self, edit: Edit) -> EditResult:
         # When the text takes another number of rows, the rows below it move: Textual then
         # draws the editor whole, as its size inside has changed.
+        edit.text = notes_text(edit.text)  # every insertion, typed or pasted, comes here
         result = super().edit(edit)
         self._refresh_rows(self._line(edit.top), self._line(result.end_location))
         return result
 
     def load_text(self, text: str) -> None:
-        super().load_text(text)
+        super().load_text(notes_text(text))
         self.refresh()
 
     def undo(self) -> None:

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
+from facilitator.tui import literal
 from facilitator.tui.timefmt import duration
 
 
@@ -14,20 +15,20 @@ def speakers_content(meeting: Meeting) -> Content:
     speakers = meeting.speakers
     now = meeting.clock()
     state = t("speakers.state_closed") if speakers.closed else t("speakers.state_open")
-    lines: list[Content] = [Content.styled(t("speakers.title", state=state), "bold")]
+    lines: list[Content] = [literal.line(t("speakers.title", state=state), "bold")]
     if speakers.current is not None:
         speech = speakers.current
-        lines.append(Content.assemble(("▶ ", "$accent"), (speech.name, "bold"), f"  {duration(speech.span.seconds(now))}"))
+        lines.append(literal.assemble(("▶ ", "$accent"), (speech.name, "bold"), f"  {duration(speech.span.seconds(now))}"))
     for number, request in enumerate(speakers.queue, 1):
-        order = Content.styled(" " + t("speakers.point_of_order"), "$warning") if request.point_of_order else Content("")
-        lines.append(Content(f"{number}. {request.name}") + order)
+        order = literal.line(" " + t("speakers.point_of_order"), "$warning") if request.point_of_order else literal.EMPTY
+        lines.append(literal.line(f"{number}. {request.name}") + order)
     if speakers.current is None and not speakers.queue:
-        lines.append(Content.styled(t("speakers.empty"), "$text-muted"))
+        lines.append(literal.line(t("speakers.empty"), "$text-muted"))
     totals = meeting.speaking_seconds()
     if totals:
-        lines.append(Content.styled(t("speakers.totals"), "bold"))
-        lines.extend(Content(f"{name}  {duration(seconds)}") for name, seconds in totals.items())
-    return Content("\n").join(lines)
+        lines.append(literal.line(t("speakers.totals"), "bold"))
+        lines.extend(literal.line(f"{name}  {duration(seconds)}") for name, seconds in totals.items())
+    return literal.join("\n", lines)
 
 
 class SpeakersPanel(Static):
@@ -41,14 +42,14 @@ def speakers_line(meeting: Meeting) -> Content:
     parts: list[Content] = []
     if speakers.current is not None:
         seconds = speakers.current.span.seconds(meeting.clock())
-        parts.append(Content.assemble((t("speakers.floor") + " ", "$text-muted"), (speakers.current.name, "bold"), f" {duration(seconds)}"))
+        parts.append(literal.assemble((t("speakers.floor") + " ", "$text-muted"), (speakers.current.name, "bold"), f" {duration(seconds)}"))
     if speakers.queue:
         waiting = ", ".join(r.name + (" §" if r.point_of_order else "") for r in speakers.queue)
-        parts.append(Content.styled(t("speakers.waiting", names=waiting), ""))
+        parts.append(literal.line(t("speakers.waiting", names=waiting)))
     if speakers.closed:
-        parts.append(Content.styled(t("speakers.state_closed"), "$warning"))
-    parts.append(Content.styled(t("attendance.title", here=meeting.present_count(), total=len(meeting.attendees)), "$text-muted"))
-    return Content(" · ").join(parts)
+        parts.append(literal.line(t("speakers.state_closed"), "$warning"))
+    parts.append(literal.line(t("attendance.title", here=meeting.present_count(), total=len(meeting.attendees)), "$text-muted"))
+    return literal.join(" · ", parts)
 
 
 class RoomLine(Static):

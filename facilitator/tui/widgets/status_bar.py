@@ -10,10 +10,12 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.i18n import t
 from facilitator.meeting import Meeting
+from facilitator.tui import literal
 from facilitator.tui.timefmt import clock, duration
 
 WARNING_SECONDS = 60
@@ -21,9 +23,9 @@ WARNING_SECONDS = 60
 
 class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
-        yield Static(id="meeting-title", markup=False)
-        yield Static(id="meeting-clock", markup=False)
-        yield Static(id="item-timer", markup=False)
+        yield Static(literal.EMPTY, id="meeting-title")
+        yield Static(literal.EMPTY, id="meeting-clock")
+        yield Static(literal.EMPTY, id="item-timer")
 
     def show(self, meeting: Meeting, *, unsaved: bool = False) -> None:
         """Called every second: only what changed is redrawn, and the screen is laid out
@@ -69,5 +71,7 @@ class StatusBar(Horizontal):
 
 def _put(static: Static, text: str) -> None:
     old = static.content
-    if text != old:
-        static.update(text, layout=not isinstance(old, str) or cell_len(old) != cell_len(text))
+    old_text = old.plain if isinstance(old, Content) else None
+    shown = literal.line(text)
+    if shown.plain != old_text:
+        static.update(shown, layout=old_text is None or cell_len(old_text) != cell_len(shown.plain))

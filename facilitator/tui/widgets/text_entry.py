@@ -12,14 +12,31 @@ affected: a paste is inserted whole.
 These fields, and the notes editor (notes_area.py), insert such characters as well.
 Control characters, line and paragraph separators and surrogates stay out, as before:
 keys such as Enter and Tab are controls.
+
+What reaches a field or the notes in any other way (a paste, a value loaded from the
+archive or set by the app) may hold control characters too: an escape sequence pasted
+from a terminal, a form feed from a PDF. They become their visible signs (``␛``, ``␌``,
+see facilitator/visible_text.py) as they enter, and the sign is what is kept. The
+alternative, keeping the raw character and drawing a sign for it, would show one thing
+and store another: the cursor would step over one character drawn as two, the archive
+and the minutes would carry a character nobody can see in the editor, and every place
+that draws the text would have to remember to translate it. Made visible on the way in,
+what the person sees is exactly what is saved.
+
+A one-line field also folds line breaks: a paste of several lines becomes one line, the
+lines joined with a space. (Textual's Input keeps only the first line of a paste and
+drops the rest without a word.)
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from textual import events
 from textual.widgets import Input
+
+from facilitator.visible_text import one_line, visible
 
 _TEXT_NOT_PRINTABLE = frozenset({"Cf", "Zs", "Co", "Cn"})
 """Format, space, private use and (to this Python) unassigned characters."""
@@ -33,9 +50,47 @@ def typed_text(event: events.Key) -> str | None:
     return character if unicodedata.category(character) in _TEXT_NOT_PRINTABLE else None
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def field_text(text: str) -> str:
+    """``text`` as a one-line field keeps it: lines joined with a space, controls as signs."""
+    if _LINE_BREAK.search(text):
+        text = " ".join(part.strip() for part in _LINE_BREAK.split(text) if part.strip())
+    return one_line(text)
+
+
+_NOTES_LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029]")
+
+
+def notes_text(text: str) -> str:
+    """``text`` as the notes editor keeps it: a carriage return is a line break (a
+    terminal sends a pasted text's line ends as CR), and so are the line and paragraph
+    separators (the editor breaks the line there anyway, and would keep a newline for
+    them); other controls become signs."""
+    return visible(_NOTES_LINE_BREAK.sub("\n", text))
+
+
 class TextInput(Input):
     """A one-line field that keeps joiners, marks and newer emoji; the field's own rules
-    (digits only in a number field) still apply."""
+    (digits only in a number field) still apply. What enters it is :func:`field_text`."""
+
+    def validate_value(self, value: str) -> str:
+        # A value set by the app (a default, a test) goes in the same way as a typed one.
+        return field_text(value)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        # Every insertion (a key, a paste, a suggestion taken) ends here; made one line
+        # first, so the cursor lands after the text as it is kept.
+        super().replace(field_text(text), start, end)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # Textual's Input would keep the first line only; this one keeps them all.
+        event.stop()
+        event.prevent_default()
+        if event.text:
+            start, end = sorted(self.selection)
+            self.replace(event.text, start, end)
 
     async def _on_key(self, event: events.Key) -> None:
         character = typed_text(event)
