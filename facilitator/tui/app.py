@@ -27,6 +27,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Clock, system_clock
 from facilitator.session import Session
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, key_for, localised
+from facilitator.tui.type_ahead import typed_so_far
 from facilitator.visible_text import one_line, visible
 
 
@@ -234,6 +235,7 @@ class FacilitatorAppBase(App[None]):
         Only an open dialog holds text that is not saved yet; quitting from one that has
         something typed in it asks first (a second ctrl+q quits anyway).
         """
+        await typed_so_far(self)  # the last words typed before ctrl+q are saved too
         dialog = self.screen
         has_typed = getattr(dialog, "has_typed", None)
         if callable(has_typed) and has_typed() and not getattr(dialog, "quit_warned", True):

@@ -22,6 +22,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, localised
+from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
@@ -119,7 +120,8 @@ class FormDialogBase(ModalScreen[Any]):
             return False  # Enter picks and Escape closes an open list, not the dialog
         return True
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        await typed_so_far(self.app)  # a value and its Enter in one burst: the value first
         for error in self.query(".field-error").results(Static):
             _say(error, "")
         try:

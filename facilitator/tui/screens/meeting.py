@@ -21,6 +21,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Change, Meeting
 from facilitator.session import Session
 from facilitator.tui.commands import MEETING_COMMANDS, localised
+from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
 from facilitator.tui.widgets.item_view import ItemView
@@ -170,14 +171,16 @@ class MeetingScreenBase(Screen[None]):
 
     # --- moving through the agenda ------------------------------------------------------
 
-    def action_next_item(self) -> None:
+    async def action_next_item(self) -> None:
+        await typed_so_far(self.app)
         self._save_notes_now()
         if not self.meeting.started:
             self._do(self.meeting.start)
         else:
             self._do(self.meeting.next_item)
 
-    def action_previous_item(self) -> None:
+    async def action_previous_item(self) -> None:
+        await typed_so_far(self.app)
         self._save_notes_now()
         self._do(self.meeting.previous_item)
 
@@ -292,13 +295,18 @@ class MeetingScreenBase(Screen[None]):
         if self.meeting.speakers.closed == closed:
             self.notify(t("meeting_screen.speakers_closed" if closed else "meeting_screen.speakers_open"), timeout=3)
 
-    def action_preview_minutes(self) -> None:
+    async def action_preview_minutes(self) -> None:
+        await typed_so_far(self.app)
+        self._preview()
+
+    def _preview(self) -> None:
         self._save_notes_now()
         from facilitator.tui.screens.preview import PreviewScreen
 
         self.app.push_screen(PreviewScreen(self.meeting))
 
-    def action_export_minutes(self) -> None:
+    async def action_export_minutes(self) -> None:
+        await typed_so_far(self.app)
         self._save_notes_now()
         from facilitator.tui.dialogs.output_forms import export_dialog
 
@@ -321,7 +329,7 @@ class MeetingScreenBase(Screen[None]):
                     self.notify(t("meeting_screen.exported_before_end", path=self.exported), severity="warning", timeout=15)
                 else:
                     self.notify(t("meeting_screen.ended"), timeout=6)
-                self.action_preview_minutes()
+                self._preview()
 
         from facilitator.tui.dialogs.output_forms import confirm_dialog
 
