@@ -18,6 +18,7 @@ import errno
 import json
 import os
 import re
+import secrets
 import sqlite3
 import stat
 import threading
@@ -46,6 +47,8 @@ from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_records import CarriedAction
 from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.no_replace import available as _can_place
+from facilitator.no_replace import rename_no_replace
 
 try:
     import fcntl
@@ -148,9 +151,16 @@ class Archive:
         else is refused before it is opened for anything but a look. ``create=False``
         (resuming) never turns an empty file into an archive. A failed open takes away the
         ``-wal``/``-shm`` files it made, so a refused file is left as it was found.
+
+        A new archive is made whole under a private name and then put in place (see
+        ``_build_new``), so a facilitator opening the same new archive at the same moment
+        never sees it half made. Only an empty file that was there already, or a system
+        that cannot put a file in place without replacing, has it made in place.
         """
         path = Path(path)
         status = _regular_status(path)
+        if status is None and create and not read_only and _build_new(path):
+            status = _regular_status(path)  # ours, or what another facilitator put there first
         fresh = status is None or status.st_size == 0
         if fresh and read_only:
             raise ArchiveError(t("archive.missing", path=path))
@@ -233,13 +243,7 @@ class Archive:
                     raise ArchiveError(t("archive.newer", path=self.path, version=version, supported=SCHEMA_VERSION), permanent=True)
                 if version == SCHEMA_VERSION:
                     return
-                for step in MIGRATIONS[version]:
-                    if callable(step):
-                        step(db)
-                    else:
-                        db.execute(step)
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                db.execute(f"PRAGMA user_version = {version + 1}")
+                _migrate_one(db, version)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -813,19 +817,82 @@ def _now() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 
-def _create_file(path: Path) -> bool:
+def _migrate_one(db: sqlite3.Connection, version: int) -> None:
+    """Take the schema from ``version`` to the next and mark the file as ours, in the caller's transaction."""
+    for step in MIGRATIONS[version]:
+        if callable(step):
+            step(db)
+        else:
+            db.execute(step)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {version + 1}")
+
+
+def _build_new(path: Path) -> bool:
+    """Put a new, fully migrated archive at ``path``, unless something gets there first.
+
+    The archive is made under a private name beside ``path`` and renamed into place only
+    when it is complete, and never over anything: another facilitator opening the same
+    new archive at the same moment sees no file or a finished archive, never an empty
+    file, one switching to WAL, or tables without their mark. Losing that race is fine
+    (the winner's archive is opened); a failure takes away only the private file, which
+    nobody else can be using. False where this system cannot rename without replacing:
+    the caller then makes the archive in place, as before.
+    """
+    if not _can_place():
+        return False
+    private = path.parent / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.new"
+    _create_file(private, shown=path)
+    try:
+        connection = _connect(private)
+        try:
+            for version in range(SCHEMA_VERSION):
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    _migrate_one(connection, version)
+                    connection.execute("COMMIT")
+                except BaseException:
+                    if connection.in_transaction:
+                        try:
+                            connection.execute("ROLLBACK")
+                        except sqlite3.Error:
+                            pass  # the first error is the one to tell
+                    raise
+            # Everything into the file itself: a -wal left under the private name holds nothing it needs.
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+        return rename_no_replace(private, path) is not None
+    except sqlite3.Error as error:
+        raise ArchiveError(_describe(error, path), permanent=_is_permanent(error)) from None
+    except OSError as error:
+        raise ArchiveError(_describe_os_error(error, path)) from None
+    finally:
+        for suffix in ("", *_JOURNALS):
+            try:
+                os.unlink(f"{private}{suffix}")
+            except OSError:
+                pass  # moved into place, or never made
+
+
+def _create_file(path: Path, *, shown: Path | None = None) -> bool:
     """Create the archive readable by its owner only: minutes can hold personal matters.
 
     True when this call made the file. The new file is made exclusively, never through a
     link; an empty regular file already there (or made by another facilitator a moment
     ago) is made private too, through a descriptor checked to be that regular file.
+    ``shown`` is the archive a private file is made for: messages name it, and a private
+    name already taken is a failure, not a file to use.
     """
+    named = shown or path
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
             made = True
         except FileExistsError:
+            if shown is not None:
+                raise
             fd = _open_regular(path, _regular_status(path), os.O_RDONLY)
             made = False
         try:
@@ -835,11 +902,20 @@ def _create_file(path: Path) -> bool:
             os.close(fd)
         return made
     except PermissionError:
-        raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
+        raise ArchiveError(t("archive.cannot_create", path=named, folder=named.parent)) from None
     except OSError as error:
         if error.errno == errno.EROFS:  # a write-protected USB stick or a read-only share
-            raise ArchiveError(t("archive.cannot_create", path=path, folder=path.parent)) from None
-        raise ArchiveError(_describe_os_error(error, path)) from None
+            raise ArchiveError(t("archive.cannot_create", path=named, folder=named.parent)) from None
+        raise ArchiveError(_describe_os_error(error, named)) from None
+
+
+_LOOK = (
+    "SELECT (SELECT application_id FROM pragma_application_id),"
+    " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)"
+)
+"""The marks and the tables, read in one statement and so from one snapshot. Read one by one,
+they could straddle the commit of another facilitator making the same new archive: no mark
+yet, but its tables already there, which looks exactly like somebody else's database."""
 
 
 def _inspect(path: Path, status: os.stat_result | None = None) -> int:
@@ -861,9 +937,7 @@ def _inspect(path: Path, status: os.stat_result | None = None) -> int:
         try:
             connection = sqlite3.connect(uri, uri=True)
             try:
-                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-                version = connection.execute("PRAGMA user_version").fetchone()[0]
-                tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                application_id, version, tables = connection.execute(_LOOK).fetchone()
             finally:
                 connection.close()
         except sqlite3.Error as error:

@@ -6,11 +6,13 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from facilitator.archive import Archive
+from facilitator.archive_schema import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting import Change, Meeting
 from facilitator.meeting_lock import MeetingLock
@@ -141,6 +143,62 @@ def test_three_processes_opening_a_new_archive_at_once(tmp_path: Path) -> None:
         children = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE, text=True) for _ in range(3)]
         errors = [child.communicate(timeout=60)[1] for child in children]
         assert [child.returncode for child in children] == [0, 0, 0], errors
+
+
+def test_a_new_archive_is_never_seen_half_made(tmp_path: Path) -> None:
+    """Whoever looks at a new archive the moment it appears finds it finished, marked as
+    ours in the file itself: never an empty file, nor one whose mark is still to come,
+    which another facilitator opening it at that moment would refuse as not an archive."""
+    path = tmp_path / "ny.sqlite3"
+    code = "import sys; from pathlib import Path; from facilitator.archive import Archive; Archive.open(Path(sys.argv[1])).close()"
+    child = subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE, text=True)
+    first = None
+    deadline = time.monotonic() + 60
+    while first is None and time.monotonic() < deadline:
+        ended = child.poll() is not None
+        try:
+            first = path.read_bytes()[:100]
+        except FileNotFoundError:
+            if ended:
+                break
+    assert child.communicate(timeout=60)[1] == "" and child.returncode == 0
+    assert first is not None and first[:16] == b"SQLite format 3\x00", first
+    assert (int.from_bytes(first[68:72], "big"), int.from_bytes(first[60:64], "big")) == (APPLICATION_ID, SCHEMA_VERSION)
+
+
+OPEN_IN_STEP = """
+import sys
+from pathlib import Path
+from facilitator.archive import Archive
+from facilitator.archive_schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.i18n import set_language
+set_language("en")
+for name in sys.argv[2:]:
+    Archive.open(Path(sys.argv[1]) / name).close()
+"""
+
+
+@pytest.mark.parametrize("start", ["no-file", "empty-file"])
+def test_processes_opening_the_same_new_archives_in_step(tmp_path: Path, start: str) -> None:
+    """Four processes opening the same twenty new archives one after another, so they meet
+    at every one: none may see another's archive half made (foreign, damaged, busy).
+
+    An empty file that is already there is made an archive in place, where the others can
+    watch it being made; with no file, the archive is made whole under a private name.
+    """
+    names = [f"ny-{number}.sqlite3" for number in range(20)]
+    if start == "empty-file":
+        for name in names:
+            (tmp_path / name).touch()
+    children = [subprocess.Popen([sys.executable, "-c", OPEN_IN_STEP, str(tmp_path), *names], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    errors = [child.communicate(timeout=120)[1] for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0, 0], errors
+    # No private file left behind. A -wal/-shm may be: SQLite leaves them where two
+    # connections close at the same moment, and the next one to open takes them in.
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == sorted(names)
+    for name in names:
+        with Archive.open(tmp_path / name, read_only=True) as opened:
+            assert opened.schema_version == SCHEMA_VERSION and opened.meetings() == []
 
 
 MUTATORS = {
