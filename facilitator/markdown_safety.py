@@ -37,8 +37,10 @@ _MAY_NEED_WORK = re.compile(r"^[ \t]{0,3}(#|=|-|`{3}|~{3})", re.MULTILINE)
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """CommonMark with GFM tables; raw HTML off, so a note cannot inject markup."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    """CommonMark with GFM tables; raw HTML off, so a note cannot inject markup, and
+    images off: an image in someone's text (``![x](https://…)``) would be fetched from
+    wherever it points each time the minutes are opened. It shows as a link instead."""
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable("image")
 
 
 def demote_block(text: str, below: int) -> str:
@@ -96,6 +98,9 @@ def _open_fence(tokens: list, lines: list[str]) -> str | None:
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+*\-=]|`{3,}|~{3,})")
 _ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+"""Where an HTML tag, comment or declaration could begin: our HTML page never reads raw
+HTML, but other Markdown readers (a mail program, a wiki) would."""
 _LINE_BREAKS = re.compile(r"[ \t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
 """Line breaks of every kind, and the ASCII blanks around them. Not the no-break and the
 ideographic spaces, which are part of what was written ("kl.\u00a015", "会議\u3000決定")."""
@@ -115,6 +120,7 @@ def inline(text: object) -> str:
         line = line[: match.end(1)] + "\\" + line[match.end(1):]
     if line.endswith("#"):
         line = line[:-1] + "\\#"  # a heading's closing hashes would be eaten
+    line = _TAG_START.sub(r"\\<", line)  # shown as written by any Markdown reader, not read as HTML
     return isolate(line)
 
 

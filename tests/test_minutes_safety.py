@@ -65,6 +65,22 @@ def test_hostile_note_cannot_swallow_the_rest() -> None:
     assert [c for _, c in structure(text)][-2:] == ["3. To (drøftelse)", "Handlepunkter"]
 
 
+def test_html_and_images_in_text_stay_text() -> None:
+    """An image in someone's text would be fetched each time the minutes are opened (a
+    tracking pixel), and a tag would be read as HTML by other Markdown readers: in the
+    Markdown the one-line texts' tags are escaped, and the HTML page has neither."""
+    from facilitator.minutes import to_html
+
+    text = '![x](http://e.invalid/x.png) <img src=x onerror=alert(1)> <script>alert(2)</script>'
+    markdown = render(meeting_with(text), lang="da")
+    page = to_html(markdown, title="t", lang="da")
+    assert "<img" not in page and "<script" not in page and "e.invalid/x.png" in page
+    decision = next(line for line in markdown.splitlines() if line.startswith("- ![x]"))
+    assert "\\<img src=x" in decision and "\\<script>" in decision
+    rendered = parser().render(decision)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in rendered and "&lt;script&gt;" in rendered
+
+
 def test_text_comes_out_whole() -> None:
     long_line = "ø🙂" * 50_000
     note = f"æøå ÆØÅ 🙂 עברית مرحبا e\u0301 zero\u200bwidth\n\n{long_line}\n\n| a | b |\n|---|---|\n| 1 | 2 |"
