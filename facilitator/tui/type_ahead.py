@@ -15,8 +15,9 @@ import asyncio
 
 from textual.app import App
 
-SETTLE_TIMEOUT = 2.0
-"""Seconds to wait at most: a widget that stopped answering must not hold the command."""
+SETTLE_TIMEOUT = 0.5
+"""Seconds to wait at most: keys land in milliseconds, and a widget that stopped answering
+must not hold the command."""
 
 
 async def typed_so_far(app: App[object]) -> None:
