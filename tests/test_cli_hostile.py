@@ -277,6 +277,29 @@ def test_paths_are_shown_literally_in_what_the_commands_say(world: Path) -> None
     assert one_line(deep) in check.err and check.err.count("\n") == 1
 
 
+def test_template_errors_quote_hostile_text_literally(world: Path) -> None:
+    """A user template whose errors quote what it holds: a name it includes and a text
+    it fails on. The message names template and line, and shows each as one line."""
+    own = world / "skabeloner"
+    own.mkdir(exist_ok=True)
+    names = sorted((text for text in ARGUMENTS if '"' not in text and "\\" not in text), key=lambda text: "\x1b" not in text)
+    includes = own / "inkluderer.md.j2"
+    includes.write_text("".join(f'{{% include "{text}.j2" ignore missing %}}' for text in names[1:])
+                        + f'{{% include "{names[0]}.j2" %}}\n', encoding="utf-8")
+    fails = own / "fejler.md.j2"
+    fails.write_text("".join(f'{{{{ "{text}" | int(1/0) }}}}' for text in names[:1]) + "\n", encoding="utf-8")
+    archive = str(world / "arkiv.sqlite3")
+    included, failed = run_all(world, [
+        ["minutes", "1", "--template", str(includes), "--archive", archive],
+        ["minutes", "1", "--template", str(fails), "--archive", archive],
+    ])
+    for result in (included, failed):
+        literal(result, 2)
+        assert result.err.count("\n") == 1, result.err
+    assert "\x1b" in names[0] and one_line(names[0] + ".j2") in included.err
+    assert "fejler.md.j2:1:" in failed.err
+
+
 ARGUMENTS = [text for text in SHORT.values() if "\x00" not in text]
 """The strings a command line can carry (an argument ends at a NUL)."""
 

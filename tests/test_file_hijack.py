@@ -22,9 +22,9 @@ from facilitator.archive import Archive
 from facilitator.errors import ArchiveError
 from facilitator.meeting import Meeting
 from facilitator.meeting_snapshot import to_dict
-from facilitator.recorder import Recorder
 
 from test_disk_faults import can_mount_a_ram_disk
+from test_rescue import failing_rescue
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 HERE = Path(__file__).parent
@@ -36,24 +36,6 @@ def facilitator(*args: str, cwd: Path | None = None, timeout: float = 30) -> sub
     env = {**os.environ, "PYTHONPATH": PYTHON_PATH, "FACILITATOR_CONFIG": "/nonexistent/config.toml"}
     return subprocess.run([sys.executable, "-m", "facilitator", "--lang", "en", *args], capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, timeout=timeout, env=env, cwd=cwd)
-
-
-def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    """A recorder whose archive stops taking saves: closing it writes a rescue file."""
-    archive = Archive.open(path)
-    meeting_id = archive.create(meeting)
-    recorder = Recorder(archive, meeting_id, meeting).start()
-    meeting.add_decision("Gemt i arkivet")
-    assert recorder.flush()
-
-    def full(*args: object, **kwargs: object) -> None:
-        raise ArchiveError("the disk is full")
-
-    monkeypatch.setattr(archive, "save", full)
-    monkeypatch.setattr(archive, "save_notes", full)
-    monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.01,))
-    meeting.add_decision("Kun i redningsfilen")
-    return recorder
 
 
 def rescue_names(path: Path, meeting_id: int = 1, seconds: int = 6) -> list[Path]:

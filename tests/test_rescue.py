@@ -19,14 +19,12 @@ from facilitator.resources import shipped_agendas
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
-@pytest.fixture
-def rescued(tmp_path: Path, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Meeting]:
-    """A meeting whose last changes the archive would not take at close: a rescue file."""
-    path = tmp_path / "arkiv.sqlite3"
+def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    """A recorder whose archive stops taking saves: closing it writes a rescue file."""
     archive = Archive.open(path)
-    meeting_id = archive.create(running)
-    recorder = Recorder(archive, meeting_id, running).start()
-    running.add_decision("Gemt i arkivet")
+    meeting_id = archive.create(meeting)
+    recorder = Recorder(archive, meeting_id, meeting).start()
+    meeting.add_decision("Gemt i arkivet")
     assert recorder.flush()
 
     def full(*args: object, **kwargs: object) -> None:
@@ -35,10 +33,18 @@ def rescued(tmp_path: Path, running: Meeting, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(archive, "save", full)
     monkeypatch.setattr(archive, "save_notes", full)
     monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.01,))
-    running.add_decision("Kun i redningsfilen")
+    meeting.add_decision("Kun i redningsfilen")
+    return recorder
+
+
+@pytest.fixture
+def rescued(tmp_path: Path, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Meeting]:
+    """A meeting whose last changes the archive would not take at close: a rescue file."""
+    path = tmp_path / "arkiv.sqlite3"
+    recorder = failing_rescue(path, running, monkeypatch)
     running.set_notes("Noter med æøå 👩🏽‍💻")
     assert recorder.close(timeout=0.5) is False
-    archive.close()
+    recorder.archive.close()
     assert recorder.rescue_file is not None
     return path, recorder.rescue_file, running
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import faulthandler
 import re
-from collections.abc import Awaitable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -324,10 +324,15 @@ async def fill(pilot: Any, text: str) -> None:
     assert pilot.app.focused.value == field_text(text)
 
 
-async def decisions(pilot: Any, text: str) -> None:
-    await press(pilot, "f2")
-    await fill(pilot, text)
-    await press(pilot, "enter")
+def one_field(key: str) -> Callable[[Any, str], Awaitable[None]]:
+    """A dialog of one text field: its key, the text, Enter."""
+
+    async def enter(pilot: Any, text: str) -> None:
+        await press(pilot, key)
+        await fill(pilot, text)
+        await press(pilot, "enter")
+
+    return enter
 
 
 async def actions(pilot: Any, text: str) -> None:
@@ -344,12 +349,6 @@ async def votes(pilot: Any, text: str) -> None:
     await press(pilot, "tab", "1", "enter")
 
 
-async def items(pilot: Any, text: str) -> None:
-    await press(pilot, "f8")
-    await fill(pilot, text)
-    await press(pilot, "enter")
-
-
 async def speakers(pilot: Any, text: str) -> None:
     """Someone not on the list: the dialog says so, quoting the name, and a second Enter adds them."""
     await press(pilot, "ctrl+s")
@@ -359,7 +358,7 @@ async def speakers(pilot: Any, text: str) -> None:
     await press(pilot, "enter")
 
 
-DIALOGS = {"decision": decisions, "action": actions, "vote": votes, "item": items, "speaker": speakers}
+DIALOGS = {"decision": one_field("f2"), "action": actions, "vote": votes, "item": one_field("f8"), "speaker": speakers}
 
 
 @pytest.mark.parametrize("dialog", DIALOGS)
