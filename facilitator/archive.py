@@ -18,7 +18,6 @@ import errno
 import json
 import os
 import re
-import secrets
 import sqlite3
 import stat
 import threading
@@ -841,7 +840,7 @@ def _build_new(path: Path) -> bool:
     """
     if not _can_place():
         return False
-    private = path.parent / f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.new"
+    private = path.parent / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.new"
     _create_file(private, shown=path)
     try:
         connection = _connect(private)

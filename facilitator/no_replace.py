@@ -10,11 +10,11 @@ the caller is told so and does without.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -23,9 +23,13 @@ _CANNOT = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
 """What a kernel or file system without RENAME_NOREPLACE answers."""
 
 
-def _find_renameat2() -> Callable[..., int] | None:
+@cache
+def _renameat2() -> Callable[..., int] | None:
+    """Found on first use: ctypes is only needed when a new archive is made, not at every start."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes
+
     try:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):  # a C library older than glibc 2.28, or none to find
@@ -35,12 +39,9 @@ def _find_renameat2() -> Callable[..., int] | None:
     return function  # type: ignore[no-any-return]
 
 
-_RENAMEAT2 = _find_renameat2()
-
-
 def available() -> bool:
     """Whether this system can try at all (a file system may still refuse)."""
-    return _RENAMEAT2 is not None
+    return _renameat2() is not None
 
 
 def rename_no_replace(source: Path, target: Path) -> bool | None:
@@ -50,9 +51,12 @@ def rename_no_replace(source: Path, target: Path) -> bool | None:
     it was); None when this system or file system cannot rename without replacing.
     Other failures are raised as the OSError they are.
     """
-    if _RENAMEAT2 is None:
+    function = _renameat2()
+    if function is None:
         return None
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target), _RENAME_NOREPLACE) == 0:
+    import ctypes
+
+    if function(_AT_FDCWD, os.fsencode(source), _AT_FDCWD, os.fsencode(target), _RENAME_NOREPLACE) == 0:
         return True
     code = ctypes.get_errno()
     if code == errno.EEXIST:
