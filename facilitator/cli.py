@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -309,7 +308,7 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
 
     with _required_history(args) as archive:
         meeting_id = args.from_meeting or _latest_meeting(archive, ended=True)
-        text = _escape_c1(next_agenda(archive.load(meeting_id)))
+        text = next_agenda(archive.load(meeting_id))
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
@@ -317,17 +316,6 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
     write_atomic(target, text.encode("utf-8"), overwrite=args.force)
     print(t("cli.new.wrote_next", path=target, id=meeting_id))
     return EXIT_OK
-
-
-_C1 = re.compile("[\x80-\x9f]")
-
-
-def _escape_c1(toml_text: str) -> str:
-    """tomli-w escapes C0 controls in strings but writes C1 ones (\x9b, a CSI) as they are;
-    as ``\\u009b`` they read back as the same value and cannot act on a terminal. Every
-    string tomli-w writes is a basic string (its keys are ours, plain ASCII), where such
-    an escape is valid."""
-    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", toml_text)
 
 
 # --- the archive's history --------------------------------------------------------------

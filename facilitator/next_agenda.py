@@ -14,6 +14,8 @@ keeps its place and its time, so the chair does not lose it, and it stays closed
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from facilitator.agenda import Item
@@ -68,6 +70,17 @@ def agenda_as_it_stands(meeting: Meeting) -> str:
     return _agenda_text(meeting, [_item_table(s.item) for s in meeting.items], comment, with_date=True)
 
 
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _escape_c1(toml_text: str) -> str:
+    """tomli-w escapes C0 controls in strings but writes C1 ones (\x9b, a CSI) as they are;
+    as ``\\u009b`` they read back as the same value and cannot act on a terminal or in an
+    editor. Every string tomli-w writes here is a basic string (the keys are ours, plain
+    ASCII), where such an escape is valid."""
+    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", toml_text)
+
+
 def _agenda_text(meeting: Meeting, items: list[dict[str, Any]], comment: str, *, with_date: bool) -> str:
     import tomli_w
 
@@ -82,6 +95,6 @@ def _agenda_text(meeting: Meeting, items: list[dict[str, Any]], comment: str, *,
     participants = list(meeting.attendees)
     if participants:
         header["participants"] = participants
-    text = comment + tomli_w.dumps({"format": 1, "meeting": header, "item": items})
+    text = comment + _escape_c1(tomli_w.dumps({"format": 1, "meeting": header, "item": items}))
     parse_agenda(text.encode())  # never hand out an agenda that does not check clean
     return text

@@ -127,3 +127,19 @@ def test_a_closed_item_that_goes_on_is_a_placeholder_that_stays_closed() -> None
     assert (closed.title, closed.type.value, closed.minutes, closed.confidential) == ("Closed item", "beslutning", 15, True)
     assert closed.purpose.startswith('Continues from the meeting "M" (') and "restricted minutes" in closed.purpose
     assert closed.prompts == closed.options == () and closed.presenter is None
+
+
+@pytest.mark.parametrize("which", ["next", "as it stands"])
+def test_c1_characters_are_written_as_escapes_and_read_back_the_same(which: str) -> None:
+    """tomli-w writes C1 characters raw; in the file they are \\u escapes, which an editor
+    or a terminal showing the file cannot take for a control sequence."""
+    from facilitator.next_agenda import agenda_as_it_stands
+
+    title = "Punkt \x9b2J med \x85 C1"
+    meeting = Meeting(parse_agenda(f'[meeting]\ntitle = "M"\nkind = "andet"\n[[item]]\ntitle = "{title}"\n'.encode()))
+    meeting.start()
+    meeting.set_carry_on(0)
+    meeting.end()
+    text = next_agenda(meeting) if which == "next" else agenda_as_it_stands(meeting)
+    assert not any("\x80" <= char <= "\x9f" for char in text) and "\\u009b" in text
+    assert parse_agenda(text.encode()).items[-1].title == title
