@@ -25,6 +25,9 @@ async def typed_so_far(app: App[object]) -> None:
     focused = app.focused
     if focused is None or not focused.is_attached:
         return
+    waiting = getattr(focused, "_message_queue", None)  # Textual's own; without it, always wait
+    if waiting is not None and waiting.empty():
+        return  # nothing typed is on its way: the common case costs nothing (the preview's key)
     landed = asyncio.Event()
     if not focused.call_later(landed.set):  # the widget is closing: nothing more will land
         return

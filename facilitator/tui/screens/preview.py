@@ -65,7 +65,7 @@ class PreviewScreenBase(Screen[None]):
     def refresh_minutes(self) -> None:
         # The copy is taken here, on the UI thread, where the meeting is changed; the
         # worker renders the copy while the meeting goes on.
-        copy = from_dict(to_dict(self.meeting), clock=self.meeting.clock)
+        copy = from_dict(to_dict(self.meeting), clock=self.meeting.clock, copy=True)
         self.query_one("#preview-status", Static).update(literal.block(t("preview.rendering")))
         self._make_minutes(copy, get_language())
 
