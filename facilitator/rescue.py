@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from facilitator.i18n import t
 from facilitator.meeting import Meeting
 from facilitator.meeting_lock import MeetingLock
 from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.regular_file import NotRegular, TooLarge, read_regular
 from facilitator.snapshot_check import MAX_ID, SnapshotError
 
 
@@ -67,32 +67,18 @@ def read_rescue(path: Path) -> tuple[Path | None, int | None, Meeting]:
 
 
 def _read_text(path: Path) -> str:
-    """The file's text, read only if it is a regular file of at most MAX_RESCUE_BYTES.
-
-    Opened without blocking, so that a named pipe answers at once instead of waiting for
-    a writer, and checked on the open descriptor, so the file checked is the file read."""
+    """The file's text, read only if it is a regular file of at most MAX_RESCUE_BYTES
+    (``regular_file``: a named pipe answers at once, ``/dev/zero`` is not read for ever)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
+        data, _ = read_regular(path, MAX_RESCUE_BYTES)
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
         raise FacilitatorError(t("rescue.missing", path=path)) from None
+    except NotRegular:
+        raise FacilitatorError(t("rescue.not_regular", path=path)) from None
+    except TooLarge:
+        raise FacilitatorError(t("rescue.too_large", path=path, limit=MAX_RESCUE_BYTES // 2**20)) from None
     except OSError as error:
         raise FacilitatorError(t("rescue.unreadable", path=path, reason=error.strerror or error)) from None
-    except ValueError:  # a NUL in the path
-        raise FacilitatorError(t("rescue.missing", path=path)) from None
-    try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise FacilitatorError(t("rescue.not_regular", path=path))
-        if status.st_size > MAX_RESCUE_BYTES:
-            raise FacilitatorError(t("rescue.too_large", path=path, limit=MAX_RESCUE_BYTES // 2**20))
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(MAX_RESCUE_BYTES + 1)  # it may have grown since fstat
-    except OSError as error:
-        raise FacilitatorError(t("rescue.unreadable", path=path, reason=error.strerror or error)) from None
-    finally:
-        os.close(descriptor)
-    if len(data) > MAX_RESCUE_BYTES:
-        raise FacilitatorError(t("rescue.too_large", path=path, limit=MAX_RESCUE_BYTES // 2**20))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

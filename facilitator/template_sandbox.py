@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache, update_wrapper
@@ -46,6 +45,7 @@ from jinja2.utils import Namespace, generate_lorem_ipsum
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
+from facilitator.regular_file import NotRegular, TooLarge, read_regular
 
 TIME_LIMIT = 5.0
 """Seconds a rendering with a user's template may take."""
@@ -514,20 +514,15 @@ class FolderLoader(BaseLoader):
 
 def _read_template(real: str, shown: str) -> tuple[str, float]:
     try:
-        descriptor = os.open(real, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        data, info = read_regular(real, MAX_TEMPLATE_BYTES, follow_links=False)
     except FileNotFoundError:
         raise TemplateNotFound(shown) from None
+    except NotRegular:
+        raise SecurityError(t("minutes.template_not_file", name=shown)) from None
+    except TooLarge:
+        raise SecurityError(t("minutes.template_file_too_big", name=shown, limit=f"{MAX_TEMPLATE_BYTES:,}")) from None
     except OSError as error:
         raise SecurityError(t("minutes.template_unreadable", name=shown, reason=error.strerror or error)) from None
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise SecurityError(t("minutes.template_not_file", name=shown))
-        if info.st_size > MAX_TEMPLATE_BYTES:
-            raise SecurityError(t("minutes.template_file_too_big", name=shown, limit=f"{MAX_TEMPLATE_BYTES:,}"))
-        data = file.read(MAX_TEMPLATE_BYTES + 1)
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise SecurityError(t("minutes.template_file_too_big", name=shown, limit=f"{MAX_TEMPLATE_BYTES:,}"))
     try:
         return data.decode("utf-8"), info.st_mtime
     except UnicodeDecodeError as error:
