@@ -10,12 +10,12 @@ from pathlib import Path
 from data import Writer, full_meeting
 from figure import Figure
 
-from facilitator.agenda_loader import load_agenda
-from facilitator.archive import Archive
-from facilitator.markdown_safety import parser
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.minutes import render
+from facilitator.agenda.loader import load_agenda
+from facilitator.store.archive import Archive
+from facilitator.output.markdown_safety import parser
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.minutes import render
 
 
 def timed(runs: int, work: Callable[[], object]) -> float:

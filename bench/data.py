@@ -13,11 +13,11 @@ import re
 import sqlite3
 from pathlib import Path
 
-from facilitator.agenda_loader import load_agenda, parse_agenda
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.resources import shipped_agendas
+from facilitator.agenda.loader import load_agenda, parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.files.resources import shipped_agendas
 
 ITEM_TYPES = ("orientering", "drøftelse", "beslutning")
 GROUPS = 25
@@ -58,10 +58,7 @@ class Writer:
         self.topics = topics()
 
     def sentence(self, length: int = 12, topic: list[str] | None = None) -> str:
-        words = [
-            self.random.choice(topic if topic and self.random.random() < TOPIC_SHARE else self.words)
-            for _ in range(length)
-        ]
+        words = [self.random.choice(topic if topic and self.random.random() < TOPIC_SHARE else self.words) for _ in range(length)]
         return " ".join(words).capitalize() + "."
 
     def paragraph(self, characters: int, topic: list[str] | None = None) -> str:
@@ -69,9 +66,7 @@ class Writer:
         lines: list[str] = []
         size = 0
         while size < characters:
-            line = " ".join(
-                self.sentence(self.random.randint(6, 14), topic) for _ in range(self.random.randint(1, 3))
-            )
+            line = " ".join(self.sentence(self.random.randint(6, 14), topic) for _ in range(self.random.randint(1, 3)))
             lines.append(line)
             size += len(line) + 1
         return "\n".join(lines)[:characters]
@@ -120,11 +115,16 @@ def large_agenda_text(size: int = 2 * 1024 * 1024 - 4096) -> str:
     number = 0
     while True:
         number += 1
-        item = "\n".join([
-            "", "[[item]]", f'title = "Punkt {number}"', "minutes = 5",
-            "prompts = [" + ", ".join(f'"Spørgsmål {number}.{p}?"' for p in range(5)) + "]",
-            "options = [" + ", ".join(f'"Mulighed {number}.{o}"' for o in range(3)) + "]",
-        ])
+        item = "\n".join(
+            [
+                "",
+                "[[item]]",
+                f'title = "Punkt {number}"',
+                "minutes = 5",
+                "prompts = [" + ", ".join(f'"Spørgsmål {number}.{p}?"' for p in range(5)) + "]",
+                "options = [" + ", ".join(f'"Mulighed {number}.{o}"' for o in range(3)) + "]",
+            ]
+        )
         if used + len(item.encode()) + 1 > size:
             break
         lines.append(item)
@@ -162,9 +162,7 @@ def build_archive(path: Path, meetings: int, agendas_folder: Path, *, seed: int 
     the app saves it: created (carrying over the group's open actions), started, the
     carried actions mostly ticked off, records and notes added, ended, saved."""
     writer = Writer(seed)
-    agendas = {
-        g: load_agenda(write_group_agenda(agendas_folder, g)) for g in (f"Klub {n}" for n in range(1, GROUPS + 1))
-    }
+    agendas = {g: load_agenda(write_group_agenda(agendas_folder, g)) for g in (f"Klub {n}" for n in range(1, GROUPS + 1))}
     groups = list(agendas)
     with Archive.open(path) as archive:
         # Building the fixture need not survive a power cut; the measured saves do.

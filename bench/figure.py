@@ -25,8 +25,13 @@ class Figure:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "name": self.name, "value": self.value, "baseline": self.baseline,
-            "ratio": round(self.ratio, 4), "target": self.target, "met": self.met, "unit": self.unit,
+            "name": self.name,
+            "value": self.value,
+            "baseline": self.baseline,
+            "ratio": round(self.ratio, 4),
+            "target": self.target,
+            "met": self.met,
+            "unit": self.unit,
         }
 
 

@@ -17,13 +17,13 @@ from data import Writer, full_meeting, write_agenda, write_large_agenda
 from figure import Figure, interleaved
 from terminal import SIZE, Terminal, terminal_env
 
-from facilitator.agenda_loader import load_agenda
-from facilitator.markdown_safety import parser
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.minutes import render
-from facilitator.resources import find_agenda
+from facilitator.agenda.loader import load_agenda
+from facilitator.output.markdown_safety import parser
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.minutes import render
+from facilitator.files.resources import find_agenda
 
 BENCH = Path(__file__).resolve().parent
 BARE_APP = str(BENCH / "bare_app.py")
@@ -68,9 +68,7 @@ def startup(apps: Apps, runs: int, big_archive: Path) -> list[Figure]:
     app = [*facilitator_command(), "run", "klubmoede"]
     empty = apps.folder / "startup.sqlite"
     value, baseline = interleaved(runs, lambda: apps.first_frame(app, empty), lambda: apps.first_frame(bare, empty))
-    big, big_baseline = interleaved(
-        runs, lambda: apps.first_frame(app, big_archive), lambda: apps.first_frame(bare, big_archive)
-    )
+    big, big_baseline = interleaved(runs, lambda: apps.first_frame(app, big_archive), lambda: apps.first_frame(bare, big_archive))
     return [
         Figure("startup: first frame of 'run klubmoede'", value, baseline, 1.15, "s"),
         Figure("startup with 10,000 meetings archived", big, big_baseline, 1.2, "s"),
@@ -129,7 +127,7 @@ def notes_size(archive: Path, meeting_id: int) -> str:
 
     from textual.widgets import TextArea
 
-    from facilitator.config import Config
+    from facilitator.files.config import Config
     from facilitator.session import Session
     from facilitator.tui.app import Launch, build_app
 
@@ -206,7 +204,8 @@ def memory(apps: Apps, runs: int) -> Figure:
             return screen.peak_rss()
 
     value, baseline = interleaved(
-        runs, lambda: peak([*facilitator_command(), "run", str(agenda)]),
+        runs,
+        lambda: peak([*facilitator_command(), "run", str(agenda)]),
         lambda: peak([sys.executable, BARE_APP, "--items", "200"]),
     )
     return Figure("memory: peak RSS, 200-item agenda open", value, baseline, 1.3, "B")

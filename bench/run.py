@@ -30,7 +30,7 @@ import data  # noqa: E402
 import process_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
-from facilitator.archive_schema import SCHEMA_VERSION  # noqa: E402
+from facilitator.store.schema import SCHEMA_VERSION  # noqa: E402
 
 
 def archive_of(meetings: int) -> Path:

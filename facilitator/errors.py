@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from facilitator.visible_text import one_line
+from facilitator.text.visible import one_line
 
 
 class FacilitatorError(Exception):

@@ -11,14 +11,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitator.agenda import Agenda
-from facilitator.agenda_loader import load_agenda
-from facilitator.archive import Archive
+from facilitator.agenda.model import Agenda
+from facilitator.agenda.loader import load_agenda
+from facilitator.store.archive import Archive
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Clock, Meeting, system_clock
-from facilitator.recorder import Recorder
-from facilitator.resources import find_agenda
+from facilitator.meeting.model import Clock, Meeting, system_clock
+from facilitator.store.recorder import Recorder
+from facilitator.files.resources import find_agenda
 
 
 class Session:
@@ -47,8 +47,13 @@ class Session:
 
     @classmethod
     def new(
-        cls, archive_path: Path, agenda: str | Path, *, clock: Clock = system_clock,
-        on_error: Callable[[str], None] | None = None, on_recovered: Callable[[], None] | None = None,
+        cls,
+        archive_path: Path,
+        agenda: str | Path,
+        *,
+        clock: Clock = system_clock,
+        on_error: Callable[[str], None] | None = None,
+        on_recovered: Callable[[], None] | None = None,
         loaded: Agenda | None = None,
     ) -> Session:
         """A new meeting from an agenda file or a shipped agenda's name (not started yet).
@@ -69,8 +74,13 @@ class Session:
 
     @classmethod
     def resume(
-        cls, archive_path: Path, meeting_id: int | None = None, *, clock: Clock = system_clock,
-        on_error: Callable[[str], None] | None = None, on_recovered: Callable[[], None] | None = None,
+        cls,
+        archive_path: Path,
+        meeting_id: int | None = None,
+        *,
+        clock: Clock = system_clock,
+        on_error: Callable[[str], None] | None = None,
+        on_recovered: Callable[[], None] | None = None,
     ) -> Session:
         """Go on with a saved meeting (the newest unfinished one by default).
 

@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 
 from facilitator import i18n
-from facilitator.agenda_loader import load_agenda
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.recorder import Recorder
-from facilitator.resources import shipped_agendas
+from facilitator.agenda.loader import load_agenda
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.store.recorder import Recorder
+from facilitator.files.resources import shipped_agendas
 
 
 def fill(folder: Path) -> Path:
@@ -46,8 +46,12 @@ def main() -> None:
     meeting_id = archive.create(meeting)
     seen: dict[str, list[str]] = {"errors": [], "recovered": []}
     recorder = Recorder(
-        archive, meeting_id, meeting, notes_interval=0.05,
-        on_error=seen["errors"].append, on_recovered=lambda: seen["recovered"].append("yes"),
+        archive,
+        meeting_id,
+        meeting,
+        notes_interval=0.05,
+        on_error=seen["errors"].append,
+        on_recovered=lambda: seen["recovered"].append("yes"),
     ).start()
     meeting.start()
     meeting.set_notes("Før fejlen.")
@@ -83,12 +87,22 @@ def main() -> None:
 
     with Archive.open(path, read_only=True) as reread:
         same = to_dict(reread.load(meeting_id)) == to_dict(meeting)
-    print(json.dumps({
-        "failing_flush": failing_flush, "error_while_failing": error_while_failing,
-        "recovered_flush": recovered_flush, "closed": closed, "same": same,
-        "errors": seen["errors"], "recovered": seen["recovered"], "recovery_seconds": recovery_seconds,
-        "rescue_file": str(recorder.rescue_file) if recorder.rescue_file else None,
-    }), flush=True)
+    print(
+        json.dumps(
+            {
+                "failing_flush": failing_flush,
+                "error_while_failing": error_while_failing,
+                "recovered_flush": recovered_flush,
+                "closed": closed,
+                "same": same,
+                "errors": seen["errors"],
+                "recovered": seen["recovered"],
+                "recovery_seconds": recovery_seconds,
+                "rescue_file": str(recorder.rescue_file) if recorder.rescue_file else None,
+            }
+        ),
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -34,13 +34,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.agenda_loader import load_agenda
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import Presence, Principle
-from facilitator.meeting_snapshot import to_dict
-from facilitator.recorder import Recorder
-from facilitator.resources import shipped_agendas
+from facilitator.agenda.loader import load_agenda
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Presence, Principle
+from facilitator.store.snapshot import to_dict
+from facilitator.store.recorder import Recorder
+from facilitator.files.resources import shipped_agendas
 
 NOTES_INTERVAL = 0.05
 """The recorder saves notes this long after a keystroke: short, so kills land mid-typing and after a save."""

@@ -12,14 +12,19 @@ from pathlib import Path
 
 from textual.worker import WorkerState
 
-from facilitator.config import Config
+from facilitator.files.config import Config
 from facilitator.session import Session
 from facilitator.tui.app import Launch, build_app
 
 
 async def main(folder: Path) -> None:
     session = Session.new(folder / "archive.sqlite3", "klubmoede")
-    app = build_app(archive_path=folder / "archive.sqlite3", config=Config(folder / "config.toml"), launch=Launch(session=session), folder=folder)
+    app = build_app(
+        archive_path=folder / "archive.sqlite3",
+        config=Config(folder / "config.toml"),
+        launch=Launch(session=session),
+        folder=folder,
+    )
     async with app.run_test(size=(100, 35)) as pilot:
         await pilot.press("ctrl+r")
         for _ in range(200):

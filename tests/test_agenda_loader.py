@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import Agenda, ItemType, MeetingKind
-from facilitator.agenda_loader import MAX_BYTES, load_agenda, parse_agenda
+from facilitator.agenda.model import Agenda, ItemType, MeetingKind
+from facilitator.agenda.loader import MAX_BYTES, load_agenda, parse_agenda
 from facilitator.errors import AgendaError
 
 from conftest import VALID_AGENDA
@@ -60,17 +60,13 @@ def test_duration_defaults_to_sum_of_items() -> None:
 
 
 def test_text_is_trimmed_and_blank_optional_text_is_absent() -> None:
-    text = VALID_AGENDA.replace('location = "Mødelokale 3"', 'location = "  "').replace(
-        'chair = "Anne"', 'chair = "  Anne  "'
-    )
+    text = VALID_AGENDA.replace('location = "Mødelokale 3"', 'location = "  "').replace('chair = "Anne"', 'chair = "  Anne  "')
     meeting = parse_agenda(text.encode()).meeting
     assert meeting.location is None and meeting.chair == "Anne"
 
 
 def test_kind_and_type_ignore_case() -> None:
-    text = VALID_AGENDA.replace('kind = "klubmøde"', 'kind = "MED-Udvalg"').replace(
-        'type = "beslutning"', 'type = "Beslutning"'
-    )
+    text = VALID_AGENDA.replace('kind = "klubmøde"', 'kind = "MED-Udvalg"').replace('type = "beslutning"', 'type = "Beslutning"')
     agenda = parse_agenda(text.encode())
     assert agenda.meeting.kind is MeetingKind.MED_UDVALG
     assert agenda.items[0].type is ItemType.BESLUTNING
@@ -89,7 +85,10 @@ def test_dotted_and_inline_forms_are_valid_toml_too() -> None:
 def test_missing_file_names_the_path(tmp_path: Path) -> None:
     with pytest.raises(AgendaError) as caught:
         load_agenda(tmp_path / "mangler.toml")
-    assert str(caught.value) == f"{tmp_path / 'mangler.toml'}: file not found; check the name and the folder (facilitator agendas lists the shipped ones)"
+    assert (
+        str(caught.value)
+        == f"{tmp_path / 'mangler.toml'}: file not found; check the name and the folder (facilitator agendas lists the shipped ones)"
+    )
 
 
 def test_folder_is_not_an_agenda(tmp_path: Path) -> None:

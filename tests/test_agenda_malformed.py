@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from facilitator import i18n
-from facilitator.agenda_loader import load_agenda
+from facilitator.agenda.loader import load_agenda
 from facilitator.errors import AgendaError
 
 from conftest import DATA
@@ -49,6 +49,5 @@ def test_danish_message_reads_danish(danish: None) -> None:
     with pytest.raises(AgendaError) as caught:
         load_agenda(path)
     assert str(caught.value) == (
-        f'{path}:9: punkt 1 "Eventuelt": minutes skal være et helt antal minutter over 0, '
-        "fx minutes = 10 (fandt tallet 0)"
+        f'{path}:9: punkt 1 "Eventuelt": minutes skal være et helt antal minutter over 0, fx minutes = 10 (fandt tallet 0)'
     )

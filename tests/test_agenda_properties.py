@@ -13,8 +13,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda import Agenda, ItemType, MeetingKind
-from facilitator.agenda_loader import ITEM_KEYS, MEETING_KEYS, load_agenda, parse_agenda
+from facilitator.agenda.model import Agenda, ItemType, MeetingKind
+from facilitator.agenda.loader import ITEM_KEYS, MEETING_KEYS, load_agenda, parse_agenda
 from facilitator.errors import AgendaError
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -35,8 +35,13 @@ def test_random_bytes(data: bytes) -> None:
 
 
 toml_scalars = st.one_of(
-    st.text(max_size=20), st.integers(), st.booleans(), st.floats(allow_nan=False),
-    st.dates(), st.times(), st.datetimes(),
+    st.text(max_size=20),
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.dates(),
+    st.times(),
+    st.datetimes(),
 )
 keys = st.sampled_from(list({*MEETING_KEYS, *ITEM_KEYS, "format", "meeting", "item", "titel", "x"}))
 toml_values = st.recursive(
@@ -54,8 +59,12 @@ def test_random_toml_documents(document: dict) -> None:
 
 @FAST
 @given(
-    st.fixed_dictionaries({"title": toml_values, "kind": toml_values}, optional={k: toml_values for k in MEETING_KEYS if k not in ("title", "kind")}),
-    st.lists(st.fixed_dictionaries({"title": toml_values}, optional={k: toml_values for k in ITEM_KEYS if k != "title"}), max_size=4),
+    st.fixed_dictionaries(
+        {"title": toml_values, "kind": toml_values}, optional={k: toml_values for k in MEETING_KEYS if k not in ("title", "kind")}
+    ),
+    st.lists(
+        st.fixed_dictionaries({"title": toml_values}, optional={k: toml_values for k in ITEM_KEYS if k != "title"}), max_size=4
+    ),
 )
 def test_documents_of_the_right_shape_with_wrong_values(meeting: dict, items: list) -> None:
     assert isinstance(outcome(tomli_w.dumps({"meeting": meeting, "item": items}).encode()), (Agenda, AgendaError))
@@ -102,11 +111,34 @@ def test_valid_agendas_round_trip(meeting: dict, items: list) -> None:
 
 
 @FAST
-@given(st.lists(st.sampled_from([
-    "[meeting]", "[[item]]", 'title = "A"', 'kind = "andet"', "minutes = 0", "titel = 1", "start = 15:00",
-    'prompts = ["a" "b"]', "x = [", "]", '"""', "# kommentar", "confidential = ja", "date = 1/12/2026",
-    'title = “A”', "[møde]", "item = []", "\u2028", "\r",
-]), max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[meeting]",
+                "[[item]]",
+                'title = "A"',
+                'kind = "andet"',
+                "minutes = 0",
+                "titel = 1",
+                "start = 15:00",
+                'prompts = ["a" "b"]',
+                "x = [",
+                "]",
+                '"""',
+                "# kommentar",
+                "confidential = ja",
+                "date = 1/12/2026",
+                "title = “A”",
+                "[møde]",
+                "item = []",
+                "\u2028",
+                "\r",
+            ]
+        ),
+        max_size=25,
+    )
+)
 def test_every_reported_line_exists_in_the_file(lines: list[str]) -> None:
     text = "\n".join(lines)
     result = outcome(text.encode())
@@ -154,7 +186,9 @@ closers = {"[": "]", "{a = ": "}", "[{b = ": "}]", '{"x" = [': "]}"}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(openers, min_size=1, max_size=4), st.integers(1, 200_000), st.booleans(), st.sampled_from(["title", "prompts", "x"]))
+@given(
+    st.lists(openers, min_size=1, max_size=4), st.integers(1, 200_000), st.booleans(), st.sampled_from(["title", "prompts", "x"])
+)
 def test_deep_nesting_is_an_error_with_a_line(pattern: list[str], depth: int, closed: bool, key: str) -> None:
     """Nested arrays and inline tables, closed or not, at any depth up to what fits in 2 MB."""
     opening = "".join(pattern[i % len(pattern)] for i in range(depth))

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import archive as archive_module
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
-from facilitator.archive_schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store import archive as archive_module
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.errors import ArchiveError
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
 
 from conftest import VALID_AGENDA
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
@@ -216,7 +216,7 @@ def test_a_failed_migration_changes_nothing(path: Path, monkeypatch: pytest.Monk
 
 
 def test_search_snippet_is_the_stretch_around_the_first_hit_cut_at_words() -> None:
-    from facilitator.archive import _snippet
+    from facilitator.store.archive import _snippet
 
     marks = re.compile("vold|trusler", re.IGNORECASE)
     text = " ".join(["ord"] * 40) + " Vold og trusler mod kolleger blev drøftet grundigt " + " ".join(["mere"] * 40)

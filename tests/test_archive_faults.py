@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.archive import Archive
-from facilitator.archive_schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store.archive import Archive
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.errors import ArchiveError, FacilitatorError
-from facilitator.meeting import Change, Meeting
-from facilitator.meeting_lock import MeetingLock
-from facilitator.meeting_records import Presence
-from facilitator.meeting_snapshot import to_dict
-from facilitator.recorder import Recorder
+from facilitator.meeting.model import Change, Meeting
+from facilitator.store.lock import MeetingLock
+from facilitator.meeting.records import Presence
+from facilitator.store.snapshot import to_dict
+from facilitator.store.recorder import Recorder
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
@@ -104,7 +104,9 @@ def test_the_recorder_survives_an_unexpected_failure(archive: Archive, running: 
     assert archive.load(meeting_id).items[0].decisions[0].text == "Gemmes alligevel"
 
 
-def test_a_stuck_save_keeps_the_lock_and_rescues_the_meeting(archive: Archive, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stuck_save_keeps_the_lock_and_rescues_the_meeting(
+    archive: Archive, running: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
     meeting_id = archive.create(running)
     release = threading.Event()
 
@@ -139,8 +141,10 @@ def test_resume_takes_the_lock_before_loading(archive: Archive, running: Meeting
 def test_three_processes_opening_a_new_archive_at_once(tmp_path: Path) -> None:
     for attempt in range(3):
         path = tmp_path / f"ny-{attempt}.sqlite3"
-        code = "import sys; from pathlib import Path; from facilitator.archive import Archive; Archive.open(Path(sys.argv[1])).close()"
-        children = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        code = "import sys; from pathlib import Path; from facilitator.store.archive import Archive; Archive.open(Path(sys.argv[1])).close()"
+        children = [
+            subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE, text=True) for _ in range(3)
+        ]
         errors = [child.communicate(timeout=60)[1] for child in children]
         assert [child.returncode for child in children] == [0, 0, 0], errors
 
@@ -150,7 +154,7 @@ def test_a_new_archive_is_never_seen_half_made(tmp_path: Path) -> None:
     ours in the file itself: never an empty file, nor one whose mark is still to come,
     which another facilitator opening it at that moment would refuse as not an archive."""
     path = tmp_path / "ny.sqlite3"
-    code = "import sys; from pathlib import Path; from facilitator.archive import Archive; Archive.open(Path(sys.argv[1])).close()"
+    code = "import sys; from pathlib import Path; from facilitator.store.archive import Archive; Archive.open(Path(sys.argv[1])).close()"
     child = subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE, text=True)
     first = None
     deadline = time.monotonic() + 60
@@ -169,8 +173,8 @@ def test_a_new_archive_is_never_seen_half_made(tmp_path: Path) -> None:
 OPEN_IN_STEP = """
 import sys
 from pathlib import Path
-from facilitator.archive import Archive
-from facilitator.archive_schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store.archive import Archive
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.i18n import set_language
 set_language("en")
 for name in sys.argv[2:]:
@@ -190,7 +194,10 @@ def test_processes_opening_the_same_new_archives_in_step(tmp_path: Path, start: 
     if start == "empty-file":
         for name in names:
             (tmp_path / name).touch()
-    children = [subprocess.Popen([sys.executable, "-c", OPEN_IN_STEP, str(tmp_path), *names], stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    children = [
+        subprocess.Popen([sys.executable, "-c", OPEN_IN_STEP, str(tmp_path), *names], stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     errors = [child.communicate(timeout=120)[1] for child in children]
     assert [child.returncode for child in children] == [0, 0, 0, 0], errors
     # No private file left behind. A -wal/-shm may be: SQLite leaves them where two
@@ -243,9 +250,24 @@ def test_every_change_is_announced_exactly_once(running: Meeting, name: str) -> 
 
 
 def test_every_public_mutator_is_in_the_list() -> None:
-    readers = {"person", "present_count", "projected_end", "planned_end", "seconds_used", "seconds_left",
-               "current_prompt", "find_action", "speaking_seconds", "carried_item", "started", "ended",
-               "start", "carry_over", "set_carried_done", "previous_item"}
+    readers = {
+        "person",
+        "present_count",
+        "projected_end",
+        "planned_end",
+        "seconds_used",
+        "seconds_left",
+        "current_prompt",
+        "find_action",
+        "speaking_seconds",
+        "carried_item",
+        "started",
+        "ended",
+        "start",
+        "carry_over",
+        "set_carried_done",
+        "previous_item",
+    }
     public = {name for name in vars(Meeting) if not name.startswith("_")}
     assert public - readers - set(MUTATORS) == set()
 
@@ -278,7 +300,11 @@ def test_records_only_while_the_meeting_runs(meeting: Meeting) -> None:
         meeting.add_decision("x", index=0)
     meeting.start()
     meeting.end()
-    for call in (lambda: meeting.add_action("x", "y", index=0), lambda: meeting.record_vote("x", 0, 0, 0, index=0), lambda: meeting.leave("Bo")):
+    for call in (
+        lambda: meeting.add_action("x", "y", index=0),
+        lambda: meeting.record_vote("x", 0, 0, 0, index=0),
+        lambda: meeting.leave("Bo"),
+    ):
         with pytest.raises(FacilitatorError, match="has ended"):
             call()
     meeting.set_notes("Referenten retter bagefter", index=0)  # notes may still be tidied

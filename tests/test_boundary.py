@@ -20,7 +20,7 @@ CORE_MODULES = sorted(
 
 
 def test_the_core_is_found() -> None:
-    assert {"facilitator.agenda", "facilitator.agenda_loader", "facilitator.cli"} <= set(CORE_MODULES)
+    assert {"facilitator.agenda.model", "facilitator.agenda.loader", "facilitator.cli"} <= set(CORE_MODULES)
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

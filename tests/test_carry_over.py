@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
 from facilitator.errors import MeetingError
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.resources import shipped_agendas
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.files.resources import shipped_agendas
 
 from conftest import VALID_AGENDA
 

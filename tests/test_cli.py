@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from facilitator import __version__
-from facilitator.agenda_loader import load_agenda
+from facilitator.agenda.loader import load_agenda
 from facilitator.cli import main
-from facilitator.resources import shipped_agendas
+from facilitator.files.resources import shipped_agendas
 
 from conftest import DATA
 
@@ -38,7 +38,9 @@ def test_check_says_when_duration_differs(capsys: pytest.CaptureFixture[str], va
     assert code == 0 and out.endswith("3 items, 30 min planned; the meeting is set to 45 min\n")
 
 
-def test_check_mixed_files_exits_2_and_reports_each(capsys: pytest.CaptureFixture[str], valid_agenda: Path, tmp_path: Path) -> None:
+def test_check_mixed_files_exits_2_and_reports_each(
+    capsys: pytest.CaptureFixture[str], valid_agenda: Path, tmp_path: Path
+) -> None:
     broken = MALFORMED[0]
     code, out, err = run(capsys, "check", str(valid_agenda), str(broken), str(tmp_path / "mangler.toml"), str(tmp_path))
     assert code == 2
@@ -94,7 +96,9 @@ def test_new_refuses_to_overwrite_without_force(capsys: pytest.CaptureFixture[st
     assert target.read_bytes() == shipped_agendas()["klubmoede"].read_bytes()
 
 
-def test_new_defaults_to_name_in_current_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_defaults_to_name_in_current_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "new", "med-udvalg.toml")[0] == 0
     assert (tmp_path / "med-udvalg.toml").is_file()
@@ -152,14 +156,18 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert caught.value.code == 0 and capsys.readouterr().out == f"facilitator {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["check", "agendas", "new", "meetings", "actions", "minutes", "run", "resume", "restore", "search"])
+@pytest.mark.parametrize(
+    "command", ["check", "agendas", "new", "meetings", "actions", "minutes", "run", "resume", "restore", "search"]
+)
 def test_every_subcommand_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--lang", "en", command, "--help"])
     assert caught.value.code == 0 and f"usage: facilitator {command}" in capsys.readouterr().out
 
 
-def test_a_file_name_never_falls_back_to_the_shipped_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_name_never_falls_back_to_the_shipped_copy(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "check", "klubmoede.toml")
     assert code == 2 and out == "" and err.startswith("klubmoede.toml: file not found")
@@ -195,7 +203,10 @@ def test_check_refuses_a_pipe(capsys: pytest.CaptureFixture[str], tmp_path: Path
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)
     code, _, err = run(capsys, "check", str(fifo))
-    assert code == 2 and err == f"{fifo}: this is not an ordinary file (a device, a pipe or the like); name the agenda's .toml file\n"
+    assert (
+        code == 2
+        and err == f"{fifo}: this is not an ordinary file (a device, a pipe or the like); name the agenda's .toml file\n"
+    )
 
 
 def test_a_full_stdout_is_reported_not_a_traceback(tmp_path: Path) -> None:
@@ -204,7 +215,10 @@ def test_a_full_stdout_is_reported_not_a_traceback(tmp_path: Path) -> None:
     with open("/dev/full", "w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "facilitator", "--lang", "en", "agendas"],
-            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
         )
     assert result.returncode == 2
     assert result.stderr == "the output could not be written (No space left on device)\n"
@@ -215,7 +229,9 @@ def test_every_malformed_file_in_one_process_gives_exactly_its_messages() -> Non
 
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", "en", "check", *map(str, MALFORMED)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [line for path in MALFORMED for line in expectations(path)]

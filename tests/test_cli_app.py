@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from facilitator import cli
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.cli import main
 
 
@@ -53,7 +53,9 @@ def test_bare_facilitator_without_a_terminal_prints_help(capsys: pytest.CaptureF
 
 
 def test_settings_language_applies_to_the_app_commands(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from facilitator import i18n
 
@@ -66,7 +68,9 @@ def test_settings_language_applies_to_the_app_commands(
 
 
 def test_run_opens_the_app_and_reports_where_the_meeting_is(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With a terminal the app runs; here its run() starts the meeting and quits at once."""
     from facilitator.tui.app import FacilitatorAppBase
@@ -88,7 +92,12 @@ def test_run_opens_the_app_and_reports_where_the_meeting_is(
 
 @pytest.mark.parametrize(
     ("argv", "command"),
-    [([], None), (["--archive", "x.sqlite3"], None), (["--lang", "en", "run", "a"], "run"), (["--archive=x", "resume"], "resume")],
+    [
+        ([], None),
+        (["--archive", "x.sqlite3"], None),
+        (["--lang", "en", "run", "a"], "run"),
+        (["--archive=x", "resume"], "resume"),
+    ],
 )
 def test_the_command_word_skips_option_values(argv: list[str], command: str | None) -> None:
     assert cli._command_word(argv) == command

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.cli import main
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
@@ -61,7 +61,9 @@ def test_search(capsys: pytest.CaptureFixture[str], archive_path: Path) -> None:
     assert code == 0 and out == "" and err == "nothing found\n"
 
 
-def test_search_shows_the_newest_page_and_says_there_is_more(capsys: pytest.CaptureFixture[str], tmp_path: Path, running: Meeting) -> None:
+def test_search_shows_the_newest_page_and_says_there_is_more(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, running: Meeting
+) -> None:
     path = tmp_path / "mange.sqlite3"
     with Archive.open(path) as archive:
         meeting_id = archive.create(running)
@@ -72,7 +74,9 @@ def test_search_shows_the_newest_page_and_says_there_is_more(capsys: pytest.Capt
     lines = out.splitlines()
     assert code == 0 and len(lines) == 20
     assert all("Beslutning" in line for line in lines)
-    assert err == "these are the 20 newest hits; there are more: narrow the search with another word, or see more with --limit 100\n"
+    assert (
+        err == "these are the 20 newest hits; there are more: narrow the search with another word, or see more with --limit 100\n"
+    )
     code, out, err = run(capsys, "search", "vold", "--limit", "25", "--archive", str(path))
     assert (code, len(out.splitlines()), err) == (0, 25, "")
     with pytest.raises(SystemExit) as caught:
@@ -80,7 +84,9 @@ def test_search_shows_the_newest_page_and_says_there_is_more(capsys: pytest.Capt
     assert caught.value.code == 2 and "0 is not a whole number of at least 1" in capsys.readouterr().err
 
 
-def test_archive_from_the_environment(capsys: pytest.CaptureFixture[str], archive_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_archive_from_the_environment(
+    capsys: pytest.CaptureFixture[str], archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("FACILITATOR_ARCHIVE", str(archive_path))
     assert "Klubmøde i Socialrådgiverklubben" in run(capsys, "meetings")[1]
     other = archive_path.with_name("other.sqlite3")
@@ -103,7 +109,9 @@ def test_a_foreign_archive_exits_2(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 @pytest.mark.parametrize("command", [["minutes"], ["new", "--from-meeting"]])
-def test_commands_that_need_a_meeting_fail_without_an_archive(capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]) -> None:
+def test_commands_that_need_a_meeting_fail_without_an_archive(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
     path = tmp_path / "none.sqlite3"
     code, out, err = run(capsys, *command, "--archive", str(path))
     assert code == 2 and out == ""
@@ -115,7 +123,7 @@ def _bad_archives(good: Path) -> dict[str, bytes]:
     """Files a user might point --archive at by mistake, or find damaged."""
     import sqlite3
 
-    from facilitator.archive_schema import SCHEMA_VERSION
+    from facilitator.store.schema import SCHEMA_VERSION
 
     whole = good.read_bytes()
     foreign = good.with_name("foreign.db")
@@ -162,7 +170,12 @@ EXPECTED = {
 @pytest.mark.parametrize("command", list(COMMANDS))
 @pytest.mark.parametrize("kind", list(EXPECTED))
 def test_a_bad_archive_exits_2_and_stays_as_it_was(
-    capsys: pytest.CaptureFixture[str], archive_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, command: str,
+    capsys: pytest.CaptureFixture[str],
+    archive_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    command: str,
 ) -> None:
     folder = tmp_path / "case"
     folder.mkdir()

@@ -26,12 +26,12 @@ from pathlib import Path
 import pytest
 import tomli_w
 
-from facilitator.agenda import Agenda, Item, MeetingInfo, MeetingKind
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.visible_text import one_line
+from facilitator.agenda.model import Agenda, Item, MeetingInfo, MeetingKind
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.text.visible import one_line
 
 from hostile_text import HOSTILE, SHORT, raw_controls
 
@@ -43,15 +43,22 @@ TIMEOUT = 30
 def env(home: Path) -> dict[str, str]:
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith("FACILITATOR")},
-        "PYTHONPATH": str(ROOT), "FACILITATOR_LANG": "en", "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+        "PYTHONPATH": str(ROOT),
+        "FACILITATOR_LANG": "en",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
     }
 
 
 def start(home: Path, args: Sequence[str], cwd: Path | None = None) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "facilitator", *args], cwd=cwd or home, env=env(home),
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-m", "facilitator", *args],
+        cwd=cwd or home,
+        env=env(home),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -124,13 +131,20 @@ def _hold_the_whole_corpus(archive: Archive, fields: list[str]) -> int:
     document = {
         "format": 1,
         "meeting": {
-            "title": "Alle strenge", "kind": "klubmøde", "group": "Klubben",
-            "purpose": "\n".join(fields), "participants": [one_line_field(text) for text in fields],
+            "title": "Alle strenge",
+            "kind": "klubmøde",
+            "group": "Klubben",
+            "purpose": "\n".join(fields),
+            "participants": [one_line_field(text) for text in fields],
         },
         "item": [
             {
-                "title": one_line_field(text), "presenter": one_line_field(text), "purpose": text,
-                "prompts": [text], "options": [text], "type": "beslutning",
+                "title": one_line_field(text),
+                "presenter": one_line_field(text),
+                "purpose": text,
+                "prompts": [text],
+                "options": [text],
+                "type": "beslutning",
             }
             for text in fields
         ],
@@ -173,16 +187,26 @@ def test_check_shows_titles_paths_and_problems_literally(world: Path) -> None:
     invalid: list[Path] = []
     for number, (name, text) in enumerate(HOSTILE.items()):
         good = folder / f"{file_name(text, number)} ok.toml"
-        good.write_text(tomli_w.dumps({
-            "meeting": {"title": one_line_field(text), "kind": "klubmøde", "participants": [text]},
-            "item": [{"title": one_line_field(text), "purpose": text, "prompts": [text]}],
-        }), encoding="utf-8")
+        good.write_text(
+            tomli_w.dumps(
+                {
+                    "meeting": {"title": one_line_field(text), "kind": "klubmøde", "participants": [text]},
+                    "item": [{"title": one_line_field(text), "purpose": text, "prompts": [text]}],
+                }
+            ),
+            encoding="utf-8",
+        )
         valid[good] = one_line_field(text)
         bad = folder / f"{file_name(text, number)} bad.toml"
-        bad.write_text(tomli_w.dumps({
-            "meeting": {"title": text, "kind": text, "participants": [text, text], text: 1},
-            "item": [{"title": text, "type": text, "minutes": text}],
-        }), encoding="utf-8")
+        bad.write_text(
+            tomli_w.dumps(
+                {
+                    "meeting": {"title": text, "kind": text, "participants": [text, text], text: 1},
+                    "item": [{"title": text, "type": text, "minutes": text}],
+                }
+            ),
+            encoding="utf-8",
+        )
         invalid.append(bad)
     result = run(world, "check", *map(str, valid), *map(str, invalid))
     literal(result, 2)
@@ -202,11 +226,14 @@ def test_check_shows_titles_paths_and_problems_literally(world: Path) -> None:
 
 def test_meetings_actions_and_search_show_the_archive_literally(world: Path) -> None:
     archive = str(world / "arkiv.sqlite3")
-    meetings, actions, search = run_all(world, [
-        ["meetings", "--archive", archive],
-        ["actions", "--archive", archive],
-        ["search", "vold", "--limit", "1000", "--archive", archive],
-    ])
+    meetings, actions, search = run_all(
+        world,
+        [
+            ["meetings", "--archive", archive],
+            ["actions", "--archive", archive],
+            ["search", "vold", "--limit", "1000", "--archive", archive],
+        ],
+    )
     for result in (meetings, actions, search):
         literal(result, 0)
     assert len(meetings.out.splitlines()) == 1 + 2 + len(HOSTILE)
@@ -227,14 +254,17 @@ def test_minutes_and_the_next_agenda_reach_stdout_and_files_without_raw_controls
     archive = str(world / "arkiv.sqlite3")
     target = world / "deep" / "referat.md"
     agenda = world / "deep" / "næste.toml"
-    results = run_all(world, [
-        ["minutes", "1", "--archive", archive],
-        ["minutes", "2", "--archive", archive],
-        ["minutes", "1", "--style", "beslutning", "--restricted", "--html", "--archive", archive],
-        ["minutes", "1", "-o", str(target), "--archive", archive],
-        ["new", "--from-meeting", "1", "-o", "-", "--archive", archive],
-        ["new", "--from-meeting", "1", "-o", str(agenda), "--archive", archive],
-    ])
+    results = run_all(
+        world,
+        [
+            ["minutes", "1", "--archive", archive],
+            ["minutes", "2", "--archive", archive],
+            ["minutes", "1", "--style", "beslutning", "--restricted", "--html", "--archive", archive],
+            ["minutes", "1", "-o", str(target), "--archive", archive],
+            ["new", "--from-meeting", "1", "-o", "-", "--archive", archive],
+            ["new", "--from-meeting", "1", "-o", str(agenda), "--archive", archive],
+        ],
+    )
     for result in results:
         literal(result, 0)
     minutes, long, html, written, next_stdout, next_written = results
@@ -255,16 +285,19 @@ def test_paths_are_shown_literally_in_what_the_commands_say(world: Path) -> None
     deep = (world / "deep").resolve()
     missing = deep / "intet arkiv.sqlite3"
     written = deep / "klubmoede.toml"
-    results = run_all(world, [
-        ["new", "klubmoede", "-o", str(written)],
-        ["meetings", "--archive", str(missing)],
-        ["minutes", "--archive", str(missing)],
-        ["resume", "--archive", str(missing)],
-        ["run", str(deep / "mangler.toml")],
-        ["run", "klubmoede", "--archive", str(missing)],
-        ["minutes", "1", "--template", str(deep / "mangler.md.j2"), "--archive", str(world / "arkiv.sqlite3")],
-        ["check", str(deep)],
-    ])
+    results = run_all(
+        world,
+        [
+            ["new", "klubmoede", "-o", str(written)],
+            ["meetings", "--archive", str(missing)],
+            ["minutes", "--archive", str(missing)],
+            ["resume", "--archive", str(missing)],
+            ["run", str(deep / "mangler.toml")],
+            ["run", "klubmoede", "--archive", str(missing)],
+            ["minutes", "1", "--template", str(deep / "mangler.md.j2"), "--archive", str(world / "arkiv.sqlite3")],
+            ["check", str(deep)],
+        ],
+    )
     new, meetings, minutes, resume, run_missing, run_no_terminal, template, check = results
     for result, code in zip(results, (0, 0, 2, 2, 2, 2, 2, 2)):
         literal(result, code)
@@ -284,15 +317,20 @@ def test_template_errors_quote_hostile_text_literally(world: Path) -> None:
     own.mkdir(exist_ok=True)
     names = sorted((text for text in ARGUMENTS if '"' not in text and "\\" not in text), key=lambda text: "\x1b" not in text)
     includes = own / "inkluderer.md.j2"
-    includes.write_text("".join(f'{{% include "{text}.j2" ignore missing %}}' for text in names[1:])
-                        + f'{{% include "{names[0]}.j2" %}}\n', encoding="utf-8")
+    includes.write_text(
+        "".join(f'{{% include "{text}.j2" ignore missing %}}' for text in names[1:]) + f'{{% include "{names[0]}.j2" %}}\n',
+        encoding="utf-8",
+    )
     fails = own / "fejler.md.j2"
     fails.write_text("".join(f'{{{{ "{text}" | int(1/0) }}}}' for text in names[:1]) + "\n", encoding="utf-8")
     archive = str(world / "arkiv.sqlite3")
-    included, failed = run_all(world, [
-        ["minutes", "1", "--template", str(includes), "--archive", archive],
-        ["minutes", "1", "--template", str(fails), "--archive", archive],
-    ])
+    included, failed = run_all(
+        world,
+        [
+            ["minutes", "1", "--template", str(includes), "--archive", archive],
+            ["minutes", "1", "--template", str(fails), "--archive", archive],
+        ],
+    )
     for result in (included, failed):
         literal(result, 2)
         assert result.err.count("\n") == 1, result.err
@@ -307,14 +345,17 @@ ARGUMENTS = [text for text in SHORT.values() if "\x00" not in text]
 def test_bad_arguments_are_echoed_as_one_visible_line(world: Path) -> None:
     words = ARGUMENTS
     every = "".join(words)
-    results = run_all(world, [
-        ["agendas", *words],  # "unrecognized arguments: …" quotes them as typed
-        ["minutes", every, "--archive", str(world / "arkiv.sqlite3")],
-        ["--lang", every, "agendas"],
-        ["search", "vold", "--limit", every],
-        ["resume", every],
-        [every],
-    ])
+    results = run_all(
+        world,
+        [
+            ["agendas", *words],  # "unrecognized arguments: …" quotes them as typed
+            ["minutes", every, "--archive", str(world / "arkiv.sqlite3")],
+            ["--lang", every, "agendas"],
+            ["search", "vold", "--limit", every],
+            ["resume", every],
+            [every],
+        ],
+    )
     for result in results:
         literal(result, 2)
         error_lines = [line for line in result.err.splitlines() if "error:" in line]
@@ -346,9 +387,15 @@ def test_restore_refuses_what_is_not_a_rescue_file_without_hanging(world: Path) 
     with huge.open("wb") as stream:
         stream.truncate(65 * 1024 * 1024)  # sparse: no disk used
     shapes = {
-        "liste.json": "[]", "tal.json": "17", "tekst.json": '"x"', "null.json": "null", "dyb.json": "[" * 100_000 + "]" * 100_000,
-        "møde-liste.json": '{"meeting": []}', "arkiv-tal.json": '{"archive": 5, "meeting": {}}',
-        "binær.json": "\udcff", "halv.json": '{"meeting": {"version": 1, "info": ',
+        "liste.json": "[]",
+        "tal.json": "17",
+        "tekst.json": '"x"',
+        "null.json": "null",
+        "dyb.json": "[" * 100_000 + "]" * 100_000,
+        "møde-liste.json": '{"meeting": []}',
+        "arkiv-tal.json": '{"archive": 5, "meeting": {}}',
+        "binær.json": "\udcff",
+        "halv.json": '{"meeting": {"version": 1, "info": ',
         "id-tekst.json": '{"archive": "a", "meeting_id": "1", "meeting": {"version": 1}}',
     }
     for name, text in shapes.items():

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.archive import Archive
-from facilitator.archive_schema import CLOSED_MARKED, SCHEMA_VERSION
+from facilitator.store.archive import Archive
+from facilitator.store.schema import CLOSED_MARKED, SCHEMA_VERSION
 from facilitator.cli import main
-from facilitator.minutes import render
+from facilitator.output.minutes import render
 
 from conftest import DATA
 
@@ -37,7 +37,8 @@ def test_the_migration_marks_what_closed_items_recorded(old: Path) -> None:
     with Archive.open(old) as archive:
         assert archive.schema_version == SCHEMA_VERSION >= CLOSED_MARKED
         assert [(a.what, a.confidential) for a in archive.actions(restricted=True)] == [
-            ("Offentlig opgave", False), ("Hemmeligholdt opgave", True),
+            ("Offentlig opgave", False),
+            ("Hemmeligholdt opgave", True),
         ]
         assert [a.what for a in archive.actions()] == ["Offentlig opgave"]
         assert archive.search(SECRET) == []
@@ -47,7 +48,8 @@ def test_the_migration_marks_what_closed_items_recorded(old: Path) -> None:
         assert [h.kind for h in archive.search("offentlig")] == ["note", "decision", "action"]
         second = archive.load(2)
     assert [(c.what, c.confidential) for c in second.carried] == [
-        ("Offentlig opgave", False), ("Hemmeligholdt opgave", True),
+        ("Offentlig opgave", False),
+        ("Hemmeligholdt opgave", True),
     ]
     for style in ("referat", "beslutning"):
         assert SECRET not in render(second, style=style, lang="da").casefold()
@@ -55,16 +57,21 @@ def test_the_migration_marks_what_closed_items_recorded(old: Path) -> None:
 
 
 def test_the_next_meeting_after_the_migration_carries_the_mark(old: Path) -> None:
-    from facilitator.agenda_loader import parse_agenda
-    from facilitator.meeting import Meeting
+    from facilitator.agenda.loader import parse_agenda
+    from facilitator.meeting.model import Meeting
 
     with Archive.open(old) as archive:
         snapshot = archive.load(1)
-        third = Meeting(parse_agenda(b'[meeting]\ntitle = "M"\nkind = "andet"\ngroup = "Klubben"\n[[item]]\ntitle = "Godkendelse af referat"\n'))
+        third = Meeting(
+            parse_agenda(
+                b'[meeting]\ntitle = "M"\nkind = "andet"\ngroup = "Klubben"\n[[item]]\ntitle = "Godkendelse af referat"\n'
+            )
+        )
         archive.create(third)
     assert snapshot.items[2].item.confidential
     assert [(c.what, c.confidential) for c in third.carried] == [
-        ("Offentlig opgave", False), ("Hemmeligholdt opgave", True),
+        ("Offentlig opgave", False),
+        ("Hemmeligholdt opgave", True),
     ]
     assert SECRET not in render(third, lang="da").casefold()
 
@@ -89,7 +96,9 @@ def test_read_only_commands_on_the_old_archive_keep_closed_items_out(old: Path, 
     assert old.read_bytes() == before
 
 
-def test_minutes_read_from_the_old_archive_leave_out_a_carried_closed_action(old: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_minutes_read_from_the_old_archive_leave_out_a_carried_closed_action(
+    old: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Meeting 2 carried the closed item's action before carried copies were marked; read
     without migrating, it is marked as it is loaded."""
     before = old.read_bytes()

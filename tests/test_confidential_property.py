@@ -24,15 +24,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda import Agenda, Item, ItemType, MeetingInfo, MeetingKind
-from facilitator.archive import Archive
+from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError
-from facilitator.markdown_safety import cell, inline
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.minutes import HIDDEN_ITEM_KEYS, STYLES, context, render, to_html
-from facilitator.next_agenda import next_agenda
+from facilitator.output.markdown_safety import cell, inline
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.minutes import HIDDEN_ITEM_KEYS, STYLES, context, render, to_html
+from facilitator.output.next_agenda import next_agenda
 from facilitator.tui.widgets.item_view import _carried_label
 
 from hostile_text import SHORT
@@ -90,13 +90,22 @@ def forms(token: str) -> list[str]:
 
 def agenda(scenario: Scenario, *, with_closed: bool, approval: bool) -> Agenda:
     items = [
-        Item(title=f"Åbent punkt {n}", minutes=10, purpose="Offentligt formål", prompts=("Offentligt spørgsmål?",), options=("Offentlig løsning",))
+        Item(
+            title=f"Åbent punkt {n}",
+            minutes=10,
+            purpose="Offentligt formål",
+            prompts=("Offentligt spørgsmål?",),
+            options=("Offentlig løsning",),
+        )
         for n in range(1, scenario.public_items + 1)
     ]
     if with_closed:
         closed = Item(
-            title=marked(scenario, "titel"), type=scenario.closed_type, minutes=15,
-            presenter=marked(scenario, "oplæg"), purpose=marked(scenario, "formål"),
+            title=marked(scenario, "titel"),
+            type=scenario.closed_type,
+            minutes=15,
+            presenter=marked(scenario, "oplæg"),
+            purpose=marked(scenario, "formål"),
             prompts=(marked(scenario, "spørgsmål 1"), marked(scenario, "spørgsmål 2")),
             options=(marked(scenario, "løsning 1"), marked(scenario, "løsning 2")),
             confidential=True,
@@ -192,7 +201,9 @@ def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict
             outputs[f"next agenda {meeting_id}"] = next_agenda(meeting)
         except FacilitatorError as error:  # nothing left over: the message is an output too
             outputs[f"next agenda {meeting_id}"] = str(error)
-        outputs[f"cli next agenda {meeting_id}"] = cli("--archive", str(path), "new", "--from-meeting", str(meeting_id), "-o", "-", may_fail=True)
+        outputs[f"cli next agenda {meeting_id}"] = cli(
+            "--archive", str(path), "new", "--from-meeting", str(meeting_id), "-o", "-", may_fail=True
+        )
         outputs[f"cli minutes {meeting_id}"] = cli("--archive", str(path), "minutes", str(meeting_id), "--html")
     for lang in LANGS:
         outputs[f"search {lang}"] = cli("--lang", lang, "--archive", str(path), "search", token, "--limit", "100")
@@ -238,5 +249,9 @@ def test_no_public_output_holds_anything_of_a_closed_item(scenario: Scenario) ->
     # with its text and its state, ticked or not.
     carried = next(c for c in following.carried if c.confidential and c.who != "Bo")
     assert carried.done is scenario.tick_closed
-    line = next(line for line in restricted[f"restricted minutes {next_id} referat"].splitlines() if "opgave" in line and scenario.token in line)
+    line = next(
+        line
+        for line in restricted[f"restricted minutes {next_id} referat"].splitlines()
+        if "opgave" in line and scenario.token in line
+    )
     assert ("**gjort**" in line) is scenario.tick_closed and "lukket punkt" in line

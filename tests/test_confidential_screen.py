@@ -11,12 +11,12 @@ from pathlib import Path
 
 from textual.widgets import SelectionList
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.minutes import render
-from facilitator.resources import shipped_agendas
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.minutes import render
+from facilitator.files.resources import shipped_agendas
 
 from tui_support import SIZE, MakeApp
 
@@ -28,7 +28,11 @@ def group_agenda(tmp_path: Path) -> Path:
     """klubmoede for one group, its fourth item closed."""
     text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
     text = text.replace("[meeting]\n", '[meeting]\ngroup = "Klubben"\n', 1)
-    text = text.replace('title = "Klarhed om organisering af arbejdet"\n', 'title = "Klarhed om organisering af arbejdet"\nconfidential = true\n', 1)
+    text = text.replace(
+        'title = "Klarhed om organisering af arbejdet"\n',
+        'title = "Klarhed om organisering af arbejdet"\nconfidential = true\n',
+        1,
+    )
     path = tmp_path / "klub.toml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.config import load_config, remember
+from facilitator.files.config import load_config, remember
 from facilitator.errors import FacilitatorError
 
 

@@ -38,12 +38,12 @@ from pathlib import Path
 import pytest
 
 import meeting_child
-from facilitator.archive import Archive
-from facilitator.archive_schema import SCHEMA_VERSION
+from facilitator.store.archive import Archive
+from facilitator.store.schema import SCHEMA_VERSION
 from facilitator.errors import FacilitatorError
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.recorder import Recorder
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.store.recorder import Recorder
 
 CHILD = Path(meeting_child.__file__)
 SCRIPT = meeting_child.SCRIPT
@@ -165,8 +165,13 @@ class Child:
         self._stderr = stderr.open("w")
         command = [sys.executable, str(CHILD), str(archive), *([str(meeting_id)] if meeting_id is not None else [])]
         self.process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-            text=True, encoding="utf-8", cwd=CHILD.parent,
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+            encoding="utf-8",
+            cwd=CHILD.parent,
         )
         self.spawned = time.monotonic()
         self.said = Said()
@@ -302,16 +307,22 @@ def check_archive(path: Path, promised: Promises) -> Found:
             "the saved meeting is not a state the script passes through (half-written or lost steps); against step "
             f"{promised.step or 0}: {first_difference(to_dict(meeting, notes=False), nearest)}"
         )
-    expect(promised.step is None or step >= promised.step, f"step {promised.step} was reported saved, the archive is at step {step}")
+    expect(
+        promised.step is None or step >= promised.step, f"step {promised.step} was reported saved, the archive is at step {step}"
+    )
     notes = {s.id: s.notes for s in meeting.items}
     least, most = SCRIPT.notes_bounds(step)
     for item, text in notes.items():
         before = least.get(item, "")  # an item added at this step has no notes before it
-        expect(text.startswith(before),
-               f"item {item}: the notes typed before step {step} were not saved with it: {text!r}, expected to begin {before!r}")
+        expect(
+            text.startswith(before),
+            f"item {item}: the notes typed before step {step} were not saved with it: {text!r}, expected to begin {before!r}",
+        )
         expect(most[item].startswith(text), f"item {item}: notes {text!r} are not a beginning of the script's {most[item]!r}")
-        expect(len(text) >= promised.notes.get(item, 0),
-               f"item {item}: notes of {promised.notes.get(item)} characters were reported saved, the archive has {len(text)}")
+        expect(
+            len(text) >= promised.notes.get(item, 0),
+            f"item {item}: notes of {promised.notes.get(item)} characters were reported saved, the archive has {len(text)}",
+        )
     return Found(meeting_id, step, notes)
 
 
@@ -319,7 +330,9 @@ def check_finished(path: Path, meeting_id: int) -> None:
     """The meeting run to its end is whole, notes and all, and nobody holds it any more."""
     with Archive.open(path) as archive:
         meetings = archive.meetings()
-        expect([m.id for m in meetings] == [meeting_id], f"the archive should hold meeting {meeting_id} alone, it holds {meetings}")
+        expect(
+            [m.id for m in meetings] == [meeting_id], f"the archive should hold meeting {meeting_id} alone, it holds {meetings}"
+        )
         expect(meetings[0].finished, f"meeting {meeting_id} was run to its end, the archive has it unfinished")
         finished = to_dict(archive.load(meeting_id))
         if finished != SCRIPT.finished:
@@ -406,12 +419,16 @@ def hold_meeting_with_kills(folder: Path, seed: int, meeting: int) -> Figures:
             if child.process.poll() is None:
                 child.process.kill()
         if child.process.returncode != -signal.SIGKILL:
-            raise Lost(f"{where}: the child ended by itself (exit {child.process.returncode})\n{child.said.tail()}\n{child.stderr()}")
+            raise Lost(
+                f"{where}: the child ended by itself (exit {child.process.returncode})\n{child.said.tail()}\n{child.stderr()}"
+            )
         promised.take(child.said)
         try:
             found = check_archive(archive, promised)
         except AssertionError as error:
-            raise Lost(f"{where}: {error}\n  the child said last:\n{child.said.tail()}\n  CRASH_SEED={seed} reruns this plan") from None
+            raise Lost(
+                f"{where}: {error}\n  the child said last:\n{child.said.tail()}\n  CRASH_SEED={seed} reruns this plan"
+            ) from None
         figures.count_kill(child.said, found, promised, killed_at)
         meeting_id = found.meeting_id
     finish_meeting(archive, meeting_id, folder / f"meeting-{meeting}-last.err", f"seed {seed}, meeting {meeting}")

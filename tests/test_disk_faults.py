@@ -37,7 +37,8 @@ def can_mount_a_ram_disk(folder: Path) -> bool:
     if sys.platform != "linux" or shutil.which("unshare") is None:
         return False
     probe = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {shlex.quote(str(folder))}"], capture_output=True,
+        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {shlex.quote(str(folder))}"],
+        capture_output=True,
     )
     return probe.returncode == 0
 
@@ -74,7 +75,9 @@ def test_a_full_disk_then_freed(mount_point: Path) -> None:
 def test_a_file_size_limit_then_lifted(tmp_path: Path) -> None:
     """Named as the limit it is, not as a failing disk nor as damage."""
     seen = run_child(tmp_path / "arkiv.sqlite3", "io")
-    assert_survived(seen, "cannot be written: this program may not write files larger than 0 bytes (a file-size limit, ulimit -f)")
+    assert_survived(
+        seen, "cannot be written: this program may not write files larger than 0 bytes (a file-size limit, ulimit -f)"
+    )
 
 
 READ_ONLY_CHECK = """
@@ -91,7 +94,7 @@ except FacilitatorError as error:
 else:
     print("opened")
 if Path(sys.argv[1]).exists():  # what is on the stick can still be read
-    from facilitator.archive import Archive
+    from facilitator.store.archive import Archive
     with Archive.open(Path(sys.argv[1]), read_only=True) as archive:
         print(len(archive.meetings()), "meetings")
 """
@@ -116,8 +119,8 @@ def test_a_read_only_disk_is_told_at_start(mount_point: Path, existing: bool) ->
     assert result.returncode == 0, result.stderr
     expected = (
         f"{archive} is read-only; facilitator cannot save meetings there. Make it writable, or choose another archive with --archive PATH"
-        if existing else
-        f"cannot create the archive {archive}: you may not write in {disk}. Choose another place with --archive PATH"
+        if existing
+        else f"cannot create the archive {archive}: you may not write in {disk}. Choose another place with --archive PATH"
     )
     assert result.stdout.splitlines() == [expected, "1 meetings"] if existing else [expected]
     assert {p.name: p.read_bytes() for p in disk.iterdir()} == before
@@ -157,7 +160,9 @@ def test_minutes_to_a_full_disk_leave_the_old_file_and_no_temporary_file(mount_p
     command = shlex.join([sys.executable, "-c", MINUTES_TO_A_FULL_DISK, str(archive), str(disk), str(CHILD.parent)])
     result = subprocess.run(
         ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=256k tmpfs {folder} && exec {command}"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
 
 from test_disk_faults import can_mount_a_ram_disk
 from test_rescue import failing_rescue
@@ -34,8 +34,15 @@ PYTHON_PATH = str(HERE.parent)
 def facilitator(*args: str, cwd: Path | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
     """The real command in its own process; a hang fails the test after ``timeout`` seconds."""
     env = {**os.environ, "PYTHONPATH": PYTHON_PATH, "FACILITATOR_CONFIG": "/nonexistent/config.toml"}
-    return subprocess.run([sys.executable, "-m", "facilitator", "--lang", "en", *args], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=timeout, env=env, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator", "--lang", "en", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        env=env,
+        cwd=cwd,
+    )
 
 
 def rescue_names(path: Path, meeting_id: int = 1, seconds: int = 6) -> list[Path]:
@@ -100,7 +107,9 @@ def test_a_file_made_by_another_user_at_the_rescue_name_gets_nothing(
     assert json.loads(rescued.read_text(encoding="utf-8"))["meeting_id"] == 1
 
 
-def test_a_failed_rescue_leaves_no_file_and_reports_none(tmp_path: Path, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_rescue_leaves_no_file_and_reports_none(
+    tmp_path: Path, running: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Neither the archive's folder nor the temporary folder takes it: nothing half-written, nothing claimed."""
     folder = tmp_path / "arkiv"
     folder.mkdir()
@@ -152,16 +161,16 @@ def meeting(app, **kwargs):
         m.add_decision(f"Efter {step} " + "æøå " * 200)
         m.set_notes("Noter " * (200 * step))
 
-from facilitator.meeting_snapshot import to_dict
+from facilitator.store.snapshot import to_dict
 cli._has_terminal = lambda: True
 FacilitatorAppBase.run = meeting
-import facilitator.recorder
-facilitator.recorder.RETRY_PAUSES = (0.05,)
+import facilitator.store.recorder
+facilitator.store.recorder.RETRY_PAUSES = (0.05,)
 code = cli.main(["--lang", "en", "run", "klubmoede", "--archive", str(archive)])
 sys.stdout.flush()
 files = sorted(str(p.relative_to(disk)) for p in disk.rglob("*"))
 Path(seen["filler"]).unlink()
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 with Archive.open(archive, read_only=True) as opened:
     kept = to_dict(opened.load(1))
 print(json.dumps({"code": code, "files": files, "kept_whole": all(
@@ -256,12 +265,22 @@ def test_a_pipe_or_a_device_as_archive_exits_2_untouched(tmp_path: Path, kind: s
             f"sys.exit(cli.main(['--lang', 'en', {command!r}, *([ 'klubmoede'] if {command!r} == 'run' else []), '--archive', sys.argv[1]]))"
         )
         env = {**os.environ, "PYTHONPATH": PYTHON_PATH, "FACILITATOR_CONFIG": "/nonexistent/config.toml"}
-        result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-                                stdin=subprocess.DEVNULL, timeout=30, env=env, cwd=folder)
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=30,
+            env=env,
+            cwd=folder,
+        )
     else:
         result = facilitator(*COMMANDS[command], "--archive", str(path), cwd=folder)
     assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    assert result.stderr == f"{path} is not an ordinary file (a pipe, a device, or a link to one or to nothing); it was left as it was. Choose another file with --archive PATH\n"
+    assert (
+        result.stderr
+        == f"{path} is not an ordinary file (a pipe, a device, or a link to one or to nothing); it was left as it was. Choose another file with --archive PATH\n"
+    )
     assert state(folder) == before  # no chmod, no -journal, -wal or -shm
 
 
@@ -293,7 +312,9 @@ def test_resume_never_makes_an_empty_file_an_archive(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": PYTHON_PATH, "FACILITATOR_CONFIG": "/nonexistent/config.toml"}
     result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=30, env=env)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"{path} is an empty file, not an archive; there is no meeting in it to resume. It was left as it was\n"
+    assert (
+        result.stderr == f"{path} is an empty file, not an archive; there is no meeting in it to resume. It was left as it was\n"
+    )
     assert path.read_bytes() == b"" and stat.S_IMODE(path.stat().st_mode) == 0o644
     assert sorted(p.name for p in tmp_path.iterdir()) == ["arkiv.sqlite3"]
 
@@ -320,8 +341,14 @@ def test_the_same_archive_under_another_name_is_refused_while_held(tmp_path: Pat
         archive.create(running)
     (tmp_path / "sub").mkdir()
     env = {**os.environ, "PYTHONPATH": PYTHON_PATH}
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
         if other_name == "symlink":
@@ -332,8 +359,9 @@ def test_the_same_archive_under_another_name_is_refused_while_held(tmp_path: Pat
             os.link(path, other)
         else:
             other = tmp_path / "sub" / ".." / "arkiv.sqlite3"
-        second = subprocess.run([sys.executable, "-c", HOLDER, str(other)], input="\n", capture_output=True, text=True,
-                                env=env, timeout=30)
+        second = subprocess.run(
+            [sys.executable, "-c", HOLDER, str(other)], input="\n", capture_output=True, text=True, env=env, timeout=30
+        )
     finally:
         holder.communicate("\n", timeout=30)
     assert second.returncode != 0 and "holding" not in second.stdout
@@ -343,6 +371,7 @@ def test_the_same_archive_under_another_name_is_refused_while_held(tmp_path: Pat
 
 
 # --- read-only stays read-only -----------------------------------------------------------
+
 
 def test_read_commands_work_in_a_folder_that_may_not_be_written(tmp_path: Path, running: Meeting) -> None:
     """A folder owned by someone else, seen from a user namespace: not writable even for its root."""
@@ -367,8 +396,14 @@ def test_read_commands_work_in_a_folder_that_may_not_be_written(tmp_path: Path, 
         args = [*command[:-2], *output] if name == "new" else command
         line = shlex.join([sys.executable, "-m", "facilitator", "--lang", "en", *args, "--archive", str(path)])
         (tmp_path / "out").mkdir(exist_ok=True)
-        result = subprocess.run(["unshare", "-r", "sh", "-c", f"test ! -w {shlex.quote(str(folder))} && exec {line}"],
-                                capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+        result = subprocess.run(
+            ["unshare", "-r", "sh", "-c", f"test ! -w {shlex.quote(str(folder))} && exec {line}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            cwd=tmp_path,
+        )
         assert result.returncode == 0 and "readonly" not in result.stderr, (name, result.stderr)
     assert state(folder) == before
 

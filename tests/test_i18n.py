@@ -56,7 +56,7 @@ def test_no_key_is_written_twice(lang: str) -> None:
 
     import facilitator
 
-    source = Path(facilitator.__file__).with_name(f"messages_{lang}.py").read_text(encoding="utf-8")
+    source = (Path(facilitator.__file__).parent / "i18n" / f"messages_{lang}.py").read_text(encoding="utf-8")
     (catalogue,) = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Dict)]
     keys = [key.value for key in catalogue.keys if isinstance(key, ast.Constant)]
     assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from facilitator.agenda import ItemType
-from facilitator.agenda_loader import parse_agenda
+from facilitator.agenda.model import ItemType
+from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import MeetingError
-from facilitator.meeting import Change, Meeting
-from facilitator.meeting_records import Presence, Principle
+from facilitator.meeting.model import Change, Meeting
+from facilitator.meeting.records import Presence, Principle
 
 from conftest import VALID_AGENDA
 

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import Presence
-from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Presence
+from facilitator.store.snapshot import from_dict, to_dict
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import CarriedAction, Presence
-from facilitator.minutes import MinutesError, context, render, to_html
-from facilitator.markdown_safety import parser
-from facilitator.resources import shipped_agendas
+from facilitator.agenda.loader import parse_agenda
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import CarriedAction, Presence
+from facilitator.output.minutes import MinutesError, context, render, to_html
+from facilitator.output.markdown_safety import parser
+from facilitator.files.resources import shipped_agendas
 
 from test_meeting import FakeClock
 
@@ -23,13 +23,23 @@ GOLDEN = Path(__file__).parent / "golden"
 def real_meeting() -> Meeting:
     """The shipped klubmøde, held for real: notes, decisions, a vote, actions, a closed item."""
     text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
-    text = text.replace("[meeting]\n", '[meeting]\ngroup = "Socialrådgiverklubben"\nlocation = "Mødelokale 3"\n'
-                        'participants = ["Anne Andersen", "Bo Berg", "Cecilie Dahl", "Dorte Eriksen"]\n'
-                        'chair = "Anne Andersen"\nsecretary = "Bo Berg"\ndate = 2026-12-01\nstart = 15:00:00\n', 1)
+    text = text.replace(
+        "[meeting]\n",
+        '[meeting]\ngroup = "Socialrådgiverklubben"\nlocation = "Mødelokale 3"\n'
+        'participants = ["Anne Andersen", "Bo Berg", "Cecilie Dahl", "Dorte Eriksen"]\n'
+        'chair = "Anne Andersen"\nsecretary = "Bo Berg"\ndate = 2026-12-01\nstart = 15:00:00\n',
+        1,
+    )
     text = text.replace('title = "Meddelelser"', 'title = "Meddelelser"\nconfidential = true', 1)
     clock = FakeClock()
     m = Meeting(parse_agenda(text.encode()), clock=clock)
-    m.carry_over([CarriedAction(1, 3, "Klubmøde i oktober", "2026-10-06", "Bestille lokale til julefrokost", "Cecilie Dahl", dt.date(2026, 11, 15))])
+    m.carry_over(
+        [
+            CarriedAction(
+                1, 3, "Klubmøde i oktober", "2026-10-06", "Bestille lokale til julefrokost", "Cecilie Dahl", dt.date(2026, 11, 15)
+            )
+        ]
+    )
     m.set_presence("Dorte Eriksen", Presence.APOLOGIES)
     m.start()
     m.add_decision("Dagsordenen blev godkendt uden ændringer.")
@@ -46,8 +56,10 @@ def real_meeting() -> Meeting:
     m.add_person("Erik Fisker")
     m.toggle_prompt(0)
     m.toggle_prompt(3)
-    m.set_notes("# Arbejdsgange\nFlere oplever, at sagsgangene er ændret permanent.\n\n"
-                "Opsummering\n---\n- IT-systemet kan ikke håndtere *bortfaldsdatoer*\n- Behov for videndeling | ugentligt")
+    m.set_notes(
+        "# Arbejdsgange\nFlere oplever, at sagsgangene er ændret permanent.\n\n"
+        "Opsummering\n---\n- IT-systemet kan ikke håndtere *bortfaldsdatoer*\n- Behov for videndeling | ugentligt"
+    )
     m.add_action("Samle eksempler på IT-problemer", "Anne Andersen", "2026-12-15")
     clock.advance(25)
     m.next_item()
@@ -65,7 +77,9 @@ def real_meeting() -> Meeting:
     return m
 
 
-CASES = [(style, restricted, lang) for style in ("referat", "beslutning") for restricted in (False, True) for lang in ("da", "en")]
+CASES = [
+    (style, restricted, lang) for style in ("referat", "beslutning") for restricted in (False, True) for lang in ("da", "en")
+]
 
 
 @pytest.mark.parametrize(("style", "restricted", "lang"), CASES)
@@ -92,8 +106,11 @@ def test_the_content_a_referat_has() -> None:
     text = render(real_meeting(), lang="da")
     for expected in (
         "- **Dato:** tirsdag den 1. december 2026, kl. 15:00–16:02",
-        "- **Ordstyrer:** Anne Andersen", "- **Referent:** Bo Berg",
-        "- **Afbud:** Dorte Eriksen", "- **Kom senere:** Erik Fisker (15:18)", "- **Gik tidligere:** Cecilie Dahl (15:43)",
+        "- **Ordstyrer:** Anne Andersen",
+        "- **Referent:** Bo Berg",
+        "- **Afbud:** Dorte Eriksen",
+        "- **Kom senere:** Erik Fisker (15:18)",
+        "- **Gik tidligere:** Cecilie Dahl (15:43)",
         "*Tid: 25 af 20 min*",
         "## 6. Håndtering af øget risiko for krænkelser, trusler og vold overfor de ansatte (drøftelse)\n\n*Ikke nået*\n\n## 7.",
         "- Forslag om at bede om opnormering: For 3, imod 0, undlod 1 – 4 til stede",
@@ -124,6 +141,7 @@ def test_unknown_style() -> None:
 
 def test_context_is_plain_data() -> None:
     """Templates must not reach the Meeting: only dicts, lists, strings, numbers, bools, None."""
+
     def plain(value: object) -> bool:
         if isinstance(value, dict):
             return all(isinstance(k, str) and plain(v) for k, v in value.items())
@@ -138,6 +156,6 @@ def test_html_is_one_standalone_page() -> None:
     meeting = real_meeting()
     meeting.items[0].notes = "<script>alert('x')</script>"
     page = to_html(render(meeting, lang="da"), title=meeting.info.title, lang="da")
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"da\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="da">')
     assert "<table>" in page and "@media print" in page and "<h1>Klubmøde" in page
     assert "<script>" not in page

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
 from facilitator.cli import main
-from facilitator.markdown_safety import parser
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.minutes import MinutesError, render
+from facilitator.output.markdown_safety import parser
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.minutes import MinutesError, render
 
 from test_meeting import FakeClock
 from test_minutes import real_meeting
@@ -69,9 +69,9 @@ def test_html_and_images_in_text_stay_text() -> None:
     """An image in someone's text would be fetched each time the minutes are opened (a
     tracking pixel), and a tag would be read as HTML by other Markdown readers: in the
     Markdown the one-line texts' tags are escaped, and the HTML page has neither."""
-    from facilitator.minutes import to_html
+    from facilitator.output.minutes import to_html
 
-    text = '![x](http://e.invalid/x.png) <img src=x onerror=alert(1)> <script>alert(2)</script>'
+    text = "![x](http://e.invalid/x.png) <img src=x onerror=alert(1)> <script>alert(2)</script>"
     markdown = render(meeting_with(text), lang="da")
     page = to_html(markdown, title="t", lang="da")
     assert "<img" not in page and "<script" not in page and "e.invalid/x.png" in page
@@ -130,17 +130,37 @@ def test_a_user_template_stays_in_the_sandbox(tmp_path: Path, source: str) -> No
 @pytest.mark.parametrize(
     ("source", "told"),
     [
-        ("Mit referat\n{% include 'hemmeligt.txt' %}", "ond.md.j2:2: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt"),
-        ("{% import 'hemmeligt.txt' as x %}", "ond.md.j2:1: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt"),
-        ("{% extends 'hemmeligt.txt' %}", "ond.md.j2:1: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt"),
+        (
+            "Mit referat\n{% include 'hemmeligt.txt' %}",
+            "ond.md.j2:2: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt",
+        ),
+        (
+            "{% import 'hemmeligt.txt' as x %}",
+            "ond.md.j2:1: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt",
+        ),
+        (
+            "{% extends 'hemmeligt.txt' %}",
+            "ond.md.j2:1: only templates (names ending in .j2) can be included or imported, not hemmeligt.txt",
+        ),
         ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}", "ond.md.j2:1: the template calls itself without end"),
         ("{{ 'x' * 10**12 }}", "ond.md.j2:1: the template makes a value of more than 10,000,000 characters or items"),
-        ("{% for i in range(10**5) %}{% for j in range(10**5) %}{% endfor %}{% endfor %}",
-         "ond.md.j2:1: the template takes more than 1,000,000 steps (rounds of loops, calls, items through filters) in all; it would take too long"),
+        (
+            "{% for i in range(10**5) %}{% for j in range(10**5) %}{% endfor %}{% endfor %}",
+            "ond.md.j2:1: the template takes more than 1,000,000 steps (rounds of loops, calls, items through filters) in all; it would take too long",
+        ),
         ("\n{{ 1/0 }}", "ond.md.j2:2: division by zero"),
         ("{% include 'mangler.md.j2' %}", "the template mangler.md.j2 was not found"),
     ],
-    ids=["include-a-file", "import-a-file", "extend-a-file", "recursion", "memory", "endless-loops", "python-error", "missing-part"],
+    ids=[
+        "include-a-file",
+        "import-a-file",
+        "extend-a-file",
+        "recursion",
+        "memory",
+        "endless-loops",
+        "python-error",
+        "missing-part",
+    ],
 )
 def test_a_user_template_that_misbehaves_gets_a_message_not_a_traceback(tmp_path: Path, source: str, told: str) -> None:
     """Beside the template lies a file that is not one: it must not be read into the minutes."""
@@ -154,7 +174,10 @@ def test_a_user_template_that_misbehaves_gets_a_message_not_a_traceback(tmp_path
 
 def test_a_user_template_can_use_the_shipped_parts(tmp_path: Path) -> None:
     template = tmp_path / "kort.md.j2"
-    template.write_text('{% import "_parts.md.j2" as parts with context %}{{ parts.header() }}\nI alt {{ items|length }} punkter.\n', encoding="utf-8")
+    template.write_text(
+        '{% import "_parts.md.j2" as parts with context %}{{ parts.header() }}\nI alt {{ items|length }} punkter.\n',
+        encoding="utf-8",
+    )
     text = render(real_meeting(), template=template, lang="da")
     assert text.startswith("# Klubmøde") and text.endswith("I alt 10 punkter.\n")
 
@@ -175,7 +198,24 @@ def test_minutes_command(archive_path: Path, tmp_path: Path, capsys: pytest.Capt
     assert printed == render(Archive.open(archive_path, read_only=True).load(1), lang="da")
     target = tmp_path / "ud" / "referat.md"
     target.parent.mkdir()
-    assert main(["--lang", "en", "minutes", "1", "--style", "beslutning", "--restricted", "-o", str(target), "--archive", str(archive_path)]) == 0
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "minutes",
+                "1",
+                "--style",
+                "beslutning",
+                "--restricted",
+                "-o",
+                str(target),
+                "--archive",
+                str(archive_path),
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out == f"Wrote {target}: the minutes of meeting 1.\n"
     assert "Restricted copy" in target.read_text(encoding="utf-8")
     assert main(["--lang", "en", "minutes", "-o", str(target), "--archive", str(archive_path)]) == 2
@@ -207,7 +247,12 @@ def test_minutes_command_failures(archive_path: Path, tmp_path: Path, capsys: py
     ids=["name-too-long", "under-a-file", "no-folder", "exists", "device"],
 )
 def test_minutes_to_a_bad_path_exit_2_and_leave_nothing(
-    archive_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str, told: str,
+    archive_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    told: str,
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda_loader import load_agenda, parse_agenda
-from facilitator.archive import Archive
+from facilitator.agenda.loader import load_agenda, parse_agenda
+from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.next_agenda import next_agenda
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.next_agenda import next_agenda
 
 from test_carry_over import klubmoede
 
@@ -34,9 +34,11 @@ def test_keeps_standard_unreached_and_continued_items() -> None:
     titles = [item.title for item in agenda.items]
     reached = {s.item.title for s in meeting.items if s.visited}
     expected = [
-        s.item.title for s in meeting.items
+        s.item.title
+        for s in meeting.items
         if s.item.title.startswith(("Godkendelse", "Meddelelser", "Eventuelt", "Næste"))
-        or s.item.title not in reached or s.carry_on
+        or s.item.title not in reached
+        or s.carry_on
     ]
     assert titles == expected
     assert "Klarhed om organisering af arbejdet" in titles  # continued
@@ -74,7 +76,9 @@ def test_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert f"Wrote {target}: the next agenda after meeting {meeting_id}" in capsys.readouterr().out
     assert load_agenda(target).meeting.title == meeting.info.title
     assert main(["check", str(target)]) == 0
-    assert main(["--lang", "en", "new", "--from-meeting", str(meeting_id), "--archive", str(archive_path), "-o", str(target)]) == 2
+    assert (
+        main(["--lang", "en", "new", "--from-meeting", str(meeting_id), "--archive", str(archive_path), "-o", str(target)]) == 2
+    )
     assert "exists already" in capsys.readouterr().err
 
 
@@ -133,7 +137,7 @@ def test_a_closed_item_that_goes_on_is_a_placeholder_that_stays_closed() -> None
 def test_c1_characters_are_written_as_escapes_and_read_back_the_same(which: str) -> None:
     """tomli-w writes C1 characters raw; in the file they are \\u escapes, which an editor
     or a terminal showing the file cannot take for a control sequence."""
-    from facilitator.next_agenda import agenda_as_it_stands
+    from facilitator.output.next_agenda import agenda_as_it_stands
 
     title = "Punkt \x9b2J med \x85 C1"
     meeting = Meeting(parse_agenda(f'[meeting]\ntitle = "M"\nkind = "andet"\n[[item]]\ntitle = "{title}"\n'.encode()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.no_replace import available, rename_no_replace
+from facilitator.files.no_replace import available, rename_no_replace
 
 pytestmark = pytest.mark.skipif(not available(), reason="needs renameat2 with RENAME_NOREPLACE (Linux)")
 
@@ -40,7 +40,7 @@ FAILING_CREATION = """
 import resource, signal, sys
 from pathlib import Path
 from facilitator import i18n
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.errors import FacilitatorError
 i18n.set_language("en")
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError, FacilitatorError
-from facilitator.meeting import Meeting
-from facilitator.recorder import Recorder
+from facilitator.meeting.model import Meeting
+from facilitator.store.recorder import Recorder
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 from test_meeting_snapshot import hold_a_meeting, state
@@ -100,7 +100,7 @@ def test_a_failing_disk_is_retried_and_nothing_is_lost(
         return real_save(*args, **kwargs)
 
     monkeypatch.setattr(archive, "save", flaky_save)
-    monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.01,))
+    monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
     recorder = Recorder(archive, meeting_id, running, on_error=errors.append, on_recovered=lambda: recovered.append(True)).start()
     running.add_decision("Vigtig beslutning")
     running.set_notes("noter under fejlen")
@@ -120,7 +120,7 @@ def test_flush_reports_a_save_that_cannot_finish(archive: Archive, running: Meet
         raise ArchiveError("full")
 
     monkeypatch.setattr(archive, "save", always_fails)
-    monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.01,))
+    monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
     recorder = Recorder(archive, meeting_id, running).start()
     running.add_decision("x")
     assert recorder.flush(timeout=0.3) is False

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda_loader import load_agenda
-from facilitator.archive import Archive
+from facilitator.agenda.loader import load_agenda
+from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.errors import ArchiveError
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.recorder import Recorder
-from facilitator.resources import shipped_agendas
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.store.recorder import Recorder
+from facilitator.files.resources import shipped_agendas
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
@@ -32,7 +32,7 @@ def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(archive, "save", full)
     monkeypatch.setattr(archive, "save_notes", full)
-    monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.01,))
+    monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
     meeting.add_decision("Kun i redningsfilen")
     return recorder
 
@@ -55,13 +55,18 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_restore_brings_the_archive_copy_up_to_date(rescued: tuple[Path, Path, Meeting], capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_brings_the_archive_copy_up_to_date(
+    rescued: tuple[Path, Path, Meeting], capsys: pytest.CaptureFixture[str]
+) -> None:
     path, rescue_file, meeting = rescued
     with Archive.open(path, read_only=True) as archive:
         assert to_dict(archive.load(1)) != to_dict(meeting)  # the archive lacks the last changes
     code, out, err = run(capsys, "restore", str(rescue_file))
     assert (code, err) == (0, "")
-    assert out == f"Meeting 1 in {path} is up to date again from the rescue file.\nGo on with it: facilitator resume 1. The rescue file can be deleted.\n"
+    assert (
+        out
+        == f"Meeting 1 in {path} is up to date again from the rescue file.\nGo on with it: facilitator resume 1. The rescue file can be deleted.\n"
+    )
     with Archive.open(path, read_only=True) as archive:
         assert to_dict(archive.load(1)) == to_dict(meeting)
         assert [m.id for m in archive.meetings()] == [1]
@@ -80,7 +85,9 @@ def test_restore_into_another_archive_adds_the_meeting(
         assert to_dict(archive.load(2)) == to_dict(meeting)
 
 
-def test_restore_refuses_a_meeting_open_elsewhere(rescued: tuple[Path, Path, Meeting], capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_refuses_a_meeting_open_elsewhere(
+    rescued: tuple[Path, Path, Meeting], capsys: pytest.CaptureFixture[str]
+) -> None:
     path, rescue_file, meeting = rescued
     with Archive.open(path) as archive:
         holder = Recorder(archive, 1, archive.load(1)).start()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.session import Session
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.agenda import Agenda, ItemType, MeetingKind
-from facilitator.agenda_loader import load_agenda
+from facilitator.agenda.model import Agenda, ItemType, MeetingKind
+from facilitator.agenda.loader import load_agenda
 from facilitator.cli import main
-from facilitator.resources import shipped_agendas
+from facilitator.files.resources import shipped_agendas
 
 from conftest import DATA
 
@@ -60,7 +60,7 @@ def test_agenda_is_complete_for_a_referat(name: str) -> None:
     assert loaded.meeting.duration == loaded.planned_minutes
     assert 45 <= loaded.planned_minutes <= 150, "a realistic meeting"
     head = tuple((item.title, item.type) for item in loaded.items[: len(STANDARD_FIRST)])
-    tail = tuple((item.title, item.type) for item in loaded.items[-len(STANDARD_LAST):])
+    tail = tuple((item.title, item.type) for item in loaded.items[-len(STANDARD_LAST) :])
     assert head == STANDARD_FIRST and tail == STANDARD_LAST
     assert len(loaded.items) > len(STANDARD_FIRST) + len(STANDARD_LAST), "there are topic items"
 
@@ -77,11 +77,14 @@ def test_nothing_is_invented(name: str) -> None:
         if text.startswith(PRINCIPLES):
             continue
         assert " ".join(text.split()) in source, f"not word for word in the source: {text!r}"
-    values = " ".join(
-        str(value)
-        for item in loaded.items
-        for value in (item.title, item.purpose or "", item.presenter or "", *item.prompts, *item.options)
-    ) + f" {loaded.meeting.title} {loaded.meeting.purpose}"
+    values = (
+        " ".join(
+            str(value)
+            for item in loaded.items
+            for value in (item.title, item.purpose or "", item.presenter or "", *item.prompts, *item.options)
+        )
+        + f" {loaded.meeting.title} {loaded.meeting.purpose}"
+    )
     for number in re.findall(r"\d[\d.]*\d|\d", values):
         assert number in source, f"the number {number} is not in the source"
 

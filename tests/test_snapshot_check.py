@@ -25,17 +25,19 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from facilitator import meeting_snapshot, snapshot_check
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
+from facilitator.store import snapshot as meeting_snapshot
+
+from facilitator.store import snapshot_check
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError, FacilitatorError
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import CarriedAction
-from facilitator.meeting_snapshot import from_dict, to_dict
-from facilitator.minutes import render
-from facilitator.next_agenda import next_agenda
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import CarriedAction
+from facilitator.store.snapshot import from_dict, to_dict
+from facilitator.output.minutes import render
+from facilitator.output.next_agenda import next_agenda
 from facilitator.session import Session
-from facilitator.snapshot_check import SnapshotError, check_snapshot
+from facilitator.store.snapshot_check import SnapshotError, check_snapshot
 
 from conftest import VALID_AGENDA
 from test_meeting import FakeClock
@@ -87,16 +89,49 @@ def paths(node: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
 PATHS = [path for path in paths(VALID) if path]
 
 REPLACEMENTS: list[Any] = [
-    None, True, False, 0, -1, 1, 2, 99, 2**31, 2**63, 2**80, 1.5, float("nan"),
-    "", " ", "x", "\x1b[2J\nOK: forged", "2026-13-45", "2026-12-01", "2026-12-01T10:00:00",
-    "2026-12-01T10:00:00+02:00", "10:00:00+01:00", "23:59:59", "9999-12-31", "9999-12-31T23:59:59",
-    "0001-01-01T00:00:00", "til stede", "beslutning", "andet", [], {}, [None], [1, 2, 3],
-    ["2026-12-01T10:00:00", None], ["2026-12-01T10:00:00"], {"x": 1}, json.loads("[" * 60 + "]" * 60),
+    None,
+    True,
+    False,
+    0,
+    -1,
+    1,
+    2,
+    99,
+    2**31,
+    2**63,
+    2**80,
+    1.5,
+    float("nan"),
+    "",
+    " ",
+    "x",
+    "\x1b[2J\nOK: forged",
+    "2026-13-45",
+    "2026-12-01",
+    "2026-12-01T10:00:00",
+    "2026-12-01T10:00:00+02:00",
+    "10:00:00+01:00",
+    "23:59:59",
+    "9999-12-31",
+    "9999-12-31T23:59:59",
+    "0001-01-01T00:00:00",
+    "til stede",
+    "beslutning",
+    "andet",
+    [],
+    {},
+    [None],
+    [1, 2, 3],
+    ["2026-12-01T10:00:00", None],
+    ["2026-12-01T10:00:00"],
+    {"x": 1},
+    json.loads("[" * 60 + "]" * 60),
 ]
 
 
 SIMILAR: dict[type, list[Any]] = {
-    str: [value for value in REPLACEMENTS if isinstance(value, str)] + ["a" * 20_000, "\u202e\x00\x9b", "2026-02-29", "2026-12-01T25:00:00"],
+    str: [value for value in REPLACEMENTS if isinstance(value, str)]
+    + ["a" * 20_000, "\u202e\x00\x9b", "2026-02-29", "2026-12-01T25:00:00"],
     int: [0, 1, 2, 3, 4, 5, 99, 1440, 1441, 1_000_000, 2**31 - 1, -5],
     list: [[], [0], [0, 0], [-1]],
 }
@@ -127,7 +162,9 @@ def mutations(draw: st.DrawFn) -> dict[str, Any]:
             del parent[path[-1]]
         elif kind == "grow" and isinstance(parent[path[-1]], list):
             entries = parent[path[-1]]
-            parent[path[-1]] = entries * draw(st.sampled_from([2, 300])) if entries else [draw(st.sampled_from(REPLACEMENTS))] * 300
+            parent[path[-1]] = (
+                entries * draw(st.sampled_from([2, 300])) if entries else [draw(st.sampled_from(REPLACEMENTS))] * 300
+            )
         else:
             parent[path[-1]] = draw(st.sampled_from(REPLACEMENTS))
     return data
@@ -235,9 +272,18 @@ def test_a_carried_action_may_say_whether_it_is_confidential() -> None:
     check_snapshot(snapshot)
 
 
-def test_deep_nesting_and_a_huge_snapshot_are_refused_or_read_without_a_traceback(stored: tuple[Archive, sqlite3.Connection]) -> None:
+def test_deep_nesting_and_a_huge_snapshot_are_refused_or_read_without_a_traceback(
+    stored: tuple[Archive, sqlite3.Connection],
+) -> None:
     archive, writer = stored
-    for text in ("[" * 200_000 + "]" * 200_000, '{"version": 1, "info": ' + "[" * 100_000 + "]" * 100_000 + "}", "null", "17", '"x"', "not json"):
+    for text in (
+        "[" * 200_000 + "]" * 200_000,
+        '{"version": 1, "info": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        "null",
+        "17",
+        '"x"',
+        "not json",
+    ):
         store(writer, text)
         with pytest.raises(ArchiveError, match=f"^meeting 1 in {archive.path} cannot be read"):
             archive.load(1)
@@ -251,9 +297,21 @@ def test_deep_nesting_and_a_huge_snapshot_are_refused_or_read_without_a_tracebac
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACILITATOR_LANG": "en", "HOME": str(cwd), "XDG_DATA_HOME": str(cwd), "XDG_CONFIG_HOME": str(cwd)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "FACILITATOR_LANG": "en",
+        "HOME": str(cwd),
+        "XDG_DATA_HOME": str(cwd),
+        "XDG_CONFIG_HOME": str(cwd),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "facilitator", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "facilitator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
         stdin=subprocess.DEVNULL,
     )
 
@@ -263,10 +321,14 @@ def test_a_restored_current_of_99_is_refused_by_every_command(tmp_path: Path) ->
     snapshot = copy.deepcopy(VALID)
     snapshot["current"] = 99
     rescue = tmp_path / "arkiv.sqlite3.rescue-1-20261201-150000.json"
-    rescue.write_text(json.dumps({"archive": str(tmp_path / "arkiv.sqlite3"), "meeting_id": 1, "meeting": snapshot}), encoding="utf-8")
+    rescue.write_text(
+        json.dumps({"archive": str(tmp_path / "arkiv.sqlite3"), "meeting_id": 1, "meeting": snapshot}), encoding="utf-8"
+    )
     restored = cli("restore", str(rescue), cwd=tmp_path)
     assert restored.returncode == 2 and restored.stdout == ""
-    assert restored.stderr == f"{rescue} holds a meeting that cannot be read (current is 99, outside 0-3); it was left as it was\n"
+    assert (
+        restored.stderr == f"{rescue} holds a meeting that cannot be read (current is 99, outside 0-3); it was left as it was\n"
+    )
     assert not (tmp_path / "arkiv.sqlite3").exists()  # refused before the archive was touched
 
     archive_path = tmp_path / "arkiv.sqlite3"
@@ -276,7 +338,12 @@ def test_a_restored_current_of_99_is_refused_by_every_command(tmp_path: Path) ->
         writer.execute("UPDATE meetings SET snapshot = ? WHERE id = 1", (json.dumps(snapshot),))
     writer.close()
     told = f"meeting 1 in {archive_path} cannot be read (current is 99, outside 0-3)\n"
-    for args in (["minutes", "1"], ["minutes"], ["new", "--from-meeting", "1", "-o", "-"], ["minutes", "-o", str(tmp_path / "ud.md")]):
+    for args in (
+        ["minutes", "1"],
+        ["minutes"],
+        ["new", "--from-meeting", "1", "-o", "-"],
+        ["minutes", "-o", str(tmp_path / "ud.md")],
+    ):
         result = cli(*args, "--archive", str(archive_path), cwd=tmp_path)
         assert (result.returncode, result.stdout, result.stderr) == (2, "", told), args
     listed = cli("meetings", "--archive", str(archive_path), cwd=tmp_path)

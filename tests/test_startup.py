@@ -1,4 +1,4 @@
-"""The garbage collector rests while the app starts, and only then (facilitator/startup.py)."""
+"""The garbage collector rests while the app starts, and only then (facilitator/tui/startup.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli, startup
+from facilitator import cli
+
+from facilitator.tui import startup
 from facilitator.cli import main
 from tui_support import SIZE, MakeApp
 
@@ -66,7 +68,10 @@ def own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_app_commands_pause_it_and_wake_it_when_they_end(
-    collector: Collector, own_files: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    collector: Collector,
+    own_files: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from facilitator.tui.app import FacilitatorAppBase
 
@@ -82,7 +87,10 @@ def test_the_app_commands_pause_it_and_wake_it_when_they_end(
 
 @pytest.mark.parametrize("argv", [["check", "klubmoede"], ["agendas"], ["meetings"]])
 def test_other_commands_leave_it_alone(
-    own_files: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: list[str],
+    own_files: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
 ) -> None:
     paused: list[bool] = []
     monkeypatch.setattr(startup, "pause", lambda: paused.append(True))

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import template_sandbox
-from facilitator.agenda_loader import parse_agenda
+from facilitator.output import template_sandbox
+from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import FacilitatorError
-from facilitator.meeting import Meeting
-from facilitator.minutes import STYLES, render, to_html
+from facilitator.meeting.model import Meeting
+from facilitator.output.minutes import STYLES, render, to_html
 
 from hostile_text import HOSTILE, raw_controls
 from test_meeting import FakeClock
@@ -36,7 +36,7 @@ CHILD = """
 import json, sys, time
 from pathlib import Path
 from facilitator.i18n import set_language
-from facilitator.minutes import MinutesError, render
+from facilitator.output.minutes import MinutesError, render
 from test_minutes import real_meeting
 set_language("en")
 meeting = real_meeting()
@@ -54,15 +54,24 @@ def child_env(tmp_path: Path) -> dict[str, str]:
     config = tmp_path / "config-home"
     config.mkdir(exist_ok=True)
     return {
-        **os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(TESTS)]), "XDG_CONFIG_HOME": str(config),
-        "FACILITATOR_LANG": "en", "FACILITATOR_ARCHIVE": str(tmp_path / "archive.sqlite3"), "FACILITATOR_CONFIG": str(tmp_path / "config.toml"),
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(TESTS)]),
+        "XDG_CONFIG_HOME": str(config),
+        "FACILITATOR_LANG": "en",
+        "FACILITATOR_ARCHIVE": str(tmp_path / "archive.sqlite3"),
+        "FACILITATOR_CONFIG": str(tmp_path / "config.toml"),
     }
 
 
 def render_apart(tmp_path: Path, template: Path) -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(template)], cwd=tmp_path, env=child_env(tmp_path),
-        capture_output=True, text=True, timeout=HANG, check=False,
+        [sys.executable, "-c", CHILD, str(template)],
+        cwd=tmp_path,
+        env=child_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -76,8 +85,16 @@ NUMBER = "the template computes a number of more than 100,000 bits"
 
 BOMBS = {
     "power": ("\n{{ 9**(9**9) }}", 2, NUMBER),
-    "power-in-steps": ("{% set ns = namespace(n=7) %}\n{% for i in range(40) %}{% set ns.n = ns.n ** 3 %}{% endfor %}", 2, NUMBER),
-    "multiply-numbers": ("{% set ns = namespace(n=7) %}\n{% for i in range(40) %}{% set ns.n = ns.n * ns.n %}{% endfor %}", 2, NUMBER),
+    "power-in-steps": (
+        "{% set ns = namespace(n=7) %}\n{% for i in range(40) %}{% set ns.n = ns.n ** 3 %}{% endfor %}",
+        2,
+        NUMBER,
+    ),
+    "multiply-numbers": (
+        "{% set ns = namespace(n=7) %}\n{% for i in range(40) %}{% set ns.n = ns.n * ns.n %}{% endfor %}",
+        2,
+        NUMBER,
+    ),
     "multiply-str": ("{{ 'x' * 10**9 }}", 1, TOO_BIG),
     "multiply-list": ("{{ [1, 2] * 10**8 }}", 1, TOO_BIG),
     "multiply-tuple-format": ('{{ "%s" % ((1,)*10**8) }}', 1, TOO_BIG),
@@ -87,24 +104,60 @@ BOMBS = {
     "str-format-width": ("{{ '{:>999999999}'.format(1) }}", 1, TOO_BIG),
     "str-format-nested": ("{{ '{0:{1}}'.format(1, 999999999) }}", 1, TOO_BIG),
     "str-method-width": ("{{ title.ljust(10**9) }}", 1, TOO_BIG),
-    "nested-list-loops": ("{% set l = items * 100 %}\n{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}", 2, STEPS),
+    "nested-list-loops": (
+        "{% set l = items * 100 %}\n{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}",
+        2,
+        STEPS,
+    ),
     "loop-over-text": ("{% set s = 'x' * 9000000 %}\n{% for c in s %}{% for d in s %}{% endfor %}{% endfor %}", 2, STEPS),
-    "join-huge-list": ("{% set l = range(100000)|list %}\n{% for i in range(100) %}{{ l|join(',')|length }}{% endfor %}", 2, STEPS),
+    "join-huge-list": (
+        "{% set l = range(100000)|list %}\n{% for i in range(100) %}{{ l|join(',')|length }}{% endfor %}",
+        2,
+        STEPS,
+    ),
     "join-to-huge-text": ("{% set l = ['x' * 1000000] * 9 %}\n{{ (l * 2)|join(',') }}", 2, TOO_BIG),
     "sort-huge-list": ("{% set l = (range(100000)|list) * 10 %}\n{{ l|sort|first }}", 2, STEPS),
-    "map-lazily": ("{% set l = range(100000)|list %}\n{% for i in range(20) %}{{ l|map('string')|list|length }}{% endfor %}", 2, STEPS),
+    "map-lazily": (
+        "{% set l = range(100000)|list %}\n{% for i in range(20) %}{{ l|map('string')|list|length }}{% endfor %}",
+        2,
+        STEPS,
+    ),
     "sum-of-lists": ("\n{{ ([[1] * 1000] * 1000)|sum(start=[]) }}", 2, "in a template, sum adds numbers only"),
-    "double-with-tilde": ("{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", 2, TOO_BIG),
-    "double-with-plus": ("{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}", 2, TOO_BIG),
-    "double-in-a-block": ("{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set b %}{{ ns.s }}{{ ns.s }}{% endset %}{% set ns.s = b %}{% endfor %}", 2, "the template writes more than 50,000,000 characters in all"),
-    "nested-lists": ("{% set ns = namespace(a=[1]) %}\n{% for i in range(60) %}{% set ns.a = [ns.a, ns.a] %}{% endfor %}{{ ns.a }}", 2, TOO_BIG),
+    "double-with-tilde": (
+        "{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        2,
+        TOO_BIG,
+    ),
+    "double-with-plus": (
+        "{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+        2,
+        TOO_BIG,
+    ),
+    "double-in-a-block": (
+        "{% set ns = namespace(s='x') %}\n{% for i in range(40) %}{% set b %}{{ ns.s }}{{ ns.s }}{% endset %}{% set ns.s = b %}{% endfor %}",
+        2,
+        "the template writes more than 50,000,000 characters in all",
+    ),
+    "nested-lists": (
+        "{% set ns = namespace(a=[1]) %}\n{% for i in range(60) %}{% set ns.a = [ns.a, ns.a] %}{% endfor %}{{ ns.a }}",
+        2,
+        TOO_BIG,
+    ),
     "replace-grows": ("\n{{ ('x' * 1000000)|replace('x', 'yyyyyyyyyyyyyyyyyyyy') }}", 2, TOO_BIG),
     "center": ("{{ 'x'|center(10**9) }}", 1, TOO_BIG),
     "indent": ("\n{{ ('\\n' * 1000000)|indent(100) }}", 2, TOO_BIG),
     "lipsum": ("{{ lipsum(10**6) }}", 1, STEPS),
     "slice": ("{{ items|slice(5000000)|list|length }}", 1, STEPS),
-    "recursion-both-ways": ("{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n{{ f(60) }}", 1, (STEPS, SLOW)),
-    "recursive-loop": ("{% for x in range(2) recursive %}{{ loop(range(2)) }}{% endfor %}\n", 1, "the template calls itself without end"),
+    "recursion-both-ways": (
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}\n{{ f(60) }}",
+        1,
+        (STEPS, SLOW),
+    ),
+    "recursive-loop": (
+        "{% for x in range(2) recursive %}{{ loop(range(2)) }}{% endfor %}\n",
+        1,
+        "the template calls itself without end",
+    ),
     "slow-steps": ("{% set s = 'x' * 5000000 %}\n{% for i in range(100000) %}{{ (s ~ s)|length }}{% endfor %}", 2, SLOW),
 }
 
@@ -169,7 +222,7 @@ def test_a_pipe_named_like_a_template_is_refused_without_waiting(folder: Path) -
 
 
 def test_a_user_template_in_the_config_folder_cannot_link_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from facilitator import minutes
+    from facilitator.output import minutes
 
     (tmp_path / "hemmeligt.txt").write_text("adgangskode", encoding="utf-8")
     own = tmp_path / "egne"
@@ -240,7 +293,11 @@ def test_quit_returns_within_2_s_while_the_preview_renders_a_looping_user_templa
     (own / "referat.md.j2").write_text(BOMBS["slow-steps"][0], encoding="utf-8")
     child = subprocess.Popen(
         [sys.executable, str(TESTS / "quit_while_rendering_child.py"), str(tmp_path)],
-        cwd=tmp_path, env=child_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path,
+        env=child_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert child.stdout is not None

@@ -30,12 +30,12 @@ from rich.cells import cell_len
 from textual import events
 from textual.widgets import Input, TextArea
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
-from facilitator.markdown_safety import parser
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
-from facilitator.minutes import render, to_html
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.output.markdown_safety import parser
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
+from facilitator.output.minutes import render, to_html
 from facilitator.tui.widgets.minutes_section import MinutesSection, pieces
 
 from tui_support import SIZE, FakeClock, MakeApp
@@ -51,7 +51,7 @@ SAMPLES: dict[str, str] = {
     # A skin tone; ZWJ sequences (👩🏽‍💻 👨‍👩‍👧 🏳️‍🌈); the flags 🇩🇰 and Scotland's (tag
     # characters, U+E0067…); two emoji of Unicode 15, newer than Python 3.11's tables.
     "emoji": "Tak 🙂 👍🏿 👩🏽\u200d💻 🇩🇰 👨\u200d👩\u200d👧 🏳\ufe0f\u200d🌈 "
-             "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f \U0001fae8\U0001fa77",
+    "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f \U0001fae8\U0001fa77",
     "arabic": "تمت الموافقة على الميزانية 2026 بأغلبية 7 أصوات",
     "hebrew": "ההחלטה התקבלה 12 נגד 3 בישיבה",
     "persian": "می\u200cخواهم کتاب\u200cها را",  # the zero-width non-joiner is part of Persian spelling
@@ -109,7 +109,7 @@ def agenda_bytes(title: str = "Klubmøde", participants: tuple[str, ...] = ()) -
     """An agenda with its title and people as given; JSON strings are TOML strings."""
     people = ", ".join(json.dumps(p, ensure_ascii=False) for p in participants)
     return (
-        f"[meeting]\ntitle = {json.dumps(title, ensure_ascii=False)}\nkind = \"klubmøde\"\nparticipants = [{people}]\n"
+        f'[meeting]\ntitle = {json.dumps(title, ensure_ascii=False)}\nkind = "klubmøde"\nparticipants = [{people}]\n'
         '[[item]]\ntitle = "Et"\nminutes = 5\n[[item]]\ntitle = "To"\nminutes = 5\n'
     ).encode()
 
@@ -121,16 +121,23 @@ def meeting_with(text: str, where: str) -> Meeting:
     the user's text on the same line: the words a bidi control must not reach.
     """
     clock = FakeClock()
-    meeting = Meeting(parse_agenda(agenda_bytes(
-        text if where == "meeting_title" else "Klubmøde",
-        (text if where == "attendee" else "Anne", "Bo"),
-    )), clock=clock)
+    meeting = Meeting(
+        parse_agenda(
+            agenda_bytes(
+                text if where == "meeting_title" else "Klubmøde",
+                (text if where == "attendee" else "Anne", "Bo"),
+            )
+        ),
+        clock=clock,
+    )
     meeting.start()
     meeting.set_notes(text if where == "notes" else "Noter")
     meeting.add_decision(text if where == "decision" else "Vedtaget", ["planlægning"])
     meeting.record_vote(text if where == "vote" else "Forslaget", 2, 0, 0)
     meeting.add_action(
-        text if where == "action_what" else "Ring til HR", text if where == "action_who" else "Bo", "2026-12-15",
+        text if where == "action_what" else "Ring til HR",
+        text if where == "action_who" else "Bo",
+        "2026-12-15",
     )
     if where == "item_title":
         meeting.add_item(text)
@@ -350,8 +357,8 @@ def nasty_agenda(tmp_path: Path) -> Path:
     )
     path = tmp_path / "nasty.toml"
     path.write_text(
-        f"format = 1\n[meeting]\ntitle = {json.dumps(joined, ensure_ascii=False)}\nkind = \"klubmøde\"\n"
-        f"participants = [\"Anne\", \"Bo\"]\n{items}",
+        f'format = 1\n[meeting]\ntitle = {json.dumps(joined, ensure_ascii=False)}\nkind = "klubmøde"\n'
+        f'participants = ["Anne", "Bo"]\n{items}',
         encoding="utf-8",
     )
     return path

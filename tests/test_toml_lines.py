@@ -1,4 +1,4 @@
-from facilitator.toml_lines import key_lines
+from facilitator.agenda.toml_lines import key_lines
 
 
 def test_headers_and_keys_are_found() -> None:
@@ -43,7 +43,7 @@ def test_misnamed_and_nested_array_headers() -> None:
 
 
 def test_string_state() -> None:
-    from facilitator.toml_lines import string_state
+    from facilitator.agenda.toml_lines import string_state
 
     assert string_state('title = "open') == '"'
     assert string_state("title = 'open") == "'"
@@ -53,14 +53,14 @@ def test_string_state() -> None:
 
 
 def test_first_deep_line() -> None:
-    from facilitator.toml_lines import first_deep_line
+    from facilitator.agenda.toml_lines import first_deep_line
 
     assert first_deep_line("a = 1\nb = " + "[" * 5 + "\n", depth=3) == 2
     assert first_deep_line("a = [[1]]\n", depth=3) is None
 
 
 def test_first_long_key_line() -> None:
-    from facilitator.toml_lines import MAX_KEY_PARTS, first_long_key_line
+    from facilitator.agenda.toml_lines import MAX_KEY_PARTS, first_long_key_line
 
     just_enough = ".".join("k" * MAX_KEY_PARTS)
     assert first_long_key_line(f"{just_enough} = 1\n") is None

@@ -9,16 +9,27 @@ from textual.widgets import OptionList
 
 from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator import i18n
-from facilitator.archive import Archive
-from facilitator.config import Config, load_config
+from facilitator.store.archive import Archive
+from facilitator.files.config import Config, load_config
 from facilitator.session import Session
 from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
 from tui_support import SIZE, FakeClock, MakeApp
 
 PALETTE_EN = [
-    "Next item", "Previous item", "Add decision", "Add action item", "Record vote", "Add speaker", "Next speaker",
-    "Attendance", "Start/stop timer", "Preview minutes", "Export minutes", "Add item", "End meeting",
+    "Next item",
+    "Previous item",
+    "Add decision",
+    "Add action item",
+    "Record vote",
+    "Add speaker",
+    "Next speaker",
+    "Attendance",
+    "Start/stop timer",
+    "Preview minutes",
+    "Export minutes",
+    "Add item",
+    "End meeting",
 ]
 
 
@@ -78,7 +89,7 @@ async def test_keymap_from_the_settings_file(make_app: MakeApp, settings: Config
 
 
 async def test_settings_problems_are_shown_and_the_app_starts(make_app: MakeApp, settings: Config) -> None:
-    settings.problems.append("config.toml: lang = \"fr\" is not a language of the app")
+    settings.problems.append('config.toml: lang = "fr" is not a language of the app')
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -157,7 +168,9 @@ async def test_start_screen_lists_agendas_and_starts_one(make_app: MakeApp, tmp_
 
 
 async def test_start_screen_resumes_an_unfinished_meeting(
-    make_app: MakeApp, archive_path: Path, clock: FakeClock,
+    make_app: MakeApp,
+    archive_path: Path,
+    clock: FakeClock,
 ) -> None:
     earlier = Session.new(archive_path, "klubmoede", clock=clock)
     earlier.meeting.start()
@@ -173,7 +186,9 @@ async def test_start_screen_resumes_an_unfinished_meeting(
 
 
 async def test_a_meeting_in_use_elsewhere_is_refused_with_a_message(
-    make_app: MakeApp, archive_path: Path, clock: FakeClock,
+    make_app: MakeApp,
+    archive_path: Path,
+    clock: FakeClock,
 ) -> None:
     other = Session.new(archive_path, "klubmoede", clock=clock)
     try:
@@ -188,7 +203,10 @@ async def test_a_meeting_in_use_elsewhere_is_refused_with_a_message(
 
 
 async def test_recent_meetings_open_read_only_for_export(
-    make_app: MakeApp, archive_path: Path, clock: FakeClock, tmp_path: Path,
+    make_app: MakeApp,
+    archive_path: Path,
+    clock: FakeClock,
+    tmp_path: Path,
 ) -> None:
     earlier = Session.new(archive_path, "klubmoede", clock=clock)
     earlier.meeting.start()

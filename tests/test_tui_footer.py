@@ -10,7 +10,7 @@ from textual.dom import DOMNode
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from facilitator.config import Config
+from facilitator.files.config import Config
 from facilitator.tui.screens.meeting import MeetingScreenBase
 from facilitator.tui.widgets.key_footer import KeyFooter
 from tui_support import SIZE, MakeApp
@@ -135,7 +135,8 @@ async def test_the_meeting_is_the_first_screen_with_its_keys_from_the_start(make
 
 
 async def test_the_footer_is_rebuilt_when_the_meeting_starts_not_for_every_decision(
-    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch,
+    make_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rebuilds: list[object] = []
     original = KeyFooter.recompose
@@ -163,7 +164,9 @@ async def test_the_footer_is_rebuilt_when_the_meeting_starts_not_for_every_decis
 
 
 async def test_the_first_footer_shows_the_keymap_from_the_settings_file(
-    make_app: MakeApp, settings: Config, monkeypatch: pytest.MonkeyPatch,
+    make_app: MakeApp,
+    settings: Config,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first: list[str] = []
     original = KeyFooter.compose

@@ -31,16 +31,16 @@ from textual.drivers import headless_driver
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
-from facilitator.config import load_config
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.files.config import load_config
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
 from facilitator.session import Session
 from facilitator.tui.app import Launch, build_app
 from facilitator.tui.literal import LINE_MAX
 from facilitator.tui.widgets.text_entry import field_text, notes_text
-from facilitator.visible_text import has_control, one_line, visible
+from facilitator.text.visible import has_control, one_line, visible
 
 from hostile_text import HOSTILE, SHORT, raw_controls
 from tui_support import SIZE, FakeClock, MakeApp
@@ -72,7 +72,7 @@ class Terminal:
 
     def new_leaks(self) -> set[str]:
         """Raw controls in what was written since the last look (not in Textual's own sequences)."""
-        fresh, self.checked = self.written[self.checked:], len(self.written)
+        fresh, self.checked = self.written[self.checked :], len(self.written)
         return leaked_to_terminal(fresh)
 
     def leaks(self) -> set[str]:
@@ -158,7 +158,7 @@ def check(app: Any, terminal: Terminal, *texts: str) -> None:
     assert not terminal.new_leaks(), "a raw control character reached the terminal"
     shown = shown_text(app)
     for text in texts:
-        forms = {form(text)[:LINE_MAX // 2] for form in (one_line, visible, field_text, notes_text)}  # a line is cut at LINE_MAX
+        forms = {form(text)[: LINE_MAX // 2] for form in (one_line, visible, field_text, notes_text)}  # a line is cut at LINE_MAX
         forms |= {form.strip() for form in forms}
         assert any(form in shown for form in forms), f"not shown literally: {text[:80]!r}"
 
@@ -209,12 +209,12 @@ def hostile_agenda(path: Path, texts: dict[str, str], *, group: str = "Klubben")
     lines = one_line_texts(texts)
     joined, block = " | ".join(lines), "\n".join(texts.values())
     path.write_text(
-        f"format = 1\n[meeting]\ntitle = {toml_string(joined)}\nkind = \"klubmøde\"\n"
+        f'format = 1\n[meeting]\ntitle = {toml_string(joined)}\nkind = "klubmøde"\n'
         f"group = {toml_string(group)}\nlocation = {toml_string(joined)}\npurpose = {toml_string(block)}\n"
         f"participants = {toml_list([*lines, 'Bo'])}\n"
         f"[[item]]\ntitle = {toml_string(joined)}\nminutes = 5\npurpose = {toml_string(block)}\n"
         f"presenter = {toml_string(joined)}\nprompts = {toml_list(lines)}\noptions = {toml_list(lines)}\n"
-        "[[item]]\ntitle = \"To\"\nminutes = 5\n",
+        '[[item]]\ntitle = "To"\nminutes = 5\n',
         encoding="utf-8",
     )
     return path
@@ -225,8 +225,8 @@ def earlier_meeting(archive_path: Path, texts: dict[str, str], *, group: str = "
     title made of the texts: its actions are carried into the next meeting."""
     agenda = (
         f"[meeting]\ntitle = {toml_string(' | '.join(one_line_texts(texts)))}\n"
-        f"kind = \"klubmøde\"\ngroup = {toml_string(group)}\nparticipants = [\"Bo\"]\n"
-        "[[item]]\ntitle = \"Et\"\n"
+        f'kind = "klubmøde"\ngroup = {toml_string(group)}\nparticipants = ["Bo"]\n'
+        '[[item]]\ntitle = "Et"\n'
     )
     meeting = Meeting(parse_agenda(agenda.encode()), clock=FakeClock())
     with Archive.open(archive_path) as archive:
@@ -249,7 +249,11 @@ def safe_file_name(text: str) -> str:
 
 @pytest.mark.parametrize("which", SETS)
 async def test_agenda_and_carried_actions_are_shown_literally(
-    which: str, make_app: MakeApp, archive_path: Path, tmp_path: Path, terminal: Terminal,
+    which: str,
+    make_app: MakeApp,
+    archive_path: Path,
+    tmp_path: Path,
+    terminal: Terminal,
 ) -> None:
     """Before the start, at the first item (it carries the open actions of the group's
     last meeting: ``Ring til HR [/s] i morgen`` froze the meeting at its first ctrl+n),
@@ -478,7 +482,10 @@ async def test_a_multi_line_paste_into_a_field_is_one_line(make_app: MakeApp, te
 
 
 async def test_start_screen_shows_file_names_and_titles_literally(
-    make_app: MakeApp, archive_path: Path, tmp_path: Path, terminal: Terminal,
+    make_app: MakeApp,
+    archive_path: Path,
+    tmp_path: Path,
+    terminal: Terminal,
 ) -> None:
     """Local agendas named and titled with each text, a broken one, unfinished and held
     meetings with each title: all listed as written, and one opens."""
@@ -487,9 +494,10 @@ async def test_start_screen_shows_file_names_and_titles_literally(
         hostile_agenda(tmp_path / f"{safe_file_name(text)}.toml", {name: title})
     (tmp_path / f"{safe_file_name(SHORT['markup_unbalanced_close'])} i stykker.toml").write_text("[meeting", encoding="utf-8")
     for name, text in ONE_LINE_OK.items():
-        meeting = Meeting(parse_agenda(
-            f"[meeting]\ntitle = {toml_string(text)}\nkind = \"klubmøde\"\n[[item]]\ntitle = \"Et\"\n".encode()
-        ), clock=FakeClock())
+        meeting = Meeting(
+            parse_agenda(f'[meeting]\ntitle = {toml_string(text)}\nkind = "klubmøde"\n[[item]]\ntitle = "Et"\n'.encode()),
+            clock=FakeClock(),
+        )
         with Archive.open(archive_path) as archive:
             meeting_id = archive.create(meeting)
             if name.startswith("markup"):
@@ -513,7 +521,10 @@ async def test_start_screen_shows_file_names_and_titles_literally(
 
 @pytest.mark.parametrize("dialog", ["ctrl+o", "alt+s"])
 async def test_paths_in_the_file_dialogs_are_shown_literally(
-    dialog: str, make_app: MakeApp, tmp_path: Path, terminal: Terminal,
+    dialog: str,
+    make_app: MakeApp,
+    tmp_path: Path,
+    terminal: Terminal,
 ) -> None:
     """The export and save-agenda dialogs quote the path in their messages: a folder, a
     file that exists (Enter again overwrites it), and the file written. The path goes
@@ -542,7 +553,10 @@ async def test_paths_in_the_file_dialogs_are_shown_literally(
 
 
 async def test_settings_with_hostile_keys_and_values(
-    make_app: MakeApp, tmp_path: Path, terminal: Terminal, monkeypatch: pytest.MonkeyPatch,
+    make_app: MakeApp,
+    tmp_path: Path,
+    terminal: Terminal,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A settings file with each text as a theme, as an unknown keymap id and as a key:
     the warnings quote them literally, the help lists them, and the meeting goes on."""
@@ -553,7 +567,7 @@ async def test_settings_with_hostile_keys_and_values(
     with_controls_first = sorted(SHORT.values(), key=lambda text: not has_control(text))
     keymap = dict(zip(ids, with_controls_first, strict=False))  # the footer's first keys have escapes
     lines = [f"theme = {toml_string(SHORT['osc_title'])}", "[keymap]"]
-    lines += [f"{toml_string(text)} = \"f5\"" for text in SHORT.values()]
+    lines += [f'{toml_string(text)} = "f5"' for text in SHORT.values()]
     lines += [f"{command} = {toml_string(keys)}" for command, keys in keymap.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv("FACILITATOR_CONFIG", str(path))

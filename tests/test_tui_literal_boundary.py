@@ -19,10 +19,23 @@ import facilitator.tui
 PACKAGE = Path(facilitator.tui.__file__).parent
 BOUNDARY = PACKAGE / "literal.py"
 
-SINKS = frozenset({
-    "Static", "Label", "Option", "Selection", "Checkbox", "Collapsible", "update", "add_row", "add_columns",
-    "set_options", "add_options", "add_option", "replace_option_prompt_at_index",
-})
+SINKS = frozenset(
+    {
+        "Static",
+        "Label",
+        "Option",
+        "Selection",
+        "Checkbox",
+        "Collapsible",
+        "update",
+        "add_row",
+        "add_columns",
+        "set_options",
+        "add_options",
+        "add_option",
+        "replace_option_prompt_at_index",
+    }
+)
 """Calls whose arguments a widget shows."""
 SHOWN_KEYWORDS = frozenset({"title", "label", "prompt", "content"})
 SHOWN_ATTRIBUTES = frozenset({"border_title", "border_subtitle", "title", "label", "tooltip"})
@@ -39,7 +52,8 @@ def content_functions(trees: dict[Path, ast.Module]) -> set[str]:
     """Functions of the package that return content made by literal (by their annotation)."""
     return {
         node.name
-        for tree in trees.values() for node in ast.walk(tree)
+        for tree in trees.values()
+        for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef) and node.returns is not None and ast.unparse(node.returns) in CONTENT_TYPES
     }
 
@@ -78,9 +92,13 @@ def literal_aliases(tree: ast.Module) -> set[str]:
     """Local names bound to a literal function (``cell = literal.rich_line``)."""
     return {
         target.id
-        for node in ast.walk(tree) if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name) and node.value.value.id == "literal"
-        for target in node.targets if isinstance(target, ast.Name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Attribute)
+        and isinstance(node.value.value, ast.Name)
+        and node.value.value.id == "literal"
+        for target in node.targets
+        if isinstance(target, ast.Name)
     }
 
 
@@ -122,14 +140,15 @@ def test_every_shown_argument_is_made_by_literal() -> None:
                     shown = [node.value]
             found += [
                 f"{path.name}:{node.lineno} {ast.unparse(argument)[:80]}"
-                for argument in shown if not made_literally(argument, makers, aliases)
+                for argument in shown
+                if not made_literally(argument, makers, aliases)
             ]
     assert found == []
 
 
 def test_the_check_finds_a_plain_string() -> None:
     """The rule itself: a title given as a str, an f-string or a message is found."""
-    for source in ('Label(t("cmd.help"))', 'Static(f"{x}")', 'x.update("a" + b)', 'Option(title)'):
+    for source in ('Label(t("cmd.help"))', 'Static(f"{x}")', 'x.update("a" + b)', "Option(title)"):
         call = ast.parse(source).body[0].value
         assert isinstance(call, ast.Call)
         verdicts = [made_literally(argument, set(), set()) for argument in call.args]

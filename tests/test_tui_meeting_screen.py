@@ -8,10 +8,10 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from facilitator.tui.widgets.minutes_section import MinutesSection
-from facilitator.agenda_loader import load_agenda
-from facilitator.archive import Archive
-from facilitator.config import Config
-from facilitator.meeting_records import Presence
+from facilitator.agenda.loader import load_agenda
+from facilitator.store.archive import Archive
+from facilitator.files.config import Config
+from facilitator.meeting.records import Presence
 from facilitator.tui.commands import MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
 
@@ -221,7 +221,9 @@ async def test_attendance_dialog(make_app: MakeApp, clock: FakeClock) -> None:
         meeting = meeting_of(app)
         await pilot.press("ctrl+l")
         await pilot.pause()
-        await pilot.press(*"Anne", "enter", *"Bo", "enter", *"Cecilie", "enter", "shift+tab")  # an empty list: the name field first
+        await pilot.press(
+            *"Anne", "enter", *"Bo", "enter", *"Cecilie", "enter", "shift+tab"
+        )  # an empty list: the name field first
         await pilot.pause()
         assert list(meeting.attendees) == ["Anne", "Bo", "Cecilie"]
         assert app.focused.id == "people"
@@ -397,7 +399,11 @@ class FailingDisk:
 @pytest.mark.parametrize(
     ("sqlite_message", "name", "told"),
     [
-        ("database or disk is full", "SQLITE_FULL", "is full; free some space. The meeting goes on; saving is retried and nothing is lost."),
+        (
+            "database or disk is full",
+            "SQLITE_FULL",
+            "is full; free some space. The meeting goes on; saving is retried and nothing is lost.",
+        ),
         ("disk I/O error", "SQLITE_IOERR_WRITE", "reported an error while writing (disk I/O error); check that the disk"),
     ],
     ids=["ENOSPC", "EIO"],
@@ -405,10 +411,10 @@ class FailingDisk:
 async def test_save_failures_are_told_and_the_meeting_goes_on(
     make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, sqlite_message: str, name: str, told: str
 ) -> None:
-    from facilitator.meeting_snapshot import to_dict
+    from facilitator.store.snapshot import to_dict
     from facilitator.tui.widgets.status_bar import StatusBar
 
-    monkeypatch.setattr("facilitator.recorder.RETRY_PAUSES", (0.05,))
+    monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.05,))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         session = app.session

@@ -78,7 +78,7 @@ async def test_what_is_shown_is_the_text(keys: list[str]) -> None:
         app.query_one(NotesArea).focus()
         for n, key in enumerate(keys):
             await pilot.press(key)
-            await assert_whole(app, pilot, f"{keys[:n + 1]}")
+            await assert_whole(app, pilot, f"{keys[: n + 1]}")
 
 
 CHANGES = {

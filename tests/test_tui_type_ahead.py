@@ -10,7 +10,7 @@ from typing import Any
 from textual import events
 from textual.widgets import TextArea
 
-from facilitator.meeting import Meeting
+from facilitator.meeting.model import Meeting
 from facilitator.tui.screens.meeting import MeetingScreenBase
 
 from tui_support import SIZE, MakeApp

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator.archive import Archive
-from facilitator.minutes import render
+from facilitator.store.archive import Archive
+from facilitator.output.minutes import render
 from tui_support import SIZE, FakeClock, MakeApp
 
 
 async def test_a_whole_meeting_from_start_to_exported_minutes(
-    make_app: MakeApp, clock: FakeClock, tmp_path: Path, archive_path: Path,
+    make_app: MakeApp,
+    clock: FakeClock,
+    tmp_path: Path,
+    archive_path: Path,
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -48,8 +51,13 @@ async def test_a_whole_meeting_from_start_to_exported_minutes(
         await pilot.press("ctrl+q")
     written = (tmp_path / "referat.md").read_text(encoding="utf-8")
     for expected in (
-        "Dagsorden godkendt", "Dagsordenen godkendes", "Travlt i teamet", "Klubben skriver til ledelsen",
-        "For 3, against 0, abstained 0 – 3 present", "| Skriv til ledelsen | Anne | 2026-12-15 |", "Dorte",
+        "Dagsorden godkendt",
+        "Dagsordenen godkendes",
+        "Travlt i teamet",
+        "Klubben skriver til ledelsen",
+        "For 3, against 0, abstained 0 – 3 present",
+        "| Skriv til ledelsen | Anne | 2026-12-15 |",
+        "Dorte",
     ):
         assert expected in written, expected
     with Archive.open(archive_path, read_only=True) as archive:

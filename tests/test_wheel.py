@@ -18,7 +18,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{result.stderr}")
@@ -36,7 +38,9 @@ def test_installed_wheel_lists_agendas_from_another_folder(wheel: Path, tmp_path
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True, timeout=300,
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -45,9 +49,7 @@ def test_installed_wheel_lists_agendas_from_another_folder(wheel: Path, tmp_path
         "assert facilitator.__file__.startswith(sys.argv[1]), facilitator.__file__; "
         "sys.exit(facilitator.cli.main(['agendas']))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(target)], cwd=elsewhere, capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-c", code, str(target)], cwd=elsewhere, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     names = [line.split()[0] for line in result.stdout.splitlines()]
     assert names == sorted(p.stem for p in (ROOT / "agendas").glob("*.toml"))

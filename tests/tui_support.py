@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from facilitator.config import Config
+from facilitator.files.config import Config
 from facilitator.session import Session
 from facilitator.tui.app import FacilitatorAppBase, Launch, build_app
 
@@ -68,8 +68,11 @@ def make_app(archive_path: Path, settings: Config, clock: FakeClock, tmp_path: P
             session = Session.new(archive_path, agenda, clock=clock)
             sessions.append(session)
         return build_app(
-            archive_path=archive_path, config=settings, launch=Launch(session=session, **launch),  # type: ignore[arg-type]
-            folder=tmp_path, clock=clock,
+            archive_path=archive_path,
+            config=settings,
+            launch=Launch(session=session, **launch),  # type: ignore[arg-type]
+            folder=tmp_path,
+            clock=clock,
         )
 
     yield make

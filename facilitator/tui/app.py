@@ -20,15 +20,15 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from facilitator import startup
-from facilitator.config import Config, remember
+from facilitator.tui import startup
+from facilitator.files.config import Config, remember
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Clock, system_clock
+from facilitator.meeting.model import Clock, system_clock
 from facilitator.session import Session
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, key_for, localised
 from facilitator.tui.type_ahead import typed_so_far
-from facilitator.visible_text import one_line, visible
+from facilitator.text.visible import one_line, visible
 
 
 class Launch(NamedTuple):
@@ -44,8 +44,13 @@ class FacilitatorAppBase(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, *, archive_path: Path, config: Config, launch: Launch = Launch(),
-        folder: Path | None = None, clock: Clock = system_clock,
+        self,
+        *,
+        archive_path: Path,
+        config: Config,
+        launch: Launch = Launch(),
+        folder: Path | None = None,
+        clock: Clock = system_clock,
     ) -> None:
         super().__init__()
         self.archive_path = archive_path
@@ -122,7 +127,7 @@ class FacilitatorAppBase(App[None]):
 
     def view_meeting(self, meeting_id: int, *, alone: bool = False) -> None:
         """A meeting from the archive, read only: its minutes to read and export."""
-        from facilitator.archive import Archive
+        from facilitator.store.archive import Archive
         from facilitator.tui.screens.preview import PreviewScreen
 
         try:
@@ -172,8 +177,13 @@ class FacilitatorAppBase(App[None]):
     # --- text -------------------------------------------------------------------------------
 
     def notify(
-        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-        timeout: float | None = None, markup: bool = True,
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
     ) -> None:
         """Every notification is literal text, controls shown as signs (tui/literal.py).
 
@@ -219,9 +229,13 @@ class FacilitatorAppBase(App[None]):
         from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(
-            providers=[ThemeProvider], placeholder=t("app.theme_placeholder"), id="--command-palette",
-        ))
+        self.push_screen(
+            CommandPalette(
+                providers=[ThemeProvider],
+                placeholder=t("app.theme_placeholder"),
+                id="--command-palette",
+            )
+        )
 
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
@@ -266,7 +280,11 @@ class FacilitatorAppBase(App[None]):
 
 
 def build_app(
-    *, archive_path: Path, config: Config, launch: Launch = Launch(), folder: Path | None = None,
+    *,
+    archive_path: Path,
+    config: Config,
+    launch: Launch = Launch(),
+    folder: Path | None = None,
     clock: Clock = system_clock,
 ) -> FacilitatorAppBase:
     """The app with its footer and palette in the language in use (set before calling)."""

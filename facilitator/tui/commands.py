@@ -81,16 +81,20 @@ APP_COMMANDS: tuple[Command, ...] = (
     Command("quit", "ctrl+q", "quit"),
 )
 
-ALL_COMMANDS: tuple[Command, ...] = (*MEETING_COMMANDS, *PREVIEW_COMMANDS, *START_COMMANDS, *ATTENDANCE_COMMANDS, *DIALOG_COMMANDS, *APP_COMMANDS)
+ALL_COMMANDS: tuple[Command, ...] = (
+    *MEETING_COMMANDS,
+    *PREVIEW_COMMANDS,
+    *START_COMMANDS,
+    *ATTENDANCE_COMMANDS,
+    *DIALOG_COMMANDS,
+    *APP_COMMANDS,
+)
 BINDING_IDS: frozenset[str] = frozenset(command.id for command in ALL_COMMANDS)
 
 
 def bindings(commands: tuple[Command, ...]) -> list[Binding]:
     """Bindings in the current language: the footer shows their titles."""
-    return [
-        Binding(c.key, c.action, c.title(), id=c.id, priority=c.priority, tooltip=c.help())
-        for c in commands
-    ]
+    return [Binding(c.key, c.action, c.title(), id=c.id, priority=c.priority, tooltip=c.help()) for c in commands]
 
 
 @cache

@@ -10,7 +10,7 @@ agenda title could retitle the terminal or write the clipboard.
 
 So every text the app shows, from a person, an agenda, the archive, the config, a path
 or an error message that quotes one of them, is made here: ``Content`` (never parsed)
-from :mod:`facilitator.visible_text` (every control character shown as its sign). The
+from :mod:`facilitator.text.visible` (every control character shown as its sign). The
 app's own words go the same way, because a message from the catalogue carries values
 (a path, a title) and names like ``[meeting]`` that must show as written. Nothing else
 in ``facilitator/tui`` builds ``Content`` or ``Text`` or hands a widget a ``str``; a test
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.content import Content
 
-from facilitator.visible_text import one_line, visible
+from facilitator.text.visible import one_line, visible
 
 LINE_MAX = 2_000
 """One-line places show at most this many characters, then "…". A title or a name of

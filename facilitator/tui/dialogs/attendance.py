@@ -15,8 +15,8 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import Presence
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Presence
 from facilitator.tui import literal
 from facilitator.tui.commands import ATTENDANCE_COMMANDS, localised
 from facilitator.tui.widgets.attendance_panel import person_line

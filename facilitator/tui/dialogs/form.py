@@ -48,8 +48,13 @@ class FieldError(FacilitatorError):
 
 class FormDialogBase(ModalScreen[Any]):
     def __init__(
-        self, title: str, fields: list[Field], apply: Callable[[dict[str, Any]], Any], *,
-        note: str = "", dialog_id: str = "form",
+        self,
+        title: str,
+        fields: list[Field],
+        apply: Callable[[dict[str, Any]], Any],
+        *,
+        note: str = "",
+        dialog_id: str = "form",
     ) -> None:
         super().__init__(id=f"{dialog_id}-dialog")
         self.title_text = title
@@ -83,8 +88,12 @@ class FormDialogBase(ModalScreen[Any]):
                 suggestions = [field_text(name) for name in field.suggestions]
                 suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
                 yield TextInput(
-                    str(field.value), placeholder=field.placeholder, id=widget_id, suggester=suggester,
-                    type="integer" if field.kind == "integer" else "text", select_on_focus=False,
+                    str(field.value),
+                    placeholder=field.placeholder,
+                    id=widget_id,
+                    suggester=suggester,
+                    type="integer" if field.kind == "integer" else "text",
+                    select_on_focus=False,
                 )
         yield Static(literal.EMPTY, id=f"error-{field.name}", classes="field-error")
 
@@ -147,7 +156,12 @@ def _say(place: Static, message: str) -> None:
 
 
 def FormDialog(  # noqa: N802 - reads as the class it makes
-    title: str, fields: list[Field], apply: Callable[[dict[str, Any]], Any], *, note: str = "", dialog_id: str = "form",
+    title: str,
+    fields: list[Field],
+    apply: Callable[[dict[str, Any]], Any],
+    *,
+    note: str = "",
+    dialog_id: str = "form",
 ) -> FormDialogBase:
     """A form dialog whose keys are titled in the language in use."""
     cls = localised(FormDialogBase, DIALOG_COMMANDS)

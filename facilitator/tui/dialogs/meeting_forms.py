@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.agenda import ItemType
+from facilitator.agenda.model import ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import Principle
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Principle
 from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, count, required
 from facilitator.tui.widgets.text_entry import field_text
 

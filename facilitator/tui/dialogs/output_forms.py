@@ -10,10 +10,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from facilitator.atomic_write import write_atomic
+from facilitator.files.atomic_write import write_atomic
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import get_language, t
-from facilitator.meeting import Meeting
+from facilitator.meeting.model import Meeting
 from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, required
 
 
@@ -56,16 +56,26 @@ def minutes_name(meeting: Meeting, *, restricted: bool) -> str:
 def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool = False) -> FormDialogBase:
     default = minutes_name(meeting, restricted=False)
     fields = [
-        Field("style", t("dialog.export.style"), kind="select", value=style,
-              choices=((t("dialog.export.referat"), "referat"), (t("dialog.export.beslutning"), "beslutning"))),
-        Field("scope", t("dialog.export.scope"), kind="select", value="restricted" if restricted else "public",
-              choices=((t("dialog.export.public"), "public"), (t("dialog.export.restricted"), "restricted"))),
+        Field(
+            "style",
+            t("dialog.export.style"),
+            kind="select",
+            value=style,
+            choices=((t("dialog.export.referat"), "referat"), (t("dialog.export.beslutning"), "beslutning")),
+        ),
+        Field(
+            "scope",
+            t("dialog.export.scope"),
+            kind="select",
+            value="restricted" if restricted else "public",
+            choices=((t("dialog.export.public"), "public"), (t("dialog.export.restricted"), "restricted")),
+        ),
         Field("path", t("dialog.export.path"), value=minutes_name(meeting, restricted=restricted)),
     ]
     overwrite = _Overwrite()
 
     def apply(values: dict[str, Any]) -> Path:
-        from facilitator.minutes import render, to_html
+        from facilitator.output.minutes import render, to_html
 
         restricted = values["scope"] == "restricted"
         text_path = required(values, "path")
@@ -81,7 +91,7 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
 
 
 def save_agenda_dialog(meeting: Meeting) -> FormDialogBase:
-    from facilitator.next_agenda import agenda_as_it_stands
+    from facilitator.output.next_agenda import agenda_as_it_stands
 
     fields = [Field("path", t("dialog.agenda.path"), value=t("file.agenda"))]
     overwrite = _Overwrite()

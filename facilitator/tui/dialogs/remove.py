@@ -10,7 +10,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
+from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, localised
 

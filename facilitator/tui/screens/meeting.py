@@ -18,7 +18,7 @@ from textual.widgets import OptionList, SelectionList, TextArea
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Change, Meeting
+from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
 from facilitator.tui.commands import MEETING_COMMANDS, localised
 from facilitator.tui.type_ahead import typed_so_far
@@ -32,10 +32,21 @@ from facilitator.tui.widgets.status_bar import StatusBar
 WARM_UP_AFTER = 2.0
 """Seconds after the meeting screen opens: past the first frames, before anyone asks."""
 
-NEEDS_RUNNING = frozenset({
-    "previous_item", "add_decision", "add_action", "record_vote", "next_speaker", "toggle_timer",
-    "prompt_discussed", "add_item", "carry_on", "remove_entry", "end_meeting",
-})
+NEEDS_RUNNING = frozenset(
+    {
+        "previous_item",
+        "add_decision",
+        "add_action",
+        "record_vote",
+        "next_speaker",
+        "toggle_timer",
+        "prompt_discussed",
+        "add_item",
+        "carry_on",
+        "remove_entry",
+        "end_meeting",
+    }
+)
 """Actions that only make sense between the start and the end of the meeting."""
 
 
@@ -79,7 +90,7 @@ class MeetingScreenBase(Screen[None]):
         first opening then draws at once instead of first importing and compiling; the
         meeting screen does not import them itself, so that it opens sooner
         (docs/performance.md)."""
-        from facilitator.minutes import warm_up
+        from facilitator.output.minutes import warm_up
         from facilitator.tui.dialogs import attendance, meeting_forms, output_forms, remove  # noqa: F401
         from facilitator.tui.screens import preview  # noqa: F401  (and Rich's Markdown with it)
 

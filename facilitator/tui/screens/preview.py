@@ -18,8 +18,8 @@ from textual.widgets import Label, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import get_language, t
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import from_dict, to_dict
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.tui import literal
 from facilitator.tui.commands import PREVIEW_COMMANDS, localised
 from facilitator.tui.dialogs.output_forms import export_dialog
@@ -73,7 +73,7 @@ class PreviewScreenBase(Screen[None]):
     def _make_minutes(self, meeting: Meeting, lang: str) -> None:
         from textual.worker import get_current_worker
 
-        from facilitator.minutes import render
+        from facilitator.output.minutes import render
 
         worker = get_current_worker()  # cancelled when the app quits: the rendering stops then
         try:

@@ -11,10 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.agenda_loader import load_agenda
+from facilitator.agenda.loader import load_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.resources import shipped_agendas
+from facilitator.files.resources import shipped_agendas
 from facilitator.tui import literal
 from facilitator.tui.commands import START_COMMANDS, localised
 from facilitator.tui.widgets.key_footer import KeyFooter
@@ -79,7 +79,7 @@ class StartScreenBase(Screen[None]):
     def _history(self) -> tuple[list, list]:
         if not self.archive_path.exists():
             return [], []
-        from facilitator.archive import Archive
+        from facilitator.store.archive import Archive
 
         try:
             with Archive.open(self.archive_path, read_only=True) as archive:

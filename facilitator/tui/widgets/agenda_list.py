@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
+from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
 from facilitator.tui.timefmt import duration
 
@@ -31,7 +31,8 @@ def item_line(meeting: Meeting, index: int) -> Content:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
         second = literal.assemble(
-            (f"   {kind} · ", "$text-muted"), (duration(used), "bold $error" if over else "$text-muted"),
+            (f"   {kind} · ", "$text-muted"),
+            (duration(used), "bold $error" if over else "$text-muted"),
             (f" / {planned}" if planned else "", "$text-muted"),
         )
     else:

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import Attendee, Presence
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Attendee, Presence
 from facilitator.tui import literal
 from facilitator.tui.timefmt import clock
 

@@ -15,8 +15,8 @@ from textual.widgets import Collapsible, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import CarriedAction, ItemState
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.tui import literal
 from facilitator.tui.commands import key_for
 from facilitator.tui.widgets.notes_area import NotesArea
@@ -49,11 +49,16 @@ def records(state: ItemState) -> Content:
         lines.append(literal.line(t("minutes.decisions"), "bold"))
         for decision in state.decisions:
             principles = ", ".join(t(f"minutes.principle.{p.name.lower()}") for p in decision.principles)
-            lines.append(literal.line(f"• {decision.text}") + (literal.line(f" ({principles})", "$text-muted") if principles else literal.EMPTY))
+            lines.append(
+                literal.line(f"• {decision.text}")
+                + (literal.line(f" ({principles})", "$text-muted") if principles else literal.EMPTY)
+            )
     if state.votes:
         lines.append(literal.line(t("minutes.votes"), "bold"))
         for vote in state.votes:
-            counts = t("minutes.vote_counts", votes_for=vote.votes_for, against=vote.against, abstain=vote.abstain, present=vote.present)
+            counts = t(
+                "minutes.vote_counts", votes_for=vote.votes_for, against=vote.against, abstain=vote.abstain, present=vote.present
+            )
             lines.append(literal.line(f"• {vote.subject}: {counts}"))
     if state.actions:
         lines.append(literal.line(t("minutes.actions"), "bold"))
@@ -125,10 +130,12 @@ class ItemView(Vertical):
             return
         prompts = meeting.items[meeting.current].item.prompts  # type: ignore[index]
         banner.display = True
-        banner.update(literal.assemble(
-            (t("item.current_prompt", number=prompt + 1, count=len(prompts)) + " ", "$text-muted"),
-            (prompts[prompt], "bold"),
-        ))
+        banner.update(
+            literal.assemble(
+                (t("item.current_prompt", number=prompt + 1, count=len(prompts)) + " ", "$text-muted"),
+                (prompts[prompt], "bold"),
+            )
+        )
 
     def _show_meeting(self, meeting: Meeting) -> None:
         info = meeting.info
@@ -139,9 +146,16 @@ class ItemView(Vertical):
         if meeting.ended:
             lines.append(literal.line(t("item.meeting_ended"), "$warning"))
         else:
-            lines.append(literal.line(t(
-                "item.press_to_start", next=key_for("next_item", self.keymap), attendance=key_for("attendance", self.keymap),
-            ), "bold $warning"))
+            lines.append(
+                literal.line(
+                    t(
+                        "item.press_to_start",
+                        next=key_for("next_item", self.keymap),
+                        attendance=key_for("attendance", self.keymap),
+                    ),
+                    "bold $warning",
+                )
+            )
             if not info.group:
                 lines.append(literal.line(t("item.no_group"), "$text-muted"))
         self.query_one("#item-heading", Static).update(literal.join("\n", lines))
@@ -170,9 +184,11 @@ class ItemView(Vertical):
             for i, text in enumerate(state.item.prompts)
         ]
         options = [Selection(literal.line(text), i, i in state.chosen) for i, text in enumerate(state.item.options)]
-        carried = [
-            Selection(literal.line(_carried_label(a)), i, a.done) for i, a in enumerate(meeting.carried)
-        ] if meeting.carried_item() == meeting.current or (meeting.carried_item() is None and meeting.current == 0) else []
+        carried = (
+            [Selection(literal.line(_carried_label(a)), i, a.done) for i, a in enumerate(meeting.carried)]
+            if meeting.carried_item() == meeting.current or (meeting.carried_item() is None and meeting.current == 0)
+            else []
+        )
         for name, entries in (("prompts", prompts), ("options", options), ("carried", carried)):
             selection = self.query_one(f"#{name}", SelectionList)
             selection.clear_options()

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from rich.markdown import Markdown as RichMarkdown
 from textual.widgets import Static
 
-from facilitator.visible_text import visible
+from facilitator.text.visible import visible
 
 PIECE_LINES = 40
 """Lines after which a piece is cut at the next safe place."""

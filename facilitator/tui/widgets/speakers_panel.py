@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
+from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
 from facilitator.tui.timefmt import duration
 
@@ -42,7 +42,9 @@ def speakers_line(meeting: Meeting) -> Content:
     parts: list[Content] = []
     if speakers.current is not None:
         seconds = speakers.current.span.seconds(meeting.clock())
-        parts.append(literal.assemble((t("speakers.floor") + " ", "$text-muted"), (speakers.current.name, "bold"), f" {duration(seconds)}"))
+        parts.append(
+            literal.assemble((t("speakers.floor") + " ", "$text-muted"), (speakers.current.name, "bold"), f" {duration(seconds)}")
+        )
     if speakers.queue:
         waiting = ", ".join(r.name + (" §" if r.point_of_order else "") for r in speakers.queue)
         parts.append(literal.line(t("speakers.waiting", names=waiting)))

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
+from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
 from facilitator.tui.timefmt import clock, duration
 

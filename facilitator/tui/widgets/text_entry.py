@@ -16,7 +16,7 @@ keys such as Enter and Tab are controls.
 What reaches a field or the notes in any other way (a paste, a value loaded from the
 archive or set by the app) may hold control characters too: an escape sequence pasted
 from a terminal, a form feed from a PDF. They become their visible signs (``␛``, ``␌``,
-see facilitator/visible_text.py) as they enter, and the sign is what is kept. The
+see facilitator/text/visible.py) as they enter, and the sign is what is kept. The
 alternative, keeping the raw character and drawing a sign for it, would show one thing
 and store another: the cursor would step over one character drawn as two, the archive
 and the minutes would carry a character nobody can see in the editor, and every place
@@ -36,7 +36,7 @@ import unicodedata
 from textual import events
 from textual.widgets import Input
 
-from facilitator.visible_text import one_line, visible
+from facilitator.text.visible import one_line, visible
 
 _TEXT_NOT_PRINTABLE = frozenset({"Cf", "Zs", "Co", "Cn"})
 """Format, space, private use and (to this Python) unassigned characters."""

@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from facilitator.agenda_loader import parse_agenda
-from facilitator.archive import Archive
-from facilitator.meeting import Meeting
-from facilitator.meeting_snapshot import to_dict
+from facilitator.agenda.loader import parse_agenda
+from facilitator.store.archive import Archive
+from facilitator.meeting.model import Meeting
+from facilitator.store.snapshot import to_dict
 
 AGENDA = """format = 1
 [meeting]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from facilitator.atomic_write import write_atomic
+from facilitator.files.atomic_write import write_atomic
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import LANGUAGES, t
 

@@ -22,10 +22,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-from facilitator.agenda import ItemType, MeetingKind
-from facilitator.agenda_loader import MAX_MINUTES
+from facilitator.agenda.model import ItemType, MeetingKind
+from facilitator.agenda.loader import MAX_MINUTES
 from facilitator.i18n import t
-from facilitator.meeting_records import Presence, Principle
+from facilitator.meeting.records import Presence, Principle
 
 SNAPSHOT_VERSION: Final = 1
 """The version this module checks; ``meeting_snapshot.SNAPSHOT_VERSION`` must equal it."""
@@ -182,8 +182,21 @@ class _Checker:
             if isinstance(version, bool) or version != SNAPSHOT_VERSION:
                 raise self.fail("snapshot.version", value=_shown(version), supported=SNAPSHOT_VERSION)
         snapshot = self.table(
-            data, t("snapshot.where.top"),
-            ("version", "info", "started_at", "ended_at", "current", "chair", "secretary", "last_id", "attendees", "items", "speakers"),
+            data,
+            t("snapshot.where.top"),
+            (
+                "version",
+                "info",
+                "started_at",
+                "ended_at",
+                "current",
+                "chair",
+                "secretary",
+                "last_id",
+                "attendees",
+                "items",
+                "speakers",
+            ),
             ("carried",),
         )
         self.info(snapshot["info"])
@@ -210,7 +223,9 @@ class _Checker:
     def info(self, value: object) -> None:
         where = "info"
         info = self.table(
-            value, where, ("title", "kind", "date", "start", "participants"),
+            value,
+            where,
+            ("title", "kind", "date", "start", "participants"),
             ("group", "purpose", "duration", "location", "chair", "secretary"),
         )
         self.text(info["title"], "info.title", blank=False)
@@ -240,7 +255,9 @@ class _Checker:
 
     def item(self, value: object, where: str) -> tuple[int, int]:
         """The agenda item itself; returns how many prompts and options it has."""
-        item = self.table(value, where, ("title", "type", "prompts", "options"), ("minutes", "presenter", "purpose", "confidential"))
+        item = self.table(
+            value, where, ("title", "type", "prompts", "options"), ("minutes", "presenter", "purpose", "confidential")
+        )
         self.text(item["title"], f"{where}.title", blank=False)
         self.choice(item["type"], f"{where}.type", (kind.value for kind in ItemType))
         self.number(item.get("minutes"), f"{where}.minutes", 1, MAX_MINUTES, optional=True)
@@ -257,7 +274,8 @@ class _Checker:
 
     def item_state(self, value: object, where: str) -> None:
         state = self.table(
-            value, where,
+            value,
+            where,
             ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
             ("notes",),
         )
@@ -304,7 +322,9 @@ class _Checker:
         for number, entry in enumerate(self.list_(value, "carried")):
             where = f"carried[{number}]"
             carried = self.table(
-                entry, where, ("meeting_id", "action_id", "meeting_title", "meeting_date", "what", "who", "deadline", "done"),
+                entry,
+                where,
+                ("meeting_id", "action_id", "meeting_title", "meeting_date", "what", "who", "deadline", "done"),
                 ("confidential",),
             )
             meeting_id = self.number(carried["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)

@@ -18,17 +18,18 @@ import re
 
 from typing import Any
 
-from facilitator.agenda import Item
-from facilitator.agenda_loader import parse_agenda
+from facilitator.agenda.model import Item
+from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.standard_items import is_standard
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.standard_items import is_standard
 
 
 def _closed_placeholder(item: Item, meeting: Meeting, held: str) -> dict[str, Any]:
     table: dict[str, Any] = {
-        "title": t("next.closed_title"), "type": item.type.value,
+        "title": t("next.closed_title"),
+        "type": item.type.value,
         "purpose": t("next.closed_purpose", title=meeting.info.title, date=held),
     }
     if item.minutes is not None:
@@ -57,7 +58,7 @@ def next_agenda(meeting: Meeting) -> str:
     items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.carry_on]
     if not items:
         raise FacilitatorError(t("next.nothing"))
-    held = (meeting.started_at or meeting.ended_at)
+    held = meeting.started_at or meeting.ended_at
     date = held.date().isoformat() if held else "-"
     comment = t("next.comment", title=meeting.info.title, date=date)
     tables = [_closed_placeholder(i, meeting, date) if i.confidential else _item_table(i) for i in items]
@@ -87,9 +88,14 @@ def _agenda_text(meeting: Meeting, items: list[dict[str, Any]], comment: str, *,
     info = meeting.info
     header: dict[str, Any] = {"title": info.title, "kind": info.kind.value}
     optional = {
-        "group": info.group, "purpose": info.purpose, "date": info.date if with_date else None,
-        "start": info.start, "duration": info.duration if with_date else None, "location": info.location,
-        "chair": meeting.chair, "secretary": meeting.secretary,
+        "group": info.group,
+        "purpose": info.purpose,
+        "date": info.date if with_date else None,
+        "start": info.start,
+        "duration": info.duration if with_date else None,
+        "location": info.location,
+        "chair": meeting.chair,
+        "secretary": meeting.secretary,
     }
     header.update({key: value for key, value in optional.items() if value is not None})
     participants = list(meeting.attendees)

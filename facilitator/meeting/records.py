@@ -1,6 +1,6 @@
 """The things a meeting records: attendance, decisions, votes, action items, speeches.
 
-Plain records, created and changed only by :class:`facilitator.meeting.Meeting`, which
+Plain records, created and changed only by :class:`facilitator.meeting.model.Meeting`, which
 checks every value first. Decisions, votes and speeches are facts once made, so they are
 frozen; an action item can later be marked done, and a person can arrive or leave.
 """
@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
-from facilitator.agenda import Item
+from facilitator.agenda.model import Item
 
 
 class Principle(str, Enum):

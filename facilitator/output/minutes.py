@@ -19,15 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from facilitator.agenda import ItemType
+from facilitator.agenda.model import ItemType
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import get_language, t
-from facilitator.markdown_safety import cell, demote_block, inline
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import ItemState, Presence
-from facilitator.resources import templates_dir
-from facilitator.standard_items import is_standard
-from facilitator.visible_text import without_escapes
+from facilitator.output.markdown_safety import cell, demote_block, inline
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import ItemState, Presence
+from facilitator.files.resources import templates_dir
+from facilitator.meeting.standard_items import is_standard
+from facilitator.text.visible import without_escapes
 
 STYLES = ("referat", "beslutning")
 ITEM_HEADING_LEVEL = 2
@@ -45,7 +45,10 @@ def _clock(value: dt.datetime | None) -> str:
 def long_date(day: dt.date, lang: str) -> str:
     """'tirsdag den 1. december 2026': how a Danish referat writes its date."""
     return t(
-        "minutes.long_date", lang=lang, day=day.day, year=day.year,
+        "minutes.long_date",
+        lang=lang,
+        day=day.day,
+        year=day.year,
         weekday=t("minutes.weekdays", lang=lang).split()[day.weekday()],
         month=t("minutes.months", lang=lang).split()[day.month - 1],
     )
@@ -136,13 +139,21 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "departures": [{"name": a.name, "time": _clock(a.left)} for a in attendees if a.left],
         "items": items,
         "carried": [
-            {"what": c.what, "who": c.who, "deadline": c.deadline.isoformat() if c.deadline else "",
-             "meeting_title": c.meeting_title, "meeting_date": c.meeting_date or "", "done": c.done,
-             "confidential": c.confidential}
+            {
+                "what": c.what,
+                "who": c.who,
+                "deadline": c.deadline.isoformat() if c.deadline else "",
+                "meeting_title": c.meeting_title,
+                "meeting_date": c.meeting_date or "",
+                "done": c.done,
+                "confidential": c.confidential,
+            }
             for c in meeting.carried
             if restricted or not c.confidential  # from a closed item: the restricted copy only
         ],
-        "carried_item": items[carried_index]["number"] if carried_index is not None and not items[carried_index]["hidden"] else None,
+        "carried_item": items[carried_index]["number"]
+        if carried_index is not None and not items[carried_index]["hidden"]
+        else None,
         "actions": [dict(a, item=v["number"]) for v in items if not v["hidden"] for a in v["actions"]],
         "next_meeting": [d["text"] for d in next_item["decisions"]] if next_item else [],
         "has_confidential": any(v["confidential"] for v in items),
@@ -155,7 +166,7 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
 def _environment(extra_folder: Path | None = None) -> Any:
     """The sandbox for a template folder given on the command line (if any), the user's
     templates and the shipped ones, in that order; kept, so templates compile once."""
-    from facilitator import template_sandbox
+    from facilitator.output import template_sandbox
 
     folders = ((extra_folder,) if extra_folder else ()) + (user_templates_dir(), templates_dir())
     return template_sandbox.environment(folders, (("inline", inline), ("cell", cell)))
@@ -180,20 +191,27 @@ def user_templates_dir() -> Path:
 
 
 def render(
-    meeting: Meeting, *, style: str = "referat", restricted: bool = False,
-    lang: str | None = None, template: Path | None = None, stop: Callable[[], bool] | None = None,
+    meeting: Meeting,
+    *,
+    style: str = "referat",
+    restricted: bool = False,
+    lang: str | None = None,
+    template: Path | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> str:
     """The minutes as Markdown (CommonMark with GFM tables), with no raw ESC or C1 in them.
 
     A user's template (``template``, or one in the user's folder) renders under a time
     limit; ``stop`` ends a rendering early when it returns True (the app quitting).
     """
-    from facilitator import template_sandbox
+    from facilitator.output import template_sandbox
 
     if style not in STYLES:
         raise MinutesError(t("minutes.unknown_style", style=style, styles=", ".join(STYLES)))
     lang = lang or get_language()
-    real = template.resolve() if template is not None else None  # the file named is used; what it includes stays in its real folder
+    real = (
+        template.resolve() if template is not None else None
+    )  # the file named is used; what it includes stays in its real folder
     environment = _environment(real.parent if real else None)
     name = real.name if real else f"{style}.md.j2"
 
@@ -204,8 +222,12 @@ def render(
     users = template is not None or any(user_templates_dir().glob("*.j2"))
     try:
         text = template_sandbox.render(
-            environment, name, {**data, "label": label, "style": style}, shown_as=template,
-            time_limit=template_sandbox.TIME_LIMIT if users else None, stop=stop,
+            environment,
+            name,
+            {**data, "label": label, "style": style},
+            shown_as=template,
+            time_limit=template_sandbox.TIME_LIMIT if users else None,
+            stop=stop,
         )
     except template_sandbox.TemplateError as error:
         raise MinutesError(str(error)) from None
@@ -255,7 +277,7 @@ def to_html(markdown: str, *, title: str, lang: str | None = None) -> str:
     """One standalone, print-friendly HTML page of the minutes."""
     from html import escape
 
-    from facilitator.markdown_safety import parser
+    from facilitator.output.markdown_safety import parser
 
     lang = lang or get_language()
     body = parser().render(markdown)
@@ -265,5 +287,3 @@ def to_html(markdown: str, *, title: str, lang: str | None = None) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
-
-

@@ -18,10 +18,18 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from facilitator.agenda import FORMAT_VERSION, Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.agenda.model import FORMAT_VERSION, Agenda, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.errors import AgendaError, Problem
 from facilitator.i18n import join_or, t
-from facilitator.toml_lines import PREFIX, KeyPath, first_deep_line, first_long_key_line, key_lines, split_lines, string_state as _string_state
+from facilitator.agenda.toml_lines import (
+    PREFIX,
+    KeyPath,
+    first_deep_line,
+    first_long_key_line,
+    key_lines,
+    split_lines,
+    string_state as _string_state,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,55 +43,130 @@ MAX_MINUTES: Final = 24 * 60
 
 TOP_KEYS: Final = ("format", "meeting", "item")
 MEETING_KEYS: Final = (
-    "title", "kind", "group", "purpose", "date", "start", "duration",
-    "location", "chair", "secretary", "participants",
+    "title",
+    "kind",
+    "group",
+    "purpose",
+    "date",
+    "start",
+    "duration",
+    "location",
+    "chair",
+    "secretary",
+    "participants",
 )
 ITEM_KEYS: Final = (
-    "title", "type", "minutes", "presenter", "purpose", "prompts", "options", "confidential",
+    "title",
+    "type",
+    "minutes",
+    "presenter",
+    "purpose",
+    "prompts",
+    "options",
+    "confidential",
 )
 
 # Danish words people reach for instead of the English keys.
 _DANISH_KEYS: Final[Mapping[str, str]] = {
-    "titel": "title", "overskrift": "title", "navn": "title",
-    "slags": "kind", "art": "kind", "mødetype": "kind", "type": "kind",
-    "gruppe": "group", "klub": "group", "udvalg": "group",
-    "formål": "purpose", "formaal": "purpose", "mål": "purpose",
-    "dato": "date", "dag": "date",
-    "tid": "start", "starttid": "start", "tidspunkt": "start", "klokken": "start",
-    "varighed": "duration", "længde": "duration",
-    "sted": "location", "lokale": "location", "mødested": "location",
-    "ordstyrer": "chair", "mødeleder": "chair", "dirigent": "chair",
-    "referent": "secretary", "sekretær": "secretary",
-    "deltagere": "participants", "deltager": "participants",
-    "minutter": "minutes", "min": "minutes", "tidsforbrug": "minutes",
-    "oplægsholder": "presenter", "ansvarlig": "presenter", "fremlægger": "presenter",
-    "spørgsmål": "prompts", "prompt": "prompts",
-    "muligheder": "options", "løsninger": "options", "forslag": "options", "option": "options",
-    "fortrolig": "confidential", "lukket": "confidential", "lukket_punkt": "confidential",
-    "punkt": "item", "punkter": "item", "dagsordenspunkt": "item",
-    "møde": "meeting", "moede": "meeting",
+    "titel": "title",
+    "overskrift": "title",
+    "navn": "title",
+    "slags": "kind",
+    "art": "kind",
+    "mødetype": "kind",
+    "type": "kind",
+    "gruppe": "group",
+    "klub": "group",
+    "udvalg": "group",
+    "formål": "purpose",
+    "formaal": "purpose",
+    "mål": "purpose",
+    "dato": "date",
+    "dag": "date",
+    "tid": "start",
+    "starttid": "start",
+    "tidspunkt": "start",
+    "klokken": "start",
+    "varighed": "duration",
+    "længde": "duration",
+    "sted": "location",
+    "lokale": "location",
+    "mødested": "location",
+    "ordstyrer": "chair",
+    "mødeleder": "chair",
+    "dirigent": "chair",
+    "referent": "secretary",
+    "sekretær": "secretary",
+    "deltagere": "participants",
+    "deltager": "participants",
+    "minutter": "minutes",
+    "min": "minutes",
+    "tidsforbrug": "minutes",
+    "oplægsholder": "presenter",
+    "ansvarlig": "presenter",
+    "fremlægger": "presenter",
+    "spørgsmål": "prompts",
+    "prompt": "prompts",
+    "muligheder": "options",
+    "løsninger": "options",
+    "forslag": "options",
+    "option": "options",
+    "fortrolig": "confidential",
+    "lukket": "confidential",
+    "lukket_punkt": "confidential",
+    "punkt": "item",
+    "punkter": "item",
+    "dagsordenspunkt": "item",
+    "møde": "meeting",
+    "moede": "meeting",
     "version": "format",
     # English near-misses that difflib cannot see.
-    "duration": "minutes", "minutes": "duration", "kind": "type", "time": "start",
-    "place": "location", "room": "location", "name": "title", "questions": "prompts",
-    "attendees": "participants", "members": "participants", "minute_taker": "secretary",
-    "items": "item", "agenda": "item",
+    "duration": "minutes",
+    "minutes": "duration",
+    "kind": "type",
+    "time": "start",
+    "place": "location",
+    "room": "location",
+    "name": "title",
+    "questions": "prompts",
+    "attendees": "participants",
+    "members": "participants",
+    "minute_taker": "secretary",
+    "items": "item",
+    "agenda": "item",
 }
 
 # Words people use for an item's type or a meeting's kind, and what they mean here.
 _CHOICE_ALIASES: Final[Mapping[str, str]] = {
-    "info": "orientering", "information": "orientering", "meddelelse": "orientering",
-    "diskussion": "drøftelse", "debat": "drøftelse", "droeftelse": "drøftelse",
-    "beslut": "beslutning", "vedtagelse": "beslutning", "afstemning": "beslutning",
-    "klub": "klubmøde", "klubmoede": "klubmøde", "personale": "personalemøde",
-    "personalemoede": "personalemøde", "med": "med-udvalg", "medudvalg": "med-udvalg",
-    "ledelse": "ledelsesmøde", "ledelsesmoede": "ledelsesmøde", "politikere": "politikermøde",
-    "politikermoede": "politikermøde", "other": "andet",
+    "info": "orientering",
+    "information": "orientering",
+    "meddelelse": "orientering",
+    "diskussion": "drøftelse",
+    "debat": "drøftelse",
+    "droeftelse": "drøftelse",
+    "beslut": "beslutning",
+    "vedtagelse": "beslutning",
+    "afstemning": "beslutning",
+    "klub": "klubmøde",
+    "klubmoede": "klubmøde",
+    "personale": "personalemøde",
+    "personalemoede": "personalemøde",
+    "med": "med-udvalg",
+    "medudvalg": "med-udvalg",
+    "ledelse": "ledelsesmøde",
+    "ledelsesmoede": "ledelsesmøde",
+    "politikere": "politikermøde",
+    "politikermoede": "politikermøde",
+    "other": "andet",
 }
 
 # Within an item, time words mean the item's own minutes.
 _ITEM_KEY_ALIASES: Final[Mapping[str, str]] = {
-    "tid": "minutes", "varighed": "minutes", "længde": "minutes", "duration": "minutes", "time": "minutes",
+    "tid": "minutes",
+    "varighed": "minutes",
+    "længde": "minutes",
+    "duration": "minutes",
+    "time": "minutes",
 }
 
 _INVALID: Final = object()
@@ -178,7 +261,7 @@ _SYNTAX_MESSAGES: Final = (
     ("Unclosed array", "agenda.toml.unclosed_array", False),
     ("Unclosed inline table", "agenda.toml.unclosed_table", False),
     ("Unterminated string", "agenda.toml.unclosed_string", False),
-    ('Expected "\'', "agenda.toml.unclosed_string", False),
+    ("Expected \"'", "agenda.toml.unclosed_string", False),
     ("Expected '=' after a key", "agenda.toml.expected_equals", True),
     ("Cannot overwrite a value", "agenda.toml.duplicate_key", True),
     ("Duplicate inline table key", "agenda.toml.duplicate_key", True),
@@ -207,8 +290,13 @@ _TYPOGRAPHIC_QUOTES: Final = "“”„‟«»‘’‚‛″"
 _ADJACENT_STRINGS = re.compile(r"\"\s+\"")
 _NUMBER_KEYS: Final = ("minutes", "duration", "format")
 _VALUE_ERRORS: Final = (
-    "Invalid value", "Expected newline or end of document", "Invalid date or datetime",
-    "Invalid statement", "Found invalid character", "Illegal character", "Invalid initial character",
+    "Invalid value",
+    "Expected newline or end of document",
+    "Invalid date or datetime",
+    "Invalid statement",
+    "Found invalid character",
+    "Illegal character",
+    "Invalid initial character",
     "Expected '=' after a key",
 )
 _FLAG_KEYS: Final = ("confidential",)
@@ -288,7 +376,11 @@ def _syntax_key(detail: str, source_line: str) -> tuple[str, bool]:
         return "agenda.toml.array_comma", False
     for prefix, key, local in _SYNTAX_MESSAGES:
         if detail.startswith(prefix):
-            if key in ("agenda.toml.invalid_value", "agenda.toml.trailing") and assignment and not assignment.group(2).startswith(("\"", "'", "[", "{")):
+            if (
+                key in ("agenda.toml.invalid_value", "agenda.toml.trailing")
+                and assignment
+                and not assignment.group(2).startswith(('"', "'", "[", "{"))
+            ):
                 return "agenda.toml.bare_text", True
             return key, local
     return "agenda.toml.other", False
@@ -353,9 +445,7 @@ class _Validator:
             return None
         return Agenda(meeting=meeting, items=items)
 
-    def unknown_keys(
-        self, table: Mapping[str, Any], valid: tuple[str, ...], at: KeyPath, where: str
-    ) -> None:
+    def unknown_keys(self, table: Mapping[str, Any], valid: tuple[str, ...], at: KeyPath, where: str) -> None:
         for key, value in table.items():
             if key in valid:
                 continue
@@ -483,8 +573,14 @@ class _Validator:
     # -- fields
 
     def text(
-        self, table: dict[str, Any], at: KeyPath, where: str, key: str,
-        *, required: bool = False, one_line: bool = False,
+        self,
+        table: dict[str, Any],
+        at: KeyPath,
+        where: str,
+        key: str,
+        *,
+        required: bool = False,
+        one_line: bool = False,
     ) -> str | None | object:
         if key not in table:
             return self.missing(at, where, key) if required else None
@@ -499,8 +595,15 @@ class _Validator:
         return value
 
     def choice(
-        self, table: dict[str, Any], at: KeyPath, where: str, key: str, enum: type[MeetingKind] | type[ItemType],
-        *, required: bool = False, default: ItemType | None = None,
+        self,
+        table: dict[str, Any],
+        at: KeyPath,
+        where: str,
+        key: str,
+        enum: type[MeetingKind] | type[ItemType],
+        *,
+        required: bool = False,
+        default: ItemType | None = None,
     ) -> Any:
         valid = [member.value for member in enum]
         choices = join_or([f'"{v}"' for v in valid])
@@ -512,7 +615,9 @@ class _Validator:
             return self.report(at, "agenda.choice.missing", where=where, key=key, first=valid[0], choices=choices)
         value = table[key]
         if not isinstance(value, str):
-            return self.report(at + (key,), "agenda.choice.not_text", where=where, key=key, value=_describe(value), choices=choices)
+            return self.report(
+                at + (key,), "agenda.choice.not_text", where=where, key=key, value=_describe(value), choices=choices
+            )
         normalised = value.strip().lower()
         for member in enum:
             if member.value == normalised:
@@ -520,7 +625,15 @@ class _Validator:
         alias = _CHOICE_ALIASES.get(normalised)
         close = alias if alias in valid else _close_match(normalised, valid, cutoff=0.5)
         if close:
-            return self.report(at + (key,), "agenda.choice.unknown_suggest", where=where, key=key, value=_quote(value), suggestion=close, choices=choices)
+            return self.report(
+                at + (key,),
+                "agenda.choice.unknown_suggest",
+                where=where,
+                key=key,
+                value=_quote(value),
+                suggestion=close,
+                choices=choices,
+            )
         return self.report(at + (key,), "agenda.choice.unknown", where=where, key=key, value=_quote(value), choices=choices)
 
     def minutes(self, table: dict[str, Any], at: KeyPath, where: str, key: str) -> int | None | object:
@@ -558,7 +671,13 @@ class _Validator:
         return self.report(at + (key,), "agenda.flag.invalid", where=where, key=key, value=_describe(value))
 
     def text_list(
-        self, table: dict[str, Any], at: KeyPath, where: str, key: str, *, unique: bool = False,
+        self,
+        table: dict[str, Any],
+        at: KeyPath,
+        where: str,
+        key: str,
+        *,
+        unique: bool = False,
     ) -> tuple[str, ...] | object:
         if key not in table:
             return ()
@@ -572,7 +691,9 @@ class _Validator:
         ok = True
         for number, entry in enumerate(value, start=1):
             if not isinstance(entry, str):
-                self.report(at + (key,), "agenda.list.entry_not_text", where=where, key=key, number=number, value=_describe(entry))
+                self.report(
+                    at + (key,), "agenda.list.entry_not_text", where=where, key=key, number=number, value=_describe(entry)
+                )
                 ok = False
             elif not entry.strip():
                 self.report(at + (key,), "agenda.list.entry_blank", where=where, key=key, number=number)

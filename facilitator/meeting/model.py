@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from facilitator.agenda import Agenda, Item, ItemType, MeetingInfo
-from facilitator.agenda_loader import MAX_MINUTES
+from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo
+from facilitator.agenda.loader import MAX_MINUTES
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting_records import (
+from facilitator.meeting.records import (
     ActionItem,
     Attendee,
     CarriedAction,
@@ -27,8 +27,8 @@ from facilitator.meeting_records import (
     Span,
     Vote,
 )
-from facilitator.speakers import FloorRequest, SpeakersList
-from facilitator.standard_items import is_minutes_approval
+from facilitator.meeting.speakers import FloorRequest, SpeakersList
+from facilitator.meeting.standard_items import is_minutes_approval
 
 Clock = Callable[[], dt.datetime]
 
@@ -59,9 +59,7 @@ class Meeting:
         self.clock = clock
         self.info: MeetingInfo = agenda.meeting
         self.items: list[ItemState] = [ItemState(item, id=index) for index, item in enumerate(agenda.items)]
-        self.attendees: dict[str, Attendee] = {
-            name: Attendee(name, Presence.PRESENT) for name in agenda.meeting.participants
-        }
+        self.attendees: dict[str, Attendee] = {name: Attendee(name, Presence.PRESENT) for name in agenda.meeting.participants}
         self.chair: str | None = None
         self.secretary: str | None = None
         for role, name in (("chair", agenda.meeting.chair), ("secretary", agenda.meeting.secretary)):
@@ -174,7 +172,9 @@ class Meeting:
 
     def _check_index(self, index: int) -> None:
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self.items):
-            raise MeetingError(t("meeting.no_such_item", number=index + 1 if isinstance(index, int) else index, count=len(self.items)))
+            raise MeetingError(
+                t("meeting.no_such_item", number=index + 1 if isinstance(index, int) else index, count=len(self.items))
+            )
 
     def _state(self, index: int | None) -> ItemState:
         if index is None:
@@ -226,7 +226,7 @@ class Meeting:
         if self.ended:
             return now
         left = max(0.0, self.seconds_left(self.current) or 0.0)
-        later = sum((s.item.minutes or 0) * 60 for s in self.items[self.current + 1:] if not s.visited)
+        later = sum((s.item.minutes or 0) * 60 for s in self.items[self.current + 1 :] if not s.visited)
         return now + dt.timedelta(seconds=left + later)
 
     # --- what is said and decided about an item --------------------------------------
@@ -274,8 +274,13 @@ class Meeting:
         return decision
 
     def record_vote(
-        self, subject: str, votes_for: int, against: int, abstain: int,
-        present: int | None = None, index: int | None = None,
+        self,
+        subject: str,
+        votes_for: int,
+        against: int,
+        abstain: int,
+        present: int | None = None,
+        index: int | None = None,
     ) -> Vote:
         """Record a vote; ``present`` defaults to the people here now (if attendance is kept)."""
         self._require_running()
@@ -295,9 +300,7 @@ class Meeting:
         self._changed()
         return vote
 
-    def add_action(
-        self, what: str, who: str, deadline: dt.date | str | None = None, index: int | None = None
-    ) -> ActionItem:
+    def add_action(self, what: str, who: str, deadline: dt.date | str | None = None, index: int | None = None) -> ActionItem:
         self._require_running()
         state = self._state(index)
         action = ActionItem(
@@ -358,7 +361,10 @@ class Meeting:
     # --- the agenda as it changes during the meeting ---------------------------------
 
     def add_item(
-        self, title: str, type: ItemType | str = ItemType.DROEFTELSE, minutes: int | None = None,
+        self,
+        title: str,
+        type: ItemType | str = ItemType.DROEFTELSE,
+        minutes: int | None = None,
         at: int | None = None,
     ) -> int:
         """Add an item during the meeting, by default right after the current one; returns its index.

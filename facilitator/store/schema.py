@@ -43,7 +43,7 @@ def search_records(snapshot: dict[str, Any]) -> Iterator[tuple[str, int, dict[st
         texts = [
             *(("decision", d["text"]) for d in item["decisions"]),
             *(("vote", v["subject"]) for v in item["votes"]),
-            *(("action", f'{a["what"]} ({a["who"]})') for a in item["actions"]),
+            *(("action", f"{a['what']} ({a['who']})") for a in item["actions"]),
         ]
         for kind, text in texts:
             yield kind, sequence[kind], item, text

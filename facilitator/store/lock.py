@@ -41,7 +41,9 @@ class MeetingLock:
         """Take the lock; False when another process holds it."""
         for _ in range(5):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+                fd = os.open(
+                    self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600
+                )
             except OSError as error:  # a link planted at the lock's name, a folder we may not write in
                 raise ArchiveError(t("archive.lock_failed", path=self.path, reason=error.strerror or error)) from None
             try:

@@ -11,7 +11,7 @@ import os
 from importlib import import_module
 from typing import Final
 
-from facilitator.visible_text import one_line
+from facilitator.text.visible import one_line
 
 LANGUAGES: Final = ("da", "en")
 DEFAULT_LANGUAGE: Final = "da"
@@ -26,7 +26,7 @@ def catalogue(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if lang not in _catalogues:
-        _catalogues[lang] = import_module(f"facilitator.messages_{lang}").MESSAGES
+        _catalogues[lang] = import_module(f"facilitator.i18n.messages_{lang}").MESSAGES
     return _catalogues[lang]
 
 

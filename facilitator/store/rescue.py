@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.meeting_lock import MeetingLock
-from facilitator.meeting_snapshot import from_dict, to_dict
-from facilitator.regular_file import NotRegular, TooLarge, read_regular
-from facilitator.snapshot_check import MAX_ID, SnapshotError
+from facilitator.meeting.model import Meeting
+from facilitator.store.lock import MeetingLock
+from facilitator.store.snapshot import from_dict, to_dict
+from facilitator.files.regular_file import NotRegular, TooLarge, read_regular
+from facilitator.store.snapshot_check import MAX_ID, SnapshotError
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ def read_rescue(path: Path) -> tuple[Path | None, int | None, Meeting]:
     meeting_id = data.get("meeting_id")
     if archive is not None and (not isinstance(archive, str) or not archive or "\x00" in archive):
         raise FacilitatorError(t("rescue.not_rescue", path=path))
-    if meeting_id is not None and (isinstance(meeting_id, bool) or not isinstance(meeting_id, int) or not 1 <= meeting_id <= MAX_ID):
+    if meeting_id is not None and (
+        isinstance(meeting_id, bool) or not isinstance(meeting_id, int) or not 1 <= meeting_id <= MAX_ID
+    ):
         raise FacilitatorError(t("rescue.not_rescue", path=path))
     try:
         meeting = from_dict(data["meeting"])  # checks the snapshot whole first (snapshot_check)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.archive_schema import (
+from facilitator.store.schema import (
     APPLICATION_ID,
     CLOSED_MARKED,
     MEETING_SHIFT,
@@ -40,14 +40,14 @@ from facilitator.archive_schema import (
     meeting_rowids,
     search_records,
 )
-from facilitator.archive_schema import search_rowid as _rowid
+from facilitator.store.schema import search_rowid as _rowid
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
-from facilitator.meeting import Meeting
-from facilitator.meeting_records import CarriedAction
-from facilitator.meeting_snapshot import from_dict, to_dict
-from facilitator.no_replace import available as _can_place
-from facilitator.no_replace import rename_no_replace
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import CarriedAction
+from facilitator.store.snapshot import from_dict, to_dict
+from facilitator.files.no_replace import available as _can_place
+from facilitator.files.no_replace import rename_no_replace
 
 try:
     import fcntl
@@ -239,7 +239,9 @@ class Archive:
             with self._write() as db:
                 version = int(db.execute("PRAGMA user_version").fetchone()[0])
                 if version > SCHEMA_VERSION:  # a newer facilitator wrote it since we looked
-                    raise ArchiveError(t("archive.newer", path=self.path, version=version, supported=SCHEMA_VERSION), permanent=True)
+                    raise ArchiveError(
+                        t("archive.newer", path=self.path, version=version, supported=SCHEMA_VERSION), permanent=True
+                    )
                 if version == SCHEMA_VERSION:
                     return
                 _migrate_one(db, version)
@@ -326,8 +328,16 @@ class Archive:
             cursor = db.execute(
                 "INSERT INTO meetings (title, kind, group_name, date, created_at, updated_at, agenda_path, snapshot)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (info.title, info.kind.value, info.group, info.date.isoformat() if info.date else None,
-                 now, now, agenda_path, json.dumps(snapshot, ensure_ascii=False)),
+                (
+                    info.title,
+                    info.kind.value,
+                    info.group,
+                    info.date.isoformat() if info.date else None,
+                    now,
+                    now,
+                    agenda_path,
+                    json.dumps(snapshot, ensure_ascii=False),
+                ),
             )
             meeting_id = int(cursor.lastrowid or 0)
             self._project(db, meeting_id, snapshot)
@@ -355,8 +365,17 @@ class Archive:
             updated = db.execute(
                 "UPDATE meetings SET title = ?, kind = ?, group_name = ?, date = ?, started_at = ?, ended_at = ?,"
                 " updated_at = ?, snapshot = ? WHERE id = ?",
-                (snapshot["info"]["title"], snapshot["info"]["kind"], snapshot["info"]["group"], date, started, snapshot["ended_at"],
-                 _now(), json.dumps(snapshot, ensure_ascii=False), meeting_id),
+                (
+                    snapshot["info"]["title"],
+                    snapshot["info"]["kind"],
+                    snapshot["info"]["group"],
+                    date,
+                    started,
+                    snapshot["ended_at"],
+                    _now(),
+                    json.dumps(snapshot, ensure_ascii=False),
+                    meeting_id,
+                ),
             )
             if updated.rowcount != 1:
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
@@ -400,9 +419,7 @@ class Archive:
                     self._unindexed[key] = (text, item_titles.get(item_id, ""))
             db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", (_now(), meeting_id))
 
-    def _write_notes(
-        self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]
-    ) -> None:
+    def _write_notes(self, db: sqlite3.Connection, meeting_id: int, notes: dict[int, str], item_titles: dict[int, str]) -> None:
         """Notes saved with a structural change: written and indexed at once, with any
         notes of the meeting still waiting for the index."""
         for item_id, text in notes.items():
@@ -442,7 +459,8 @@ class Archive:
         ]
         actions = [
             (meeting_id, a["id"], item["item"]["title"], a["what"], a["who"], a["deadline"], int(a["done"]), int(is_closed(item)))
-            for item in snapshot["items"] for a in item["actions"]
+            for item in snapshot["items"]
+            for a in item["actions"]
         ]
         db.executemany("INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, ?)", rows)
         db.execute("DELETE FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
@@ -557,7 +575,11 @@ class Archive:
                 parameters,
             ).fetchall()
         found = [
-            ActionRow(*row[:8], done=bool(row[8]), confidential=bool(row[9]) or (unmarked is not None and (row[0], row[3]) in unmarked[1]))
+            ActionRow(
+                *row[:8],
+                done=bool(row[8]),
+                confidential=bool(row[9]) or (unmarked is not None and (row[0], row[3]) in unmarked[1]),
+            )
             for row in rows
         ]
         return found if restricted else [a for a in found if not a.confidential]
@@ -779,9 +801,7 @@ def _open_regular(path: Path, status: os.stat_result | None, flags: int) -> int:
     fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         now = os.fstat(fd)
-        if not stat.S_ISREG(now.st_mode) or (
-            status is not None and (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino)
-        ):
+        if not stat.S_ISREG(now.st_mode) or (status is not None and (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino)):
             raise RefusedArchive(t("archive.not_regular", path=path))
     except BaseException:
         os.close(fd)
@@ -887,7 +907,9 @@ def _create_file(path: Path, *, shown: Path | None = None) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+            fd = os.open(
+                path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600
+            )
             made = True
         except FileExistsError:
             if shown is not None:
@@ -973,9 +995,15 @@ _TEMPORARY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_FULL", "SQLITE_IOERR", "SQ
 
 
 _BY_TEXT = (
-    ("locked", "SQLITE_BUSY"), ("busy", "SQLITE_BUSY"), ("is full", "SQLITE_FULL"),
-    ("readonly", "SQLITE_READONLY"), ("read-only", "SQLITE_READONLY"), ("malformed", "SQLITE_CORRUPT"),
-    ("not a database", "SQLITE_NOTADB"), ("disk i/o", "SQLITE_IOERR"), ("unable to open", "SQLITE_CANTOPEN"),
+    ("locked", "SQLITE_BUSY"),
+    ("busy", "SQLITE_BUSY"),
+    ("is full", "SQLITE_FULL"),
+    ("readonly", "SQLITE_READONLY"),
+    ("read-only", "SQLITE_READONLY"),
+    ("malformed", "SQLITE_CORRUPT"),
+    ("not a database", "SQLITE_NOTADB"),
+    ("disk i/o", "SQLITE_IOERR"),
+    ("unable to open", "SQLITE_CANTOPEN"),
     ("could not decode", "SQLITE_CORRUPT"),  # Python's word for text that a damaged page turned to garbage
 )
 

@@ -23,17 +23,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from facilitator import __version__, startup
-from facilitator.agenda import Agenda
-from facilitator.agenda_loader import load_agenda
+from facilitator import __version__
+
+from facilitator.tui import startup
+from facilitator.agenda.model import Agenda
+from facilitator.agenda.loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.i18n import ENV_VAR, LANGUAGES, join_or, resolve_language, set_language, t
-from facilitator.resources import find_agenda, shipped_agendas
-from facilitator.visible_text import one_line, visible
+from facilitator.files.resources import find_agenda, shipped_agendas
+from facilitator.text.visible import one_line, visible
 
 if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
-    from facilitator.archive import Archive, MeetingSummary
-    from facilitator.config import Config
+    from facilitator.store.archive import Archive, MeetingSummary
+    from facilitator.files.config import Config
     from facilitator.tui.app import Launch
 
 EXIT_OK = 0
@@ -282,7 +284,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.buffer.write(data)
         return EXIT_OK
-    from facilitator.atomic_write import write_atomic  # tempfile is not needed by the other commands
+    from facilitator.files.atomic_write import write_atomic  # tempfile is not needed by the other commands
 
     target = _output_target(args.output, f"{name}.toml")
     write_atomic(target, data, overwrite=args.force)
@@ -303,8 +305,8 @@ def _output_target(output: str | None, default_name: str) -> Path:
 
 
 def _new_from_meeting(args: argparse.Namespace) -> int:
-    from facilitator.atomic_write import write_atomic
-    from facilitator.next_agenda import next_agenda
+    from facilitator.files.atomic_write import write_atomic
+    from facilitator.output.next_agenda import next_agenda
 
     with _required_history(args) as archive:
         meeting_id = args.from_meeting or _latest_meeting(archive, ended=True)
@@ -324,8 +326,8 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
 def _open_history(args: argparse.Namespace, *, required: bool = False) -> Archive | None:
     """The archive for reading. When there is none yet, listing it is no error (a note and
     None), but a command that needs a meeting from it fails with the same message."""
-    from facilitator.archive import Archive
-    from facilitator.paths import archive_path
+    from facilitator.store.archive import Archive
+    from facilitator.files.paths import archive_path
 
     path = archive_path(getattr(args, "archive", None))
     if not os.path.lexists(path):  # a link to nothing is refused by Archive.open, not "no archive yet"
@@ -353,9 +355,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if archive is None:
         return EXIT_OK
     with archive:
-        rows = [
-            (str(m.id), m.date or "", m.title, m.group or "", _status(m)) for m in archive.meetings()
-        ]
+        rows = [(str(m.id), m.date or "", m.title, m.group or "", _status(m)) for m in archive.meetings()]
     _print_table((t("cli.col.id"), t("cli.col.date"), t("cli.col.title"), t("cli.col.group"), t("cli.col.status")), rows)
     return EXIT_OK
 
@@ -367,8 +367,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
     with archive:
         found = archive.actions(open_only=args.open, group=args.group, restricted=args.restricted)
     rows = [
-        ("✓" if a.done else "·", a.deadline or "", a.who, a.what, f"{a.meeting_id} {a.meeting_date or ''} {a.meeting_title}".strip(),
-         a.item_title + (f" – {t('cli.closed_item')}" if a.confidential else ""))
+        (
+            "✓" if a.done else "·",
+            a.deadline or "",
+            a.who,
+            a.what,
+            f"{a.meeting_id} {a.meeting_date or ''} {a.meeting_title}".strip(),
+            a.item_title + (f" – {t('cli.closed_item')}" if a.confidential else ""),
+        )
         for a in found
     ]
     _print_table(("", t("cli.col.deadline"), t("cli.col.who"), t("cli.col.what"), t("cli.col.meeting"), t("cli.col.item")), rows)
@@ -379,7 +385,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     archive = _open_history(args)
     if archive is None:
         return EXIT_OK
-    from facilitator.archive import SEARCH_PAGE
+    from facilitator.store.archive import SEARCH_PAGE
 
     limit = args.limit or SEARCH_PAGE
     with archive:
@@ -419,8 +425,8 @@ def _positive(text: str) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from facilitator.paths import ARCHIVE_ENV
-    from facilitator.rescue import restore
+    from facilitator.files.paths import ARCHIVE_ENV
+    from facilitator.store.rescue import restore
 
     # Not paths.archive_path(): without --archive or the variable, the rescue file's own
     # archive wins over the default one.
@@ -433,8 +439,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    from facilitator.atomic_write import write_atomic
-    from facilitator.minutes import render, to_html
+    from facilitator.files.atomic_write import write_atomic
+    from facilitator.output.minutes import render, to_html
 
     with _required_history(args) as archive:
         meeting_id = args.meeting or _latest_meeting(archive)
@@ -482,8 +488,8 @@ def _settings() -> Config:
     """The settings file, read once; its problems are shown inside the app, not here."""
     global _SETTINGS
     if _SETTINGS is None:
-        from facilitator.config import load_config
-        from facilitator.paths import config_path
+        from facilitator.files.config import load_config
+        from facilitator.files.paths import config_path
 
         _SETTINGS = load_config(config_path())
     return _SETTINGS
@@ -500,7 +506,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from facilitator.paths import archive_path
+    from facilitator.files.paths import archive_path
     from facilitator.session import Session
     from facilitator.tui.app import Launch
 
@@ -511,7 +517,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from facilitator.paths import archive_path
+    from facilitator.files.paths import archive_path
     from facilitator.session import Session
     from facilitator.tui.app import Launch
 
@@ -530,7 +536,7 @@ def _require_terminal() -> None:
 
 def _run_app(args: argparse.Namespace, launch: Launch) -> int:
     """Run the app; whatever ends it, the meeting is closed and the user told where it is."""
-    from facilitator.paths import archive_path
+    from facilitator.files.paths import archive_path
     from facilitator.tui.app import build_app
 
     app = build_app(archive_path=archive_path(getattr(args, "archive", None)), config=_settings(), launch=launch)
@@ -547,8 +553,10 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
             import tempfile
 
             reason = session.recorder.last_error or t("cli.run.no_answer")
-            print(t("cli.run.lost", id=session.meeting_id, reason=reason, path=session.archive.path,
-                    temp=tempfile.gettempdir()), file=sys.stderr)
+            print(
+                t("cli.run.lost", id=session.meeting_id, reason=reason, path=session.archive.path, temp=tempfile.gettempdir()),
+                file=sys.stderr,
+            )
             return EXIT_INVALID
         if not session.meeting.ended:
             print(t("cli.run.saved_unfinished", id=session.meeting_id, path=session.archive.path))

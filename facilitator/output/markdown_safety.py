@@ -63,9 +63,7 @@ def demote_block(text: str, below: int) -> str:
             start, end = token.map
             inline = tokens[index + 1].content
             level = int(token.tag[1]) + below
-            replacements[start] = [
-                f"{'#' * level} {inline}" if level <= MAX_LEVEL else f"**{inline}**"
-            ]
+            replacements[start] = [f"{'#' * level} {inline}" if level <= MAX_LEVEL else f"**{inline}**"]
             for covered in range(start + 1, end):  # a setext heading's text and underline
                 replacements[covered] = []
     if replacements:
@@ -117,7 +115,7 @@ def inline(text: object) -> str:
     match = _BLOCK_START.match(line) or _ORDERED_START.match(line)
     if match:
         # "\# x" and "1\. x": the backslash goes before the character that makes the block.
-        line = line[: match.end(1)] + "\\" + line[match.end(1):]
+        line = line[: match.end(1)] + "\\" + line[match.end(1) :]
     if line.endswith("#"):
         line = line[:-1] + "\\#"  # a heading's closing hashes would be eaten
     line = _TAG_START.sub(r"\\<", line)  # shown as written by any Markdown reader, not read as HTML
@@ -139,9 +137,7 @@ _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")
 _ISOLATES = frozenset("\u2066\u2067\u2068")
 """LRI, RLI, FSI: each lasts until a PDI or the end of the paragraph."""
 _DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_RIGHT_TO_LEFT = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 """Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left scripts, and the RLM."""
 
 

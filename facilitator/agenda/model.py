@@ -1,7 +1,7 @@
 """The agenda as the rest of the program sees it: immutable, validated, typed.
 
 An Agenda is what a TOML file *means*; it is built only by the loader
-(``facilitator.agenda_loader``), which guarantees every invariant documented here, so
+(``facilitator.agenda.loader``), which guarantees every invariant documented here, so
 the meeting, the minutes and the UI never re-check a field. It holds content only, not
 the path it came from, so two agendas are equal when they say the same.
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting_records import Span, Speech
+from facilitator.meeting.records import Span, Speech
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from facilitator.agenda import Agenda, Item, ItemType, MeetingInfo, MeetingKind
-from facilitator.meeting import Clock, Meeting, system_clock
-from facilitator.meeting_records import (
+from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.meeting.model import Clock, Meeting, system_clock
+from facilitator.meeting.records import (
     ActionItem,
     Attendee,
     CarriedAction,
@@ -24,8 +24,8 @@ from facilitator.meeting_records import (
     Speech,
     Vote,
 )
-from facilitator.snapshot_check import check_snapshot
-from facilitator.speakers import FloorRequest
+from facilitator.store.snapshot_check import check_snapshot
+from facilitator.meeting.speakers import FloorRequest
 
 SNAPSHOT_VERSION = 1
 
@@ -51,8 +51,13 @@ def _unspan(data: list[str | None]) -> Span:
 
 def _item(item: Item) -> dict[str, Any]:
     return {
-        "title": item.title, "type": item.type.value, "minutes": item.minutes, "presenter": item.presenter,
-        "purpose": item.purpose, "prompts": list(item.prompts), "options": list(item.options),
+        "title": item.title,
+        "type": item.type.value,
+        "minutes": item.minutes,
+        "presenter": item.presenter,
+        "purpose": item.purpose,
+        "prompts": list(item.prompts),
+        "options": list(item.options),
         "confidential": item.confidential,
     }
 
@@ -63,21 +68,30 @@ def _unitem(data: dict[str, Any]) -> Item:
 
 def _info(info: MeetingInfo) -> dict[str, Any]:
     return {
-        "title": info.title, "kind": info.kind.value, "group": info.group, "purpose": info.purpose,
-        "date": _time(info.date), "start": _time(info.start), "duration": info.duration,
-        "location": info.location, "chair": info.chair, "secretary": info.secretary,
+        "title": info.title,
+        "kind": info.kind.value,
+        "group": info.group,
+        "purpose": info.purpose,
+        "date": _time(info.date),
+        "start": _time(info.start),
+        "duration": info.duration,
+        "location": info.location,
+        "chair": info.chair,
+        "secretary": info.secretary,
         "participants": list(info.participants),
     }
 
 
 def _uninfo(data: dict[str, Any]) -> MeetingInfo:
-    return MeetingInfo(**{
-        **data,
-        "kind": MeetingKind(data["kind"]),
-        "date": dt.date.fromisoformat(data["date"]) if data["date"] else None,
-        "start": dt.time.fromisoformat(data["start"]) if data["start"] else None,
-        "participants": tuple(data["participants"]),
-    })
+    return MeetingInfo(
+        **{
+            **data,
+            "kind": MeetingKind(data["kind"]),
+            "date": dt.date.fromisoformat(data["date"]) if data["date"] else None,
+            "start": dt.time.fromisoformat(data["start"]) if data["start"] else None,
+            "participants": tuple(data["participants"]),
+        }
+    )
 
 
 def _speech(speech: Speech) -> dict[str, Any]:
@@ -105,30 +119,49 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
         ],
         "items": [
             {
-                "id": s.id, "item": _item(s.item), "visits": [_span(v) for v in s.visits],
-                "pauses": [_span(p) for p in s.pauses], **({"notes": s.notes} if notes else {}),
-                "discussed": sorted(s.discussed), "chosen": sorted(s.chosen),
+                "id": s.id,
+                "item": _item(s.item),
+                "visits": [_span(v) for v in s.visits],
+                "pauses": [_span(p) for p in s.pauses],
+                **({"notes": s.notes} if notes else {}),
+                "discussed": sorted(s.discussed),
+                "chosen": sorted(s.chosen),
                 "decisions": [
                     {"id": d.id, "text": d.text, "principles": [p.value for p in d.principles], "at": _time(d.at)}
                     for d in s.decisions
                 ],
                 "votes": [
-                    {"id": v.id, "subject": v.subject, "for": v.votes_for, "against": v.against,
-                     "abstain": v.abstain, "present": v.present, "at": _time(v.at)}
+                    {
+                        "id": v.id,
+                        "subject": v.subject,
+                        "for": v.votes_for,
+                        "against": v.against,
+                        "abstain": v.abstain,
+                        "present": v.present,
+                        "at": _time(v.at),
+                    }
                     for v in s.votes
                 ],
                 "actions": [
-                    {"id": a.id, "what": a.what, "who": a.who, "deadline": _time(a.deadline), "done": a.done}
-                    for a in s.actions
+                    {"id": a.id, "what": a.what, "who": a.who, "deadline": _time(a.deadline), "done": a.done} for a in s.actions
                 ],
-                "added": s.added, "carry_on": s.carry_on,
+                "added": s.added,
+                "carry_on": s.carry_on,
             }
             for s in meeting.items
         ],
         "carried": [
-            {"meeting_id": c.meeting_id, "action_id": c.action_id, "meeting_title": c.meeting_title,
-             "meeting_date": c.meeting_date, "what": c.what, "who": c.who, "deadline": _time(c.deadline), "done": c.done,
-             "confidential": c.confidential}
+            {
+                "meeting_id": c.meeting_id,
+                "action_id": c.action_id,
+                "meeting_title": c.meeting_title,
+                "meeting_date": c.meeting_date,
+                "what": c.what,
+                "who": c.who,
+                "deadline": _time(c.deadline),
+                "done": c.done,
+                "confidential": c.confidential,
+            }
             for c in meeting.carried
         ],
         "speakers": {
@@ -141,7 +174,11 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
 
 
 def from_dict(
-    data: dict[str, Any], *, clock: Clock = system_clock, notes: dict[int, str] | None = None, copy: bool = False,
+    data: dict[str, Any],
+    *,
+    clock: Clock = system_clock,
+    notes: dict[int, str] | None = None,
+    copy: bool = False,
 ) -> Meeting:
     """Rebuild a meeting exactly as it was; ``notes`` (by item id) fill in notes saved apart.
 
@@ -167,17 +204,29 @@ def from_dict(
     }
     meeting.items = [
         ItemState(
-            _unitem(s["item"]), id=s["id"],
-            visits=[_unspan(v) for v in s["visits"]], pauses=[_unspan(p) for p in s["pauses"]],
+            _unitem(s["item"]),
+            id=s["id"],
+            visits=[_unspan(v) for v in s["visits"]],
+            pauses=[_unspan(p) for p in s["pauses"]],
             notes=(notes or {}).get(s["id"], s.get("notes", "")),
-            discussed=set(s["discussed"]), chosen=set(s["chosen"]),
-            decisions=[Decision(d["id"], d["text"], tuple(Principle(p) for p in d["principles"]), _datetime(d["at"])) for d in s["decisions"]],
-            votes=[Vote(v["id"], v["subject"], v["for"], v["against"], v["abstain"], v["present"], _datetime(v["at"])) for v in s["votes"]],
+            discussed=set(s["discussed"]),
+            chosen=set(s["chosen"]),
+            decisions=[
+                Decision(d["id"], d["text"], tuple(Principle(p) for p in d["principles"]), _datetime(d["at"]))
+                for d in s["decisions"]
+            ],
+            votes=[
+                Vote(v["id"], v["subject"], v["for"], v["against"], v["abstain"], v["present"], _datetime(v["at"]))
+                for v in s["votes"]
+            ],
             actions=[
-                ActionItem(a["id"], a["what"], a["who"], dt.date.fromisoformat(a["deadline"]) if a["deadline"] else None, a["done"])
+                ActionItem(
+                    a["id"], a["what"], a["who"], dt.date.fromisoformat(a["deadline"]) if a["deadline"] else None, a["done"]
+                )
                 for a in s["actions"]
             ],
-            added=s["added"], carry_on=s["carry_on"],
+            added=s["added"],
+            carry_on=s["carry_on"],
         )
         for s in items
     ]

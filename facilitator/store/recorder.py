@@ -24,12 +24,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from facilitator.archive import Archive
+from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.i18n import t
-from facilitator.meeting import Change, Clock, Meeting, system_clock
-from facilitator.meeting_lock import MeetingLock
-from facilitator.meeting_snapshot import to_dict
+from facilitator.meeting.model import Change, Clock, Meeting, system_clock
+from facilitator.store.lock import MeetingLock
+from facilitator.store.snapshot import to_dict
 
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)
 RESCUE_NAMES = 20
@@ -38,7 +38,11 @@ RESCUE_NAMES = 20
 
 class Recorder:
     def __init__(
-        self, archive: Archive, meeting_id: int, meeting: Meeting, *,
+        self,
+        archive: Archive,
+        meeting_id: int,
+        meeting: Meeting,
+        *,
         notes_interval: float = 0.5,
         on_error: Callable[[str], None] | None = None,
         on_recovered: Callable[[], None] | None = None,
@@ -138,10 +142,13 @@ class Recorder:
         link or a file someone put at that name is left alone and the next name is taken.
         ``rescue_file`` is set only when a file is complete; a failed try leaves nothing.
         """
-        from facilitator.atomic_write import OutputError, write_atomic
+        from facilitator.files.atomic_write import OutputError, write_atomic
 
-        data = json.dumps({"archive": str(self.archive.path), "meeting_id": self.meeting_id,
-                           "meeting": to_dict(self.meeting)}, ensure_ascii=False, indent=1).encode("utf-8")
+        data = json.dumps(
+            {"archive": str(self.archive.path), "meeting_id": self.meeting_id, "meeting": to_dict(self.meeting)},
+            ensure_ascii=False,
+            indent=1,
+        ).encode("utf-8")
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         stem = f"{self.archive.path.name}.rescue-{self.meeting_id}-{stamp}"
         for folder in (self.archive.path.parent, Path(tempfile.gettempdir())):
@@ -208,7 +215,9 @@ class Recorder:
                 elif notes:
                     self.archive.save_notes(self.meeting_id, notes, titles)
             except Exception as error:  # noqa: BLE001 - whatever happens, keep the data and carry on
-                message = str(error) if isinstance(error, ArchiveError) else t("archive.failed", path=self.archive.path, reason=error)
+                message = (
+                    str(error) if isinstance(error, ArchiveError) else t("archive.failed", path=self.archive.path, reason=error)
+                )
                 pause = RETRY_PAUSES[min(failures, len(RETRY_PAUSES) - 1)]
                 failures += 1
                 with self._condition:

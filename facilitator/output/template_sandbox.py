@@ -45,7 +45,7 @@ from jinja2.utils import Namespace, generate_lorem_ipsum
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.regular_file import NotRegular, TooLarge, read_regular
+from facilitator.files.regular_file import NotRegular, TooLarge, read_regular
 
 TIME_LIMIT = 5.0
 """Seconds a rendering with a user's template may take."""
@@ -260,7 +260,9 @@ def _replace_size(text: str, old: str, new: str, count: int | None) -> int:
 _GROWS: dict[str, Callable[[Limits, Any, tuple[Any, ...], dict[str, Any]], int]] = {
     "center": lambda _, v, a, k: max(len(str(v)), *_ints((*a, *k.values(), 0))),
     "indent": lambda _, v, a, k: len(str(v)) + (str(v).count("\n") + 1) * _width(a[0] if a else k.get("width", 4)),
-    "replace": lambda _, v, a, k: _replace_size(str(v), str(a[0]) if a else "", str(a[1]) if len(a) > 1 else "", a[2] if len(a) > 2 else k.get("count")),
+    "replace": lambda _, v, a, k: _replace_size(
+        str(v), str(a[0]) if a else "", str(a[1]) if len(a) > 1 else "", a[2] if len(a) > 2 else k.get("count")
+    ),
     "wordwrap": lambda _, v, a, k: len(str(v)) * (2 + len(str(k.get("wrapstring") or (a[2] if len(a) > 2 else "") or "\n"))),
     "urlize": lambda limits, v, a, k: 20 * len(str(v)) + 4 * sum(limits.weigh(x) for x in (*a, *k.values())),
     "tojson": lambda limits, v, a, k: limits.weigh(v) * (8 + 4 * _width(a[0] if a else k.get("indent") or 0)),
@@ -275,11 +277,50 @@ def _width(value: Any) -> int:
     return len(value) if isinstance(value, str) else value if isinstance(value, int) else 0
 
 
-_CONSTANT_TIME = frozenset({"length", "count", "first", "last", "random", "default", "d", "attr", "int", "float", "abs", "round", "safe", "string", "e", "escape", "forceescape"})
+_CONSTANT_TIME = frozenset(
+    {
+        "length",
+        "count",
+        "first",
+        "last",
+        "random",
+        "default",
+        "d",
+        "attr",
+        "int",
+        "float",
+        "abs",
+        "round",
+        "safe",
+        "string",
+        "e",
+        "escape",
+        "forceescape",
+    }
+)
 """Filters that do not go through their value's items one by one (``string`` and the
 escapes turn a list into text in one go: bounded by the list's size)."""
 
-_GOES_THROUGH_TEXT = frozenset({"list", "sort", "unique", "batch", "slice", "map", "select", "reject", "selectattr", "rejectattr", "groupby", "min", "max", "join", "sum", "reverse"})
+_GOES_THROUGH_TEXT = frozenset(
+    {
+        "list",
+        "sort",
+        "unique",
+        "batch",
+        "slice",
+        "map",
+        "select",
+        "reject",
+        "selectattr",
+        "rejectattr",
+        "groupby",
+        "min",
+        "max",
+        "join",
+        "sum",
+        "reverse",
+    }
+)
 """Filters that, given text, go through it character by character."""
 
 _NOT_A_SIZE = frozenset({"default", "d", "int", "float", "round", "abs"})
@@ -301,7 +342,7 @@ def _limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         if len(args) <= value_at:
             return function(*args, **kwargs)
         value = args[value_at]
-        rest = args[value_at + 1:]
+        rest = args[value_at + 1 :]
         if sizes and (rest or kwargs):
             _check_numbers(limits, (*rest, *kwargs.values()))
         if counts_to_its_number:  # these count to their number in Python
@@ -557,8 +598,13 @@ def environment(folders: tuple[Path, ...], filters: tuple[tuple[str, Callable[..
 
 
 def render(
-    env: LimitedEnvironment, name: str, data: Mapping[str, Any], *,
-    shown_as: str | Path | None = None, time_limit: float | None = None, stop: Callable[[], bool] | None = None,
+    env: LimitedEnvironment,
+    name: str,
+    data: Mapping[str, Any],
+    *,
+    shown_as: str | Path | None = None,
+    time_limit: float | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> str:
     """``name`` rendered with ``data``, within the limits; a ``TemplateError`` otherwise.
 

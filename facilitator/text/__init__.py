@@ -1,0 +1,5 @@
+"""Text from a person or a file as data: the one way it becomes something visible.
+
+Lives here: ``visible`` (control characters as signs, one-line values).
+May import: the standard library only. Everyone may import it.
+"""
