@@ -12,8 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo
-from facilitator.agenda.loader import MAX_MINUTES
+from facilitator.agenda.model import MAX_MINUTES, Agenda, Item, ItemType, MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting.records import (
