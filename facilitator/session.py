@@ -18,7 +18,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Clock, Meeting, system_clock
 from facilitator.store.recorder import Recorder
-from facilitator.files.resources import find_agenda
+from facilitator.agenda.shipped import find_agenda
 
 
 class Session:

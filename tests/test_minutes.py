@@ -14,7 +14,7 @@ from facilitator.meeting.records import CarriedAction, Presence
 from facilitator.errors import MinutesError
 from facilitator.output.minutes import context, render, to_html
 from facilitator.output.markdown_safety import parser
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 from test_meeting import FakeClock
 

@@ -30,7 +30,7 @@ from facilitator.agenda.model import Agenda
 from facilitator.agenda.loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.i18n import ENV_VAR, LANGUAGES, join_or, resolve_language, set_language, t
-from facilitator.files.resources import find_agenda, shipped_agendas
+from facilitator.agenda.shipped import find_agenda, shipped_agendas
 from facilitator.text.visible import one_line, visible
 
 if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it

@@ -21,7 +21,7 @@ from typing import Any
 
 from facilitator.agenda.model import ItemType
 from facilitator.errors import MinutesError, TemplateError
-from facilitator.files.resources import templates_dir
+from facilitator.files.paths import shipped_folder, user_templates_dir
 from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import ItemState, Presence
@@ -179,11 +179,9 @@ def warm_up() -> None:
         environment.get_template(f"{style}.md.j2")
 
 
-def user_templates_dir() -> Path:
-    """Where a user keeps templates of their own: they win over the shipped ones by name."""
-    from platformdirs import user_config_path
-
-    return user_config_path("facilitator", appauthor=False) / "templates"
+def templates_dir() -> Path:
+    """The templates that ship with facilitator (``files.paths`` knows where they are)."""
+    return shipped_folder("templates")
 
 
 def render(

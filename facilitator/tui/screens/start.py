@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from facilitator.agenda.loader import load_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 from facilitator.tui import literal
 from facilitator.tui.commands import START_COMMANDS, localised
 from facilitator.tui.widgets.key_footer import KeyFooter
