@@ -17,7 +17,7 @@ from facilitator.agenda.loader import load_agenda, parse_agenda
 from facilitator.store.archive import Archive
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 ITEM_TYPES = ("orientering", "drøftelse", "beslutning")
 GROUPS = 25

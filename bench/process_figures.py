@@ -23,7 +23,7 @@ from facilitator.store.archive import Archive
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.output.minutes import render
-from facilitator.files.resources import find_agenda
+from facilitator.agenda.shipped import find_agenda
 
 BENCH = Path(__file__).resolve().parent
 BARE_APP = str(BENCH / "bare_app.py")

@@ -1,7 +1,12 @@
-"""One family of errors, each carrying a message a person can act on.
+"""Every error class of facilitator, in one place: what can go wrong is read in one file.
 
-The CLI prints them on stderr and exits 2; the app shows them and carries on. Anything
-that is not a FacilitatorError is a bug in facilitator, not a mistake of the user.
+Most are FacilitatorErrors, each carrying a message a person can act on: the CLI prints
+them on stderr and exits 2; the app shows them and carries on. Anything that is not a
+FacilitatorError and escapes is a bug in facilitator, not a mistake of the user. The few
+that are not FacilitatorErrors (``NotRegular``, ``TooLarge``, ``LimitReached``) never
+reach a person: the module that raises them is wrapped by one that words them.
+
+This module imports nothing heavier than ``text``, so any wing may import it.
 """
 
 from __future__ import annotations
@@ -57,3 +62,48 @@ class ArchiveError(FacilitatorError):
     def __init__(self, message: str, *, permanent: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
+
+
+class OutputError(FacilitatorError):
+    """A file could not be written where the user asked (``files.atomic_write``)."""
+
+
+class NotRegular(Exception):
+    """The path is a folder, a pipe, a device or a socket, not a regular file (``files.regular_file``).
+
+    Not a FacilitatorError: the callers word the refusal their way (a rescue file, a template).
+    """
+
+
+class TooLarge(Exception):
+    """The file holds more than the limit the caller gave (``files.regular_file``)."""
+
+
+class MinutesError(FacilitatorError):
+    """The minutes could not be made: a template error, named by template and line."""
+
+
+class TemplateError(FacilitatorError):
+    """A template could not be rendered: its error, named by template and line."""
+
+
+class LimitReached(Exception):
+    """Raised inside a rendering when it has spent what it may (``output.template_limits``).
+
+    It never leaves the rendering: ``template_sandbox.render`` turns it into a TemplateError
+    naming template and line. Its base is plain Exception on purpose: Jinja's filters and
+    attribute lookups swallow ValueError, TypeError, LookupError and AttributeError, and a
+    limit must end the rendering, never become a default value.
+    """
+
+
+class Stopped(LimitReached):
+    """The rendering was stopped from outside (the app is quitting)."""
+
+
+class FieldError(FacilitatorError):
+    """A value a dialog must ask for again, shown beside its field (``tui.dialogs.form``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field

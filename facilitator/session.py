@@ -11,14 +11,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitator.agenda.model import Agenda
 from facilitator.agenda.loader import load_agenda
-from facilitator.store.archive import Archive
+from facilitator.agenda.model import Agenda
+from facilitator.agenda.shipped import find_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Clock, Meeting, system_clock
+from facilitator.store.archive import Archive
 from facilitator.store.recorder import Recorder
-from facilitator.files.resources import find_agenda
 
 
 class Session:

@@ -23,7 +23,7 @@ from facilitator.store.archive import Archive
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 
 def fill(folder: Path) -> Path:

@@ -40,7 +40,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence, Principle
 from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 NOTES_INTERVAL = 0.05
 """The recorder saves notes this long after a keystroke: short, so kills land mid-typing and after a save."""

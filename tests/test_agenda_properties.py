@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from facilitator.agenda.loader import load_agenda, parse_agenda
 from facilitator.agenda.model import Agenda, ItemType, MeetingKind
-from facilitator.agenda.loader import ITEM_KEYS, MEETING_KEYS, load_agenda, parse_agenda
+from facilitator.agenda.schema import ITEM_KEYS, MEETING_KEYS
 from facilitator.errors import AgendaError
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,7 +11,7 @@ from facilitator.store.archive import Archive
 from facilitator.errors import MeetingError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 from conftest import VALID_AGENDA
 

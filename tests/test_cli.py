@@ -13,7 +13,7 @@ import pytest
 from facilitator import __version__
 from facilitator.agenda.loader import load_agenda
 from facilitator.cli import main
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 from conftest import DATA
 

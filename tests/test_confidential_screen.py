@@ -16,7 +16,7 @@ from facilitator.store.archive import Archive
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.output.minutes import render
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 from tui_support import SIZE, MakeApp
 

@@ -11,9 +11,10 @@ import pytest
 from facilitator.agenda.loader import parse_agenda
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, Presence
-from facilitator.output.minutes import MinutesError, context, render, to_html
+from facilitator.errors import MinutesError
+from facilitator.output.minutes import context, render, to_html
 from facilitator.output.markdown_safety import parser
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 from test_meeting import FakeClock
 

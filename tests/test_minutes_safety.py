@@ -14,7 +14,8 @@ from facilitator.cli import main
 from facilitator.output.markdown_safety import parser
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
-from facilitator.output.minutes import MinutesError, render
+from facilitator.errors import MinutesError
+from facilitator.output.minutes import render
 
 from test_meeting import FakeClock
 from test_minutes import real_meeting

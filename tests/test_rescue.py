@@ -14,7 +14,7 @@ from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
-from facilitator.files.resources import shipped_agendas
+from facilitator.agenda.shipped import shipped_agendas
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.output import template_sandbox
+from facilitator.output import template_limits
 from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.meeting.model import Meeting
@@ -170,7 +170,7 @@ def test_a_template_bomb_ends_in_one_line_within_5_s(tmp_path: Path, source: str
     error = str(result["error"])
     assert any(error.startswith(f"{template}:{line}: {one}") for one in ((told,) if isinstance(told, str) else told)), error
     assert "\n" not in error
-    assert float(result["seconds"]) < template_sandbox.TIME_LIMIT + 1  # the slow one stops at the limit itself
+    assert float(result["seconds"]) < template_limits.TIME_LIMIT + 1  # the slow one stops at the limit itself
 
 
 @pytest.fixture
@@ -278,9 +278,9 @@ def test_the_shipped_templates_render_the_golden_files_within_a_fiftieth_of_the_
     times smaller and a tenth of the size limits, the golden files still come out."""
     from test_minutes import GOLDEN, real_meeting
 
-    monkeypatch.setattr(template_sandbox, "STEP_BUDGET", template_sandbox.STEP_BUDGET // 50)
-    monkeypatch.setattr(template_sandbox, "MAX_SIZE", template_sandbox.MAX_SIZE // 10)
-    monkeypatch.setattr(template_sandbox, "MAX_OUTPUT", template_sandbox.MAX_OUTPUT // 10)
+    monkeypatch.setattr(template_limits, "STEP_BUDGET", template_limits.STEP_BUDGET // 50)
+    monkeypatch.setattr(template_limits, "MAX_SIZE", template_limits.MAX_SIZE // 10)
+    monkeypatch.setattr(template_limits, "MAX_OUTPUT", template_limits.MAX_OUTPUT // 10)
     for style in STYLES:
         for restricted, kind in ((False, "offentligt"), (True, "fortroligt")):
             rendered = render(real_meeting(), style=style, restricted=restricted, lang="da")

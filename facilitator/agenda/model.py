@@ -1,7 +1,7 @@
 """The agenda as the rest of the program sees it: immutable, validated, typed.
 
 An Agenda is what a TOML file *means*; it is built only by the loader
-(``facilitator.agenda.loader``), which guarantees every invariant documented here, so
+(``facilitator.agenda.loader``, through ``schema``), which guarantees every invariant documented here, so
 the meeting, the minutes and the UI never re-check a field. It holds content only, not
 the path it came from, so two agendas are equal when they say the same.
 
@@ -17,6 +17,10 @@ from enum import Enum
 from typing import Final, NamedTuple
 
 FORMAT_VERSION: Final = 1
+
+MAX_MINUTES: Final = 24 * 60
+"""The longest an item or a meeting may be planned or run to: a day. The schema refuses
+more in a file, the meeting refuses more as a change, and a snapshot is checked against it."""
 
 
 class ItemType(str, Enum):

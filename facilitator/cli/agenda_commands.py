@@ -12,10 +12,10 @@ import sys
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.agenda.model import Agenda
+from facilitator.agenda.shipped import find_agenda, shipped_agendas
 from facilitator.cli.console import EXIT_INVALID, EXIT_OK, output_target, print_error
 from facilitator.cli.history_commands import latest_meeting, required_history
 from facilitator.errors import AgendaError, FacilitatorError
-from facilitator.files.resources import find_agenda, shipped_agendas
 from facilitator.i18n import join_or, t
 from facilitator.text.visible import one_line
 

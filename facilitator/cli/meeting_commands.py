@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.agenda.loader import load_agenda
+from facilitator.agenda.shipped import find_agenda
 from facilitator.cli.console import EXIT_INVALID, EXIT_OK
 from facilitator.errors import FacilitatorError
-from facilitator.files.resources import find_agenda
 from facilitator.i18n import t
 
 if TYPE_CHECKING:

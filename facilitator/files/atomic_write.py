@@ -13,12 +13,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import OutputError
 from facilitator.i18n import t
-
-
-class OutputError(FacilitatorError):
-    """A file could not be written where the user asked."""
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, private: bool = False) -> None:

@@ -1,13 +1,19 @@
-"""Where facilitator keeps its files: one place to decide, so docs and code agree.
+"""Where facilitator's files are: one place decides, so docs and code agree.
 
 The archive goes in the user's data folder unless ``--archive PATH`` or the environment
 variable FACILITATOR_ARCHIVE says otherwise; the command line wins over the environment.
+The settings file and a person's own templates live in the user's config folder. The
+agendas and templates that ship with facilitator are found by :func:`shipped_folder`.
+The agenda wing (``agenda.shipped``) and the output wing (``output.minutes``) ask here;
+neither works a path out for itself.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+PACKAGE = "facilitator"
 
 APP_NAME = "facilitator"
 ARCHIVE_ENV = "FACILITATOR_ARCHIVE"
@@ -41,3 +47,34 @@ def config_path() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False) / CONFIG_FILE
+
+
+def user_templates_dir() -> Path:
+    """Where a person keeps templates of their own: they win over the shipped ones by name."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "templates"
+
+
+def shipped_folder(name: str) -> Path:
+    """The folder ``name`` (``agendas`` or ``templates``) that ships with facilitator.
+
+    The package's data is found through ``importlib.resources.files``, which names the
+    installed package wherever and however it was installed. In a wheel the folders are
+    package data: the repository keeps them at its top, where a person finds and edits
+    them, and the build puts them inside the package (hatchling's ``force-include`` in
+    pyproject.toml: ``agendas`` becomes ``facilitator/agendas``).
+
+    A source checkout run in place (``PYTHONPATH=$PWD``) has no such folders in the
+    package, so the lookup falls back to the package's parent, the top of the checkout
+    (a copy or a link inside the package would be a second place to keep in step).
+
+    Callers get a real path, not a ``Traversable``: an agenda is stat-ed before it is read,
+    and the template loader resolves links to keep includes inside the folder. Every way
+    pip installs a wheel gives one (a zipped package, which would not, is not supported).
+    """
+    from importlib.resources import files  # late: ``check`` of a file of one's own never needs it
+
+    package = Path(str(files(PACKAGE)))
+    inside = package / name
+    return inside if inside.is_dir() else package.parent / name

@@ -12,13 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-
-class NotRegular(Exception):
-    """The path is a folder, a pipe, a device or a socket, not a regular file."""
-
-
-class TooLarge(Exception):
-    """The file holds more than the limit the caller gave."""
+from facilitator.errors import NotRegular, TooLarge
 
 
 def read_regular(path: str | Path, limit: int, *, follow_links: bool = True) -> tuple[bytes, os.stat_result]:

@@ -1,6 +1,9 @@
 """A meeting as it is held: the state the chair changes, and nothing that saves or shows it.
 
-Lives here: ``model`` (Meeting and its changes), ``records`` (decisions, votes, actions,
-attendance), ``speakers`` (the speakers list), ``standard_items`` (the fixed items).
+Lives here: ``model`` (Meeting and its changes: the items, their timer and notes),
+``people`` (attendance, roles, the floor) and ``outcomes`` (decisions, votes, actions,
+carry-over), the two parts Meeting is made of; ``checks`` (values from people checked),
+``records`` (decisions, votes, actions, attendance), ``speakers`` (the speakers list),
+``standard_items`` (the fixed items).
 May import: ``agenda`` and the wings below it. Never the store, the output or a UI.
 """

@@ -9,26 +9,17 @@ tests can hold a whole meeting in a few microseconds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import NamedTuple
 
-from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo
-from facilitator.agenda.loader import MAX_MINUTES
+from facilitator.agenda.model import MAX_MINUTES, Agenda, Item, ItemType, MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting.records import (
-    ActionItem,
-    Attendee,
-    CarriedAction,
-    Decision,
-    ItemState,
-    Presence,
-    Principle,
-    Span,
-    Vote,
-)
-from facilitator.meeting.speakers import FloorRequest, SpeakersList
-from facilitator.meeting.standard_items import is_minutes_approval
+from facilitator.meeting import checks
+from facilitator.meeting.outcomes import Outcomes
+from facilitator.meeting.people import People
+from facilitator.meeting.records import Attendee, CarriedAction, ItemState, Presence, Span
+from facilitator.meeting.speakers import SpeakersList
 
 Clock = Callable[[], dt.datetime]
 
@@ -52,8 +43,13 @@ class Change(NamedTuple):
 STRUCTURE = Change("structure")
 
 
-class Meeting:
-    """One meeting held from an agenda."""
+class Meeting(People, Outcomes):
+    """One meeting held from an agenda.
+
+    Its topics are split over files: who is in the room in ``People``, what is decided in
+    ``Outcomes`` (mixins, for the reason ``people`` gives), and here the meeting as a
+    whole, the items, their timer, notes and prompts, and the agenda as it changes.
+    """
 
     def __init__(self, agenda: Agenda, *, clock: Clock = system_clock) -> None:
         self.clock = clock
@@ -265,99 +261,6 @@ class Meeting:
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < len(choices):
             raise MeetingError(t(message, number=number + 1 if isinstance(number, int) else number, count=len(choices)))
 
-    def add_decision(self, text: str, principles: Iterable[Principle | str] = (), index: int | None = None) -> Decision:
-        self._require_running()
-        state = self._state(index)
-        decision = Decision(self._new_id(), _text(text, "meeting.field.decision"), _principles(principles), self.clock())
-        state.decisions.append(decision)
-        self._changed()
-        return decision
-
-    def record_vote(
-        self,
-        subject: str,
-        votes_for: int,
-        against: int,
-        abstain: int,
-        present: int | None = None,
-        index: int | None = None,
-    ) -> Vote:
-        """Record a vote; ``present`` defaults to the people here now (if attendance is kept)."""
-        self._require_running()
-        state = self._state(index)
-        subject = _text(subject, "meeting.field.subject")
-        counts = {"votes_for": votes_for, "against": against, "abstain": abstain}
-        for field_name, value in counts.items():
-            _count(value, t(f"meeting.field.{field_name}"))
-        cast = votes_for + against + abstain
-        if present is None:
-            present = self.present_count() or cast  # no attendance kept: the votes cast are all we know
-        _count(present, t("meeting.field.present"))
-        if cast > present:
-            raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))
-        vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock())
-        state.votes.append(vote)
-        self._changed()
-        return vote
-
-    def add_action(self, what: str, who: str, deadline: dt.date | str | None = None, index: int | None = None) -> ActionItem:
-        self._require_running()
-        state = self._state(index)
-        action = ActionItem(
-            self._new_id(), _text(what, "meeting.field.what"), _text(who, "meeting.field.who"), _deadline(deadline)
-        )
-        state.actions.append(action)
-        self._changed()
-        return action
-
-    def set_action_done(self, action_id: int, done: bool = True) -> None:
-        done = _flag(done)
-        action = self.find_action(action_id)
-        if action.done != done:
-            action.done = done
-            self._changed()
-
-    def find_action(self, action_id: int) -> ActionItem:
-        for state in self.items:
-            for action in state.actions:
-                if action.id == action_id:
-                    return action
-        raise MeetingError(t("meeting.no_such_record", id=action_id))
-
-    def remove(self, record_id: int) -> None:
-        """Remove a decision, vote or action item entered by mistake."""
-        for state in self.items:
-            for records in (state.decisions, state.votes, state.actions):
-                for position, record in enumerate(records):
-                    if record.id == record_id:
-                        del records[position]
-                        self._changed()
-                        return
-        raise MeetingError(t("meeting.no_such_record", id=record_id))
-
-    # --- follow-up of earlier meetings ----------------------------------------------
-
-    def carry_over(self, actions: Iterable[CarriedAction]) -> None:
-        """Take in the open action items of earlier meetings (the archive finds them)."""
-        self.carried = list(actions)
-        self._changed()
-
-    def carried_item(self) -> int | None:
-        """The item where carried-over actions are followed up: the approval of the last
-        minutes; None when the agenda has no such item (the minutes then give them a
-        follow-up section of their own)."""
-        return next((i for i, s in enumerate(self.items) if is_minutes_approval(s.item.title)), None)
-
-    def set_carried_done(self, meeting_id: int, action_id: int, done: bool = True) -> None:
-        done = _flag(done)
-        for action in self.carried:
-            if (action.meeting_id, action.action_id) == (meeting_id, action_id):
-                if action.done != done:
-                    action.done = done
-                    self._changed()
-                return
-        raise MeetingError(t("meeting.no_such_carried", meeting=meeting_id, id=action_id))
-
     # --- the agenda as it changes during the meeting ---------------------------------
 
     def add_item(
@@ -373,12 +276,12 @@ class Meeting:
         minutes), so the next agenda written from this meeting always checks clean.
         """
         self._require_running()
-        item_type = _item_type(type)
+        item_type = checks.item_type(type)
         if minutes is not None:
-            _count(minutes, t("meeting.field.minutes"), positive=True)
+            checks.count(minutes, t("meeting.field.minutes"), positive=True)
             if minutes > MAX_MINUTES:
                 raise MeetingError(t("meeting.too_many_minutes", limit=MAX_MINUTES))
-        item = Item(title=_one_line(title, "meeting.field.title"), type=item_type, minutes=minutes)
+        item = Item(title=checks.one_line(title, "meeting.field.title"), type=item_type, minutes=minutes)
         if at is None:
             at = len(self.items) if self.current is None else self.current + 1
         if isinstance(at, bool) or not isinstance(at, int) or not 0 <= at <= len(self.items):
@@ -403,178 +306,8 @@ class Meeting:
 
     def set_carry_on(self, index: int, carry_on: bool = True) -> None:
         """Mark an item to continue at the next meeting."""
-        carry_on = _flag(carry_on)
+        carry_on = checks.flag(carry_on)
         state = self._state(index)
         if state.carry_on != carry_on:
             state.carry_on = carry_on
             self._changed()
-
-    # --- attendance and roles --------------------------------------------------------
-
-    def person(self, name: str) -> Attendee:
-        attendee = self.attendees.get(name.strip()) if isinstance(name, str) else None
-        if attendee is None:
-            raise MeetingError(t("meeting.unknown_person", name=name))
-        return attendee
-
-    def add_person(self, name: str) -> Attendee:
-        """Someone not on the list: added as present (arrived now, if the meeting runs)."""
-        name = _one_line(name, "meeting.field.name")
-        if name in self.attendees:
-            raise MeetingError(t("meeting.person_exists", name=name))
-        attendee = Attendee(name, Presence.PRESENT, arrived=self._now_if_running(), added=True)
-        self.attendees[name] = attendee
-        self._changed()
-        return attendee
-
-    def set_presence(self, name: str, presence: Presence | str) -> None:
-        attendee = self.person(name)
-        attendee.presence = _presence(presence)
-        if attendee.presence is Presence.PRESENT and attendee.arrived is None:
-            attendee.arrived = self._now_if_running()
-        if not attendee.is_here:
-            self._off_the_list(attendee.name)
-        self._changed()
-
-    def _off_the_list(self, name: str) -> None:
-        """Someone who is not here cannot wait for the floor."""
-        if any(request.name == name for request in self.speakers.queue):
-            self.speakers.withdraw(name)
-
-    def leave(self, name: str) -> None:
-        """An early departure, at the time it happens."""
-        self._require_running()
-        attendee = self.person(name)
-        if not attendee.is_here:
-            raise MeetingError(t("meeting.not_here", name=name))
-        attendee.left = self.clock()
-        self._off_the_list(attendee.name)
-        self._changed()
-
-    def return_(self, name: str) -> None:
-        """Someone who left comes back."""
-        attendee = self.person(name)
-        attendee.left = None
-        attendee.presence = Presence.PRESENT
-        self._changed()
-
-    def set_role(self, role: str, name: str | None) -> None:
-        """Set the chair (ordstyrer) or secretary (referent); None clears the role."""
-        if role not in ("chair", "secretary"):
-            raise MeetingError(t("meeting.bad_role", value=role))
-        if name is not None:
-            name = self.person(name).name
-        setattr(self, role, name)
-        self._changed()
-
-    def present_count(self) -> int:
-        return sum(1 for attendee in self.attendees.values() if attendee.is_here)
-
-    def _now_if_running(self) -> dt.datetime | None:
-        return self.clock() if self.started and not self.ended else None
-
-    # --- the speakers list -----------------------------------------------------------
-
-    def request_floor(self, name: str, point_of_order: bool = False) -> None:
-        attendee = self.person(name)
-        if self.started and not attendee.is_here:
-            raise MeetingError(t("meeting.not_here", name=attendee.name))
-        self.speakers.request(attendee.name, point_of_order=_flag(point_of_order))
-        self._changed()
-
-    def withdraw_request(self, name: str) -> None:
-        self.speakers.withdraw(self.person(name).name)
-        self._changed()
-
-    def next_speaker(self) -> FloorRequest | None:
-        self._require_running()
-        assert self.current is not None
-        request = self.speakers.next(self.clock(), self.items[self.current].id)
-        self._changed()
-        return request
-
-    def stop_speaker(self) -> None:
-        self.speakers.stop(self.clock())
-        self._changed()
-
-    def set_speakers_closed(self, closed: bool) -> None:
-        self.speakers.closed = _flag(closed)
-        self._changed()
-
-    def speaking_seconds(self) -> dict[str, float]:
-        return self.speakers.seconds_by_person(self.clock())
-
-
-# --- checks of values coming from people ------------------------------------------------
-
-
-def _text(value: object, field_key: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise MeetingError(t("meeting.blank", field=t(field_key)))
-    return value.strip()
-
-
-def _one_line(value: object, field_key: str) -> str:
-    text = _text(value, field_key)
-    if "\n" in text or "\r" in text:
-        raise MeetingError(t("meeting.not_one_line", field=t(field_key)))
-    return text
-
-
-def _flag(value: object) -> bool:
-    """Yes or no, and nothing that merely looks like it ("nej" is a true string)."""
-    if not isinstance(value, bool):
-        raise MeetingError(t("meeting.not_flag", value=value))
-    return value
-
-
-def _count(value: object, field_name: str, *, positive: bool = False) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < (1 if positive else 0):
-        key = "meeting.not_positive" if positive else "meeting.not_count"
-        raise MeetingError(t(key, field=field_name, value=value))
-    return value
-
-
-def _deadline(value: dt.date | str | None) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise MeetingError(t("meeting.bad_deadline", value=value))
-
-
-def _principles(values: Iterable[Principle | str] | Principle | str | None) -> tuple[Principle, ...]:
-    if values is None:
-        return ()
-    if isinstance(values, str):  # one principle given on its own, not its letters
-        values = [values]
-    chosen: list[Principle] = []
-    for value in values:
-        try:
-            principle = Principle(value)
-        except ValueError:
-            raise MeetingError(t("meeting.bad_principle", value=value, valid=", ".join(p.value for p in Principle))) from None
-        if principle not in chosen:
-            chosen.append(principle)
-    return tuple(sorted(chosen, key=list(Principle).index))
-
-
-def _item_type(value: ItemType | str) -> ItemType:
-    try:
-        return ItemType(value.strip().lower() if isinstance(value, str) else value)
-    except ValueError:
-        raise MeetingError(t("meeting.bad_item_type", value=value)) from None
-
-
-def _presence(value: Presence | str) -> Presence:
-    try:
-        return Presence(value)
-    except ValueError:
-        raise MeetingError(t("meeting.bad_presence", value=value)) from None

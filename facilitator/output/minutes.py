@@ -20,22 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.agenda.model import ItemType
-from facilitator.errors import FacilitatorError
+from facilitator.errors import MinutesError, TemplateError
+from facilitator.files.paths import shipped_folder, user_templates_dir
 from facilitator.i18n import get_language, t
-from facilitator.output.markdown_safety import cell, demote_block, inline
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import ItemState, Presence
-from facilitator.files.resources import templates_dir
 from facilitator.meeting.standard_items import is_standard
+from facilitator.output.markdown_safety import cell, demote_block, inline
 from facilitator.text.visible import without_escapes
 
 STYLES = ("referat", "beslutning")
 ITEM_HEADING_LEVEL = 2
 """Items are ``##`` headings; headings inside notes start one level below."""
-
-
-class MinutesError(FacilitatorError):
-    """The minutes could not be made: a template error, named by template and line."""
 
 
 def _clock(value: dt.datetime | None) -> str:
@@ -183,11 +179,9 @@ def warm_up() -> None:
         environment.get_template(f"{style}.md.j2")
 
 
-def user_templates_dir() -> Path:
-    """Where a user keeps templates of their own: they win over the shipped ones by name."""
-    from platformdirs import user_config_path
-
-    return user_config_path("facilitator", appauthor=False) / "templates"
+def templates_dir() -> Path:
+    """The templates that ship with facilitator (``files.paths`` knows where they are)."""
+    return shipped_folder("templates")
 
 
 def render(
@@ -204,7 +198,7 @@ def render(
     A user's template (``template``, or one in the user's folder) renders under a time
     limit; ``stop`` ends a rendering early when it returns True (the app quitting).
     """
-    from facilitator.output import template_sandbox
+    from facilitator.output import template_limits, template_sandbox
 
     if style not in STYLES:
         raise MinutesError(t("minutes.unknown_style", style=style, styles=", ".join(STYLES)))
@@ -226,10 +220,10 @@ def render(
             name,
             {**data, "label": label, "style": style},
             shown_as=template,
-            time_limit=template_sandbox.TIME_LIMIT if users else None,
+            time_limit=template_limits.TIME_LIMIT if users else None,
             stop=stop,
         )
-    except template_sandbox.TemplateError as error:
+    except TemplateError as error:
         raise MinutesError(str(error)) from None
     return _without_escapes(tidy(text))
 

@@ -15,11 +15,10 @@ keeps its place and its time, so the chair does not lose it, and it stays closed
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
-from facilitator.agenda.model import Item
 from facilitator.agenda.loader import parse_agenda
+from facilitator.agenda.model import Item
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Change, Clock, Meeting, system_clock
+from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.snapshot import to_dict
 
@@ -142,7 +142,8 @@ class Recorder:
         link or a file someone put at that name is left alone and the next name is taken.
         ``rescue_file`` is set only when a file is complete; a failed try leaves nothing.
         """
-        from facilitator.files.atomic_write import OutputError, write_atomic
+        from facilitator.errors import OutputError
+        from facilitator.files.atomic_write import write_atomic
 
         data = json.dumps(
             {"archive": str(self.archive.path), "meeting_id": self.meeting_id, "meeting": to_dict(self.meeting)},

@@ -22,8 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-from facilitator.agenda.model import ItemType, MeetingKind
-from facilitator.agenda.loader import MAX_MINUTES
+from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
 from facilitator.i18n import t
 from facilitator.meeting.records import Presence, Principle
 

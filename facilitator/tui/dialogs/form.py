@@ -18,7 +18,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, FieldError
 from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, localised
@@ -36,14 +36,6 @@ class Field(NamedTuple):
     choices: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a select."""
     suggestions: tuple[str, ...] = ()
-
-
-class FieldError(FacilitatorError):
-    """A value the dialog must ask for again, shown beside its field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 class FormDialogBase(ModalScreen[Any]):

@@ -12,9 +12,9 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.agenda.loader import load_agenda
+from facilitator.agenda.shipped import shipped_agendas
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
-from facilitator.files.resources import shipped_agendas
 from facilitator.tui import literal
 from facilitator.tui.commands import START_COMMANDS, localised
 from facilitator.tui.widgets.key_footer import KeyFooter

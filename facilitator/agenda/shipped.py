@@ -1,8 +1,8 @@
-"""Where the agendas and templates that ship with facilitator are found.
+"""The agendas that ship with facilitator, by name: ``facilitator new klubmoede``.
 
-In a wheel they are package data (``facilitator/agendas``); in a source checkout they sit
-at the top of the repository, where a person edits them. Both layouts are looked up
-here, and nowhere else.
+Where their folder is, in a wheel or a checkout, is decided by ``files.paths``; here is
+what a name means. A bare name (``klubmoede``) reaches a shipped agenda; anything that
+looks like a file (``klubmoede.toml``, ``./x``) is the person's own file and nothing else.
 """
 
 from __future__ import annotations
@@ -10,20 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def _resource_dir(name: str) -> Path:
-    inside = _PACKAGE / name
-    return inside if inside.is_dir() else _PACKAGE.parent / name
+from facilitator.files.paths import shipped_folder
 
 
 def agendas_dir() -> Path:
-    return _resource_dir("agendas")
-
-
-def templates_dir() -> Path:
-    return _resource_dir("templates")
+    return shipped_folder("agendas")
 
 
 def shipped_agendas() -> dict[str, Path]:

@@ -1,0 +1,139 @@
+"""What a meeting decides and who does what: decisions, votes, action items, and the follow-up
+of the open actions carried over from earlier meetings.
+
+A part of :class:`facilitator.meeting.model.Meeting`, written as a mixin for the reason
+given in ``people``: one object, one public surface, one state saved and announced. What
+it needs from the meeting is declared at the top, for the type checker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from facilitator.errors import MeetingError
+from facilitator.i18n import t
+from facilitator.meeting import checks
+from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ItemState, Principle, Vote
+from facilitator.meeting.standard_items import is_minutes_approval
+
+
+class Outcomes:
+    """Decisions, votes and action items of a meeting, and the carried-over actions."""
+
+    clock: Callable[[], dt.datetime]
+    items: list[ItemState]
+    carried: list[CarriedAction]
+
+    if TYPE_CHECKING:  # provided by Meeting and People
+
+        def _changed(self) -> None: ...
+
+        def _require_running(self) -> None: ...
+
+        def _state(self, index: int | None) -> ItemState: ...
+
+        def _new_id(self) -> int: ...
+
+        def present_count(self) -> int: ...
+
+    # --- what is decided about an item -----------------------------------------------
+
+    def add_decision(self, text: str, principles: Iterable[Principle | str] = (), index: int | None = None) -> Decision:
+        self._require_running()
+        state = self._state(index)
+        decision = Decision(
+            self._new_id(), checks.text(text, "meeting.field.decision"), checks.principles(principles), self.clock()
+        )
+        state.decisions.append(decision)
+        self._changed()
+        return decision
+
+    def record_vote(
+        self,
+        subject: str,
+        votes_for: int,
+        against: int,
+        abstain: int,
+        present: int | None = None,
+        index: int | None = None,
+    ) -> Vote:
+        """Record a vote; ``present`` defaults to the people here now (if attendance is kept)."""
+        self._require_running()
+        state = self._state(index)
+        subject = checks.text(subject, "meeting.field.subject")
+        counts = {"votes_for": votes_for, "against": against, "abstain": abstain}
+        for field_name, value in counts.items():
+            checks.count(value, t(f"meeting.field.{field_name}"))
+        cast = votes_for + against + abstain
+        if present is None:
+            present = self.present_count() or cast  # no attendance kept: the votes cast are all we know
+        checks.count(present, t("meeting.field.present"))
+        if cast > present:
+            raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))
+        vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock())
+        state.votes.append(vote)
+        self._changed()
+        return vote
+
+    def add_action(self, what: str, who: str, deadline: dt.date | str | None = None, index: int | None = None) -> ActionItem:
+        self._require_running()
+        state = self._state(index)
+        action = ActionItem(
+            self._new_id(),
+            checks.text(what, "meeting.field.what"),
+            checks.text(who, "meeting.field.who"),
+            checks.deadline(deadline),
+        )
+        state.actions.append(action)
+        self._changed()
+        return action
+
+    def set_action_done(self, action_id: int, done: bool = True) -> None:
+        done = checks.flag(done)
+        action = self.find_action(action_id)
+        if action.done != done:
+            action.done = done
+            self._changed()
+
+    def find_action(self, action_id: int) -> ActionItem:
+        for state in self.items:
+            for action in state.actions:
+                if action.id == action_id:
+                    return action
+        raise MeetingError(t("meeting.no_such_record", id=action_id))
+
+    def remove(self, record_id: int) -> None:
+        """Remove a decision, vote or action item entered by mistake."""
+        for state in self.items:
+            for records in (state.decisions, state.votes, state.actions):
+                for position, record in enumerate(records):
+                    if record.id == record_id:
+                        del records[position]
+                        self._changed()
+                        return
+        raise MeetingError(t("meeting.no_such_record", id=record_id))
+
+    # --- follow-up of earlier meetings ----------------------------------------------
+
+    def carry_over(self, actions: Iterable[CarriedAction]) -> None:
+        """Take in the open action items of earlier meetings (the archive finds them)."""
+        self.carried = list(actions)
+        self._changed()
+
+    def carried_item(self) -> int | None:
+        """The item where carried-over actions are followed up: the approval of the last
+        minutes; None when the agenda has no such item (the minutes then give them a
+        follow-up section of their own)."""
+        return next((i for i, s in enumerate(self.items) if is_minutes_approval(s.item.title)), None)
+
+    def set_carried_done(self, meeting_id: int, action_id: int, done: bool = True) -> None:
+        done = checks.flag(done)
+        for action in self.carried:
+            if (action.meeting_id, action.action_id) == (meeting_id, action_id):
+                if action.done != done:
+                    action.done = done
+                    self._changed()
+                return
+        raise MeetingError(t("meeting.no_such_carried", meeting=meeting_id, id=action_id))

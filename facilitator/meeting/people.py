@@ -1,0 +1,141 @@
+"""Who is in the room: attendance, the chair and the secretary, and who has the floor.
+
+A part of :class:`facilitator.meeting.model.Meeting`, written as a mixin rather than a
+component the meeting holds. Callers say ``meeting.add_person(...)`` and
+``meeting.next_speaker()``: these change the one state the meeting saves and announces
+(whether it runs, the clock, the current item, its listeners), so a component would need
+a reference back to the meeting and the meeting a forwarding method for each call. A
+mixin keeps one object and one public surface, and still gives the topic a file of its
+own; what it needs from the meeting is declared at the top, for the type checker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from facilitator.errors import MeetingError
+from facilitator.i18n import t
+from facilitator.meeting import checks
+from facilitator.meeting.records import Attendee, ItemState, Presence
+from facilitator.meeting.speakers import FloorRequest, SpeakersList
+
+
+class People:
+    """Attendance, roles and the speakers list of a meeting."""
+
+    clock: Callable[[], dt.datetime]
+    items: list[ItemState]
+    current: int | None
+    attendees: dict[str, Attendee]
+    chair: str | None
+    secretary: str | None
+    speakers: SpeakersList
+
+    if TYPE_CHECKING:  # provided by Meeting
+
+        @property
+        def started(self) -> bool: ...
+
+        @property
+        def ended(self) -> bool: ...
+
+        def _changed(self) -> None: ...
+
+        def _require_running(self) -> None: ...
+
+    # --- attendance and roles --------------------------------------------------------
+
+    def person(self, name: str) -> Attendee:
+        attendee = self.attendees.get(name.strip()) if isinstance(name, str) else None
+        if attendee is None:
+            raise MeetingError(t("meeting.unknown_person", name=name))
+        return attendee
+
+    def add_person(self, name: str) -> Attendee:
+        """Someone not on the list: added as present (arrived now, if the meeting runs)."""
+        name = checks.one_line(name, "meeting.field.name")
+        if name in self.attendees:
+            raise MeetingError(t("meeting.person_exists", name=name))
+        attendee = Attendee(name, Presence.PRESENT, arrived=self._now_if_running(), added=True)
+        self.attendees[name] = attendee
+        self._changed()
+        return attendee
+
+    def set_presence(self, name: str, presence: Presence | str) -> None:
+        attendee = self.person(name)
+        attendee.presence = checks.presence(presence)
+        if attendee.presence is Presence.PRESENT and attendee.arrived is None:
+            attendee.arrived = self._now_if_running()
+        if not attendee.is_here:
+            self._off_the_list(attendee.name)
+        self._changed()
+
+    def _off_the_list(self, name: str) -> None:
+        """Someone who is not here cannot wait for the floor."""
+        if any(request.name == name for request in self.speakers.queue):
+            self.speakers.withdraw(name)
+
+    def leave(self, name: str) -> None:
+        """An early departure, at the time it happens."""
+        self._require_running()
+        attendee = self.person(name)
+        if not attendee.is_here:
+            raise MeetingError(t("meeting.not_here", name=name))
+        attendee.left = self.clock()
+        self._off_the_list(attendee.name)
+        self._changed()
+
+    def return_(self, name: str) -> None:
+        """Someone who left comes back."""
+        attendee = self.person(name)
+        attendee.left = None
+        attendee.presence = Presence.PRESENT
+        self._changed()
+
+    def set_role(self, role: str, name: str | None) -> None:
+        """Set the chair (ordstyrer) or secretary (referent); None clears the role."""
+        if role not in ("chair", "secretary"):
+            raise MeetingError(t("meeting.bad_role", value=role))
+        if name is not None:
+            name = self.person(name).name
+        setattr(self, role, name)
+        self._changed()
+
+    def present_count(self) -> int:
+        return sum(1 for attendee in self.attendees.values() if attendee.is_here)
+
+    def _now_if_running(self) -> dt.datetime | None:
+        return self.clock() if self.started and not self.ended else None
+
+    # --- the speakers list -----------------------------------------------------------
+
+    def request_floor(self, name: str, point_of_order: bool = False) -> None:
+        attendee = self.person(name)
+        if self.started and not attendee.is_here:
+            raise MeetingError(t("meeting.not_here", name=attendee.name))
+        self.speakers.request(attendee.name, point_of_order=checks.flag(point_of_order))
+        self._changed()
+
+    def withdraw_request(self, name: str) -> None:
+        self.speakers.withdraw(self.person(name).name)
+        self._changed()
+
+    def next_speaker(self) -> FloorRequest | None:
+        self._require_running()
+        assert self.current is not None
+        request = self.speakers.next(self.clock(), self.items[self.current].id)
+        self._changed()
+        return request
+
+    def stop_speaker(self) -> None:
+        self.speakers.stop(self.clock())
+        self._changed()
+
+    def set_speakers_closed(self, closed: bool) -> None:
+        self.speakers.closed = checks.flag(closed)
+        self._changed()
+
+    def speaking_seconds(self) -> dict[str, float]:
+        return self.speakers.seconds_by_person(self.clock())
