@@ -37,7 +37,8 @@ from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.output.minutes import render
 from facilitator.output.next_agenda import next_agenda
 from facilitator.session import Session
-from facilitator.store.snapshot_check import SnapshotError, check_snapshot
+from facilitator.errors import SnapshotError
+from facilitator.store.snapshot_check import check_snapshot
 
 from conftest import VALID_AGENDA
 from test_meeting import FakeClock

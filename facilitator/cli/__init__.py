@@ -34,7 +34,8 @@ from facilitator.files.resources import find_agenda, shipped_agendas
 from facilitator.text.visible import one_line, visible
 
 if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
-    from facilitator.store.archive import Archive, MeetingSummary
+    from facilitator.store.archive import Archive
+    from facilitator.store.history import MeetingSummary
     from facilitator.files.config import Config
     from facilitator.tui.app import Launch
 
@@ -385,7 +386,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     archive = _open_history(args)
     if archive is None:
         return EXIT_OK
-    from facilitator.store.archive import SEARCH_PAGE
+    from facilitator.store.history import SEARCH_PAGE
 
     limit = args.limit or SEARCH_PAGE
     with archive:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.store.archive import Archive
-from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.errors import ArchiveError, FacilitatorError, SnapshotError
+from facilitator.files.regular_file import NotRegular, TooLarge, read_regular
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.snapshot import from_dict, to_dict
-from facilitator.files.regular_file import NotRegular, TooLarge, read_regular
-from facilitator.store.snapshot_check import MAX_ID, SnapshotError
+from facilitator.store.snapshot_check import MAX_ID
 
 
 @dataclass(frozen=True)
