@@ -18,6 +18,7 @@ from typing import Any
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import CarriedAction
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
 from facilitator.store.snapshot import from_dict
@@ -164,6 +165,30 @@ class History(ArchiveConnection):
             for row in rows
         ]
         return found if restricted else [a for a in found if not a.confidential]
+
+    def open_actions(self, group: str) -> list[CarriedAction]:
+        """The actions of the group's meetings nobody has marked done yet, oldest first:
+        what the group's next meeting follows up."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline, a.confidential"
+                " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+                " WHERE m.group_name = ? AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
+                (group,),
+            ).fetchall()
+        return [
+            CarriedAction(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                deadline=dt.date.fromisoformat(row[6]) if row[6] else None,
+                confidential=bool(row[7]),
+            )
+            for row in rows
+        ]
 
     def _closed_unmarked(self, db: sqlite3.Connection) -> tuple[set[int], set[tuple[int, int]]] | None:
         """For an archive older than the marks of closed items (one opened read-only is not

@@ -9,7 +9,6 @@ by the session before the meeting comes here.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from typing import Any
@@ -17,7 +16,6 @@ from typing import Any
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import CarriedAction
 from facilitator.store.notes_index import NotesIndex, now_text
 from facilitator.store.schema import closed_rowids, is_closed, meeting_rowids, search_records, search_rowid
 from facilitator.store.snapshot import to_dict
@@ -25,73 +23,27 @@ from facilitator.store.snapshot import to_dict
 
 class SnapshotWriter(NotesIndex):
     def create(self, meeting: Meeting, *, agenda_path: str | None = None) -> int:
-        """Store a new meeting; returns its id."""
-        info = meeting.info
+        """Store a new meeting as it is; returns its id."""
+        snapshot = to_dict(meeting, notes=False)
         now = now_text()
         with self._write() as db:
-            if info.group:
-                meeting.carry_over(self._open_actions_of(db, info.group))
-            snapshot = to_dict(meeting, notes=False)
             cursor = db.execute(
-                "INSERT INTO meetings (title, kind, group_name, date, created_at, updated_at, agenda_path, snapshot)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    info.title,
-                    info.kind.value,
-                    info.group,
-                    info.date.isoformat() if info.date else None,
-                    now,
-                    now,
-                    agenda_path,
-                    json.dumps(snapshot, ensure_ascii=False),
-                ),
+                "INSERT INTO meetings (title, kind, group_name, date, started_at, ended_at, created_at, updated_at,"
+                " agenda_path, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*_described(snapshot), now, now, agenda_path, json.dumps(snapshot, ensure_ascii=False)),
             )
             meeting_id = int(cursor.lastrowid or 0)
             self._project(db, meeting_id, snapshot)
             self._write_notes(db, meeting_id, {s.id: s.notes for s in meeting.items if s.notes}, _titles(snapshot))
         return meeting_id
 
-    @staticmethod
-    def _open_actions_of(db: sqlite3.Connection, group: str) -> list[CarriedAction]:
-        rows = db.execute(
-            "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline, a.confidential"
-            " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
-            " WHERE m.group_name = ? AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
-            (group,),
-        ).fetchall()
-        return [
-            CarriedAction(
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                row[4],
-                row[5],
-                deadline=dt.date.fromisoformat(row[6]) if row[6] else None,
-                confidential=bool(row[7]),
-            )
-            for row in rows
-        ]
-
     def save(self, meeting_id: int, snapshot: dict[str, Any], notes: dict[int, str] | None = None) -> None:
         """Save a snapshot (taken without notes) and any notes, in one transaction."""
         with self._write() as db:
-            started = snapshot["started_at"]
-            date = snapshot["info"]["date"] or (started[:10] if started else None)
             updated = db.execute(
                 "UPDATE meetings SET title = ?, kind = ?, group_name = ?, date = ?, started_at = ?, ended_at = ?,"
                 " updated_at = ?, snapshot = ? WHERE id = ?",
-                (
-                    snapshot["info"]["title"],
-                    snapshot["info"]["kind"],
-                    snapshot["info"]["group"],
-                    date,
-                    started,
-                    snapshot["ended_at"],
-                    now_text(),
-                    json.dumps(snapshot, ensure_ascii=False),
-                    meeting_id,
-                ),
+                (*_described(snapshot), now_text(), json.dumps(snapshot, ensure_ascii=False), meeting_id),
             )
             if updated.rowcount != 1:
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
@@ -168,3 +120,18 @@ class SnapshotWriter(NotesIndex):
 def _titles(snapshot: dict[str, Any]) -> dict[int, str]:
     """Item titles by item id: the search index shows them beside each hit."""
     return {item["id"]: item["item"]["title"] for item in snapshot["items"]}
+
+
+def _described(snapshot: dict[str, Any]) -> tuple[Any, ...]:
+    """The columns that describe a meeting in lists: title, kind, group, date, started, ended.
+
+    A meeting without a date of its own is dated by the day it started."""
+    info, started = snapshot["info"], snapshot["started_at"]
+    return (
+        info["title"],
+        info["kind"],
+        info["group"],
+        info["date"] or (started[:10] if started else None),
+        started,
+        snapshot["ended_at"],
+    )
