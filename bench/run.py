@@ -36,7 +36,7 @@ from facilitator.store.schema import SCHEMA_VERSION  # noqa: E402
 def archive_of(meetings: int) -> Path:
     """A built archive of ``meetings`` meetings, kept between runs while nothing it
     depends on has changed (building 10,000 meetings takes a while)."""
-    sources = [BENCH / "data.py", *(Path(data.__file__).parent.parent / "facilitator").glob("*.py")]
+    sources = [BENCH / "data.py", *(Path(data.__file__).parent.parent / "facilitator").rglob("*.py")]
     key = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(sources)) + str(SCHEMA_VERSION).encode()).hexdigest()[:12]
     path = CACHE / f"archive-{meetings}-{key}.sqlite"
     if not path.exists():

@@ -59,7 +59,7 @@ class ArchiveError(FacilitatorError):
         self.permanent = permanent
 
 
-class RefusedArchive(ArchiveError):
+class RefusedArchiveError(ArchiveError):
     """A file that is no archive of ours to use (foreign, newer, damaged, not a regular file).
 
     Only after such a refusal are the -wal/-shm files the look at it made taken away:

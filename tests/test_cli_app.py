@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli
+from facilitator.cli import meeting_commands, parser
 from facilitator.store.archive import Archive
 from facilitator.cli import main
 
@@ -21,7 +21,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setattr(cli, "_SETTINGS", None)
+    monkeypatch.setattr(meeting_commands, "_SETTINGS", None)
 
 
 def test_run_without_a_terminal_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_run_opens_the_app_and_reports_where_the_meeting_is(
     """With a terminal the app runs; here its run() starts the meeting and quits at once."""
     from facilitator.tui.app import FacilitatorAppBase
 
-    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(meeting_commands, "has_terminal", lambda: True)
     monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: self.session.meeting.start())
     status, out, _ = run(capsys, "--lang", "en", "run", "klubmoede")
     assert status == 0 and "facilitator resume 1" in out
@@ -100,4 +100,4 @@ def test_run_opens_the_app_and_reports_where_the_meeting_is(
     ],
 )
 def test_the_command_word_skips_option_values(argv: list[str], command: str | None) -> None:
-    assert cli._command_word(argv) == command
+    assert parser.command_word(argv) == command

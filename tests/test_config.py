@@ -73,3 +73,30 @@ def test_remember_never_overwrites_a_file_it_cannot_read(tmp_path: Path) -> None
     with pytest.raises(FacilitatorError, match="not valid TOML"):
         remember(path, "theme", "nord")
     assert path.read_text(encoding="utf-8") == "[keymap\nnext_item = 'f12'\n"
+
+
+def _readme_settings_example() -> str:
+    """The settings example in README.md, as a person would copy it."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Settings")
+    block = readme[readme.index("```toml\n", start) + len("```toml\n") :]
+    return block[: block.index("```")]
+
+
+def test_remember_keeps_the_readme_example_as_written_but_the_theme(tmp_path: Path) -> None:
+    example = _readme_settings_example()
+    assert 'theme = "nord"' in example and "#" in example  # the example this test is about
+    path = write(tmp_path, example)
+    remember(path, "theme", "gruvbox")
+    assert path.read_text(encoding="utf-8") == example.replace('theme = "nord"', 'theme = "gruvbox"')
+
+
+def test_a_new_setting_goes_above_the_tables_and_every_comment_survives(tmp_path: Path) -> None:
+    example = "\n".join(line for line in _readme_settings_example().splitlines() if not line.startswith("theme")) + "\n"
+    path = write(tmp_path, example)
+    remember(path, "theme", "nord")
+    written = path.read_text(encoding="utf-8")
+    assert [line for line in written.splitlines() if not line.startswith("theme")] == example.splitlines()
+    config = load_config(path)
+    assert (config.lang, config.theme, config.keymap) == ("en", "nord", {"next_item": "f12", "add_decision": "f2,alt+d"})
+    assert written.index("theme") < written.index("[keymap]")

@@ -147,6 +147,7 @@ archive = disk / "arkiv.sqlite3"
 tempfile.tempdir = str(disk / "tmp")  # the temporary folder is full too
 (disk / "tmp").mkdir()
 from facilitator import cli
+from facilitator.cli import meeting_commands
 from facilitator.tui.app import FacilitatorAppBase
 seen = {}
 
@@ -162,7 +163,7 @@ def meeting(app, **kwargs):
         m.set_notes("Noter " * (200 * step))
 
 from facilitator.store.snapshot import to_dict
-cli._has_terminal = lambda: True
+meeting_commands.has_terminal = lambda: True
 FacilitatorAppBase.run = meeting
 import facilitator.store.recorder
 facilitator.store.recorder.RETRY_PAUSES = (0.05,)
@@ -261,7 +262,7 @@ def test_a_pipe_or_a_device_as_archive_exits_2_untouched(tmp_path: Path, kind: s
     if command in ("run", "resume"):
         # In-process with a terminal pretended: the session is opened before the app would start.
         script = (
-            "import sys; from facilitator import cli; cli._has_terminal = lambda: True; "
+            "import sys; from facilitator import cli; from facilitator.cli import meeting_commands; meeting_commands.has_terminal = lambda: True; "
             f"sys.exit(cli.main(['--lang', 'en', {command!r}, *([ 'klubmoede'] if {command!r} == 'run' else []), '--archive', sys.argv[1]]))"
         )
         env = {**os.environ, "PYTHONPATH": PYTHON_PATH, "FACILITATOR_CONFIG": "/nonexistent/config.toml"}
@@ -308,7 +309,7 @@ def test_resume_never_makes_an_empty_file_an_archive(tmp_path: Path) -> None:
     path = tmp_path / "arkiv.sqlite3"
     path.touch()
     os.chmod(path, 0o644)
-    script = "import sys; from facilitator import cli; cli._has_terminal = lambda: True; sys.exit(cli.main(['--lang', 'en', 'resume', '--archive', sys.argv[1]]))"
+    script = "import sys; from facilitator import cli; from facilitator.cli import meeting_commands; meeting_commands.has_terminal = lambda: True; sys.exit(cli.main(['--lang', 'en', 'resume', '--archive', sys.argv[1]]))"
     env = {**os.environ, "PYTHONPATH": PYTHON_PATH, "FACILITATOR_CONFIG": "/nonexistent/config.toml"}
     result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=30, env=env)
     assert (result.returncode, result.stdout) == (2, "")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli
+from facilitator.cli import meeting_commands
 
 from facilitator.tui import startup
 from facilitator.cli import main
@@ -64,7 +64,7 @@ def test_resume_without_pause_does_nothing(collector: Collector) -> None:
 def own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setattr(cli, "_SETTINGS", None)
+    monkeypatch.setattr(meeting_commands, "_SETTINGS", None)
 
 
 def test_the_app_commands_pause_it_and_wake_it_when_they_end(
@@ -76,7 +76,7 @@ def test_the_app_commands_pause_it_and_wake_it_when_they_end(
     from facilitator.tui.app import FacilitatorAppBase
 
     seen: list[bool] = []
-    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(meeting_commands, "has_terminal", lambda: True)
     monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: seen.append(gc.isenabled()))
     assert main(["run", "klubmoede"]) == 0
     assert seen == [False] and gc.isenabled() and collector.calls == []

@@ -89,20 +89,27 @@ def _keymap(value: object, path: Path, problems: list[str]) -> dict[str, str]:
 
 
 def remember(path: Path, key: str, value: str) -> None:
-    """Set one top-level setting in the file, keeping the others; raises FacilitatorError."""
-    import tomli_w
+    """Set one top-level setting in the file, keeping everything else as the person wrote it.
 
-    data: dict[str, Any] = {}
+    The file is the person's: their comments, their order and their spacing survive
+    (tomlkit edits the document instead of rewriting it from a dict). Raises
+    FacilitatorError, and never overwrites a file it could not read.
+    """
+    import tomlkit  # imported late: only changing the theme writes the file
+
+    text = ""
     if path.exists():
         problems: list[str] = []
         data = _read(path, problems)
         if problems:  # never overwrite a file we could not read: the user's keymap is in it
             raise FacilitatorError(problems[0])
-    if data.get(key) == value:
-        return
-    data[key] = value
+        if data.get(key) == value:
+            return
+        text = path.read_bytes().decode("utf-8")
+    document = tomlkit.parse(text)
+    document[key] = value  # a new key goes before the first table, where TOML reads it as top-level
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise FacilitatorError(t("config.cannot_write", path=path, reason=error.strerror or error)) from None
-    write_atomic(path, tomli_w.dumps(data).encode("utf-8"), overwrite=True)
+    write_atomic(path, tomlkit.dumps(document).encode("utf-8"), overwrite=True)

@@ -17,7 +17,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from facilitator.errors import ArchiveError, RefusedArchive
+from facilitator.errors import ArchiveError, RefusedArchiveError
 from facilitator.i18n import t
 from facilitator.store import schema
 from facilitator.store.archive_file import (
@@ -74,7 +74,7 @@ class Archive(SnapshotWriter, History):
             if not fresh:
                 version = inspect(path, status)
                 if version > schema.SCHEMA_VERSION:
-                    raise RefusedArchive(t("archive.newer", path=path, version=version, supported=schema.SCHEMA_VERSION))
+                    raise RefusedArchiveError(t("archive.newer", path=path, version=version, supported=schema.SCHEMA_VERSION))
                 if not read_only and not os.access(path, os.W_OK):
                     raise ArchiveError(t("archive.read_only", path=path))
                 if not read_only and status is not None and status.st_nlink > 1:
@@ -85,7 +85,7 @@ class Archive(SnapshotWriter, History):
                 connection = connect_patiently(path, read_only=read_only)
             except sqlite3.Error as error:
                 damaged = is_damage(error)
-                raise (RefusedArchive if damaged else ArchiveError)(describe_open(error, path)) from None
+                raise (RefusedArchiveError if damaged else ArchiveError)(describe_open(error, path)) from None
             archive = cls(path, connection, read_only=read_only)
             archive._journals_before = journals
             if not read_only:
@@ -95,7 +95,7 @@ class Archive(SnapshotWriter, History):
                     archive.close()
                     raise
         except BaseException as error:
-            if isinstance(error, RefusedArchive):
+            if isinstance(error, RefusedArchiveError):
                 tidy_journals(path, journals)
             if made:
                 remove_if_empty(path)

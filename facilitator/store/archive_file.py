@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from facilitator.errors import ArchiveError, RefusedArchive
+from facilitator.errors import ArchiveError, RefusedArchiveError
 from facilitator.files.no_replace import available as _can_place
 from facilitator.files.no_replace import rename_no_replace
 from facilitator.i18n import t
@@ -175,13 +175,13 @@ def regular_status(path: Path) -> os.stat_result | None:
                 return regular_status(path)  # made a moment ago (by another facilitator): look again
         except FileNotFoundError:
             return None
-        raise RefusedArchive(t("archive.not_regular", path=path)) from None
+        raise RefusedArchiveError(t("archive.not_regular", path=path)) from None
     except OSError as error:
         raise ArchiveError(describe_os_error(error, path)) from None
     if stat.S_ISDIR(status.st_mode):
         raise ArchiveError(t("archive.is_dir", path=path))
     if not stat.S_ISREG(status.st_mode):
-        raise RefusedArchive(t("archive.not_regular", path=path))
+        raise RefusedArchiveError(t("archive.not_regular", path=path))
     return status
 
 
@@ -195,7 +195,7 @@ def open_regular(path: Path, status: os.stat_result | None, flags: int) -> int:
     try:
         now = os.fstat(fd)
         if not stat.S_ISREG(now.st_mode) or (status is not None and (now.st_dev, now.st_ino) != (status.st_dev, status.st_ino)):
-            raise RefusedArchive(t("archive.not_regular", path=path))
+            raise RefusedArchiveError(t("archive.not_regular", path=path))
     except BaseException:
         os.close(fd)
         raise
@@ -305,7 +305,7 @@ def inspect(path: Path, status: os.stat_result | None = None) -> int:
     except OSError as error:
         raise ArchiveError(describe_os_error(error, path)) from None
     if header != SQLITE_HEADER:
-        raise RefusedArchive(t("archive.foreign", path=path))
+        raise RefusedArchiveError(t("archive.foreign", path=path))
     first = read_only_uri(path, inspecting=True)
     # The first look takes no locks (immutable): it can catch another facilitator in the
     # middle of writing a new archive. A refusal is only believed from a look with locks.
@@ -318,11 +318,11 @@ def inspect(path: Path, status: os.stat_result | None = None) -> int:
                 connection.close()
         except sqlite3.Error as error:
             damaged = is_damage(error)
-            refusal: ArchiveError = (RefusedArchive if damaged else ArchiveError)(describe_open(error, path))
+            refusal: ArchiveError = (RefusedArchiveError if damaged else ArchiveError)(describe_open(error, path))
         else:
             if application_id == schema.APPLICATION_ID or not (tables or version):
                 break
-            refusal = RefusedArchive(t("archive.foreign", path=path))
+            refusal = RefusedArchiveError(t("archive.foreign", path=path))
     else:
         raise refusal
     return int(version)

@@ -1,0 +1,119 @@
+"""The commands that read the archive's history: ``meetings``, ``actions`` and ``search``,
+and the archive opened for reading that ``new --from-meeting`` and ``minutes`` share.
+
+The archive pulls in sqlite3, so it is imported inside the functions, never at the top:
+``check`` and ``agendas`` do not pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from facilitator.cli.console import EXIT_OK, print_table
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.text.visible import one_line
+
+if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
+    from facilitator.store.archive import Archive
+    from facilitator.store.history import MeetingSummary
+
+
+def open_history(args: argparse.Namespace, *, required: bool = False) -> Archive | None:
+    """The archive for reading. When there is none yet, listing it is no error (a note and
+    None), but a command that needs a meeting from it fails with the same message."""
+    from facilitator.files.paths import archive_path
+    from facilitator.store.archive import Archive
+
+    path = archive_path(getattr(args, "archive", None))
+    if not os.path.lexists(path):  # a link to nothing is refused by Archive.open, not "no archive yet"
+        if required:
+            raise FacilitatorError(t("cli.history.no_archive", path=path))
+        print(t("cli.history.no_archive", path=path), file=sys.stderr)
+        return None
+    return Archive.open(path, read_only=True)
+
+
+def required_history(args: argparse.Namespace) -> Archive:
+    archive = open_history(args, required=True)
+    assert archive is not None
+    return archive
+
+
+def latest_meeting(archive: Archive, *, ended: bool = False) -> int:
+    latest = archive.latest(ended=ended)
+    if latest is None:
+        raise FacilitatorError(t("cli.history.no_ended_meetings" if ended else "cli.history.no_meetings", path=archive.path))
+    return latest
+
+
+def _status(summary: MeetingSummary) -> str:
+    if summary.finished:
+        return t("cli.meetings.finished")
+    return t("cli.meetings.running") if summary.started_at else t("cli.meetings.not_started")
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    archive = open_history(args)
+    if archive is None:
+        return EXIT_OK
+    with archive:
+        rows = [(str(m.id), m.date or "", m.title, m.group or "", _status(m)) for m in archive.meetings()]
+    print_table((t("cli.col.id"), t("cli.col.date"), t("cli.col.title"), t("cli.col.group"), t("cli.col.status")), rows)
+    return EXIT_OK
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    archive = open_history(args)
+    if archive is None:
+        return EXIT_OK
+    with archive:
+        found = archive.actions(open_only=args.open, group=args.group, restricted=args.restricted)
+    rows = [
+        (
+            "✓" if a.done else "·",
+            a.deadline or "",
+            a.who,
+            a.what,
+            f"{a.meeting_id} {a.meeting_date or ''} {a.meeting_title}".strip(),
+            a.item_title + (f" – {t('cli.closed_item')}" if a.confidential else ""),
+        )
+        for a in found
+    ]
+    print_table(("", t("cli.col.deadline"), t("cli.col.who"), t("cli.col.what"), t("cli.col.meeting"), t("cli.col.item")), rows)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    archive = open_history(args)
+    if archive is None:
+        return EXIT_OK
+    from facilitator.store.history import SEARCH_PAGE
+
+    limit = args.limit or SEARCH_PAGE
+    with archive:
+        hits = archive.search(" ".join(args.text), limit=limit + 1, restricted=args.restricted)
+    more, hits = len(hits) > limit, hits[:limit]
+    for hit in hits:
+        snippet = " ".join(hit.snippet.split())
+        closed = f" – {t('cli.closed_item')}" if hit.confidential else ""
+        print(
+            f"{hit.meeting_id} {one_line(hit.meeting_date or '')} {one_line(hit.meeting_title)} › {one_line(hit.item_title)}"
+            f"{closed} ({_kind_word(hit.kind)}): {one_line(snippet)}"
+        )
+    if not hits:
+        print(t("cli.search.none"), file=sys.stderr)
+    elif more:
+        print(t("cli.search.more", shown=limit, more=limit * 5), file=sys.stderr)
+    return EXIT_OK
+
+
+_HIT_KINDS = ("note", "decision", "vote", "action")
+
+
+def _kind_word(kind: object) -> str:
+    """A hit's kind in words; a kind the index should not hold is shown as it is, not looked up."""
+    return t(f"cli.kind.{kind}") if kind in _HIT_KINDS else one_line(kind)

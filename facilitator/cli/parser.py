@@ -1,0 +1,147 @@
+"""The command line read: the argparse parser with every command and option, and the two
+looks at ``argv`` taken before it runs (the language for the help, and whether the app
+will open).
+
+argparse's own messages echo what was typed, so they go out as one visible line, like
+every other value the CLI prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from facilitator import __version__
+from facilitator.cli.agenda_commands import cmd_agendas, cmd_check, cmd_new
+from facilitator.cli.console import EXIT_INVALID
+from facilitator.cli.history_commands import cmd_actions, cmd_meetings, cmd_search
+from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
+from facilitator.cli.minutes_commands import cmd_minutes
+from facilitator.i18n import LANGUAGES, t
+from facilitator.text.visible import one_line
+
+APP_COMMANDS = ("run", "resume")
+"""The commands that open the app; only they read the settings file (it costs an import)."""
+
+
+def language_from_argv(argv: Sequence[str]) -> str | None:
+    """Find --lang before argparse runs, so that the help itself is in that language."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (skipping the values of --lang and --archive), or None."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--lang", "--archive"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its error messages show the argument they quote as one visible line:
+    ``unrecognized arguments`` and the like echo what was typed, escape sequences and all."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{one_line(self.prog)}: error: {one_line(message)}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="facilitator",
+        description=t("cli.description"),
+        epilog=t("cli.epilog"),
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
+    parser.add_argument("--archive", metavar="PATH", help=t("cli.help.archive"))
+    # --lang is read before parsing (see main); subcommands accept both, wherever they are put.
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
+    common.add_argument("--archive", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.archive"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_subparser_class(common))
+
+    check = commands.add_parser("check", help=t("cli.check.help"), description=t("cli.check.help"))
+    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
+    check.set_defaults(handler=cmd_check)
+
+    agendas = commands.add_parser("agendas", help=t("cli.agendas.help"), description=t("cli.agendas.help"))
+    agendas.set_defaults(handler=cmd_agendas)
+
+    new = commands.add_parser("new", help=t("cli.new.help"), description=t("cli.new.description"))
+    new.add_argument("name", metavar="NAME", nargs="?", help=t("cli.new.name"))
+    new.add_argument("--from-meeting", metavar="ID", nargs="?", type=int, const=0, help=t("cli.new.from_meeting"))
+    new.add_argument("-o", "--output", metavar="PATH", help=t("cli.new.output"))
+    new.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    new.set_defaults(handler=cmd_new)
+
+    meetings = commands.add_parser("meetings", help=t("cli.meetings.help"), description=t("cli.meetings.help"))
+    meetings.set_defaults(handler=cmd_meetings)
+
+    actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
+    actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
+    actions.add_argument("--group", metavar="GROUP", help=t("cli.actions.group"))
+    actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
+    actions.set_defaults(handler=cmd_actions)
+
+    minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
+    minutes.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.minutes.id"))
+    minutes.add_argument("-o", "--output", metavar="FILE", help=t("cli.minutes.output"))
+    minutes.add_argument("--style", choices=("referat", "beslutning"), default="referat", help=t("cli.minutes.style"))
+    minutes.add_argument("--restricted", action="store_true", help=t("cli.minutes.restricted"))
+    minutes.add_argument("--html", action="store_true", help=t("cli.minutes.html"))
+    minutes.add_argument("--template", metavar="PATH", help=t("cli.minutes.template"))
+    minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    minutes.set_defaults(handler=cmd_minutes)
+
+    run = commands.add_parser("run", help=t("cli.run.help"), description=t("cli.run.description"))
+    run.add_argument("agenda", metavar="AGENDA", help=t("cli.run.agenda"))
+    run.set_defaults(handler=cmd_run)
+
+    resume = commands.add_parser("resume", help=t("cli.resume.help"), description=t("cli.resume.description"))
+    resume.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.resume.id"))
+    resume.set_defaults(handler=cmd_resume)
+
+    restore = commands.add_parser("restore", help=t("cli.restore.help"), description=t("cli.restore.description"))
+    restore.add_argument("file", metavar="FILE", help=t("cli.restore.file"))
+    restore.set_defaults(handler=cmd_restore)
+
+    search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
+    search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
+    search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
+    search.add_argument("--restricted", action="store_true", help=t("cli.search.restricted"))
+    search.set_defaults(handler=cmd_search)
+    return parser
+
+
+def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    """Subcommand parsers that all share the options of ``common``."""
+
+    class Subparser(_Parser):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(parents=[common], **kwargs)  # type: ignore[arg-type]
+
+    return Subparser
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(t("cli.positive", value=text))
+    return number
