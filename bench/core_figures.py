@@ -12,6 +12,7 @@ from figure import Figure
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.store.archive import Archive
+from facilitator.session import carry_over
 from facilitator.output.markdown_safety import parser
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
@@ -68,6 +69,7 @@ def save(runs: int, small: Path, big: Path, group_agenda: Path) -> Figure:
         archive = Archive.open(path)
         try:
             meeting = Meeting(load_agenda(group_agenda))
+            carry_over(archive, meeting)
             meeting_id = archive.create(meeting)
             meeting.start()
             writer = Writer(5)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from facilitator.agenda.loader import load_agenda, parse_agenda
 from facilitator.store.archive import Archive
+from facilitator.session import carry_over
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.agenda.shipped import shipped_agendas
@@ -171,6 +172,7 @@ def build_archive(path: Path, meetings: int, agendas_folder: Path, *, seed: int 
         for number in range(meetings):
             group = groups[number % GROUPS]
             meeting = Meeting(agendas[group], clock=_clock_at(day))
+            carry_over(archive, meeting)
             meeting_id = archive.create(meeting)
             meeting.start()
             for carried in list(meeting.carried):

@@ -128,11 +128,11 @@ def notes_size(archive: Path, meeting_id: int) -> str:
     from textual.widgets import TextArea
 
     from facilitator.files.config import Config
-    from facilitator.session import Session
+    from facilitator.session import Resumption, Session
     from facilitator.tui.app import Launch, build_app
 
     async def measure() -> str:
-        session = Session.resume(archive, meeting_id)
+        session = Session.resume(Resumption.find(archive, meeting_id))
         app = build_app(archive_path=archive, config=Config(path=archive.with_suffix(".toml")), launch=Launch(session=session))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

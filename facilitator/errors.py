@@ -107,3 +107,21 @@ class FieldError(FacilitatorError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+class RefusedArchiveError(ArchiveError):
+    """A file that is no archive of ours to use (foreign, newer, damaged, not a regular file).
+
+    Only after such a refusal are the -wal/-shm files the look at it made taken away:
+    nobody can be writing such a file, so nobody can lose a journal by it.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, permanent=True)
+
+
+class SnapshotError(ValueError):
+    """A snapshot that cannot be a meeting; ``str(error)`` is one line: where, and what.
+
+    A ValueError, not a FacilitatorError: the archive and the rescue file each turn it
+    into a message that also names their file and the meeting."""

@@ -1,24 +1,71 @@
-"""One meeting being held: the meeting, the archive it is saved in, and its recorder.
+"""One meeting being held, from opening to closing: the one owner of a meeting's life.
 
-The app opens a session when a meeting starts or resumes and closes it when the app
-quits. Kept apart from the UI so the start, resume and close paths (locks, breaks,
-rescue files) are tested without a screen, and so a script could hold a meeting too.
+A session opens a meeting (a new one from an agenda, or a saved one resumed), holds its
+writer lock, keeps the recorder that saves it, and closes it. Every step goes down the
+layers: the session asks the store to open, query, create, lock and load, and tells the
+meeting what happened (the open actions it carries over, the break it had); nothing
+below calls back up. Kept apart from the UI so the start, resume and close paths (locks,
+breaks, rescue files) are tested without a screen, and so a script could hold a meeting
+too.
+
+Opening is two steps, so a caller can check what it needs between them: ``NewMeeting``
+and ``Resumption`` resolve what was asked for (the agenda read, the archive found) and
+write nothing; ``Session.open_new`` and ``Session.resume`` then open it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.shipped import find_agenda
 from facilitator.errors import FacilitatorError
+from facilitator.files.paths import archive_path
 from facilitator.i18n import t
 from facilitator.meeting.model import Clock, Meeting, system_clock
 from facilitator.store.archive import Archive
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
+from facilitator.store.save_health import SaveHealth
+
+
+class NewMeeting(NamedTuple):
+    """A new meeting's agenda, read and checked, and the archive it will be kept in."""
+
+    agenda_path: Path
+    agenda: Agenda
+    archive_path: Path
+
+    @classmethod
+    def find(cls, archive: str | os.PathLike[str] | None, agenda: str | os.PathLike[str]) -> NewMeeting:
+        """``archive`` as given on the command line (None: the variable or the user data
+        folder); ``agenda`` a file or a shipped agenda's name. A broken agenda is refused
+        here, before anything is written."""
+        path = find_agenda(str(agenda))
+        return cls(path, load_agenda(path), archive_path(archive))
+
+
+class Resumption(NamedTuple):
+    """A saved meeting to go on with: the archive (which exists) and the meeting, if one was named."""
+
+    archive_path: Path
+    meeting_id: int | None
+
+    @classmethod
+    def find(cls, archive: str | os.PathLike[str] | None, meeting_id: int | None = None) -> Resumption:
+        path = archive_path(archive)
+        if not os.path.lexists(path):  # a link to nothing is refused by Archive.open
+            raise FacilitatorError(t("cli.history.no_archive", path=path))
+        return cls(path, meeting_id)
+
+
+def carry_over(archive: Archive, meeting: Meeting) -> None:
+    """The open actions of the meeting's group, followed up in this meeting."""
+    if meeting.info.group:
+        meeting.carry_over(archive.open_actions(meeting.info.group))
 
 
 class Session:
@@ -45,68 +92,62 @@ class Session:
     def meeting_id(self) -> int:
         return self.recorder.meeting_id
 
-    @classmethod
-    def new(
-        cls,
-        archive_path: Path,
-        agenda: str | Path,
-        *,
-        clock: Clock = system_clock,
-        on_error: Callable[[str], None] | None = None,
-        on_recovered: Callable[[], None] | None = None,
-        loaded: Agenda | None = None,
-    ) -> Session:
-        """A new meeting from an agenda file or a shipped agenda's name (not started yet).
+    @property
+    def save_health(self) -> SaveHealth:
+        """Whether saving works: the one thing a UI reads to show it (never called back)."""
+        return self.recorder.health
 
-        ``loaded`` is that agenda when the caller has read it already (the command line
-        reads it first, to report a broken file before anything else): not read twice.
-        """
-        path = find_agenda(str(agenda))
-        meeting = Meeting(loaded if loaded is not None else load_agenda(path), clock=clock)
-        archive = Archive.open(archive_path)
+    @classmethod
+    def open_new(cls, new: NewMeeting, *, clock: Clock = system_clock) -> Session:
+        """A new meeting (not started yet): the group's open actions carried over, stored,
+        locked for this process, and saved from now on."""
+        meeting = Meeting(new.agenda, clock=clock)
+        archive = Archive.open(new.archive_path)
         try:
-            meeting_id = archive.create(meeting, agenda_path=str(path.resolve()))
-            recorder = Recorder(archive, meeting_id, meeting, on_error=on_error, on_recovered=on_recovered).start()
+            carry_over(archive, meeting)
+            meeting_id = archive.create(meeting, agenda_path=str(new.agenda_path.resolve()))
+            recorder = Recorder(archive, meeting_id, meeting, MeetingLock.take(archive.path, meeting_id)).start()
         except BaseException:
             archive.close()
             raise
         return cls(archive, recorder, fresh=True)
 
     @classmethod
-    def resume(
-        cls,
-        archive_path: Path,
-        meeting_id: int | None = None,
-        *,
-        clock: Clock = system_clock,
-        on_error: Callable[[str], None] | None = None,
-        on_recovered: Callable[[], None] | None = None,
-    ) -> Session:
-        """Go on with a saved meeting (the newest unfinished one by default).
+    def resume(cls, resumption: Resumption, *, clock: Clock = system_clock) -> Session:
+        """Go on with a saved meeting (the newest unfinished one unless one was named).
 
-        The time between the last save and now was a break, not the item's time.
+        The writer lock is taken before the meeting is loaded, so what is loaded is what
+        nobody else writes. The time between the last save and now was a break, not the
+        item's time.
         """
-        if not os.path.lexists(archive_path):  # a link to nothing is refused by Archive.open
-            raise FacilitatorError(t("cli.history.no_archive", path=archive_path))
-        archive = Archive.open(archive_path, create=False)  # an empty file is not made an archive here
+        archive = Archive.open(resumption.archive_path, create=False)  # an empty file is not made an archive here
         try:
+            meeting_id = resumption.meeting_id
             if meeting_id is None:
                 unfinished = archive.meetings(unfinished=True)
                 if not unfinished:
-                    raise FacilitatorError(t("session.nothing_to_resume", path=archive_path))
+                    raise FacilitatorError(t("session.nothing_to_resume", path=resumption.archive_path))
                 meeting_id = unfinished[0].id
             archive.summary(meeting_id)  # a clear "no such meeting" before the lock file is made
-            since = archive.last_saved(meeting_id)
-            recorder = Recorder.resume(archive, meeting_id, clock=clock, on_error=on_error, on_recovered=on_recovered)
+            lock = MeetingLock.take(archive.path, meeting_id)
+            try:
+                since = archive.last_saved(meeting_id)
+                meeting = archive.load(meeting_id, clock=clock)
+            except BaseException:
+                lock.release()
+                raise
+            recorder = Recorder(archive, meeting_id, meeting, lock).start()
         except BaseException:
             archive.close()
             raise
         if since is not None:
-            recorder.meeting.interrupted(since)
+            meeting.interrupted(since)  # heard and saved by the recorder like any change
         return cls(archive, recorder)
 
     def close(self) -> bool:
-        """Save what is pending and let go; False when the meeting went to a rescue file."""
+        """The one way a meeting ends its time on screen: save what is pending and let go
+        of the lock and the archive. False when the meeting went to a rescue file (or,
+        see ``lost``, nowhere). Closing again does nothing."""
         if self.closed:
             return True
         self.closed = True

@@ -22,6 +22,7 @@ from facilitator.agenda.loader import load_agenda
 from facilitator.store.archive import Archive
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
 from facilitator.agenda.shipped import shipped_agendas
 
@@ -44,15 +45,7 @@ def main() -> None:
     archive = Archive.open(path)
     meeting = Meeting(load_agenda(shipped_agendas()["klubmoede"]))
     meeting_id = archive.create(meeting)
-    seen: dict[str, list[str]] = {"errors": [], "recovered": []}
-    recorder = Recorder(
-        archive,
-        meeting_id,
-        meeting,
-        notes_interval=0.05,
-        on_error=seen["errors"].append,
-        on_recovered=lambda: seen["recovered"].append("yes"),
-    ).start()
+    recorder = Recorder(archive, meeting_id, meeting, MeetingLock.take(archive.path, meeting_id), notes_interval=0.05).start()
     meeting.start()
     meeting.set_notes("Før fejlen.")
     assert recorder.flush()
@@ -73,7 +66,7 @@ def main() -> None:
             meeting.add_action(f"Opgave {step}", "Kim")
             meeting.next_item()
     failing_flush = recorder.flush(timeout=0.5)
-    error_while_failing = recorder.last_error
+    error_while_failing = recorder.health.problem
 
     if fault == "full":
         filler.unlink()
@@ -95,8 +88,9 @@ def main() -> None:
                 "recovered_flush": recovered_flush,
                 "closed": closed,
                 "same": same,
-                "errors": seen["errors"],
-                "recovered": seen["recovered"],
+                "failures": recorder.health.failures,
+                "recoveries": recorder.health.recoveries,
+                "began_with": recorder.health.began_with,
                 "recovery_seconds": recovery_seconds,
                 "rescue_file": str(recorder.rescue_file) if recorder.rescue_file else None,
             }

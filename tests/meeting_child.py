@@ -39,6 +39,7 @@ from facilitator.store.archive import Archive
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence, Principle
 from facilitator.store.snapshot import to_dict
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
 from facilitator.agenda.shipped import shipped_agendas
 
@@ -213,7 +214,7 @@ class ReportingArchive(Archive):
 
 def flush(recorder: Recorder) -> None:
     if not recorder.flush():
-        sys.exit(f"could not save: {recorder.last_error}")
+        sys.exit(f"could not save: {recorder.health.problem}")
 
 
 def type_burst(meeting: Meeting, step: int) -> None:
@@ -237,11 +238,14 @@ def open_meeting(archive: Archive, clock: StepClock, meeting_id: int | None) -> 
     if meeting_id is None:
         meeting = new_meeting(clock)
         meeting_id = archive.create(meeting)
-        recorder = Recorder(archive, meeting_id, meeting, notes_interval=NOTES_INTERVAL).start()
+        recorder = Recorder(
+            archive, meeting_id, meeting, MeetingLock.take(archive.path, meeting_id), notes_interval=NOTES_INTERVAL
+        ).start()
         report(f"created {meeting_id}")
         time.sleep(STEP_PAUSE)
         return recorder, 0
-    recorder = Recorder.resume(archive, meeting_id, clock=clock, notes_interval=NOTES_INTERVAL)
+    lock = MeetingLock.take(archive.path, meeting_id)  # the lock first, then the load, as the session does
+    recorder = Recorder(archive, meeting_id, archive.load(meeting_id, clock=clock), lock, notes_interval=NOTES_INTERVAL).start()
     step = SCRIPT.step_of(recorder.meeting)
     if step is None:
         sys.exit(f"meeting {meeting_id} is in a state the script never passes through: {to_dict(recorder.meeting)}")
@@ -265,7 +269,7 @@ def main(argv: list[str]) -> None:
     report(f"ended {LAST_STEP}")
     sys.stdin.read()  # the meeting is over; the parent may still kill us, or close our stdin
     if not recorder.close():
-        sys.exit(f"could not save at close: {recorder.last_error}")
+        sys.exit(f"could not save at close: {recorder.health.problem}")
     archive.close()
     report("closed")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.store import archive as archive_module
+from facilitator.store import schema as schema_module
 from facilitator.agenda.loader import parse_agenda
 from facilitator.store.archive import Archive
 from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -195,8 +195,8 @@ def test_migration_to_a_later_schema_keeps_the_data(path: Path, running: Meeting
     with Archive.open(path) as archive:
         meeting_id = archive.create(running)
     extra = ("ALTER TABLE meetings ADD COLUMN mood TEXT", "UPDATE meetings SET mood = 'god'")
-    monkeypatch.setattr(archive_module, "MIGRATIONS", (*archive_module.MIGRATIONS, extra))
-    monkeypatch.setattr(archive_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, extra))
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with Archive.open(path) as archive:
         assert archive.schema_version == SCHEMA_VERSION + 1
         assert archive.load(meeting_id).info.title == running.info.title
@@ -206,8 +206,8 @@ def test_migration_to_a_later_schema_keeps_the_data(path: Path, running: Meeting
 def test_a_failed_migration_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Archive.open(path).close()
     broken = ("ALTER TABLE meetings ADD COLUMN mood TEXT", "THIS IS NOT SQL")
-    monkeypatch.setattr(archive_module, "MIGRATIONS", (*archive_module.MIGRATIONS, broken))
-    monkeypatch.setattr(archive_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema_module, "MIGRATIONS", (*schema_module.MIGRATIONS, broken))
+    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(ArchiveError):
         Archive.open(path)
     db = sqlite3.connect(path)
@@ -216,7 +216,7 @@ def test_a_failed_migration_changes_nothing(path: Path, monkeypatch: pytest.Monk
 
 
 def test_search_snippet_is_the_stretch_around_the_first_hit_cut_at_words() -> None:
-    from facilitator.store.archive import _snippet
+    from facilitator.store.history import _snippet
 
     marks = re.compile("vold|trusler", re.IGNORECASE)
     text = " ".join(["ord"] * 40) + " Vold og trusler mod kolleger blev drøftet grundigt " + " ".join(["mere"] * 40)

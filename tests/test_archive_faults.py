@@ -90,17 +90,11 @@ def test_the_recorder_survives_an_unexpected_failure(archive: Archive, running: 
         real_save(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(archive, "save", save)
-    errors: list[str] = []
-
-    def raising_callback(message: str) -> None:
-        errors.append(message)
-        raise RuntimeError("the UI's own bug")
-
-    recorder = Recorder(archive, meeting_id, running, on_error=raising_callback).start()
+    recorder = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id)).start()
     running.add_decision("Gemmes alligevel")
     assert recorder.flush()
     assert recorder.close()
-    assert errors and "unexpected" in errors[0]
+    assert recorder.health.failures == 1 and "unexpected" in str(recorder.health.began_with)
     assert archive.load(meeting_id).items[0].decisions[0].text == "Gemmes alligevel"
 
 
@@ -115,7 +109,7 @@ def test_a_stuck_save_keeps_the_lock_and_rescues_the_meeting(
         raise ArchiveError("still stuck")
 
     monkeypatch.setattr(archive, "save", hanging_save)
-    recorder = Recorder(archive, meeting_id, running).start()
+    recorder = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id)).start()
     running.add_decision("Må ikke gå tabt")
     assert recorder.close(timeout=0.3) is False
     assert not MeetingLock(archive.path, meeting_id).acquire(), "a stuck writer gave up its lock"
@@ -123,18 +117,31 @@ def test_a_stuck_save_keeps_the_lock_and_rescues_the_meeting(
     release.set()
 
 
-def test_resume_takes_the_lock_before_loading(archive: Archive, running: Meeting) -> None:
+def test_resume_takes_the_lock_before_loading(archive: Archive, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> None:
+    from facilitator.session import Resumption, Session
+
     meeting_id = archive.create(running)
     running.add_decision("Før afbrydelsen")
     archive.save(meeting_id, to_dict(running, notes=False))
-    recorder = Recorder.resume(archive, meeting_id)
+    real_load = Archive.load
+    loads: list[bool] = []
+
+    def load(self: Archive, *args: object, **kwargs: object) -> Meeting:
+        loads.append(not MeetingLock(archive.path, meeting_id).acquire())  # held already: nobody else writes it
+        return real_load(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Archive, "load", load)
+    session = Session.resume(Resumption.find(archive.path, meeting_id))
     try:
-        assert recorder.meeting.items[0].decisions[0].text == "Før afbrydelsen"
+        assert loads == [True]
+        assert session.meeting.items[0].decisions[0].text == "Før afbrydelsen"
         with pytest.raises(FacilitatorError, match="is already open in another facilitator"):
-            Recorder.resume(archive, meeting_id)
-        recorder.meeting.add_decision("Efter genoptagelsen")
+            Session.resume(Resumption.find(archive.path, meeting_id))
+        assert loads == [True]  # refused before loading
+        session.meeting.add_decision("Efter genoptagelsen")
     finally:
-        assert recorder.close()
+        assert session.close()
+    monkeypatch.undo()
     assert [d.text for d in archive.load(meeting_id).items[0].decisions] == ["Før afbrydelsen", "Efter genoptagelsen"]
 
 

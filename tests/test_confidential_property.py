@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.session import carry_over
 from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError
@@ -163,6 +164,7 @@ def hold_first(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
 
 def hold_next(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
     meeting = Meeting(agenda(scenario, with_closed=False, approval=scenario.approval_next), clock=Clock())
+    carry_over(archive, meeting)  # as a session opens it
     meeting_id = archive.create(meeting)
     assert any(c.confidential for c in meeting.carried) and any(not c.confidential for c in meeting.carried)
     meeting.start()

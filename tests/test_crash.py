@@ -43,6 +43,7 @@ from facilitator.store.schema import SCHEMA_VERSION
 from facilitator.errors import FacilitatorError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
 
 CHILD = Path(meeting_child.__file__)
@@ -326,6 +327,12 @@ def check_archive(path: Path, promised: Promises) -> Found:
     return Found(meeting_id, step, notes)
 
 
+def resume(archive: Archive, meeting_id: int) -> Recorder:
+    """A saved meeting taken up again as the session does it: the lock first, then the load."""
+    lock = MeetingLock.take(archive.path, meeting_id)
+    return Recorder(archive, meeting_id, archive.load(meeting_id), lock).start()
+
+
 def check_finished(path: Path, meeting_id: int) -> None:
     """The meeting run to its end is whole, notes and all, and nobody holds it any more."""
     with Archive.open(path) as archive:
@@ -337,7 +344,7 @@ def check_finished(path: Path, meeting_id: int) -> None:
         finished = to_dict(archive.load(meeting_id))
         if finished != SCRIPT.finished:
             raise Lost(f"the finished meeting differs from the script's at {first_difference(finished, SCRIPT.finished)}")
-        recorder = Recorder.resume(archive, meeting_id)  # the last child let go of the meeting
+        recorder = resume(archive, meeting_id)  # the last child let go of the meeting
         expect(recorder.close(), f"meeting {meeting_id} could not be saved after it was finished")
 
 
@@ -517,12 +524,12 @@ def test_a_second_process_cannot_write_a_meeting_in_use(tmp_path: Path) -> None:
         with Archive.open(archive_path) as archive:
             meeting = archive.load(meeting_id)
             with pytest.raises(FacilitatorError, match=f"meeting {meeting_id} is already open in another facilitator"):
-                Recorder(archive, meeting_id, meeting).start()
+                Recorder(archive, meeting_id, meeting, MeetingLock.take(archive.path, meeting_id)).start()
             with pytest.raises(FacilitatorError, match=f"meeting {meeting_id} is already open in another facilitator"):
-                Recorder.resume(archive, meeting_id)
+                resume(archive, meeting_id)
             child.kill()
             # The kernel released the lock with the process: the meeting can be taken at once.
-            recorder = Recorder.resume(archive, meeting_id)
+            recorder = resume(archive, meeting_id)
             assert recorder.close()
     finally:
         if child.process.poll() is None:

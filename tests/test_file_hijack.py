@@ -326,9 +326,9 @@ HOLDER = """
 import sys, time
 from pathlib import Path
 from facilitator import i18n
-from facilitator.session import Session
+from facilitator.session import Resumption, Session
 i18n.set_language("en")
-session = Session.resume(Path(sys.argv[1]), 1)
+session = Session.resume(Resumption.find(Path(sys.argv[1]), 1))
 print("holding", flush=True)
 sys.stdin.readline()
 session.close()

@@ -11,6 +11,7 @@ import pytest
 from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting.model import Meeting
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
 
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
@@ -27,7 +28,8 @@ def archive(tmp_path: Path) -> Archive:
 
 @pytest.fixture
 def recorder(archive: Archive, running: Meeting) -> Recorder:
-    started = Recorder(archive, archive.create(running), running, notes_interval=INTERVAL).start()
+    meeting_id = archive.create(running)
+    started = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id), notes_interval=INTERVAL).start()
     yield started
     started.close()
 
@@ -72,15 +74,15 @@ def test_notes_are_saved_while_typing_goes_on(recorder: Recorder, archive: Archi
 
 def test_one_writer_per_meeting(recorder: Recorder, archive: Archive, running: Meeting) -> None:
     with pytest.raises(FacilitatorError, match=f"meeting {recorder.meeting_id} is already open in another facilitator"):
-        Recorder(archive, recorder.meeting_id, running).start()
+        Recorder(archive, recorder.meeting_id, running, MeetingLock.take(archive.path, recorder.meeting_id)).start()
 
 
 def test_closing_releases_the_meeting(archive: Archive, running: Meeting) -> None:
     meeting_id = archive.create(running)
-    first = Recorder(archive, meeting_id, running).start()
+    first = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id)).start()
     running.add_decision("Gemt")
     assert first.close()
-    second = Recorder(archive, meeting_id, running).start()
+    second = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id)).start()
     assert second.close()
     assert archive.load(meeting_id).items[0].decisions[0].text == "Gemt"
 
@@ -89,8 +91,6 @@ def test_a_failing_disk_is_retried_and_nothing_is_lost(
     archive: Archive, running: Meeting, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     meeting_id = archive.create(running)
-    errors: list[str] = []
-    recovered: list[bool] = []
     real_save = archive.save
     failures = iter([True, True])
 
@@ -101,13 +101,14 @@ def test_a_failing_disk_is_retried_and_nothing_is_lost(
 
     monkeypatch.setattr(archive, "save", flaky_save)
     monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
-    recorder = Recorder(archive, meeting_id, running, on_error=errors.append, on_recovered=lambda: recovered.append(True)).start()
+    recorder = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id)).start()
     running.add_decision("Vigtig beslutning")
     running.set_notes("noter under fejlen")
     assert recorder.flush()
     assert recorder.close()
-    assert errors == ["the disk holding the archive is full"]  # said once, not at every retry
-    assert recovered == [True]
+    health = recorder.health
+    assert (health.failures, health.began_with) == (1, "the disk holding the archive is full")  # once, not at every retry
+    assert health.recoveries == 1 and not health.failing
     back = archive.load(meeting_id)
     assert back.items[0].decisions[0].text == "Vigtig beslutning"
     assert back.items[0].notes == "noter under fejlen"
@@ -121,7 +122,7 @@ def test_flush_reports_a_save_that_cannot_finish(archive: Archive, running: Meet
 
     monkeypatch.setattr(archive, "save", always_fails)
     monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
-    recorder = Recorder(archive, meeting_id, running).start()
+    recorder = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id)).start()
     running.add_decision("x")
     assert recorder.flush(timeout=0.3) is False
     recorder.close(timeout=0.3)

@@ -13,6 +13,7 @@ from facilitator.cli import main
 from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
 from facilitator.agenda.shipped import shipped_agendas
 
@@ -23,7 +24,7 @@ def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
     """A recorder whose archive stops taking saves: closing it writes a rescue file."""
     archive = Archive.open(path)
     meeting_id = archive.create(meeting)
-    recorder = Recorder(archive, meeting_id, meeting).start()
+    recorder = Recorder(archive, meeting_id, meeting, MeetingLock.take(archive.path, meeting_id)).start()
     meeting.add_decision("Gemt i arkivet")
     assert recorder.flush()
 
@@ -90,7 +91,7 @@ def test_restore_refuses_a_meeting_open_elsewhere(
 ) -> None:
     path, rescue_file, meeting = rescued
     with Archive.open(path) as archive:
-        holder = Recorder(archive, 1, archive.load(1)).start()
+        holder = Recorder(archive, 1, archive.load(1), MeetingLock.take(archive.path, 1)).start()
         try:
             code, _, err = run(capsys, "restore", str(rescue_file))
         finally:

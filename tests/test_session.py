@@ -9,7 +9,7 @@ import pytest
 
 from facilitator.store.archive import Archive
 from facilitator.errors import AgendaError, FacilitatorError
-from facilitator.session import Session
+from facilitator.session import NewMeeting, Resumption, Session
 
 START = dt.datetime(2026, 12, 1, 15, 0, 0)
 
@@ -24,12 +24,12 @@ class Clock:
 
 def test_a_new_session_is_saved_and_resumed(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.new(archive, "klubmoede")
+    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
     session.meeting.start()
     session.meeting.add_decision("Godkendt")
     meeting_id = session.meeting_id
     assert session.close()
-    again = Session.resume(archive, None)
+    again = Session.resume(Resumption.find(archive, None))
     try:
         assert again.meeting_id == meeting_id
         assert [d.text for d in again.meeting.items[0].decisions] == ["Godkendt"]
@@ -41,7 +41,7 @@ def test_the_break_is_not_the_items_time(tmp_path: Path) -> None:
     """Quit (or crash) at 15:10, come back at 15:40: the item has used 10 minutes, not 40."""
     archive = tmp_path / "a.sqlite3"
     clock = Clock()
-    session = Session.new(archive, "klubmoede", clock=clock)
+    session = Session.open_new(NewMeeting.find(archive, "klubmoede"), clock=clock)
     session.meeting.start()
     clock.now = START + dt.timedelta(minutes=10)
     session.meeting.set_notes("skrevet")  # the last save: the break starts here
@@ -50,7 +50,7 @@ def test_the_break_is_not_the_items_time(tmp_path: Path) -> None:
         db._db.execute("UPDATE meetings SET updated_at = ?", ((START + dt.timedelta(minutes=10)).isoformat(),))
         db._db.commit()
     clock.now = START + dt.timedelta(minutes=40)
-    again = Session.resume(archive, None, clock=clock)
+    again = Session.resume(Resumption.find(archive, None), clock=clock)
     try:
         assert again.meeting.seconds_used(0) == 600
         clock.now += dt.timedelta(minutes=2)
@@ -61,10 +61,10 @@ def test_the_break_is_not_the_items_time(tmp_path: Path) -> None:
 
 def test_one_meeting_one_writer(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.new(archive, "klubmoede")
+    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
     try:
         with pytest.raises(FacilitatorError, match="in use|i brug|already"):
-            Session.resume(archive, session.meeting_id)
+            Session.resume(Resumption.find(archive, session.meeting_id))
     finally:
         session.close()
 
@@ -72,29 +72,29 @@ def test_one_meeting_one_writer(tmp_path: Path) -> None:
 def test_nothing_to_resume_says_how_to_start(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
     with pytest.raises(FacilitatorError, match="no archive|facilitator run"):
-        Session.resume(archive, None)
-    Session.new(archive, "klubmoede").close()
+        Session.resume(Resumption.find(archive, None))
+    Session.open_new(NewMeeting.find(archive, "klubmoede")).close()
     with Archive.open(archive) as db:
         db._db.execute("UPDATE meetings SET ended_at = started_at")
         db._db.execute("UPDATE meetings SET ended_at = '2026-12-01T16:00:00'")
         db._db.commit()
     with pytest.raises(FacilitatorError, match="facilitator run AGENDA"):
-        Session.resume(archive, None)
+        Session.resume(Resumption.find(archive, None))
     with pytest.raises(FacilitatorError, match="99"):
-        Session.resume(archive, 99)
+        Session.resume(Resumption.find(archive, 99))
 
 
 def test_a_broken_agenda_opens_nothing(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\n[meeting]\n", encoding="utf-8")
     with pytest.raises(AgendaError):
-        Session.new(tmp_path / "a.sqlite3", broken)
+        Session.open_new(NewMeeting.find(tmp_path / "a.sqlite3", broken))
     assert not (tmp_path / "a.sqlite3").exists() or Archive.open(tmp_path / "a.sqlite3").meetings() == []
 
 
 def test_a_meeting_opened_and_left_untouched_is_not_kept(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.new(archive, "klubmoede")
+    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
     session.close()
     assert session.discarded
     with Archive.open(archive, read_only=True) as db:
@@ -103,7 +103,7 @@ def test_a_meeting_opened_and_left_untouched_is_not_kept(tmp_path: Path) -> None
 
 def test_attendance_taken_before_the_start_is_kept(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.new(archive, "klubmoede")
+    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
     session.meeting.add_person("Anne")
     session.close()
     assert not session.discarded

@@ -36,8 +36,9 @@ from facilitator.meeting.records import CarriedAction
 from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.output.minutes import render
 from facilitator.output.next_agenda import next_agenda
-from facilitator.session import Session
-from facilitator.store.snapshot_check import SnapshotError, check_snapshot
+from facilitator.session import NewMeeting, Resumption, Session
+from facilitator.errors import SnapshotError
+from facilitator.store.snapshot_check import check_snapshot
 
 from conftest import VALID_AGENDA
 from test_meeting import FakeClock
@@ -349,7 +350,7 @@ def test_a_restored_current_of_99_is_refused_by_every_command(tmp_path: Path) ->
     listed = cli("meetings", "--archive", str(archive_path), cwd=tmp_path)
     assert listed.returncode == 0 and "Klubmøde" in listed.stdout  # the list does not read snapshots
     with pytest.raises(ArchiveError, match="current is 99"):
-        Session.resume(archive_path, 1)
+        Session.resume(Resumption.find(archive_path, 1))
     assert not (tmp_path / "ud.md").exists()
 
 
@@ -365,7 +366,7 @@ def test_carry_over_from_a_damaged_meeting_of_the_group_still_starts_a_meeting(t
     writer.close()
     agenda = tmp_path / "dagsorden.toml"
     agenda.write_text(VALID_AGENDA, encoding="utf-8")
-    session = Session.new(archive_path, agenda)
+    session = Session.open_new(NewMeeting.find(archive_path, agenda))
     try:
         assert [c.what for c in session.meeting.carried] == ["Skrive til ledelsen"]
     finally:

@@ -11,7 +11,7 @@ from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator import i18n
 from facilitator.store.archive import Archive
 from facilitator.files.config import Config, load_config
-from facilitator.session import Session
+from facilitator.session import NewMeeting, Session
 from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
 from tui_support import SIZE, FakeClock, MakeApp
@@ -172,7 +172,7 @@ async def test_start_screen_resumes_an_unfinished_meeting(
     archive_path: Path,
     clock: FakeClock,
 ) -> None:
-    earlier = Session.new(archive_path, "klubmoede", clock=clock)
+    earlier = Session.open_new(NewMeeting.find(archive_path, "klubmoede"), clock=clock)
     earlier.meeting.start()
     earlier.meeting.set_notes("fra sidst")
     earlier.close()
@@ -190,7 +190,7 @@ async def test_a_meeting_in_use_elsewhere_is_refused_with_a_message(
     archive_path: Path,
     clock: FakeClock,
 ) -> None:
-    other = Session.new(archive_path, "klubmoede", clock=clock)
+    other = Session.open_new(NewMeeting.find(archive_path, "klubmoede"), clock=clock)
     try:
         app = make_app(None)
         async with app.run_test(size=SIZE) as pilot:
@@ -208,7 +208,7 @@ async def test_recent_meetings_open_read_only_for_export(
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
-    earlier = Session.new(archive_path, "klubmoede", clock=clock)
+    earlier = Session.open_new(NewMeeting.find(archive_path, "klubmoede"), clock=clock)
     earlier.meeting.start()
     earlier.meeting.add_decision("Tidligere beslutning")
     earlier.meeting.end()

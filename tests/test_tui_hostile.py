@@ -36,7 +36,7 @@ from facilitator.store.archive import Archive
 from facilitator.files.config import load_config
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
-from facilitator.session import Session
+from facilitator.session import Resumption, Session
 from facilitator.tui.app import Launch, build_app
 from facilitator.tui.literal import LINE_MAX
 from facilitator.tui.widgets.text_entry import field_text, notes_text
@@ -298,7 +298,7 @@ async def test_agenda_and_carried_actions_are_shown_literally(
         await press(pilot, "escape")
     assert not terminal.leaks()
 
-    session = Session.resume(archive_path, meeting_id, clock=app.clock)
+    session = Session.resume(Resumption.find(archive_path, meeting_id), clock=app.clock)
     again = build_app(archive_path=archive_path, config=app.config, launch=Launch(session=session), folder=tmp_path)
     try:
         async with again.run_test(size=SIZE, notifications=True) as pilot:

@@ -567,7 +567,7 @@ async def test_escape_in_an_open_list_closes_the_list_not_the_dialog(make_app: M
 
 async def test_a_save_that_failed_before_the_screen_opened_is_told(make_app: MakeApp) -> None:
     app = make_app()
-    app.session.recorder.last_error = "disk full (before the app)"
+    app.session.recorder.health = app.session.save_health.failed("disk full (before the app)")
     async with app.run_test(size=SIZE) as pilot:
         app._report_saving()
         await pilot.pause()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from facilitator.files.config import Config
-from facilitator.session import Session
+from facilitator.session import NewMeeting, Session
 from facilitator.tui.app import FacilitatorAppBase, Launch, build_app
 
 START = dt.datetime(2026, 12, 1, 15, 0, 0)
@@ -65,7 +65,7 @@ def make_app(archive_path: Path, settings: Config, clock: FakeClock, tmp_path: P
     def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorAppBase:
         session = None
         if agenda is not None:
-            session = Session.new(archive_path, agenda, clock=clock)
+            session = Session.open_new(NewMeeting.find(archive_path, agenda), clock=clock)
             sessions.append(session)
         return build_app(
             archive_path=archive_path,

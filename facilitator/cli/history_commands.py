@@ -18,7 +18,8 @@ from facilitator.i18n import t
 from facilitator.text.visible import one_line
 
 if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need it import it
-    from facilitator.store.archive import Archive, MeetingSummary
+    from facilitator.store.archive import Archive
+    from facilitator.store.history import MeetingSummary
 
 
 def open_history(args: argparse.Namespace, *, required: bool = False) -> Archive | None:
@@ -90,7 +91,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     archive = open_history(args)
     if archive is None:
         return EXIT_OK
-    from facilitator.store.archive import SEARCH_PAGE
+    from facilitator.store.history import SEARCH_PAGE
 
     limit = args.limit or SEARCH_PAGE
     with archive:

@@ -15,8 +15,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.agenda.loader import load_agenda
-from facilitator.agenda.shipped import find_agenda
 from facilitator.cli.console import EXIT_INVALID, EXIT_OK
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -50,27 +48,21 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from facilitator.files.paths import archive_path
-    from facilitator.session import Session
+    from facilitator.session import NewMeeting, Session
     from facilitator.tui.app import Launch
 
-    agenda = load_agenda(find_agenda(args.agenda))  # a broken agenda is told first, terminal or not
+    new = NewMeeting.find(getattr(args, "archive", None), args.agenda)  # a broken agenda is told first, terminal or not
     _require_terminal()
-    session = Session.new(archive_path(getattr(args, "archive", None)), args.agenda, loaded=agenda)
-    return _run_app(args, Launch(session=session))
+    return _run_app(args, Launch(session=Session.open_new(new)))
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from facilitator.files.paths import archive_path
-    from facilitator.session import Session
+    from facilitator.session import Resumption, Session
     from facilitator.tui.app import Launch
 
-    path = archive_path(getattr(args, "archive", None))
-    if not os.path.lexists(path):
-        raise FacilitatorError(t("cli.history.no_archive", path=path))
+    resumption = Resumption.find(getattr(args, "archive", None), args.meeting)  # no archive: told first
     _require_terminal()
-    session = Session.resume(path, args.meeting)
-    return _run_app(args, Launch(session=session))
+    return _run_app(args, Launch(session=Session.resume(resumption)))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -110,7 +102,7 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
         if session.lost:  # the archive failed and no rescue file fitted anywhere: say so, never "saved"
             import tempfile
 
-            reason = session.recorder.last_error or t("cli.run.no_answer")
+            reason = session.save_health.problem or t("cli.run.no_answer")
             print(
                 t("cli.run.lost", id=session.meeting_id, reason=reason, path=session.archive.path, temp=tempfile.gettempdir()),
                 file=sys.stderr,

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from facilitator.files.atomic_write import write_atomic
 from facilitator.errors import FacilitatorError
+from facilitator.files.atomic_write import write_atomic
 from facilitator.i18n import LANGUAGES, t
 
 if sys.version_info >= (3, 11):

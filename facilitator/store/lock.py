@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from facilitator.errors import ArchiveError
+from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.i18n import t
 
 try:
@@ -36,6 +36,14 @@ class MeetingLock:
             identity = real.name
         self.path = real.with_name(f".facilitator-{identity}.meeting-{meeting_id}.lock")
         self._fd: int | None = None
+
+    @classmethod
+    def take(cls, archive: Path, meeting_id: int) -> MeetingLock:
+        """The meeting's lock, held; refused, naming the meeting, while another process writes it."""
+        lock = cls(archive, meeting_id)
+        if not lock.acquire():
+            raise FacilitatorError(t("archive.meeting_in_use", id=meeting_id, path=archive))
+        return lock
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it."""

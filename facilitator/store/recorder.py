@@ -6,8 +6,8 @@ every keystroke, at most ``notes_interval`` seconds later, and at least that oft
 someone keeps typing. So a crash loses at most that last moment of typing.
 
 A save that fails is kept and tried again, with longer pauses, until it succeeds; the
-meeting itself goes on in memory meanwhile. ``on_error`` hears of the first failure and
-``on_recovered`` of the success after it; both are called on the recorder's thread.
+meeting itself goes on in memory meanwhile. How saving goes is ``health``, a value the
+recorder replaces and others read (``save_health``); the recorder never calls anyone back.
 If saving cannot finish when the recorder is closed, the whole meeting is written to a
 rescue file instead (``rescue_file``), so nothing typed is lost even then.
 """
@@ -20,15 +20,15 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.errors import ArchiveError
 from facilitator.i18n import t
-from facilitator.meeting.model import Change, Clock, Meeting, system_clock
+from facilitator.meeting.model import Change, Meeting
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
+from facilitator.store.save_health import SaveHealth
 from facilitator.store.snapshot import to_dict
 
 RETRY_PAUSES = (0.5, 1.0, 2.0, 5.0)
@@ -37,25 +37,21 @@ RESCUE_NAMES = 20
 
 
 class Recorder:
+    """Saves one meeting; given the meeting and its writer lock, which it lets go at close.
+
+    The session takes the lock and loads (or creates) the meeting: the recorder only saves.
+    """
+
     def __init__(
-        self,
-        archive: Archive,
-        meeting_id: int,
-        meeting: Meeting,
-        *,
-        notes_interval: float = 0.5,
-        on_error: Callable[[str], None] | None = None,
-        on_recovered: Callable[[], None] | None = None,
+        self, archive: Archive, meeting_id: int, meeting: Meeting, lock: MeetingLock, *, notes_interval: float = 0.5
     ) -> None:
         self.archive = archive
         self.meeting_id = meeting_id
         self.meeting = meeting
         self.notes_interval = notes_interval
-        self.on_error = on_error
-        self.on_recovered = on_recovered
-        self.lock = MeetingLock(archive.path, meeting_id)
-        self.last_error: str | None = None
-        """The message of the save that is failing now; None while saving works."""
+        self.lock = lock
+        self.health = SaveHealth()
+        """How saving goes; replaced whole on the recorder's thread, read by anyone."""
         self.rescue_file: Path | None = None
         """Where the meeting was written when the archive would not take it at close."""
         self._condition = threading.Condition()
@@ -67,33 +63,12 @@ class Recorder:
         self._flushing = 0
         self._busy = False
         self._stopping = False
-        self._failing = False
         self._thread = threading.Thread(target=self._run, name=f"recorder-{meeting_id}", daemon=True)
 
     # --- life cycle --------------------------------------------------------------------
 
-    @classmethod
-    def resume(cls, archive: Archive, meeting_id: int, *, clock: Clock = system_clock, **options: Any) -> Recorder:
-        """Take the writer lock first, then load: what is loaded is what nobody else writes."""
-        lock = MeetingLock(archive.path, meeting_id)
-        if not lock.acquire():
-            raise FacilitatorError(t("archive.meeting_in_use", id=meeting_id, path=archive.path))
-        try:
-            meeting = archive.load(meeting_id, clock=clock)
-        except BaseException:
-            lock.release()
-            raise
-        recorder = cls(archive, meeting_id, meeting, **options)
-        recorder.lock = lock
-        return recorder._begin()
-
     def start(self) -> Recorder:
-        """Take the meeting's writer lock and begin listening; refused if another process writes it."""
-        if not self.lock.acquire():
-            raise FacilitatorError(t("archive.meeting_in_use", id=self.meeting_id, path=self.archive.path))
-        return self._begin()
-
-    def _begin(self) -> Recorder:
+        """Begin listening to the meeting and saving its changes."""
         self.meeting.listeners.append(self._on_change)
         self._thread.start()
         return self
@@ -231,27 +206,11 @@ class Recorder:
                     self._retry_at = None if self._flushing or self._stopping else time.monotonic() + pause
                     self._busy = False
                     self._condition.notify_all()
-                self.last_error = message
-                if not self._failing:
-                    self._failing = True
-                    self._tell(self.on_error, message)
+                self.health = self.health.failed(message)
                 continue
             failures = 0
-            self.last_error = None
+            self.health = self.health.saved()
             with self._condition:
                 self._busy = False
                 self._retry_at = None
                 self._condition.notify_all()
-            if self._failing:
-                self._failing = False
-                self._tell(self.on_recovered)
-
-    @staticmethod
-    def _tell(callback: Callable[..., None] | None, *args: Any) -> None:
-        """Call the UI back; a failing callback must not stop the saving."""
-        if callback is None:
-            return
-        try:
-            callback(*args)
-        except Exception:  # noqa: BLE001
-            pass

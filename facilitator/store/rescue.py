@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.errors import ArchiveError, FacilitatorError, NotRegular, TooLarge
+from facilitator.errors import ArchiveError, FacilitatorError, NotRegular, SnapshotError, TooLarge
 from facilitator.files.regular_file import read_regular
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.snapshot import from_dict, to_dict
-from facilitator.store.snapshot_check import MAX_ID, SnapshotError
+from facilitator.store.snapshot_check import MAX_ID
 
 
 @dataclass(frozen=True)
@@ -97,16 +97,13 @@ def restore(rescue_file: Path, archive_path: Path | None = None) -> Restored:
     notes = {state.id: state.notes for state in meeting.items}  # emptied notes too: they replace older text
     with Archive.open(target) as archive:
         if meeting_id is not None and _same_file(target, origin) and _same_meeting(archive, meeting_id, snapshot):
-            lock = MeetingLock(archive.path, meeting_id)
-            if not lock.acquire():
-                raise FacilitatorError(t("archive.meeting_in_use", id=meeting_id, path=archive.path))
+            lock = MeetingLock.take(archive.path, meeting_id)
             try:
                 archive.save(meeting_id, snapshot, notes)
             finally:
                 lock.release()
             return Restored(archive.path, meeting_id, True, meeting.ended)
-        new_id = archive.create(meeting)
-        archive.save(new_id, snapshot, notes)  # as it was rescued: create() took in open actions anew
+        new_id = archive.create(meeting)  # as it was rescued, its carried actions as they were
         return Restored(archive.path, new_id, False, meeting.ended)
 
 

@@ -171,3 +171,14 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate_one(db: sqlite3.Connection, version: int) -> None:
+    """Take the schema from ``version`` to the next and mark the file as ours, in the caller's transaction."""
+    for step in MIGRATIONS[version]:
+        if callable(step):
+            step(db)
+        else:
+            db.execute(step)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(f"PRAGMA user_version = {version + 1}")

@@ -24,8 +24,8 @@ from facilitator.meeting.records import (
     Speech,
     Vote,
 )
-from facilitator.store.snapshot_check import check_snapshot
 from facilitator.meeting.speakers import FloorRequest
+from facilitator.store.snapshot_check import check_snapshot
 
 SNAPSHOT_VERSION = 1
 

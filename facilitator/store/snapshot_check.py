@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
+from facilitator.errors import SnapshotError
 from facilitator.i18n import t
 from facilitator.meeting.records import Presence, Principle
 
@@ -37,10 +38,6 @@ MAX_COUNT: Final = 1_000_000
 
 _SHOWN: Final = 40
 """Characters of a wrong value quoted in the message."""
-
-
-class SnapshotError(ValueError):
-    """A snapshot that cannot be a meeting; ``str(error)`` is one line: where, and what."""
 
 
 def check_snapshot(data: object) -> None:

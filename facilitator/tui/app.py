@@ -1,10 +1,10 @@
 """The app: one factory builds it for the CLI and the tests.
 
 The app owns the session (the meeting, its archive and recorder) while a meeting is open
-and closes it on quit, so ``ctrl+q`` at any moment leaves everything saved. Save
-failures are reported by the recorder on its own thread; they are handed over through a
-plain attribute and shown by the app's one-second tick, never by calling into the UI
-from that thread (which could wait on a UI that is itself waiting for the recorder).
+and closes it on quit (``close_session``, the one way it does), so ``ctrl+q`` at any
+moment leaves everything saved. Whether saving works is the session's ``save_health``,
+one value the app's one-second tick reads; the recorder's thread never calls into the UI
+(which could wait on a UI that is itself waiting for the recorder).
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from facilitator.tui import startup
-from facilitator.files.config import Config, remember
 from facilitator.errors import FacilitatorError
+from facilitator.files.config import Config, remember
 from facilitator.i18n import t
 from facilitator.meeting.model import Clock, system_clock
-from facilitator.session import Session
+from facilitator.session import NewMeeting, Resumption, Session
+from facilitator.text.visible import one_line, visible
+from facilitator.tui import startup
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, key_for, localised
 from facilitator.tui.type_ahead import typed_so_far
-from facilitator.text.visible import one_line, visible
 
 
 class Launch(NamedTuple):
@@ -59,8 +59,8 @@ class FacilitatorAppBase(App[None]):
         self.clock = clock
         self.session: Session | None = launch.session
         self._launch = launch
-        self._save_problem: str | None = None
-        self._save_recovered = False
+        self._told_saving = (0, 0)
+        """The save failures and recoveries of the session already told: (failures, recoveries)."""
         self._theme_ready = False
         self._clashes_told: set[tuple[str, ...]] = set()
         self._theme_warned = False
@@ -107,10 +107,10 @@ class FacilitatorAppBase(App[None]):
 
     def start_meeting(self, agenda: str) -> None:
         """From the start screen: a new meeting from an agenda file."""
-        self._take(lambda: Session.new(self.archive_path, agenda, clock=self.clock))
+        self._take(lambda: Session.open_new(NewMeeting.find(self.archive_path, agenda), clock=self.clock))
 
     def resume_meeting(self, meeting_id: int) -> None:
-        self._take(lambda: Session.resume(self.archive_path, meeting_id, clock=self.clock))
+        self._take(lambda: Session.resume(Resumption.find(self.archive_path, meeting_id), clock=self.clock))
 
     def _take(self, open_session: Callable[[], Session]) -> None:
         """Open a session and its screen; a refusal (a bad agenda, a meeting in use) is told."""
@@ -119,8 +119,7 @@ class FacilitatorAppBase(App[None]):
         except FacilitatorError as error:
             self.notify(str(error), severity="error", timeout=15)
             return
-        if self.session is not None:
-            self.session.close()
+        self.close_session()
         self.session = session
         self._watch_saving(session)
         self._open_meeting_screen(session)
@@ -141,26 +140,21 @@ class FacilitatorAppBase(App[None]):
     # --- saving -----------------------------------------------------------------------------
 
     def _watch_saving(self, session: Session) -> None:
-        session.recorder.on_error = self._saving_failed
-        session.recorder.on_recovered = self._saving_recovered
+        health = session.save_health
         # A save may have failed before the app was there to hear it (the first save of
-        # a resumed meeting happens before the screen opens).
-        self._save_problem = session.recorder.last_error
-
-    def _saving_failed(self, message: str) -> None:  # on the recorder's thread
-        self._save_problem = message
-
-    def _saving_recovered(self) -> None:  # on the recorder's thread
-        self._save_recovered = True
+        # a resumed meeting happens before the screen opens): a failure going on is told.
+        self._told_saving = (health.failures - health.failing, health.recoveries)
 
     def _report_saving(self) -> None:
-        problem, self._save_problem = self._save_problem, None
-        if problem:
-            self.notify(t("app.save_failed", problem=problem), severity="error", timeout=20)
-        if self._save_recovered:
-            self._save_recovered = False
-            if self.session is None or self.session.recorder.last_error is None:  # not failing again meanwhile
-                self.notify(t("app.save_recovered"), timeout=8)
+        if self.session is None:
+            return
+        health = self.session.save_health
+        failures, recoveries = self._told_saving
+        self._told_saving = (health.failures, health.recoveries)
+        if health.failures > failures and health.began_with:
+            self.notify(t("app.save_failed", problem=health.began_with), severity="error", timeout=20)
+        if health.recoveries > recoveries and not health.failing:  # not failing again meanwhile
+            self.notify(t("app.save_recovered"), timeout=8)
 
     # --- settings ---------------------------------------------------------------------------
 
@@ -268,6 +262,8 @@ class FacilitatorAppBase(App[None]):
             self.notify(t("config.clash", path=self.config.path, keys=keys, ids=", ".join(ids)), severity="warning", timeout=15)
 
     def close_session(self) -> None:
+        """The one way the app (and the command line after it) closes a meeting: the notes
+        typed on its screens first, then ``Session.close``."""
         if self.session is not None:
             for screen in self.screen_stack:
                 saver = getattr(screen, "_save_notes_now", None)

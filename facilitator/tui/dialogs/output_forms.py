@@ -10,8 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from facilitator.files.atomic_write import write_atomic
 from facilitator.errors import FacilitatorError
+from facilitator.files.atomic_write import write_atomic
 from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
 from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, required

@@ -138,7 +138,7 @@ class MeetingScreenBase(Screen[None]):
             self._footer_state = state
 
     def _show_status(self, meeting: Meeting) -> None:
-        self.query_one(StatusBar).show(meeting, unsaved=self.session.recorder.last_error is not None)
+        self.query_one(StatusBar).show(meeting, unsaved=self.session.save_health.failing)
 
     def tick(self) -> None:
         meeting = self.meeting

@@ -1,0 +1,269 @@
+"""Questions to the archive: a meeting back, the list of meetings, actions across meetings, search.
+
+Reading needs no writing: every query works on an archive opened read-only, including
+one older than the marks of closed items (not migrated then), whose closed records are
+found from the snapshots instead. What was recorded under a closed item is given only
+when the restricted view is asked for, and then marked as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.errors import ArchiveError
+from facilitator.i18n import t
+from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import CarriedAction
+from facilitator.store.connection import ArchiveConnection
+from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
+from facilitator.store.snapshot import from_dict
+
+SEARCH_PAGE = 20
+"""Hits a search gives unless asked for more: a screenful, newest first. A bigger archive
+then costs hardly more per search, where a page of a hundred cost five times as much."""
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    title: str
+    kind: str
+    group: str | None
+    date: str | None
+    started_at: str | None
+    ended_at: str | None
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str | None
+    action_id: int
+    item_title: str
+    what: str
+    who: str
+    deadline: str | None
+    done: bool
+    confidential: bool = False
+    """Recorded under a closed item: listed only when asked for the restricted view."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str | None
+    item_title: str
+    kind: str
+    snippet: str
+    confidential: bool = False
+    """Found under a closed item: given only when asked for the restricted view."""
+
+
+class History(ArchiveConnection):
+    def load(self, meeting_id: int, *, clock: Any = None) -> Meeting:
+        with self._read() as db:
+            row = db.execute("SELECT snapshot FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+            if row is None:
+                raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+            notes = dict(db.execute("SELECT item_id, text FROM notes WHERE meeting_id = ?", (meeting_id,)).fetchall())
+            unmarked = self._closed_unmarked(db)
+        # The snapshot and the notes are checked whole before a Meeting is built
+        # (snapshot_check, through from_dict): a hand-edited or damaged one is refused
+        # here with one line naming the archive and the meeting, for every command.
+        try:
+            if not all(isinstance(key, int) and isinstance(text, str) for key, text in notes.items()):
+                raise ValueError(t("archive.bad_notes"))
+            snapshot = json.loads(row[0])
+            meeting = from_dict(snapshot, notes=notes, **({"clock": clock} if clock else {}))
+        except (ValueError, KeyError, TypeError, RecursionError) as error:
+            reason = error if isinstance(error, ValueError) else type(error).__name__
+            raise ArchiveError(t("archive.bad_meeting", id=meeting_id, path=self.path, reason=reason), permanent=True) from None
+        if unmarked is not None:  # an older archive read without migrating: its carried copies are not marked
+            for carried in meeting.carried:
+                carried.confidential = carried.confidential or (carried.meeting_id, carried.action_id) in unmarked[1]
+        return meeting
+
+    def last_saved(self, meeting_id: int) -> dt.datetime | None:
+        """When the meeting was last saved: where a resumed meeting's break began."""
+        with self._read() as db:
+            row = db.execute("SELECT updated_at FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        try:
+            return dt.datetime.fromisoformat(row[0]) if row and row[0] else None
+        except ValueError:
+            return None
+
+    def meetings(self, *, unfinished: bool = False) -> list[MeetingSummary]:
+        """Meetings, newest first."""
+        where = "WHERE ended_at IS NULL" if unfinished else ""
+        with self._read() as db:
+            rows = db.execute(
+                f"SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings {where} ORDER BY id DESC"
+            ).fetchall()
+        return [MeetingSummary(*row) for row in rows]
+
+    def latest(self, *, ended: bool = False) -> int | None:
+        """The newest meeting's id (the newest finished one with ``ended``), or None."""
+        where = "WHERE ended_at IS NOT NULL" if ended else ""
+        with self._read() as db:
+            row = db.execute(f"SELECT id FROM meetings {where} ORDER BY id DESC LIMIT 1").fetchone()
+        return int(row[0]) if row else None
+
+    def summary(self, meeting_id: int) -> MeetingSummary:
+        with self._read() as db:
+            row = db.execute(
+                "SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings WHERE id = ?", (meeting_id,)
+            ).fetchone()
+        if row is None:
+            raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+        return MeetingSummary(*row)
+
+    def actions(self, *, open_only: bool = False, group: str | None = None, restricted: bool = False) -> list[ActionRow]:
+        """Action items across meetings: by deadline (none last), then by meeting.
+
+        Those recorded under a closed item only with ``restricted``, marked as such."""
+        conditions = ["1"]
+        parameters: list[Any] = []
+        if open_only:
+            conditions.append("a.done = 0")
+        if group is not None:
+            conditions.append("m.group_name = ?")
+            parameters.append(group)
+        with self._read() as db:
+            unmarked = self._closed_unmarked(db)
+            rows = db.execute(
+                "SELECT a.meeting_id, m.title, m.date, a.action_id, a.item_title, a.what, a.who, a.deadline, a.done,"
+                f" {'0' if unmarked is not None else 'a.confidential'}"
+                " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+                f" WHERE {' AND '.join(conditions)}"
+                " ORDER BY a.deadline IS NULL, a.deadline, a.meeting_id, a.action_id",
+                parameters,
+            ).fetchall()
+        found = [
+            ActionRow(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                done=bool(row[8]),
+                confidential=bool(row[9]) or (unmarked is not None and (row[0], row[3]) in unmarked[1]),
+            )
+            for row in rows
+        ]
+        return found if restricted else [a for a in found if not a.confidential]
+
+    def open_actions(self, group: str) -> list[CarriedAction]:
+        """The actions of the group's meetings nobody has marked done yet, oldest first:
+        what the group's next meeting follows up."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline, a.confidential"
+                " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+                " WHERE m.group_name = ? AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
+                (group,),
+            ).fetchall()
+        return [
+            CarriedAction(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                deadline=dt.date.fromisoformat(row[6]) if row[6] else None,
+                confidential=bool(row[7]),
+            )
+            for row in rows
+        ]
+
+    def _closed_unmarked(self, db: sqlite3.Connection) -> tuple[set[int], set[tuple[int, int]]] | None:
+        """For an archive older than the marks of closed items (one opened read-only is not
+        migrated): what its closed items recorded, read from the snapshots. None when the
+        archive marks them itself."""
+        if int(db.execute("PRAGMA user_version").fetchone()[0]) >= CLOSED_MARKED:
+            return None
+        return closed_in(db)
+
+    def search(self, text: str, *, limit: int = SEARCH_PAGE, restricted: bool = False) -> list[SearchHit]:
+        """Full text over notes, decisions, votes and actions; every word must occur.
+
+        The newest ``limit`` hits: ask for one more than you show to know whether there are more.
+        Hits under a closed item only with ``restricted``, marked as such."""
+        words = text.split()
+        if not words:
+            return []
+        long_words = [w for w in words if len(w) >= 3]
+        short_words = [w for w in words if len(w) < 3]
+        conditions: list[str] = []
+        parameters: list[Any] = []
+        if long_words:
+            conditions.append("search MATCH ?")
+            parameters.append(" ".join('"' + w.replace('"', '""') + '"' for w in long_words))
+        for word in short_words:  # trigrams need three letters; short words are matched plainly
+            conditions.append("text LIKE ? ESCAPE '\\'")
+            parameters.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        with self._read() as db:
+            unmarked = self._closed_unmarked(db)
+            if unmarked is None and not restricted:
+                conditions.append("rowid NOT IN (SELECT rowid FROM closed_search)")
+            closed = "h.rowid IN (SELECT rowid FROM closed_search)" if unmarked is None else "0"
+            # Newest first by rowid (which begins with the meeting id), inside the full-text
+            # query, so the index stops after `limit` hits instead of ranking every match.
+            # An archive without the marks of closed items is filtered here, over all hits.
+            rows = db.execute(
+                f"SELECT h.rowid, m.title, m.date, h.item_title, h.kind, h.text, {closed} FROM"
+                " (SELECT rowid, item_title, kind, text FROM search"
+                f"  WHERE {' AND '.join(conditions)} ORDER BY rowid DESC LIMIT ?) AS h"
+                " JOIN meetings m ON m.id = h.rowid >> ? ORDER BY h.rowid >> ? DESC, h.rowid",
+                (*parameters, limit if unmarked is None else -1, MEETING_SHIFT, MEETING_SHIFT),
+            ).fetchall()
+        if unmarked is not None:
+            rows = [(*row[:6], row[0] in unmarked[0]) for row in rows if restricted or row[0] not in unmarked[0]]
+            newest = set(sorted((row[0] for row in rows), reverse=True)[:limit])
+            rows = [row for row in rows if row[0] in newest]
+        marks = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        return [
+            SearchHit(
+                row[0] >> MEETING_SHIFT,
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                snippet=_snippet(row[5], marks),
+                confidential=bool(row[6]),
+            )
+            for row in rows
+        ]
+
+
+def _snippet(text: str, marks: re.Pattern[str], width: int = 64) -> str:
+    """The stretch of ``text`` around the first hit, hits in [brackets].
+
+    Made here rather than by FTS5's snippet(), which tokenises every hit's whole text
+    again: with a page of hits from a big archive that was most of the search's time.
+    """
+    first = marks.search(text)
+    start = 0 if first is None or first.end() <= width else first.start() - width // 4
+    if start:  # begin at a word
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= start - 12 else start
+    end = min(len(text), start + width)
+    if end < len(text):  # and end at one
+        space = text.rfind(" ", start, end)
+        end = space if space > end - 12 else end
+    window = marks.sub(lambda hit: f"[{hit.group()}]", text[start:end])
+    return ("…" if start else "") + window + ("…" if end < len(text) else "")
