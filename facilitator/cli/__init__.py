@@ -21,7 +21,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from facilitator import __version__
 
@@ -29,7 +29,7 @@ from facilitator.tui import startup
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.loader import load_agenda
 from facilitator.errors import AgendaError, FacilitatorError
-from facilitator.i18n import ENV_VAR, LANGUAGES, join_or, resolve_language, set_language, t
+from facilitator.i18n import ENV_VAR, LANGUAGES, join_or, resolve_language, set_language, t, t_count
 from facilitator.files.resources import find_agenda, shipped_agendas
 from facilitator.text.visible import one_line, visible
 
@@ -226,7 +226,7 @@ def summary(agenda: Agenda) -> str:
         "cli.check.ok",
         title=agenda.meeting.title,
         kind=agenda.meeting.kind.value,
-        items=t("cli.count.items_one" if count == 1 else "cli.count.items_many", count=count),
+        items=t_count("cli.count.items", count),
         minutes=agenda.planned_minutes,
     )
     duration = agenda.meeting.duration
@@ -405,12 +405,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HIT_KINDS = ("note", "decision", "vote", "action")
+_HIT_KIND_KEYS: Final = {
+    "note": "cli.kind.note",
+    "decision": "cli.kind.decision",
+    "vote": "cli.kind.vote",
+    "action": "cli.kind.action",
+}
 
 
 def _kind_word(kind: object) -> str:
     """A hit's kind in words; a kind the index should not hold is shown as it is, not looked up."""
-    return t(f"cli.kind.{kind}") if kind in _HIT_KINDS else one_line(kind)
+    return t(_HIT_KIND_KEYS[kind]) if isinstance(kind, str) and kind in _HIT_KIND_KEYS else one_line(kind)
 
 
 def _positive(text: str) -> int:
@@ -432,8 +437,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     # archive wins over the default one.
     chosen = getattr(args, "archive", None) or os.environ.get(ARCHIVE_ENV)
     restored = restore(Path(args.file), Path(chosen) if chosen else None)
-    key = "cli.restore.replaced" if restored.replaced else "cli.restore.added"
-    print(t(key, id=restored.meeting_id, archive=restored.archive))
+    print(
+        t("cli.restore.replaced" if restored.replaced else "cli.restore.added", id=restored.meeting_id, archive=restored.archive)
+    )
     print(t("cli.restore.next_ended" if restored.ended else "cli.restore.next", id=restored.meeting_id))
     return EXIT_OK
 

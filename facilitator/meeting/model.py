@@ -286,9 +286,9 @@ class Meeting:
         self._require_running()
         state = self._state(index)
         subject = _text(subject, "meeting.field.subject")
-        counts = {"votes_for": votes_for, "against": against, "abstain": abstain}
-        for field_name, value in counts.items():
-            _count(value, t(f"meeting.field.{field_name}"))
+        _count(votes_for, t("meeting.field.votes_for"))
+        _count(against, t("meeting.field.against"))
+        _count(abstain, t("meeting.field.abstain"))
         cast = votes_for + against + abstain
         if present is None:
             present = self.present_count() or cast  # no attendance kept: the votes cast are all we know
@@ -530,8 +530,7 @@ def _flag(value: object) -> bool:
 
 def _count(value: object, field_name: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < (1 if positive else 0):
-        key = "meeting.not_positive" if positive else "meeting.not_count"
-        raise MeetingError(t(key, field=field_name, value=value))
+        raise MeetingError(t("meeting.not_positive" if positive else "meeting.not_count", field=field_name, value=value))
     return value
 
 
