@@ -96,7 +96,8 @@ def ident(message: Message) -> str | tuple[str, ...]:
 
 
 def forms(message: Message) -> tuple[str, ...]:
-    return tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
+    text = message.string
+    return tuple(form or "" for form in text) if isinstance(text, (tuple, list)) else (text or "",)
 
 
 # --- the files ---------------------------------------------------------------------------
