@@ -18,6 +18,7 @@ import ast
 import re
 import string
 from functools import cache
+from gettext import GNUTranslations
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +32,7 @@ from jinja2.ext import extract_from_ast
 import facilitator
 from facilitator import i18n
 from facilitator.files.resources import templates_dir
+from facilitator.i18n.mo_file import read_catalogue
 
 PACKAGE = Path(facilitator.__file__).parent
 COMPILE = "pybabel compile -d facilitator/i18n/locale -D facilitator"
@@ -110,6 +112,38 @@ def test_each_mo_says_what_its_po_says(lang: str) -> None:
     written = {ident(message): forms(message) for message in po(lang) if message.id}
     assert {ident(message): forms(message) for message in compiled if message.id} == written, f"run: {COMPILE}"
     assert compiled.plural_forms == po(lang).plural_forms, f"run: {COMPILE}"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_quick_reader_reads_what_gettext_reads(lang: str) -> None:
+    """``mo_file`` reads the .mo itself, for speed; the standard library's reader is the reference."""
+    with open(i18n.catalogue_path(lang), "rb") as file:
+        reference = GNUTranslations(file)
+    read = read_catalogue(i18n.catalogue_path(lang))
+    for key, message in entries(lang).items():
+        if message.pluralizable:
+            for count in range(30):
+                assert read.plurals[key][read.plural(count)] == reference.ngettext(key, key, count)
+        else:
+            assert read.texts[key] == reference.gettext(key)
+    assert set(read.texts) - {""} | set(read.plurals) == set(entries(lang))
+
+
+def test_a_mo_written_in_the_other_byte_order_reads_the_same(tmp_path: Path) -> None:
+    """A .mo is written in its machine's byte order; one compiled on the other kind reads alike."""
+    from array import array
+
+    data = Path(i18n.catalogue_path("da")).read_bytes()
+    words = array("I", data[: len(data) // 4 * 4])
+    count, ids_at, texts_at = words[2], words[3] // 4, words[4] // 4
+    swapped = array("I", words)
+    swapped.byteswap()
+    for start, end in ((0, 7), (ids_at, ids_at + 2 * count), (texts_at, texts_at + 2 * count)):
+        words[start:end] = swapped[start:end]  # the header and the tables; the texts are bytes either way
+    other = tmp_path / "other.mo"
+    other.write_bytes(words.tobytes() + data[len(data) // 4 * 4 :])
+    read, native = read_catalogue(str(other)), read_catalogue(i18n.catalogue_path("da"))
+    assert (read.texts, read.plurals, read.plural(1), read.plural(5)) == (native.texts, native.plurals, 0, 1)
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -283,3 +317,16 @@ def test_every_key_the_code_asks_for_exists_in_both_languages() -> None:
 def test_no_key_in_the_catalogues_is_unused() -> None:
     used = {use.key for use in found_in_code().uses}
     assert sorted(set(entries("en")) - used) == []
+
+
+def test_every_command_and_every_choice_has_its_words() -> None:
+    """The tables of keys are written by hand: a new command, item type or principle needs a row."""
+    from facilitator.agenda.model import ItemType
+    from facilitator.meeting import labels
+    from facilitator.meeting.records import Principle
+    from facilitator.tui.command_keys import COMMAND_KEYS
+    from facilitator.tui.commands import ALL_COMMANDS
+
+    assert {command.id for command in ALL_COMMANDS} == set(COMMAND_KEYS)
+    assert set(labels.ITEM_TYPE_KEYS) == set(labels.ITEM_TYPE_MINUTES_KEYS) == set(ItemType)
+    assert set(labels.PRINCIPLE_KEYS) == set(Principle)
