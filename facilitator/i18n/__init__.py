@@ -9,9 +9,9 @@ The catalogues are gettext files, the format translators and their tools know:
 ``{name}`` placeholders filled by ``t``, as ``msgstr``. A text that depends on a number has
 plural forms, chosen by the catalogue's own ``Plural-Forms`` rule through ``t_count``.
 
-The program reads the compiled ``facilitator.mo`` beside each ``.po`` (``mo_file``: two
-``struct`` calls and a dict, faster than the Python module of texts it replaces); Babel
-is a tool for people and tests, never imported here. The ``.mo`` files are committed with
+The program reads the compiled ``facilitator.mo`` beside each ``.po`` (``mo_file``: its
+tables as a memoryview and the texts in one dict, as quick as importing the Python module
+of texts it replaced); Babel is a tool for people and tests, never imported here. The ``.mo`` files are committed with
 their ``.po``, so a source checkout and a wheel read the same file, and nothing is
 compiled at build time or written at run time. After editing a ``.po``, compile both:
 ``pybabel compile -d facilitator/i18n/locale -D facilitator``.
