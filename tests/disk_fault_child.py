@@ -19,12 +19,12 @@ from pathlib import Path
 
 from facilitator import i18n
 from facilitator.agenda.loader import load_agenda
-from facilitator.store.archive import Archive
+from facilitator.agenda.shipped import shipped_agendas
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
+from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
-from facilitator.agenda.shipped import shipped_agendas
+from facilitator.store.snapshot import to_dict
 
 
 def fill(folder: Path) -> Path:

@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.agenda.loader import load_agenda
-from facilitator.store.archive import Archive
+from facilitator.agenda.shipped import shipped_agendas
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence, Principle
-from facilitator.store.snapshot import to_dict
+from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
-from facilitator.agenda.shipped import shipped_agendas
+from facilitator.store.snapshot import to_dict
 
 NOTES_INTERVAL = 0.05
 """The recorder saves notes this long after a keystroke: short, so kills land mid-typing and after a save."""

@@ -6,12 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from facilitator.agenda.model import Agenda, ItemType, MeetingKind
-from facilitator.agenda.loader import MAX_BYTES, load_agenda, parse_agenda
-from facilitator.errors import AgendaError
-
 from conftest import VALID_AGENDA
+
+from facilitator.agenda.loader import MAX_BYTES, load_agenda, parse_agenda
+from facilitator.agenda.model import Agenda, ItemType, MeetingKind
+from facilitator.errors import AgendaError
 
 
 def test_every_field_is_read(valid_agenda: Path) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from facilitator import i18n
 from facilitator.agenda.loader import load_agenda
 from facilitator.errors import AgendaError
-
-from conftest import DATA
 
 MALFORMED = sorted((DATA / "malformed").glob("*.toml"))
 

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
-
-from facilitator.store import schema as schema_module
-from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
-from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
-from facilitator.errors import ArchiveError
-from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
-
 from conftest import VALID_AGENDA
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 from test_meeting_snapshot import hold_a_meeting, state
+
+from facilitator.agenda.loader import parse_agenda
+from facilitator.errors import ArchiveError
+from facilitator.meeting.model import Meeting
+from facilitator.store import schema as schema_module
+from facilitator.store.archive import Archive
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store.snapshot import to_dict
 
 
 @pytest.fixture

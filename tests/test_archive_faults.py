@@ -10,17 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
+from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
-from facilitator.store.archive import Archive
-from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting.model import Change, Meeting
-from facilitator.store.lock import MeetingLock
 from facilitator.meeting.records import Presence
-from facilitator.store.snapshot import to_dict
+from facilitator.store.archive import Archive
+from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
-
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from facilitator.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from facilitator.store.snapshot import to_dict
 
 
 @pytest.fixture

@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import VALID_AGENDA
 
 from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
+from facilitator.agenda.shipped import shipped_agendas
 from facilitator.errors import MeetingError
 from facilitator.meeting.model import Meeting
 from facilitator.session import carry_over
+from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
-from facilitator.agenda.shipped import shipped_agendas
-
-from conftest import VALID_AGENDA
 
 
 def klubmoede(group: str | None = "Socialrådgiverklubben") -> Meeting:

@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from facilitator import __version__
 from facilitator.agenda.loader import load_agenda
-from facilitator.cli import main
 from facilitator.agenda.shipped import shipped_agendas
-
-from conftest import DATA
+from facilitator.cli import main
 
 MALFORMED = sorted((DATA / "malformed").glob("*.toml"))
 

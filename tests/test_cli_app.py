@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.cli import meeting_commands, parser
+from facilitator.cli import main, meeting_commands, parser
 from facilitator.store.archive import Archive
-from facilitator.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
-from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.meeting.model import Meeting
+from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
-
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -19,21 +19,20 @@ import os
 import re
 import subprocess
 import sys
-import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 import tomli_w
+import tomllib
+from hostile_text import HOSTILE, SHORT, raw_controls
 
-from facilitator.agenda.model import Agenda, Item, MeetingInfo, MeetingKind
 from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
+from facilitator.agenda.model import Agenda, Item, MeetingInfo, MeetingKind
 from facilitator.meeting.model import Meeting
+from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
 from facilitator.text.visible import one_line
-
-from hostile_text import HOSTILE, SHORT, raw_controls
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 30

@@ -12,13 +12,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
-from facilitator.store.archive import Archive
-from facilitator.store.schema import CLOSED_MARKED, SCHEMA_VERSION
 from facilitator.cli import main
 from facilitator.output.minutes import render
-
-from conftest import DATA
+from facilitator.store.archive import Archive
+from facilitator.store.schema import CLOSED_MARKED, SCHEMA_VERSION
 
 OLD = DATA / "archives" / "v2-closed-items.sqlite3"
 SECRET = "hemmeligholdt"

@@ -21,22 +21,21 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from hostile_text import SHORT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
-from facilitator.session import carry_over
-from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError
-from facilitator.output.markdown_safety import cell, inline
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
+from facilitator.output.markdown_safety import cell, inline
 from facilitator.output.minutes import HIDDEN_ITEM_KEYS, STYLES, context, render, to_html
 from facilitator.output.next_agenda import next_agenda
+from facilitator.session import carry_over
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 from facilitator.tui.widgets.item_view import _carried_label
-
-from hostile_text import SHORT
 
 PREFIX = "Qzxj"
 """Letters no template, label or style sheet holds, so a hit is the marker's own."""

@@ -10,15 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import SelectionList
+from tui_support import SIZE, MakeApp
 
 from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
-from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
-from facilitator.output.minutes import render
 from facilitator.agenda.shipped import shipped_agendas
-
-from tui_support import SIZE, MakeApp
+from facilitator.meeting.model import Meeting
+from facilitator.output.minutes import render
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 
 SECRET = "Hemmeligholdt opgave"
 APPROVAL = 1  # klubmoede's "Godkendelse af referat og opfølgning fra sidste møde"

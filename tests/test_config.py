@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.files.config import load_config, remember
 from facilitator.errors import FacilitatorError
+from facilitator.files.config import load_config, remember
 
 
 def write(tmp_path: Path, text: str) -> Path:

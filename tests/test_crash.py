@@ -35,16 +35,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import meeting_child
 import pytest
 
-import meeting_child
-from facilitator.store.archive import Archive
-from facilitator.store.schema import SCHEMA_VERSION
 from facilitator.errors import FacilitatorError
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
+from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
+from facilitator.store.schema import SCHEMA_VERSION
+from facilitator.store.snapshot import to_dict
 
 CHILD = Path(meeting_child.__file__)
 SCRIPT = meeting_child.SCRIPT

@@ -17,15 +17,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_disk_faults import can_mount_a_ram_disk
+from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from test_rescue import failing_rescue
 
-from facilitator.store.archive import Archive
 from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
+from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
-
-from test_disk_faults import can_mount_a_ram_disk
-from test_rescue import failing_rescue
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 HERE = Path(__file__).parent
 PYTHON_PATH = str(HERE.parent)

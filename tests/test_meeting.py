@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import VALID_AGENDA
 
-from facilitator.agenda.model import ItemType
 from facilitator.agenda.loader import parse_agenda
+from facilitator.agenda.model import ItemType
 from facilitator.errors import MeetingError
 from facilitator.meeting.model import Change, Meeting
 from facilitator.meeting.records import Presence, Principle
-
-from conftest import VALID_AGENDA
 
 START = dt.datetime(2026, 12, 1, 15, 0)
 

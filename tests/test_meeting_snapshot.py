@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
+from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence
 from facilitator.store.snapshot import from_dict, to_dict
-
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
 def state(meeting: Meeting) -> dict:

@@ -7,16 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
+from test_meeting import FakeClock
 
 from facilitator.agenda.loader import parse_agenda
+from facilitator.agenda.shipped import shipped_agendas
+from facilitator.errors import MinutesError
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, Presence
-from facilitator.errors import MinutesError
-from facilitator.output.minutes import context, render, to_html
 from facilitator.output.markdown_safety import parser
-from facilitator.agenda.shipped import shipped_agendas
-
-from test_meeting import FakeClock
+from facilitator.output.minutes import context, render, to_html
 
 GOLDEN = Path(__file__).parent / "golden"
 

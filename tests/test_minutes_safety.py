@@ -7,18 +7,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
-from facilitator.cli import main
-from facilitator.output.markdown_safety import parser
-from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
-from facilitator.errors import MinutesError
-from facilitator.output.minutes import render
-
 from test_meeting import FakeClock
 from test_minutes import real_meeting
+
+from facilitator.agenda.loader import parse_agenda
+from facilitator.cli import main
+from facilitator.errors import MinutesError
+from facilitator.meeting.model import Meeting
+from facilitator.output.markdown_safety import parser
+from facilitator.output.minutes import render
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 
 AGENDA = b'[meeting]\ntitle = "Klubm\xc3\xb8de"\nkind = "klubm\xc3\xb8de"\n[[item]]\ntitle = "Et"\nminutes = 5\n[[item]]\ntitle = "To"\nminutes = 5\n'
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_carry_over import klubmoede
 
 from facilitator.agenda.loader import load_agenda, parse_agenda
-from facilitator.store.archive import Archive
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
 from facilitator.output.next_agenda import next_agenda
-
-from test_carry_over import klubmoede
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 
 
 def held(meeting: Meeting) -> Meeting:

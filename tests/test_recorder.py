@@ -7,15 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
-
-from facilitator.store.archive import Archive
-from facilitator.errors import ArchiveError, FacilitatorError
-from facilitator.meeting.model import Meeting
-from facilitator.store.lock import MeetingLock
-from facilitator.store.recorder import Recorder
-
 from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 from test_meeting_snapshot import hold_a_meeting, state
+
+from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.meeting.model import Meeting
+from facilitator.store.archive import Archive
+from facilitator.store.lock import MeetingLock
+from facilitator.store.recorder import Recorder
 
 INTERVAL = 0.2
 

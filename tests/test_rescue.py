@@ -6,18 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
+from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 from facilitator.agenda.loader import load_agenda
-from facilitator.store.archive import Archive
+from facilitator.agenda.shipped import shipped_agendas
 from facilitator.cli import main
 from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
+from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
-from facilitator.agenda.shipped import shipped_agendas
-
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from facilitator.store.snapshot import to_dict
 
 
 def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch) -> Recorder:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.store.archive import Archive
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.session import NewMeeting, Resumption, Session
+from facilitator.store.archive import Archive
 
 START = dt.datetime(2026, 12, 1, 15, 0, 0)
 

@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from facilitator.agenda.model import Agenda, ItemType, MeetingKind
-from facilitator.agenda.loader import load_agenda
-from facilitator.cli import main
-from facilitator.agenda.shipped import shipped_agendas
-
 from conftest import DATA
+
+from facilitator.agenda.loader import load_agenda
+from facilitator.agenda.model import Agenda, ItemType, MeetingKind
+from facilitator.agenda.shipped import shipped_agendas
+from facilitator.cli import main
 
 SHIPPED = shipped_agendas()
 SOURCES = DATA / "sources"

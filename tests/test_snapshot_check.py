@@ -22,26 +22,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import VALID_AGENDA
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from test_meeting import FakeClock
 
-from facilitator.store import snapshot as meeting_snapshot
-
-from facilitator.store import snapshot_check
 from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
-from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.errors import ArchiveError, FacilitatorError, SnapshotError
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction
-from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.output.minutes import render
 from facilitator.output.next_agenda import next_agenda
 from facilitator.session import NewMeeting, Resumption, Session
-from facilitator.errors import SnapshotError
+from facilitator.store import snapshot as meeting_snapshot
+from facilitator.store import snapshot_check
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.store.snapshot_check import check_snapshot
-
-from conftest import VALID_AGENDA
-from test_meeting import FakeClock
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,12 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from facilitator.cli import meeting_commands
-
-from facilitator.tui import startup
-from facilitator.cli import main
 from tui_support import SIZE, MakeApp
+
+from facilitator.cli import main, meeting_commands
+from facilitator.tui import startup
 
 
 class Collector:

@@ -17,15 +17,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile_text import HOSTILE, raw_controls
+from test_meeting import FakeClock
 
-from facilitator.output import template_limits
 from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import FacilitatorError
 from facilitator.meeting.model import Meeting
+from facilitator.output import template_limits
 from facilitator.output.minutes import STYLES, render, to_html
-
-from hostile_text import HOSTILE, raw_controls
-from test_meeting import FakeClock
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

@@ -29,16 +29,15 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 from textual.widgets import Input, TextArea
+from tui_support import SIZE, FakeClock, MakeApp
 
 from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
-from facilitator.output.markdown_safety import parser
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
+from facilitator.output.markdown_safety import parser
 from facilitator.output.minutes import render, to_html
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 from facilitator.tui.widgets.minutes_section import MinutesSection, pieces
-
-from tui_support import SIZE, FakeClock, MakeApp
 
 FSI, PDI, PDF = "\u2068", "\u2069", "\u202c"
 EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
+from tui_support import SIZE, FakeClock, MakeApp
 
-from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator import i18n
-from facilitator.store.archive import Archive
 from facilitator.files.config import Config, load_config
 from facilitator.session import NewMeeting, Session
+from facilitator.store.archive import Archive
 from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
-from tui_support import SIZE, FakeClock, MakeApp
+from facilitator.tui.widgets.minutes_section import MinutesSection
 
 PALETTE_EN = [
     "Next item",

@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+from tui_support import SIZE, MakeApp
 
 from facilitator.files.config import Config
 from facilitator.tui.screens.meeting import MeetingScreenBase
 from facilitator.tui.widgets.key_footer import KeyFooter
-from tui_support import SIZE, MakeApp
 
 
 class Counted(KeyFooter):

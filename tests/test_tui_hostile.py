@@ -25,25 +25,24 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from hostile_text import HOSTILE, SHORT, raw_controls
 from textual import events
 from textual.content import Content
 from textual.drivers import headless_driver
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets._toggle_button import ToggleButton
+from tui_support import SIZE, FakeClock, MakeApp
 
 from facilitator.agenda.loader import parse_agenda
-from facilitator.store.archive import Archive
 from facilitator.files.config import load_config
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
 from facilitator.session import Resumption, Session
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
+from facilitator.text.visible import has_control, one_line, visible
 from facilitator.tui.app import Launch, build_app
 from facilitator.tui.literal import LINE_MAX
 from facilitator.tui.widgets.text_entry import field_text, notes_text
-from facilitator.text.visible import has_control, one_line, visible
-
-from hostile_text import HOSTILE, SHORT, raw_controls
-from tui_support import SIZE, FakeClock, MakeApp
 
 T = TypeVar("T")
 

@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
+from tui_support import SIZE, FakeClock, MakeApp
 
-from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator.agenda.loader import load_agenda
-from facilitator.store.archive import Archive
 from facilitator.files.config import Config
 from facilitator.meeting.records import Presence
+from facilitator.store.archive import Archive
 from facilitator.tui.commands import MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
-
-from tui_support import SIZE, FakeClock, MakeApp
+from facilitator.tui.widgets.minutes_section import MinutesSection
 
 # klubmoede: 1 Godkendelse af dagsorden, 2 Godkendelse af referat…, 3 Meddelelser,
 # 4 Klarhed om organisering af arbejdet, 5 Behov for ekstra ressourcer (prompts and options), … 10 Næste møde.

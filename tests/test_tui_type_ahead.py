@@ -9,11 +9,10 @@ from typing import Any
 
 from textual import events
 from textual.widgets import TextArea
+from tui_support import SIZE, MakeApp
 
 from facilitator.meeting.model import Meeting
 from facilitator.tui.screens.meeting import MeetingScreenBase
-
-from tui_support import SIZE, MakeApp
 
 
 def burst(app: Any, text: str, *keys: str) -> None:

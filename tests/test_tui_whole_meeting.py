@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitator.store.archive import Archive
-from facilitator.output.minutes import render
 from tui_support import SIZE, FakeClock, MakeApp
+
+from facilitator.output.minutes import render
+from facilitator.store.archive import Archive
 
 
 async def test_a_whole_meeting_from_start_to_exported_minutes(

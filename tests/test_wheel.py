@@ -62,3 +62,15 @@ def test_the_tests_import_the_installed_package() -> None:
 
     assert "site-packages" in facilitator.__file__, facilitator.__file__
     assert not Path(facilitator.__file__).is_relative_to(ROOT)
+
+
+def test_wheel_carries_both_compiled_catalogues(wheel: Path) -> None:
+    """The program reads the committed .mo files; a wheel without them could not say a word."""
+    import io
+    from gettext import GNUTranslations
+
+    with zipfile.ZipFile(wheel) as archive:
+        for lang, word in (("da", "eller"), ("en", "or")):
+            compiled = archive.read(f"facilitator/i18n/locale/{lang}/LC_MESSAGES/facilitator.mo")
+            assert GNUTranslations(io.BytesIO(compiled)).gettext("word.or") == word
+            assert f"facilitator/i18n/locale/{lang}/LC_MESSAGES/facilitator.po" in archive.namelist()

@@ -16,7 +16,7 @@ from facilitator.agenda.shipped import find_agenda, shipped_agendas
 from facilitator.cli.console import EXIT_INVALID, EXIT_OK, output_target, print_error
 from facilitator.cli.history_commands import latest_meeting, required_history
 from facilitator.errors import AgendaError, FacilitatorError
-from facilitator.i18n import join_or, t
+from facilitator.i18n import join_or, t, t_count
 from facilitator.text.visible import one_line
 
 # --- check ------------------------------------------------------------------------------
@@ -29,7 +29,7 @@ def summary(agenda: Agenda) -> str:
         "cli.check.ok",
         title=agenda.meeting.title,
         kind=agenda.meeting.kind.value,
-        items=t("cli.count.items_one" if count == 1 else "cli.count.items_many", count=count),
+        items=t_count("cli.count.items", count),
         minutes=agenda.planned_minutes,
     )
     duration = agenda.meeting.duration

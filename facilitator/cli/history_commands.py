@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from facilitator.cli.console import EXIT_OK, print_table
 from facilitator.errors import FacilitatorError
@@ -111,9 +111,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HIT_KINDS = ("note", "decision", "vote", "action")
+_HIT_KIND_KEYS: Final = {
+    "note": "cli.kind.note",
+    "decision": "cli.kind.decision",
+    "vote": "cli.kind.vote",
+    "action": "cli.kind.action",
+}
 
 
 def _kind_word(kind: object) -> str:
     """A hit's kind in words; a kind the index should not hold is shown as it is, not looked up."""
-    return t(f"cli.kind.{kind}") if kind in _HIT_KINDS else one_line(kind)
+    return t(_HIT_KIND_KEYS[kind]) if isinstance(kind, str) and kind in _HIT_KIND_KEYS else one_line(kind)

@@ -73,8 +73,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     # archive wins over the default one.
     chosen = getattr(args, "archive", None) or os.environ.get(ARCHIVE_ENV)
     restored = restore(Path(args.file), Path(chosen) if chosen else None)
-    key = "cli.restore.replaced" if restored.replaced else "cli.restore.added"
-    print(t(key, id=restored.meeting_id, archive=restored.archive))
+    print(
+        t("cli.restore.replaced" if restored.replaced else "cli.restore.added", id=restored.meeting_id, archive=restored.archive)
+    )
     print(t("cli.restore.next_ended" if restored.ended else "cli.restore.next", id=restored.meeting_id))
     return EXIT_OK
 

@@ -66,8 +66,10 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = False, private: b
     except PermissionError:
         raise OutputError(t("output.no_permission", path=path, folder=folder)) from None
     except OSError as error:
-        key = "output.disk_full" if error.errno in (errno.ENOSPC, errno.EDQUOT) else "output.failed"
-        raise OutputError(t(key, path=path, reason=error.strerror or str(error))) from None
+        full = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        raise OutputError(
+            t("output.disk_full" if full else "output.failed", path=path, reason=error.strerror or str(error))
+        ) from None
     finally:
         if temporary is not None:
             try:

@@ -3,30 +3,51 @@
 Danish is the default because the people in the room speak it; English is there for
 guests and for readers of the code. Every string a person sees is looked up here by key,
 so the two catalogues can be checked against each other by a test.
+
+The catalogues are gettext files, the format translators and their tools know:
+``locale/<lang>/LC_MESSAGES/facilitator.po``, with the key as ``msgid`` and the text, its
+``{name}`` placeholders filled by ``t``, as ``msgstr``. A text that depends on a number has
+plural forms, chosen by the catalogue's own ``Plural-Forms`` rule through ``t_count``.
+
+The program reads the compiled ``facilitator.mo`` beside each ``.po`` (``mo_file``: its
+tables as a memoryview and the texts in one dict, as quick as importing the Python module
+of texts it replaced); Babel is a tool for people and tests, never imported here. The ``.mo`` files are committed with
+their ``.po``, so a source checkout and a wheel read the same file, and nothing is
+compiled at build time or written at run time. After editing a ``.po``, compile both:
+``pybabel compile -d facilitator/i18n/locale -D facilitator``.
+``tests/test_i18n_catalogues.py`` fails when a ``.mo`` says anything its ``.po`` does not,
+when a key the code uses is missing from either language or one in the catalogue is unused,
+when a key is built at run time, and when the languages' placeholders differ.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import import_module
 from typing import Final
 
+from facilitator.i18n.mo_file import Catalogue, read_catalogue
 from facilitator.text.visible import one_line
 
 LANGUAGES: Final = ("da", "en")
 DEFAULT_LANGUAGE: Final = "da"
 ENV_VAR: Final = "FACILITATOR_LANG"
+DOMAIN: Final = "facilitator"
+LOCALE_DIR: Final = os.path.join(os.path.dirname(__file__), "locale")
 
 _language: str = DEFAULT_LANGUAGE
-_catalogues: dict[str, dict[str, str]] = {}
+_catalogues: dict[str, Catalogue] = {}
 
 
-def catalogue(lang: str) -> dict[str, str]:
-    """Load a catalogue on first use: only the language in use is ever imported."""
+def catalogue_path(lang: str, suffix: str = ".mo") -> str:
+    return os.path.join(LOCALE_DIR, lang, "LC_MESSAGES", DOMAIN + suffix)
+
+
+def catalogue(lang: str) -> Catalogue:
+    """Load a catalogue on first use: only the language in use is ever read."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if lang not in _catalogues:
-        _catalogues[lang] = import_module(f"facilitator.i18n.messages_{lang}").MESSAGES
+        _catalogues[lang] = read_catalogue(catalogue_path(lang))
     return _catalogues[lang]
 
 
@@ -57,7 +78,17 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     line, its control characters shown as signs (``visible_text``), so no value can add a
     line to a message or send an escape sequence to the terminal that shows it.
     """
-    text = catalogue(lang or _language)[key]
+    return _filled(catalogue(lang or _language).texts[key], params)
+
+
+def t_count(key: str, count: int, /, lang: str | None = None, **params: object) -> str:
+    """The text for ``key`` in the plural form the language uses for ``count`` ("1 item",
+    "2 items"), with ``{count}`` and ``params`` filled in as ``t`` fills them."""
+    chosen = catalogue(lang or _language)
+    return _filled(chosen.plurals[key][chosen.plural(count)], {"count": count, **params})
+
+
+def _filled(text: str, params: dict[str, object]) -> str:
     if not params:
         return text
     return text.format(**{name: value if isinstance(value, (int, float)) else one_line(value) for name, value in params.items()})

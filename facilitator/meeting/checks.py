@@ -39,8 +39,7 @@ def flag(value: object) -> bool:
 
 def count(value: object, field_name: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < (1 if positive else 0):
-        key = "meeting.not_positive" if positive else "meeting.not_count"
-        raise MeetingError(t(key, field=field_name, value=value))
+        raise MeetingError(t("meeting.not_positive" if positive else "meeting.not_count", field=field_name, value=value))
     return value
 
 

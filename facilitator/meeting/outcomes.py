@@ -63,9 +63,9 @@ class Outcomes:
         self._require_running()
         state = self._state(index)
         subject = checks.text(subject, "meeting.field.subject")
-        counts = {"votes_for": votes_for, "against": against, "abstain": abstain}
-        for field_name, value in counts.items():
-            checks.count(value, t(f"meeting.field.{field_name}"))
+        checks.count(votes_for, t("meeting.field.votes_for"))
+        checks.count(against, t("meeting.field.against"))
+        checks.count(abstain, t("meeting.field.abstain"))
         cast = votes_for + against + abstain
         if present is None:
             present = self.present_count() or cast  # no attendance kept: the votes cast are all we know

@@ -23,6 +23,7 @@ from facilitator.agenda.model import ItemType
 from facilitator.errors import MinutesError, TemplateError
 from facilitator.files.paths import shipped_folder, user_templates_dir
 from facilitator.i18n import get_language, t
+from facilitator.meeting.labels import item_type_in_minutes, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import ItemState, Presence
 from facilitator.meeting.standard_items import is_standard
@@ -69,7 +70,7 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
     view: dict[str, Any] = {
         "number": number,
         "title": t("minutes.closed_item", lang=lang) if hidden else item.title,
-        "type": t(f"minutes.type.{item.type.value}", lang=lang),
+        "type": item_type_in_minutes(item.type, lang=lang),
         "is_decision": item.type is ItemType.BESLUTNING,
         "confidential": item.confidential,
         "hidden": hidden,
@@ -89,8 +90,7 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         options=[o for i, o in enumerate(item.options) if i in state.chosen],
         notes=demote_block(state.notes, ITEM_HEADING_LEVEL),
         decisions=[
-            {"text": d.text, "principles": [t(f"minutes.principle.{p.name.lower()}", lang=lang) for p in d.principles]}
-            for d in state.decisions
+            {"text": d.text, "principles": [principle_words(p, lang=lang) for p in d.principles]} for d in state.decisions
         ],
         votes=[
             {"subject": v.subject, "for": v.votes_for, "against": v.against, "abstain": v.abstain, "present": v.present}

@@ -51,6 +51,20 @@ def _shown(value: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
+_TYPE_KEYS: Final = {
+    "nothing": "snapshot.type.nothing",
+    "flag": "snapshot.type.flag",
+    "number": "snapshot.type.number",
+    "text": "snapshot.type.text",
+    "list": "snapshot.type.list",
+    "table": "snapshot.type.table",
+    "date": "snapshot.type.date",
+    "time": "snapshot.type.time",
+    "datetime": "snapshot.type.datetime",
+}
+"""The words for a kind of value, by the name the checks below give it."""
+
+
 def _type_name(value: object) -> str:
     if value is None:
         return t("snapshot.type.nothing")
@@ -81,7 +95,7 @@ class _Checker:
         return SnapshotError(t(message_key, **params))
 
     def wrong_type(self, where: str, expected: str, value: object) -> SnapshotError:
-        return self.fail("snapshot.wrong_type", where=where, expected=t(f"snapshot.type.{expected}"), found=_type_name(value))
+        return self.fail("snapshot.wrong_type", where=where, expected=t(_TYPE_KEYS[expected]), found=_type_name(value))
 
     # --- building blocks
 
@@ -138,7 +152,7 @@ class _Checker:
         try:
             parsed = parse(value)
         except ValueError:
-            raise self.fail("snapshot.bad_time", where=where, value=_shown(value), kind=t(f"snapshot.type.{kind}")) from None
+            raise self.fail("snapshot.bad_time", where=where, value=_shown(value), kind=t(_TYPE_KEYS[kind])) from None
         if getattr(parsed, "tzinfo", None) is not None:
             raise self.fail("snapshot.zoned_time", where=where, value=_shown(value))
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from textual.binding import Binding
 
 from facilitator.i18n import get_language, t
+from facilitator.tui.command_keys import COMMAND_KEYS
 
 
 class Command(NamedTuple):
@@ -24,10 +25,10 @@ class Command(NamedTuple):
     """Meeting keys work while the notes editor has the focus, so they come first."""
 
     def title(self) -> str:
-        return t(f"cmd.{self.id}")
+        return t(COMMAND_KEYS[self.id][0])
 
     def help(self) -> str:
-        return t(f"cmd.{self.id}.help")
+        return t(COMMAND_KEYS[self.id][1])
 
 
 MEETING_COMMANDS: tuple[Command, ...] = (

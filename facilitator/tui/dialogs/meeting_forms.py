@@ -11,6 +11,7 @@ from typing import Any
 from facilitator.agenda.model import ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
+from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Principle
 from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, count, required
@@ -40,7 +41,7 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
 
 def decision_dialog(meeting: Meeting) -> FormDialogBase:
     fields = [Field("text", t("dialog.decision.text"), placeholder=t("dialog.decision.placeholder"))]
-    fields += [Field(f"principle_{p.name.lower()}", t(f"minutes.principle.{p.name.lower()}"), kind="check") for p in Principle]
+    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check") for p in Principle]
 
     def apply(values: dict[str, Any]) -> Any:
         text = required(values, "text")
@@ -119,7 +120,7 @@ def speaker_dialog(meeting: Meeting) -> FormDialogBase:
 
 
 def item_dialog(meeting: Meeting) -> FormDialogBase:
-    types = tuple((t(f"item_type.{kind.value}"), kind.value) for kind in ItemType)
+    types = tuple((item_type_word(kind), kind.value) for kind in ItemType)
     fields = [
         Field("title", t("dialog.item.title")),
         Field("type", t("dialog.item.type"), kind="select", value=ItemType.DROEFTELSE.value, choices=types),

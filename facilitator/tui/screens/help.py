@@ -49,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         # A DataTable reads a str cell as Rich markup: every cell is literal Rich text, and the
         # keys come from the person's settings file.
         cell = literal.rich_line
-        table.add_columns(*(cell(t(f"help.col.{name}")) for name in ("key", "command", "id", "what")))
+        table.add_columns(cell(t("help.col.key")), cell(t("help.col.command")), cell(t("help.col.id")), cell(t("help.col.what")))
         for group, commands in GROUPS:
             table.add_row(cell(""), cell(f"— {t(group)} —"), cell(""), cell(""))
             for command in commands:

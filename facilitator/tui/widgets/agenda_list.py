@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from facilitator.i18n import t
+from facilitator.meeting.labels import item_type_word
 from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
 from facilitator.tui.timefmt import duration
@@ -26,7 +27,7 @@ def item_line(meeting: Meeting, index: int) -> Content:
     if state.carry_on:
         title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
-    kind = t(f"item_type.{item.type.value}")
+    kind = item_type_word(item.type)
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60

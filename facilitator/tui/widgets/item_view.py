@@ -15,6 +15,7 @@ from textual.widgets import Collapsible, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from facilitator.i18n import t
+from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.tui import literal
@@ -29,7 +30,7 @@ FOLD_PURPOSE_AT = 160
 def heading(meeting: Meeting, index: int) -> Content:
     state = meeting.items[index]
     item = state.item
-    details = [t(f"item_type.{item.type.value}")]
+    details = [item_type_word(item.type)]
     if item.minutes is not None:
         details.append(t("agenda.planned", minutes=item.minutes))
     if item.presenter:
@@ -48,7 +49,7 @@ def records(state: ItemState) -> Content:
     if state.decisions:
         lines.append(literal.line(t("minutes.decisions"), "bold"))
         for decision in state.decisions:
-            principles = ", ".join(t(f"minutes.principle.{p.name.lower()}") for p in decision.principles)
+            principles = ", ".join(principle_words(p) for p in decision.principles)
             lines.append(
                 literal.line(f"• {decision.text}")
                 + (literal.line(f" ({principles})", "$text-muted") if principles else literal.EMPTY)

@@ -1,0 +1,45 @@
+"""The message keys of each command's title and help line, by the command's id.
+
+Written out, not built from the id, so the catalogue test sees every key the code may ask
+for; a command added to ``commands.py`` without a row here fails its first title.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
+    "next_item": ("cmd.next_item", "cmd.next_item.help"),
+    "previous_item": ("cmd.previous_item", "cmd.previous_item.help"),
+    "add_decision": ("cmd.add_decision", "cmd.add_decision.help"),
+    "add_action": ("cmd.add_action", "cmd.add_action.help"),
+    "record_vote": ("cmd.record_vote", "cmd.record_vote.help"),
+    "add_speaker": ("cmd.add_speaker", "cmd.add_speaker.help"),
+    "next_speaker": ("cmd.next_speaker", "cmd.next_speaker.help"),
+    "toggle_timer": ("cmd.toggle_timer", "cmd.toggle_timer.help"),
+    "attendance": ("cmd.attendance", "cmd.attendance.help"),
+    "prompt_discussed": ("cmd.prompt_discussed", "cmd.prompt_discussed.help"),
+    "preview_minutes": ("cmd.preview_minutes", "cmd.preview_minutes.help"),
+    "export_minutes": ("cmd.export_minutes", "cmd.export_minutes.help"),
+    "add_item": ("cmd.add_item", "cmd.add_item.help"),
+    "close_speakers": ("cmd.close_speakers", "cmd.close_speakers.help"),
+    "carry_on": ("cmd.carry_on", "cmd.carry_on.help"),
+    "remove_entry": ("cmd.remove_entry", "cmd.remove_entry.help"),
+    "save_agenda": ("cmd.save_agenda", "cmd.save_agenda.help"),
+    "end_meeting": ("cmd.end_meeting", "cmd.end_meeting.help"),
+    "refresh_preview": ("cmd.refresh_preview", "cmd.refresh_preview.help"),
+    "close_preview": ("cmd.close_preview", "cmd.close_preview.help"),
+    "open_selected": ("cmd.open_selected", "cmd.open_selected.help"),
+    "refresh_start": ("cmd.refresh_start", "cmd.refresh_start.help"),
+    "toggle_present": ("cmd.toggle_present", "cmd.toggle_present.help"),
+    "apologies": ("cmd.apologies", "cmd.apologies.help"),
+    "leave_return": ("cmd.leave_return", "cmd.leave_return.help"),
+    "make_chair": ("cmd.make_chair", "cmd.make_chair.help"),
+    "make_secretary": ("cmd.make_secretary", "cmd.make_secretary.help"),
+    "close_attendance": ("cmd.close_attendance", "cmd.close_attendance.help"),
+    "dialog_save": ("cmd.dialog_save", "cmd.dialog_save.help"),
+    "dialog_cancel": ("cmd.dialog_cancel", "cmd.dialog_cancel.help"),
+    "help": ("cmd.help", "cmd.help.help"),
+    "quit": ("cmd.quit", "cmd.quit.help"),
+}
+"""id -> (title key, help key)"""
