@@ -13,7 +13,7 @@ import pytest
 
 from facilitator.files.config import Config
 from facilitator.session import Session
-from facilitator.tui.app import FacilitatorAppBase, Launch, build_app
+from facilitator.tui.app import FacilitatorApp, Launch, build_app
 
 START = dt.datetime(2026, 12, 1, 15, 0, 0)
 SIZE = (100, 35)
@@ -62,7 +62,7 @@ def make_app(archive_path: Path, settings: Config, clock: FakeClock, tmp_path: P
     """``make_app("klubmoede")`` opens the meeting screen; ``make_app(None)`` the start screen."""
     sessions: list[Session] = []
 
-    def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorAppBase:
+    def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorApp:
         session = None
         if agenda is not None:
             session = Session.new(archive_path, agenda, clock=clock)
