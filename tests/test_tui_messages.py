@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.widgets import OptionList, SelectionList
+from tui_support import SIZE, FakeClock, MakeApp
 
 from facilitator.files.resources import shipped_agendas
 from facilitator.session import Session
@@ -17,7 +18,6 @@ from facilitator.tui.screens import meeting as meeting_screen
 from facilitator.tui.screens.start import Choice, NewMeeting, Resume, StartScreen, View, choice_of
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.item_view import ItemView
-from tui_support import SIZE, FakeClock, MakeApp
 
 PROMPTS = 3
 OPTIONS = 4
