@@ -89,7 +89,7 @@ class AttendanceDialog(ModalScreen[None]):
                 else:
                     self.meeting.leave(name)
             else:
-                current = getattr(self.meeting, change)
+                current = self.meeting.chair if change == "chair" else self.meeting.secretary
                 self.meeting.set_role(change, None if current == name else name)
         except FacilitatorError as error:
             self.notify(str(error), severity="warning")

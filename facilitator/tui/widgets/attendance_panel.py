@@ -13,7 +13,11 @@ from facilitator.tui.timefmt import clock
 
 
 def person_line(meeting: Meeting, person: Attendee) -> Content:
-    roles = [t(f"role.{role}") for role in ("chair", "secretary") if getattr(meeting, role) == person.name]
+    roles = [
+        t(f"role.{role}")
+        for role, holder in (("chair", meeting.chair), ("secretary", meeting.secretary))
+        if holder == person.name
+    ]
     suffix = f" ({', '.join(roles)})" if roles else ""
     if person.left is not None:
         return literal.line(f"↗ {person.name}{suffix} " + t("attendance.left_at", time=clock(person.left)), "$text-muted")

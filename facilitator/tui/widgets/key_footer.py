@@ -21,7 +21,6 @@ use as it builds its keys, so no screen needs a class per language.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -53,12 +52,10 @@ class KeyFooter(Footer):
             self._composed = True
             super().bindings_changed(self.screen)
         for widget in super().compose():
-            if isinstance(widget, FooterKey):
+            if isinstance(widget, FooterKey):  # a group's label is not a key
                 widget.description = spoken(widget.description)
                 if isinstance(widget.tooltip, str):  # Textual's would read a str as markup
                     widget.tooltip = literal.line(spoken(widget.tooltip))
-            # The keys have a compact switch, a group's label has none. Read on the class:
-            # on the widget, reading it would set the class and style the key at once.
-            if self.compact and isinstance(getattr(type(widget), "compact", None), Reactive):
-                widget.add_class("-compact", update=False)
+                if self.compact:
+                    widget.add_class("-compact", update=False)
             yield widget
