@@ -11,12 +11,12 @@ from data import Writer, full_meeting
 from figure import Figure
 
 from facilitator.agenda.loader import load_agenda
-from facilitator.store.archive import Archive
-from facilitator.session import carry_over
-from facilitator.output.markdown_safety import parser
 from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
+from facilitator.output.markdown_safety import parser
 from facilitator.output.minutes import render
+from facilitator.session import carry_over
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 
 
 def timed(runs: int, work: Callable[[], object]) -> float:

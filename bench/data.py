@@ -14,11 +14,11 @@ import sqlite3
 from pathlib import Path
 
 from facilitator.agenda.loader import load_agenda, parse_agenda
-from facilitator.store.archive import Archive
-from facilitator.session import carry_over
-from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
 from facilitator.agenda.shipped import shipped_agendas
+from facilitator.meeting.model import Meeting
+from facilitator.session import carry_over
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 
 ITEM_TYPES = ("orientering", "drøftelse", "beslutning")
 GROUPS = 25

@@ -18,12 +18,12 @@ from figure import Figure, interleaved
 from terminal import SIZE, Terminal, terminal_env
 
 from facilitator.agenda.loader import load_agenda
-from facilitator.output.markdown_safety import parser
-from facilitator.store.archive import Archive
-from facilitator.meeting.model import Meeting
-from facilitator.store.snapshot import to_dict
-from facilitator.output.minutes import render
 from facilitator.agenda.shipped import find_agenda
+from facilitator.meeting.model import Meeting
+from facilitator.output.markdown_safety import parser
+from facilitator.output.minutes import render
+from facilitator.store.archive import Archive
+from facilitator.store.snapshot import to_dict
 
 BENCH = Path(__file__).resolve().parent
 BARE_APP = str(BENCH / "bare_app.py")

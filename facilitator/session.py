@@ -8,7 +8,7 @@ below calls back up. Kept apart from the UI so the start, resume and close paths
 breaks, rescue files) are tested without a screen, and so a script could hold a meeting
 too.
 
-Opening is two steps, so a caller can check what it needs between them: ``NewMeeting``
+Opening is two steps, so a caller can check what it needs between them: ``MeetingPlan``
 and ``Resumption`` resolve what was asked for (the agenda read, the archive found) and
 write nothing; ``Session.open_new`` and ``Session.resume`` then open it.
 """
@@ -32,7 +32,7 @@ from facilitator.store.recorder import Recorder
 from facilitator.store.save_health import SaveHealth
 
 
-class NewMeeting(NamedTuple):
+class MeetingPlan(NamedTuple):
     """A new meeting's agenda, read and checked, and the archive it will be kept in."""
 
     agenda_path: Path
@@ -40,7 +40,7 @@ class NewMeeting(NamedTuple):
     archive_path: Path
 
     @classmethod
-    def find(cls, archive: str | os.PathLike[str] | None, agenda: str | os.PathLike[str]) -> NewMeeting:
+    def find(cls, archive: str | os.PathLike[str] | None, agenda: str | os.PathLike[str]) -> MeetingPlan:
         """``archive`` as given on the command line (None: the variable or the user data
         folder); ``agenda`` a file or a shipped agenda's name. A broken agenda is refused
         here, before anything is written."""
@@ -98,7 +98,7 @@ class Session:
         return self.recorder.health
 
     @classmethod
-    def open_new(cls, new: NewMeeting, *, clock: Clock = system_clock) -> Session:
+    def open_new(cls, new: MeetingPlan, *, clock: Clock = system_clock) -> Session:
         """A new meeting (not started yet): the group's open actions carried over, stored,
         locked for this process, and saved from now on."""
         meeting = Meeting(new.agenda, clock=clock)

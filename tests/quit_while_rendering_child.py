@@ -13,12 +13,12 @@ from pathlib import Path
 from textual.worker import WorkerState
 
 from facilitator.files.config import Config
-from facilitator.session import NewMeeting, Session
+from facilitator.session import MeetingPlan, Session
 from facilitator.tui.app import Launch, build_app
 
 
 async def main(folder: Path) -> None:
-    session = Session.open_new(NewMeeting.find(folder / "archive.sqlite3", "klubmoede"))
+    session = Session.open_new(MeetingPlan.find(folder / "archive.sqlite3", "klubmoede"))
     app = build_app(
         archive_path=folder / "archive.sqlite3",
         config=Config(folder / "config.toml"),

@@ -119,12 +119,12 @@ def test_storing_a_meeting_changes_nothing_in_it(archive: Archive, first: int) -
 
 
 def test_a_session_opens_the_next_meeting_with_the_open_actions(archive: Archive, first: int, tmp_path: Path) -> None:
-    from facilitator.session import NewMeeting, Session
+    from facilitator.session import MeetingPlan, Session
 
     agenda = tmp_path / "klubmoede.toml"
     text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
     agenda.write_text(text.replace("[meeting]\n", '[meeting]\ngroup = "Socialrådgiverklubben"\n', 1), encoding="utf-8")
-    session = Session.open_new(NewMeeting.find(archive.path, agenda))
+    session = Session.open_new(MeetingPlan.find(archive.path, agenda))
     try:
         assert [(c.meeting_id, c.what) for c in session.meeting.carried] == [(first, "Skrive til ledelsen")]
         assert archive.load(session.meeting_id).carried == session.meeting.carried

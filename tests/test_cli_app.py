@@ -72,15 +72,15 @@ def test_run_opens_the_app_and_reports_where_the_meeting_is(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With a terminal the app runs; here its run() starts the meeting and quits at once."""
-    from facilitator.tui.app import FacilitatorAppBase
+    from facilitator.tui.app import FacilitatorApp
 
     monkeypatch.setattr(meeting_commands, "has_terminal", lambda: True)
-    monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: self.session.meeting.start())
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self, **kw: self.session.meeting.start())
     status, out, _ = run(capsys, "--lang", "en", "run", "klubmoede")
     assert status == 0 and "facilitator resume 1" in out
     with Archive.open(tmp_path / "archive.sqlite3", read_only=True) as archive:
         assert [m.id for m in archive.meetings(unfinished=True)] == [1]
-    monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: None)
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self, **kw: None)
     status, out, _ = run(capsys, "--lang", "en", "resume")
     assert status == 0 and "facilitator resume 1" in out
     status, out, _ = run(capsys, "--lang", "en", "run", "klubmoede")  # opened, never started: not kept

@@ -184,10 +184,10 @@ def test_a_bad_archive_exits_2_and_stays_as_it_was(
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
     # run and resume get as far as opening the meeting: a terminal, and an app that starts it.
     from facilitator.cli import meeting_commands
-    from facilitator.tui.app import FacilitatorAppBase
+    from facilitator.tui.app import FacilitatorApp
 
     monkeypatch.setattr(meeting_commands, "has_terminal", lambda: True)
-    monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: self.session.meeting.start())
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self, **kw: self.session.meeting.start())
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     code, out, err = run(capsys, *COMMANDS[command], "--archive", str(bad))
     assert (code, out) == (2, "")

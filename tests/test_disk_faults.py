@@ -85,10 +85,10 @@ import sys
 from pathlib import Path
 from facilitator import i18n
 from facilitator.errors import FacilitatorError
-from facilitator.session import NewMeeting, Session
+from facilitator.session import MeetingPlan, Session
 i18n.set_language("en")
 try:
-    Session.open_new(NewMeeting.find(Path(sys.argv[1]), "klubmoede"))
+    Session.open_new(MeetingPlan.find(Path(sys.argv[1]), "klubmoede"))
 except FacilitatorError as error:
     print(error)
 else:
@@ -106,9 +106,9 @@ def test_a_read_only_disk_is_told_at_start(mount_point: Path, existing: bool) ->
     disk = mount_point
     archive = disk / "arkiv.sqlite3"
     if existing:
-        from facilitator.session import NewMeeting, Session
+        from facilitator.session import MeetingPlan, Session
 
-        session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
+        session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
         session.meeting.start()
         session.close()
     before = {p.name: p.read_bytes() for p in disk.iterdir()}
@@ -148,11 +148,11 @@ print(json.dumps({
 
 
 def test_minutes_to_a_full_disk_leave_the_old_file_and_no_temporary_file(mount_point: Path, tmp_path: Path) -> None:
-    from facilitator.session import NewMeeting, Session
+    from facilitator.session import MeetingPlan, Session
 
     disk = mount_point
     archive = tmp_path / "arkiv.sqlite3"
-    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
     session.meeting.start()
     session.meeting.set_notes("Et langt referat. " * 2000)
     session.close()

@@ -147,7 +147,7 @@ tempfile.tempdir = str(disk / "tmp")  # the temporary folder is full too
 (disk / "tmp").mkdir()
 from facilitator import cli
 from facilitator.cli import meeting_commands
-from facilitator.tui.app import FacilitatorAppBase
+from facilitator.tui.app import FacilitatorApp
 seen = {}
 
 def meeting(app, **kwargs):
@@ -163,7 +163,7 @@ def meeting(app, **kwargs):
 
 from facilitator.store.snapshot import to_dict
 meeting_commands.has_terminal = lambda: True
-FacilitatorAppBase.run = meeting
+FacilitatorApp.run = meeting
 import facilitator.store.recorder
 facilitator.store.recorder.RETRY_PAUSES = (0.05,)
 code = cli.main(["--lang", "en", "run", "klubmoede", "--archive", str(archive)])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.errors import AgendaError, FacilitatorError
-from facilitator.session import NewMeeting, Resumption, Session
+from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.store.archive import Archive
 
 START = dt.datetime(2026, 12, 1, 15, 0, 0)
@@ -24,7 +24,7 @@ class Clock:
 
 def test_a_new_session_is_saved_and_resumed(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
     session.meeting.start()
     session.meeting.add_decision("Godkendt")
     meeting_id = session.meeting_id
@@ -41,7 +41,7 @@ def test_the_break_is_not_the_items_time(tmp_path: Path) -> None:
     """Quit (or crash) at 15:10, come back at 15:40: the item has used 10 minutes, not 40."""
     archive = tmp_path / "a.sqlite3"
     clock = Clock()
-    session = Session.open_new(NewMeeting.find(archive, "klubmoede"), clock=clock)
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"), clock=clock)
     session.meeting.start()
     clock.now = START + dt.timedelta(minutes=10)
     session.meeting.set_notes("skrevet")  # the last save: the break starts here
@@ -61,7 +61,7 @@ def test_the_break_is_not_the_items_time(tmp_path: Path) -> None:
 
 def test_one_meeting_one_writer(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
     try:
         with pytest.raises(FacilitatorError, match="in use|i brug|already"):
             Session.resume(Resumption.find(archive, session.meeting_id))
@@ -73,7 +73,7 @@ def test_nothing_to_resume_says_how_to_start(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
     with pytest.raises(FacilitatorError, match="no archive|facilitator run"):
         Session.resume(Resumption.find(archive, None))
-    Session.open_new(NewMeeting.find(archive, "klubmoede")).close()
+    Session.open_new(MeetingPlan.find(archive, "klubmoede")).close()
     with Archive.open(archive) as db:
         db._db.execute("UPDATE meetings SET ended_at = started_at")
         db._db.execute("UPDATE meetings SET ended_at = '2026-12-01T16:00:00'")
@@ -88,13 +88,13 @@ def test_a_broken_agenda_opens_nothing(tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\n[meeting]\n", encoding="utf-8")
     with pytest.raises(AgendaError):
-        Session.open_new(NewMeeting.find(tmp_path / "a.sqlite3", broken))
+        Session.open_new(MeetingPlan.find(tmp_path / "a.sqlite3", broken))
     assert not (tmp_path / "a.sqlite3").exists() or Archive.open(tmp_path / "a.sqlite3").meetings() == []
 
 
 def test_a_meeting_opened_and_left_untouched_is_not_kept(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
     session.close()
     assert session.discarded
     with Archive.open(archive, read_only=True) as db:
@@ -103,7 +103,7 @@ def test_a_meeting_opened_and_left_untouched_is_not_kept(tmp_path: Path) -> None
 
 def test_attendance_taken_before_the_start_is_kept(tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
-    session = Session.open_new(NewMeeting.find(archive, "klubmoede"))
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
     session.meeting.add_person("Anne")
     session.close()
     assert not session.discarded

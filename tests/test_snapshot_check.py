@@ -33,7 +33,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction
 from facilitator.output.minutes import render
 from facilitator.output.next_agenda import next_agenda
-from facilitator.session import NewMeeting, Resumption, Session
+from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.store import snapshot as meeting_snapshot
 from facilitator.store import snapshot_check
 from facilitator.store.archive import Archive
@@ -363,7 +363,7 @@ def test_carry_over_from_a_damaged_meeting_of_the_group_still_starts_a_meeting(t
     writer.close()
     agenda = tmp_path / "dagsorden.toml"
     agenda.write_text(VALID_AGENDA, encoding="utf-8")
-    session = Session.open_new(NewMeeting.find(archive_path, agenda))
+    session = Session.open_new(MeetingPlan.find(archive_path, agenda))
     try:
         assert [c.what for c in session.meeting.carried] == ["Skrive til ledelsen"]
     finally:

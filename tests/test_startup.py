@@ -71,11 +71,11 @@ def test_the_app_commands_pause_it_and_wake_it_when_they_end(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from facilitator.tui.app import FacilitatorAppBase
+    from facilitator.tui.app import FacilitatorApp
 
     seen: list[bool] = []
     monkeypatch.setattr(meeting_commands, "has_terminal", lambda: True)
-    monkeypatch.setattr(FacilitatorAppBase, "run", lambda self, **kw: seen.append(gc.isenabled()))
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self, **kw: seen.append(gc.isenabled()))
     assert main(["run", "klubmoede"]) == 0
     assert seen == [False] and gc.isenabled() and collector.calls == []
     assert main(["--lang", "en", "run", "no-such-agenda"]) == 2  # ends before the app: awake again

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
+from textual.widgets._footer import FooterKey
 from tui_support import SIZE, FakeClock, MakeApp
 
 from facilitator import i18n
 from facilitator.files.config import Config, load_config
-from facilitator.session import NewMeeting, Session
+from facilitator.session import MeetingPlan, Session
 from facilitator.store.archive import Archive
 from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
-from facilitator.tui.screens.meeting import MeetingScreenBase
+from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.minutes_section import MinutesSection
 
 PALETTE_EN = [
@@ -58,8 +59,11 @@ async def test_danish_titles_by_default(make_app: MakeApp, danish: None) -> None
     async with app.run_test(size=SIZE):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Næste punkt" in titles and "Afslut mødet" in titles
-        footer = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        # The binding carries its message key; the footer says it in the language in use.
+        footer = {key.action: key.description for key in app.screen.query(FooterKey)}
         assert footer["next_item"] == "Næste punkt"
+        bound = {b.binding.id: b.binding.description for b in app.screen.active_bindings.values()}
+        assert bound["next_item"] == "cmd.next_item"
 
 
 def test_every_command_has_a_title_and_help_in_both_languages() -> None:
@@ -94,7 +98,7 @@ async def test_settings_problems_are_shown_and_the_app_starts(make_app: MakeApp,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any("not a language" in n.message for n in app._notifications)
-        assert isinstance(app.screen, MeetingScreenBase)
+        assert isinstance(app.screen, MeetingScreen)
 
 
 async def test_theme_choice_is_remembered(make_app: MakeApp, settings: Config) -> None:
@@ -122,7 +126,7 @@ async def test_help_lists_every_key(make_app: MakeApp, settings: Config) -> None
         assert ["f11", "Add decision"] == [str(c) for c in next(r for r in rows if str(r[2]) == "add_decision")[:2]]
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, MeetingScreenBase)
+        assert isinstance(app.screen, MeetingScreen)
 
 
 async def test_preview_shows_the_minutes_in_sections(make_app: MakeApp) -> None:
@@ -163,7 +167,7 @@ async def test_start_screen_lists_agendas_and_starts_one(make_app: MakeApp, tmp_
         choices.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, MeetingScreenBase)
+        assert isinstance(app.screen, MeetingScreen)
         assert app.session.meeting.info.title == "Eget møde"
 
 
@@ -172,7 +176,7 @@ async def test_start_screen_resumes_an_unfinished_meeting(
     archive_path: Path,
     clock: FakeClock,
 ) -> None:
-    earlier = Session.open_new(NewMeeting.find(archive_path, "klubmoede"), clock=clock)
+    earlier = Session.open_new(MeetingPlan.find(archive_path, "klubmoede"), clock=clock)
     earlier.meeting.start()
     earlier.meeting.set_notes("fra sidst")
     earlier.close()
@@ -190,14 +194,14 @@ async def test_a_meeting_in_use_elsewhere_is_refused_with_a_message(
     archive_path: Path,
     clock: FakeClock,
 ) -> None:
-    other = Session.open_new(NewMeeting.find(archive_path, "klubmoede"), clock=clock)
+    other = Session.open_new(MeetingPlan.find(archive_path, "klubmoede"), clock=clock)
     try:
         app = make_app(None)
         async with app.run_test(size=SIZE) as pilot:
             app.resume_meeting(other.meeting_id)
             await pilot.pause()
             assert any("in use" in n.message or "another" in n.message for n in app._notifications)
-            assert not isinstance(app.screen, MeetingScreenBase)
+            assert not isinstance(app.screen, MeetingScreen)
     finally:
         other.close()
 
@@ -208,7 +212,7 @@ async def test_recent_meetings_open_read_only_for_export(
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
-    earlier = Session.open_new(NewMeeting.find(archive_path, "klubmoede"), clock=clock)
+    earlier = Session.open_new(MeetingPlan.find(archive_path, "klubmoede"), clock=clock)
     earlier.meeting.start()
     earlier.meeting.add_decision("Tidligere beslutning")
     earlier.meeting.end()

@@ -7,12 +7,15 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey
 from tui_support import SIZE, MakeApp
 
+from facilitator import i18n
 from facilitator.files.config import Config
-from facilitator.tui.screens.meeting import MeetingScreenBase
+from facilitator.i18n import t
+from facilitator.tui.commands import APP_COMMANDS, ATTENDANCE_COMMANDS, MEETING_COMMANDS, START_COMMANDS, Command
+from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.key_footer import KeyFooter
 
 
@@ -126,7 +129,7 @@ async def test_the_meeting_is_the_first_screen_with_its_keys_from_the_start(make
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert len(app.screen_stack) == 1 and isinstance(app.screen, MeetingScreenBase)
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, MeetingScreen)
         assert footer_key(app, "add_decision").has_class("-disabled")
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -184,3 +187,40 @@ async def test_the_first_footer_shows_the_keymap_from_the_settings_file(
         await pilot.pause()
         assert first == ["f12"]
         assert footer_key(app, "next_item").key == "f12"
+
+
+# --- the words on the keys -----------------------------------------------------------------
+
+
+def shown_keys(app: App[None]) -> dict[str, tuple[str, object]]:
+    return {key.action: (key.description, key.tooltip) for key in app.screen.query(FooterKey)}
+
+
+def assert_titled(shown: dict[str, tuple[str, object]], commands: tuple[Command, ...], present: set[str]) -> None:
+    """Every key shown for one of ``commands`` says its title and help; those in ``present`` are shown."""
+    assert present <= set(shown)
+    for command in commands:
+        if command.action in shown:
+            assert shown[command.action] == (command.title(), command.help())
+    assert not any(description.startswith("cmd.") for description, _ in shown.values())
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+async def test_every_footer_key_is_titled_in_the_language_in_use(make_app: MakeApp, lang: str) -> None:
+    # The bindings carry message keys; each screen's footer says them, and their tooltips,
+    # in the language in use, with one class per screen for both languages.
+    i18n.set_language(lang)
+    app = make_app(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert_titled(shown_keys(app), START_COMMANDS + APP_COMMANDS, {"refresh", "quit", "help"})
+        choices = app.screen.query_one("#choices", OptionList)
+        choices.highlighted = next(i for i, o in enumerate(choices.options) if o.id and "klubmoede" in o.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert_titled(shown_keys(app), MEETING_COMMANDS + APP_COMMANDS, {c.action for c in MEETING_COMMANDS})
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert_titled(shown_keys(app), ATTENDANCE_COMMANDS, {"close"})
+        assert shown_keys(app)["close"][0] == t("cmd.close_attendance")

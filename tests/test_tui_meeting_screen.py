@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, TextArea
+from textual.widgets._footer import FooterKey
 from tui_support import SIZE, FakeClock, MakeApp
 
 from facilitator.agenda.loader import load_agenda
@@ -13,7 +14,7 @@ from facilitator.files.config import Config
 from facilitator.meeting.records import Presence
 from facilitator.store.archive import Archive
 from facilitator.tui.commands import MEETING_COMMANDS
-from facilitator.tui.screens.meeting import MeetingScreenBase
+from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.minutes_section import MinutesSection
 
 # klubmoede: 1 Godkendelse af dagsorden, 2 Godkendelse af referat…, 3 Meddelelser,
@@ -99,7 +100,7 @@ async def test_add_decision_with_principles(make_app: MakeApp) -> None:
         decisions = meeting_of(app).items[0].decisions
         assert [d.text for d in decisions] == ["Dagsordenen er godkendt"]
         assert [p.name for p in decisions[0].principles] == ["PLANNING", "INVOLVEMENT"]
-        assert isinstance(app.screen, MeetingScreenBase)
+        assert isinstance(app.screen, MeetingScreen)
 
 
 async def test_escape_cancels_a_dialog_and_keeps_nothing(make_app: MakeApp) -> None:
@@ -109,7 +110,7 @@ async def test_escape_cancels_a_dialog_and_keeps_nothing(make_app: MakeApp) -> N
         await pilot.press("f2", *"halv beslutning", "escape")
         await pilot.pause()
         assert meeting_of(app).items[0].decisions == []
-        assert isinstance(app.screen, MeetingScreenBase)
+        assert isinstance(app.screen, MeetingScreen)
 
 
 async def test_add_action_item_checks_the_deadline_beside_its_field(make_app: MakeApp) -> None:
@@ -267,7 +268,7 @@ async def test_remove_entry(make_app: MakeApp) -> None:
         await started(pilot)
         await pilot.press("alt+x")
         await pilot.pause()
-        assert isinstance(app.screen, MeetingScreenBase)  # nothing to remove: a notification
+        assert isinstance(app.screen, MeetingScreen)  # nothing to remove: a notification
         meeting.add_decision("Forkert")
         meeting.add_action("Noget", "Bo")
         await pilot.press("alt+x", "enter")
@@ -359,7 +360,7 @@ async def test_actions_that_need_a_running_meeting_are_dimmed_before_the_start(m
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
         await pilot.pause()
-        assert isinstance(app.screen, MeetingScreenBase)
+        assert isinstance(app.screen, MeetingScreen)
         assert app.screen.check_action("add_decision", ()) is None
         assert app.screen.check_action("attendance", ()) is True
 
@@ -369,9 +370,12 @@ async def test_every_meeting_command_is_in_the_footer_with_its_id(make_app: Make
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         shown = {b.binding.id: b.binding for b in app.screen.active_bindings.values()}
+        footer = {key.action: key.description for key in app.screen.query(FooterKey)}
         for command in MEETING_COMMANDS:
             binding = shown[command.id]
-            assert binding.show and binding.description == command.title()
+            # The binding carries its message key; the footer shows the title it names.
+            assert binding.show and binding.description == command.title_key
+            assert footer[command.action] == command.title()
 
 
 class FailingDisk:

@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from tui_support import SIZE, MakeApp
 
 from facilitator.meeting.model import Meeting
-from facilitator.tui.screens.meeting import MeetingScreenBase
+from facilitator.tui.screens.meeting import MeetingScreen
 
 
 def burst(app: Any, text: str, *keys: str) -> None:
@@ -24,7 +24,7 @@ def burst(app: Any, text: str, *keys: str) -> None:
 
 
 def meeting_of(app: Any) -> Meeting:
-    screen = next(s for s in app.screen_stack if isinstance(s, MeetingScreenBase))
+    screen = next(s for s in app.screen_stack if isinstance(s, MeetingScreen))
     return screen.meeting
 
 
@@ -62,7 +62,7 @@ async def test_a_decision_and_its_enter_in_one_burst_are_saved_at_once(make_app:
         await pilot.pause()
         await pilot.pause()
         assert [d.text for d in meeting.items[0].decisions] == ["Dagsordenen blev godkendt"]
-        assert isinstance(app.screen, MeetingScreenBase)  # the dialog closed on the first Enter
+        assert isinstance(app.screen, MeetingScreen)  # the dialog closed on the first Enter
 
 
 async def test_the_last_words_before_ctrl_q_are_saved(make_app: MakeApp) -> None:

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from facilitator.files.config import Config
-from facilitator.session import NewMeeting, Session
-from facilitator.tui.app import FacilitatorAppBase, Launch, build_app
+from facilitator.session import MeetingPlan, Session
+from facilitator.tui.app import FacilitatorApp, Launch, build_app
 
 START = dt.datetime(2026, 12, 1, 15, 0, 0)
 SIZE = (100, 35)
@@ -62,10 +62,10 @@ def make_app(archive_path: Path, settings: Config, clock: FakeClock, tmp_path: P
     """``make_app("klubmoede")`` opens the meeting screen; ``make_app(None)`` the start screen."""
     sessions: list[Session] = []
 
-    def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorAppBase:
+    def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorApp:
         session = None
         if agenda is not None:
-            session = Session.open_new(NewMeeting.find(archive_path, agenda), clock=clock)
+            session = Session.open_new(MeetingPlan.find(archive_path, agenda), clock=clock)
             sessions.append(session)
         return build_app(
             archive_path=archive_path,

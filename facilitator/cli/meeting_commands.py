@@ -48,10 +48,10 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from facilitator.session import NewMeeting, Session
+    from facilitator.session import MeetingPlan, Session
     from facilitator.tui.app import Launch
 
-    new = NewMeeting.find(getattr(args, "archive", None), args.agenda)  # a broken agenda is told first, terminal or not
+    new = MeetingPlan.find(getattr(args, "archive", None), args.agenda)  # a broken agenda is told first, terminal or not
     _require_terminal()
     return _run_app(args, Launch(session=Session.open_new(new)))
 

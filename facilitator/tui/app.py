@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,11 +24,15 @@ from facilitator.errors import FacilitatorError
 from facilitator.files.config import Config, remember
 from facilitator.i18n import t
 from facilitator.meeting.model import Clock, system_clock
-from facilitator.session import NewMeeting, Resumption, Session
+from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.text.visible import one_line, visible
 from facilitator.tui import startup
-from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, key_for, localised
+from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, bindings, key_for
+from facilitator.tui.protocols import HoldsTyping, KeepsNotes, OffersCommands
 from facilitator.tui.type_ahead import typed_so_far
+
+if TYPE_CHECKING:
+    from facilitator.tui.screens.start import Choice, StartScreen
 
 
 class Launch(NamedTuple):
@@ -38,7 +42,8 @@ class Launch(NamedTuple):
     view_meeting: int | None = None
 
 
-class FacilitatorAppBase(App[None]):
+class FacilitatorApp(App[None]):
+    BINDINGS = bindings(APP_COMMANDS)
     CSS_PATH = "facilitator.tcss"
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
@@ -90,24 +95,39 @@ class FacilitatorAppBase(App[None]):
 
             self.push_screen(StartScreen(self.archive_path, self.folder))
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """A meeting given on the command line is the first screen itself, not one pushed
         over an empty default screen: that one would be composed, shown and put away again
         before the meeting showed, some 35 ms of a start of 290 (docs/performance.md)."""
         if self._launch.session is not None:
             from facilitator.tui.screens.meeting import MeetingScreen
 
-            return MeetingScreen(self._launch.session)
+            return MeetingScreen(self._launch.session, keymap=self.config.keymap)
         return super().get_default_screen()
 
     def _open_meeting_screen(self, session: Session) -> None:
         from facilitator.tui.screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(session))
+        self.push_screen(MeetingScreen(session, keymap=self.config.keymap))
+
+    def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
+        self.open_choice(message.choice)
+
+    def open_choice(self, choice: Choice) -> None:
+        """What was chosen on the start screen; it stays under what opens (or in front,
+        when opening is refused)."""
+        from facilitator.tui.screens.start import NewMeeting, Resume, View
+
+        if isinstance(choice, NewMeeting):
+            self.start_meeting(choice.agenda)
+        elif isinstance(choice, Resume):
+            self.resume_meeting(choice.meeting_id)
+        elif isinstance(choice, View):
+            self.view_meeting(choice.meeting_id)
 
     def start_meeting(self, agenda: str) -> None:
         """From the start screen: a new meeting from an agenda file."""
-        self._take(lambda: Session.open_new(NewMeeting.find(self.archive_path, agenda), clock=self.clock))
+        self._take(lambda: Session.open_new(MeetingPlan.find(self.archive_path, agenda), clock=self.clock))
 
     def resume_meeting(self, meeting_id: int) -> None:
         self._take(lambda: Session.resume(Resumption.find(self.archive_path, meeting_id), clock=self.clock))
@@ -193,16 +213,16 @@ class FacilitatorAppBase(App[None]):
 
     # --- commands ---------------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette: the screen's actions, then help, theme and quit, in the UI's language."""
-        table: tuple[Command, ...] = getattr(screen, "COMMANDS_TABLE", ())
+        table = screen.COMMANDS_TABLE if isinstance(screen, OffersCommands) else ()
         for command in table:
             yield SystemCommand(command.title(), command.help(), partial(self._run_command, screen, command))
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
         yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
         yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
 
-    async def _run_command(self, screen: Screen, command: Command) -> None:
+    async def _run_command(self, screen: Screen[Any], command: Command) -> None:
         if screen.check_action(command.action, ()) is not True:
             self.notify(t("app.not_now", command=command.title()), severity="warning")
             return
@@ -245,8 +265,7 @@ class FacilitatorAppBase(App[None]):
         """
         await typed_so_far(self)  # the last words typed before ctrl+q are saved too
         dialog = self.screen
-        has_typed = getattr(dialog, "has_typed", None)
-        if callable(has_typed) and has_typed() and not getattr(dialog, "quit_warned", True):
+        if isinstance(dialog, HoldsTyping) and dialog.has_typed() and not dialog.quit_warned:
             dialog.quit_warned = True
             self.notify(t("app.dialog_open", key=key_for("quit", self.config.keymap)), severity="warning", timeout=10)
             return
@@ -266,9 +285,8 @@ class FacilitatorAppBase(App[None]):
         typed on its screens first, then ``Session.close``."""
         if self.session is not None:
             for screen in self.screen_stack:
-                saver = getattr(screen, "_save_notes_now", None)
-                if callable(saver):
-                    saver()
+                if isinstance(screen, KeepsNotes):
+                    screen.save_notes_now()
             self.session.close()
 
     def on_unmount(self) -> None:
@@ -282,7 +300,6 @@ def build_app(
     launch: Launch = Launch(),
     folder: Path | None = None,
     clock: Clock = system_clock,
-) -> FacilitatorAppBase:
-    """The app with its footer and palette in the language in use (set before calling)."""
-    cls = localised(FacilitatorAppBase, APP_COMMANDS)
-    return cls(archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock)
+) -> FacilitatorApp:
+    """The app; its footer, palette and help speak the language in use when they are drawn."""
+    return FacilitatorApp(archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock)

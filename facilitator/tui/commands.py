@@ -7,12 +7,11 @@ them): add new ones, never rename.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import NamedTuple
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-from facilitator.i18n import get_language, t
+from facilitator.i18n import t
 from facilitator.tui.command_keys import COMMAND_KEYS
 
 
@@ -24,11 +23,21 @@ class Command(NamedTuple):
     priority: bool = True
     """Meeting keys work while the notes editor has the focus, so they come first."""
 
+    @property
+    def title_key(self) -> str:
+        """The message key of its title: what its binding carries as its description."""
+        return COMMAND_KEYS[self.id][0]
+
+    @property
+    def help_key(self) -> str:
+        """The message key of its one-line help: what its binding carries as its tooltip."""
+        return COMMAND_KEYS[self.id][1]
+
     def title(self) -> str:
-        return t(COMMAND_KEYS[self.id][0])
+        return t(self.title_key)
 
     def help(self) -> str:
-        return t(COMMAND_KEYS[self.id][1])
+        return t(self.help_key)
 
 
 MEETING_COMMANDS: tuple[Command, ...] = (
@@ -93,23 +102,22 @@ ALL_COMMANDS: tuple[Command, ...] = (
 BINDING_IDS: frozenset[str] = frozenset(command.id for command in ALL_COMMANDS)
 
 
-def bindings(commands: tuple[Command, ...]) -> list[Binding]:
-    """Bindings in the current language: the footer shows their titles."""
-    return [Binding(c.key, c.action, c.title(), id=c.id, priority=c.priority, tooltip=c.help()) for c in commands]
+def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
+    """Bindings that carry message keys, not words: one class serves both languages, and
+    the footer says them in the language in use when it draws them (:func:`spoken`).
+
+    Textual merges a class's BINDINGS when the class is made, so bindings titled in words
+    would need a class per language."""
+    return [Binding(c.key, c.action, c.title_key, id=c.id, priority=c.priority, tooltip=c.help_key) for c in commands]
 
 
-@cache
-def _localised(base: type, commands: tuple[Command, ...], lang: str) -> type:
-    return type(base.__name__, (base,), {"BINDINGS": bindings(commands), "__module__": base.__module__})
+_MESSAGE_KEYS: frozenset[str] = frozenset(key for c in ALL_COMMANDS for key in (c.title_key, c.help_key))
 
 
-def localised(base: type, commands: tuple[Command, ...]) -> type:
-    """``base`` with its BINDINGS titled in the language now in use.
-
-    Textual merges BINDINGS when a class is made, so a subclass per language is the
-    public way to give the footer Danish or English words.
-    """
-    return _localised(base, commands, get_language())
+def spoken(text: str) -> str:
+    """A binding's description or tooltip as the person reads it: one of our message keys
+    in the language in use; Textual's own (its palette key's) as Textual wrote it."""
+    return t(text) if text in _MESSAGE_KEYS else text
 
 
 def key_for(command_id: str, keymap: dict[str, str]) -> str:

@@ -12,6 +12,7 @@ callback posted behind those keys: when it runs, they have landed.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from textual.app import App
 
@@ -20,7 +21,7 @@ SETTLE_TIMEOUT = 0.5
 must not hold the command."""
 
 
-async def typed_so_far(app: App[object]) -> None:
+async def typed_so_far(app: App[Any]) -> None:
     """Return once the focused widget has handled every key it was given before now."""
     focused = app.focused
     if focused is None or not focused.is_attached:

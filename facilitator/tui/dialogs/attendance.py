@@ -18,13 +18,14 @@ from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence
 from facilitator.tui import literal
-from facilitator.tui.commands import ATTENDANCE_COMMANDS, localised
+from facilitator.tui.commands import ATTENDANCE_COMMANDS, bindings
 from facilitator.tui.widgets.attendance_panel import person_line
 from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.text_entry import TextInput
 
 
-class AttendanceDialogBase(ModalScreen[None]):
+class AttendanceDialog(ModalScreen[None]):
+    BINDINGS = bindings(ATTENDANCE_COMMANDS)
     COMMANDS_TABLE = ATTENDANCE_COMMANDS
 
     def __init__(self, meeting: Meeting) -> None:
@@ -88,7 +89,7 @@ class AttendanceDialogBase(ModalScreen[None]):
                 else:
                     self.meeting.leave(name)
             else:
-                current = getattr(self.meeting, change)
+                current = self.meeting.chair if change == "chair" else self.meeting.secretary
                 self.meeting.set_role(change, None if current == name else name)
         except FacilitatorError as error:
             self.notify(str(error), severity="warning")
@@ -128,7 +129,3 @@ class AttendanceDialogBase(ModalScreen[None]):
         error.update(literal.EMPTY)
         event.input.value = ""
         self.refresh_people(keep=person.name)
-
-
-def AttendanceDialog(meeting: Meeting) -> AttendanceDialogBase:  # noqa: N802
-    return localised(AttendanceDialogBase, ATTENDANCE_COMMANDS)(meeting)

@@ -3,13 +3,14 @@
 The dialog is given its fields and an ``apply`` function that hands the values to the
 core. When the core refuses (a FieldError for one field, any FacilitatorError for the
 whole), the dialog stays open with the message beside the field and nothing typed is
-lost; otherwise it closes with apply's result.
+lost; otherwise it closes with apply's result, typed: a decision dialog is a
+``FormDialog[Decision]`` and gives its caller a ``Decision``, or None when cancelled.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -21,7 +22,7 @@ from textual.widgets._select import SelectOverlay
 from facilitator.errors import FacilitatorError, FieldError
 from facilitator.i18n import t
 from facilitator.tui import literal
-from facilitator.tui.commands import DIALOG_COMMANDS, localised
+from facilitator.tui.commands import DIALOG_COMMANDS, bindings
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.text_entry import TextInput, field_text
 
@@ -38,12 +39,23 @@ class Field(NamedTuple):
     suggestions: tuple[str, ...] = ()
 
 
-class FormDialogBase(ModalScreen[Any]):
+Values = dict[str, Any]
+"""The fields' values by name: text (stripped) from a text or number field, the chosen
+value from a select, True or False from a check."""
+
+Result = TypeVar("Result")
+
+
+class FormDialog(ModalScreen[Result]):
+    """Closes with ``apply``'s result when the core takes the values, None when cancelled."""
+
+    BINDINGS = bindings(DIALOG_COMMANDS)
+
     def __init__(
         self,
         title: str,
         fields: list[Field],
-        apply: Callable[[dict[str, Any]], Any],
+        apply: Callable[[Values], Result],
         *,
         note: str = "",
         dialog_id: str = "form",
@@ -95,8 +107,8 @@ class FormDialogBase(ModalScreen[Any]):
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
 
-    def values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
+    def values(self) -> Values:
+        values: Values = {}
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
             if isinstance(widget, Checkbox):
@@ -147,27 +159,14 @@ def _say(place: Static, message: str) -> None:
     place.display = bool(message)
 
 
-def FormDialog(  # noqa: N802 - reads as the class it makes
-    title: str,
-    fields: list[Field],
-    apply: Callable[[dict[str, Any]], Any],
-    *,
-    note: str = "",
-    dialog_id: str = "form",
-) -> FormDialogBase:
-    """A form dialog whose keys are titled in the language in use."""
-    cls = localised(FormDialogBase, DIALOG_COMMANDS)
-    return cls(title, fields, apply, note=note, dialog_id=dialog_id)
-
-
-def required(values: dict[str, Any], name: str) -> str:
+def required(values: Values, name: str) -> str:
     value = values[name]
     if not value:
         raise FieldError(name, t("dialog.required"))
     return str(value)
 
 
-def count(values: dict[str, Any], name: str) -> int:
+def count(values: Values, name: str) -> int:
     """A count: empty means 0; the Input lets only digits and a minus sign through."""
     text = values[name]
     if not text:

@@ -6,15 +6,13 @@ message beside the right field.
 
 from __future__ import annotations
 
-from typing import Any
-
 from facilitator.agenda.model import ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import Principle
-from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, count, required
+from facilitator.meeting.records import ActionItem, Decision, Principle, Vote
+from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, Values, count, required
 from facilitator.tui.widgets.text_entry import field_text
 
 
@@ -39,11 +37,11 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
     return starting[0] if len(starting) == 1 else typed
 
 
-def decision_dialog(meeting: Meeting) -> FormDialogBase:
+def decision_dialog(meeting: Meeting) -> FormDialog[Decision]:
     fields = [Field("text", t("dialog.decision.text"), placeholder=t("dialog.decision.placeholder"))]
     fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check") for p in Principle]
 
-    def apply(values: dict[str, Any]) -> Any:
+    def apply(values: Values) -> Decision:
         text = required(values, "text")
         principles = [p for p in Principle if values[f"principle_{p.name.lower()}"]]
         return meeting.add_decision(text, principles)
@@ -51,14 +49,14 @@ def decision_dialog(meeting: Meeting) -> FormDialogBase:
     return FormDialog(t("cmd.add_decision"), fields, apply, note=t("dialog.decision.note"), dialog_id="decision")
 
 
-def action_dialog(meeting: Meeting) -> FormDialogBase:
+def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
     fields = [
         Field("what", t("dialog.action.what")),
         Field("who", t("dialog.action.who"), suggestions=_names(meeting)),
         Field("deadline", t("dialog.action.deadline"), placeholder=t("dialog.action.deadline_placeholder")),
     ]
 
-    def apply(values: dict[str, Any]) -> Any:
+    def apply(values: Values) -> ActionItem:
         what, who = required(values, "what"), known_name(meeting, required(values, "who"))
         try:
             return meeting.add_action(what, who, values["deadline"] or None)
@@ -70,7 +68,7 @@ def action_dialog(meeting: Meeting) -> FormDialogBase:
     return FormDialog(t("cmd.add_action"), fields, apply, dialog_id="action")
 
 
-def vote_dialog(meeting: Meeting) -> FormDialogBase:
+def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
     present = meeting.present_count()
     fields = [
         Field("subject", t("dialog.vote.subject")),
@@ -79,7 +77,7 @@ def vote_dialog(meeting: Meeting) -> FormDialogBase:
         Field("abstain", t("meeting.field.abstain"), kind="integer", placeholder="0"),
     ]
 
-    def apply(values: dict[str, Any]) -> Any:
+    def apply(values: Values) -> Vote:
         subject = required(values, "subject")
         votes_for, against, abstain = count(values, "votes_for"), count(values, "against"), count(values, "abstain")
         if votes_for + against + abstain == 0:
@@ -93,14 +91,15 @@ def vote_dialog(meeting: Meeting) -> FormDialogBase:
     return FormDialog(t("cmd.record_vote"), fields, apply, note=note, dialog_id="vote")
 
 
-def speaker_dialog(meeting: Meeting) -> FormDialogBase:
+def speaker_dialog(meeting: Meeting) -> FormDialog[str]:
+    """Closes with the name of the person who asked for the floor."""
     fields = [
         Field("name", t("dialog.speaker.name"), suggestions=_names(meeting, here_only=True)),
         Field("point_of_order", t("dialog.speaker.point_of_order"), kind="check"),
     ]
     confirmed: list[str] = []
 
-    def apply(values: dict[str, Any]) -> Any:
+    def apply(values: Values) -> str:
         name = known_name(meeting, required(values, "name"), here_only=True)
         name = known_name(meeting, name)
         if name in meeting.attendees:
@@ -119,7 +118,8 @@ def speaker_dialog(meeting: Meeting) -> FormDialogBase:
     return FormDialog(t("cmd.add_speaker"), fields, apply, dialog_id="speaker")
 
 
-def item_dialog(meeting: Meeting) -> FormDialogBase:
+def item_dialog(meeting: Meeting) -> FormDialog[int]:
+    """Closes with the index of the item added."""
     types = tuple((item_type_word(kind), kind.value) for kind in ItemType)
     fields = [
         Field("title", t("dialog.item.title")),
@@ -127,7 +127,7 @@ def item_dialog(meeting: Meeting) -> FormDialogBase:
         Field("minutes", t("dialog.item.minutes"), kind="integer", placeholder="10"),
     ]
 
-    def apply(values: dict[str, Any]) -> Any:
+    def apply(values: Values) -> int:
         title = required(values, "title")
         minutes = count(values, "minutes") or None
         try:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from facilitator.errors import FacilitatorError
 from facilitator.files.atomic_write import write_atomic
 from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
-from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, FormDialogBase, required
+from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, Values, required
 
 
 class _Overwrite:
@@ -53,7 +52,8 @@ def minutes_name(meeting: Meeting, *, restricted: bool) -> str:
     return t("file.minutes", date=day.isoformat(), restricted=t("file.restricted") if restricted else "")
 
 
-def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool = False) -> FormDialogBase:
+def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool = False) -> FormDialog[Path]:
+    """Closes with the path the minutes were written to."""
     default = minutes_name(meeting, restricted=False)
     fields = [
         Field(
@@ -74,7 +74,7 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
     ]
     overwrite = _Overwrite()
 
-    def apply(values: dict[str, Any]) -> Path:
+    def apply(values: Values) -> Path:
         from facilitator.output.minutes import render, to_html
 
         restricted = values["scope"] == "restricted"
@@ -90,19 +90,20 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
     return FormDialog(t("cmd.export_minutes"), fields, apply, note=t("dialog.export.note"), dialog_id="export")
 
 
-def save_agenda_dialog(meeting: Meeting) -> FormDialogBase:
+def save_agenda_dialog(meeting: Meeting) -> FormDialog[Path]:
+    """Closes with the path the agenda was written to."""
     from facilitator.output.next_agenda import agenda_as_it_stands
 
     fields = [Field("path", t("dialog.agenda.path"), value=t("file.agenda"))]
     overwrite = _Overwrite()
 
-    def apply(values: dict[str, Any]) -> Path:
+    def apply(values: Values) -> Path:
         path = _target(required(values, "path"))
         return _write(path, agenda_as_it_stands(meeting), overwrite.allowed(path))
 
     return FormDialog(t("cmd.save_agenda"), fields, apply, note=t("dialog.agenda.note"), dialog_id="agenda")
 
 
-def confirm_dialog(title: str, question: str, *, dialog_id: str = "confirm") -> FormDialogBase:
+def confirm_dialog(title: str, question: str, *, dialog_id: str = "confirm") -> FormDialog[bool]:
     """Enter says yes (the dialog returns True), Escape says no."""
     return FormDialog(title, [], lambda values: True, note=question, dialog_id=dialog_id)

@@ -12,10 +12,12 @@ from textual.widgets.option_list import Option
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
-from facilitator.tui.commands import DIALOG_COMMANDS, localised
+from facilitator.tui.commands import DIALOG_COMMANDS, bindings
 
 
-class RemoveDialogBase(ModalScreen[int | None]):
+class RemoveDialog(ModalScreen[int]):
+    BINDINGS = bindings(DIALOG_COMMANDS)
+
     def __init__(self, meeting: Meeting) -> None:
         super().__init__(id="remove-dialog")
         self.meeting = meeting
@@ -48,7 +50,3 @@ class RemoveDialogBase(ModalScreen[int | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def RemoveDialog(meeting: Meeting) -> RemoveDialogBase:  # noqa: N802
-    return localised(RemoveDialogBase, DIALOG_COMMANDS)(meeting)

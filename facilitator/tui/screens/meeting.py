@@ -3,24 +3,31 @@
 It holds no meeting state. Every key calls one core method; the core tells the screen
 what changed, and the screen redraws once per burst of changes. The clock ticks once a
 second and redraws only what time changes (the timers), never the notes.
+
+Messages go up, attributes down: the widgets say what the person did in messages of their
+own (``ItemView.NotesEdited``, ``ItemView.PromptTicked``, ``AgendaList.ItemChosen`` …),
+which the screen handles by calling the core; the screen shows the result by calling the
+widgets' ``show``. It never listens to a widget's inner parts by their ids. Dialogs
+close with a typed result (a ``Decision``, a ``Path``), given to the callback passed to
+:meth:`MeetingScreen._dialog`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import OptionList, SelectionList, TextArea
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
-from facilitator.tui.commands import MEETING_COMMANDS, localised
+from facilitator.tui.commands import MEETING_COMMANDS, bindings
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
@@ -49,18 +56,23 @@ NEEDS_RUNNING = frozenset(
 )
 """Actions that only make sense between the start and the end of the meeting."""
 
+Result = TypeVar("Result")
 
-class MeetingScreenBase(Screen[None]):
+
+class MeetingScreen(Screen[None]):
+    BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, keymap: dict[str, str] | None = None) -> None:
         super().__init__(id="meeting-screen")
         self.session = session
+        self.keymap = keymap or {}
+        """The person's keys by binding id, for texts that name a key."""
         self._redraw_pending = False
         self._footer_state: tuple[bool, bool] | None = None
         """What the footer's enabled keys depend on (started, ended), as last shown."""
-        self.exported: Any = None
+        self.exported: Path | None = None
         """Where the minutes were last written from this screen (to say so at the end)."""
 
     @property
@@ -72,7 +84,7 @@ class MeetingScreenBase(Screen[None]):
         yield RoomLine(id="room-line")
         with Horizontal(id="body"):
             yield AgendaList(id="agenda")
-            yield ItemView(keymap=getattr(getattr(self.app, "config", None), "keymap", {}), id="item")
+            yield ItemView(keymap=self.keymap, id="item")
             with VerticalScroll(id="room", can_focus=False):
                 yield SpeakersPanel(id="speakers")
                 yield AttendancePanel(id="attendance")
@@ -125,7 +137,7 @@ class MeetingScreenBase(Screen[None]):
         self.query_one(RoomLine).show(meeting)
         self._refresh_footer(meeting)
         if item_view.item_id != shown and item_view.item_id is not None:
-            self.query_one("#notes", TextArea).focus()
+            item_view.focus_notes()
 
     def _refresh_footer(self, meeting: Meeting) -> None:
         """Ask the footer to show which keys work only when that changes: the footer builds
@@ -150,7 +162,7 @@ class MeetingScreenBase(Screen[None]):
 
     # --- calling the core ---------------------------------------------------------------
 
-    def _do(self, change: Callable[[], Any]) -> Any:
+    def _do(self, change: Callable[[], Result]) -> Result | None:
         """Run one core change; a refusal is a notification, and the meeting goes on."""
         try:
             return change()
@@ -158,7 +170,7 @@ class MeetingScreenBase(Screen[None]):
             self.notify(str(error), severity="warning")
             return None
 
-    def _save_notes_now(self) -> None:
+    def save_notes_now(self) -> None:
         """Before the meeting moves on, the editor's text belongs to the item it was typed on."""
         if not self.is_mounted:  # quit at once: nothing can have been typed yet
             return
@@ -167,7 +179,7 @@ class MeetingScreenBase(Screen[None]):
             return
         index = self._index_of(item_view.item_id)
         if index is not None:
-            self.meeting.set_notes(self.query_one("#notes", TextArea).text, index)
+            self.meeting.set_notes(item_view.notes, index)
 
     def _index_of(self, item_id: int) -> int | None:
         return next((i for i, s in enumerate(self.meeting.items) if s.id == item_id), None)
@@ -184,7 +196,7 @@ class MeetingScreenBase(Screen[None]):
 
     async def action_next_item(self) -> None:
         await typed_so_far(self.app)
-        self._save_notes_now()
+        self.save_notes_now()
         if not self.meeting.started:
             self._do(self.meeting.start)
         else:
@@ -192,37 +204,37 @@ class MeetingScreenBase(Screen[None]):
 
     async def action_previous_item(self) -> None:
         await typed_so_far(self.app)
-        self._save_notes_now()
+        self.save_notes_now()
         self._do(self.meeting.previous_item)
 
-    @on(OptionList.OptionSelected, "#agenda")
-    def item_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(AgendaList.ItemChosen)
+    def item_chosen(self, event: AgendaList.ItemChosen) -> None:
         if not self.meeting.started or self.meeting.ended:
             self.notify(t("meeting_screen.start_first"), severity="warning")
             return
-        self._save_notes_now()
-        self._do(lambda: self.meeting.go_to(event.option_index))
+        self.save_notes_now()
+        self._do(lambda: self.meeting.go_to(event.index))
 
     # --- the item -----------------------------------------------------------------------
 
-    @on(TextArea.Changed, "#notes")
-    def notes_typed(self, event: TextArea.Changed) -> None:
-        item_id = self.query_one(ItemView).item_id
+    @on(ItemView.NotesEdited)
+    def notes_edited(self, event: ItemView.NotesEdited) -> None:
+        item_id = event.item_view.item_id
         index = None if item_id is None else self._index_of(item_id)
         if index is not None:
-            self.meeting.set_notes(event.text_area.text, index)
+            self.meeting.set_notes(event.item_view.notes, index)
 
-    @on(SelectionList.SelectionToggled, "#prompts")
-    def prompt_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
-        self._do(lambda: self.meeting.toggle_prompt(event.selection.value))
+    @on(ItemView.PromptTicked)
+    def prompt_ticked(self, event: ItemView.PromptTicked) -> None:
+        self._do(lambda: self.meeting.toggle_prompt(event.index))
 
-    @on(SelectionList.SelectionToggled, "#options")
-    def option_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
-        self._do(lambda: self.meeting.toggle_option(event.selection.value))
+    @on(ItemView.OptionTicked)
+    def option_ticked(self, event: ItemView.OptionTicked) -> None:
+        self._do(lambda: self.meeting.toggle_option(event.index))
 
-    @on(SelectionList.SelectionToggled, "#carried")
-    def carried_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
-        action = self.meeting.carried[event.selection.value]
+    @on(ItemView.CarriedTicked)
+    def carried_ticked(self, event: ItemView.CarriedTicked) -> None:
+        action = self.meeting.carried[event.index]
         self._do(lambda: self.meeting.set_carried_done(action.meeting_id, action.action_id, not action.done))
 
     def action_prompt_discussed(self) -> None:
@@ -248,8 +260,10 @@ class MeetingScreenBase(Screen[None]):
 
     # --- dialogs ------------------------------------------------------------------------
 
-    def _dialog(self, screen: Screen[Any], done: Callable[[Any], None] | None = None) -> None:
-        def closed(result: Any) -> None:
+    def _dialog(self, screen: Screen[Result], done: Callable[[Result], None] | None = None) -> None:
+        """Open a dialog; ``done`` gets its result when it closes with one (not cancelled)."""
+
+        def closed(result: Result | None) -> None:
             if result is not None and done is not None:
                 done(result)
 
@@ -311,14 +325,14 @@ class MeetingScreenBase(Screen[None]):
         self._preview()
 
     def _preview(self) -> None:
-        self._save_notes_now()
+        self.save_notes_now()
         from facilitator.tui.screens.preview import PreviewScreen
 
         self.app.push_screen(PreviewScreen(self.meeting))
 
     async def action_export_minutes(self) -> None:
         await typed_so_far(self.app)
-        self._save_notes_now()
+        self.save_notes_now()
         from facilitator.tui.dialogs.output_forms import export_dialog
 
         self._dialog(export_dialog(self.meeting), self._wrote)
@@ -328,13 +342,13 @@ class MeetingScreenBase(Screen[None]):
 
         self._dialog(save_agenda_dialog(self.meeting), lambda path: self.notify(t("meeting_screen.agenda_written", path=path)))
 
-    def _wrote(self, path: Any) -> None:
+    def _wrote(self, path: Path) -> None:
         self.exported = path
         self.notify(t("meeting_screen.minutes_written", path=path), timeout=10)
 
     def action_end_meeting(self) -> None:
-        def end(yes: Any) -> None:
-            self._save_notes_now()
+        def end(_: bool) -> None:
+            self.save_notes_now()
             if self._do(self.meeting.end) is None and self.meeting.ended:
                 if self.exported is not None:
                     self.notify(t("meeting_screen.exported_before_end", path=self.exported), severity="warning", timeout=15)
@@ -345,7 +359,3 @@ class MeetingScreenBase(Screen[None]):
         from facilitator.tui.dialogs.output_forms import confirm_dialog
 
         self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)
-
-
-def MeetingScreen(session: Session) -> MeetingScreenBase:  # noqa: N802
-    return localised(MeetingScreenBase, MEETING_COMMANDS)(session)

@@ -10,6 +10,8 @@ preview appears at once and the screen answers keys while the rest arrives.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -21,7 +23,7 @@ from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.tui import literal
-from facilitator.tui.commands import PREVIEW_COMMANDS, localised
+from facilitator.tui.commands import PREVIEW_COMMANDS, bindings
 from facilitator.tui.dialogs.output_forms import export_dialog
 from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.minutes_section import MinutesSection, Piece, pieces
@@ -40,7 +42,8 @@ def first_screen(parts: list[Piece], height: int) -> int:
     return len(parts)
 
 
-class PreviewScreenBase(Screen[None]):
+class PreviewScreen(Screen[None]):
+    BINDINGS = bindings(PREVIEW_COMMANDS)
     COMMANDS_TABLE = PREVIEW_COMMANDS
 
     def __init__(self, meeting: Meeting, *, live: bool = True) -> None:
@@ -111,7 +114,7 @@ class PreviewScreenBase(Screen[None]):
             self.set_timer(0.02, self._mount_more)
 
     def action_export_minutes(self) -> None:
-        def wrote(path: object) -> None:
+        def wrote(path: Path | None) -> None:
             if path is not None:
                 self.notify(t("meeting_screen.minutes_written", path=path), timeout=10)
 
@@ -119,7 +122,3 @@ class PreviewScreenBase(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def PreviewScreen(meeting: Meeting, *, live: bool = True) -> PreviewScreenBase:  # noqa: N802
-    return localised(PreviewScreenBase, PREVIEW_COMMANDS)(meeting, live=live)

@@ -1,12 +1,20 @@
 """The start screen of a bare ``facilitator``: new meetings, meetings to go on with, and
-recent ones to read and export."""
+recent ones to read and export.
+
+The screen opens nothing itself. It tells the app what was chosen, as a typed
+:class:`Choice` in a :class:`StartScreen.Chosen` message, and stays where it is: under the
+meeting it leads to, under a meeting opened to read (Escape comes back here), and in
+front when the app refuses (a meeting in use elsewhere), still on the line chosen.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,14 +24,47 @@ from facilitator.agenda.shipped import shipped_agendas
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.tui import literal
-from facilitator.tui.commands import START_COMMANDS, localised
+from facilitator.tui.commands import START_COMMANDS, bindings
 from facilitator.tui.widgets.key_footer import KeyFooter
 
 RECENT = 10
 
 
-class StartScreenBase(Screen[None]):
+@dataclass(frozen=True)
+class NewMeeting:
+    """Hold a new meeting from this agenda (a file's path or a shipped agenda's name)."""
+
+    agenda: str
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Go on with this unfinished meeting."""
+
+    meeting_id: int
+
+
+@dataclass(frozen=True)
+class View:
+    """Read this meeting's minutes, and export them."""
+
+    meeting_id: int
+
+
+Choice = NewMeeting | Resume | View
+"""What the start screen hands the app."""
+
+
+class StartScreen(Screen[None]):
+    BINDINGS = bindings(START_COMMANDS)
     COMMANDS_TABLE = START_COMMANDS
+
+    class Chosen(Message):
+        """A line was chosen: the app opens it (or says why it cannot)."""
+
+        def __init__(self, choice: Choice) -> None:
+            super().__init__()
+            self.choice = choice
 
     def __init__(self, archive_path: Path, folder: Path) -> None:
         super().__init__(id="start-screen")
@@ -102,16 +143,17 @@ class StartScreenBase(Screen[None]):
         if event.option.id:
             self._open(event.option.id)
 
-    def _open(self, choice: str) -> None:
-        kind, _, value = choice.partition(":")
-        app = self.app
-        if kind == "agenda":
-            app.start_meeting(value)  # type: ignore[attr-defined]
-        elif kind == "resume":
-            app.resume_meeting(int(value))  # type: ignore[attr-defined]
-        elif kind == "view":
-            app.view_meeting(int(value))  # type: ignore[attr-defined]
+    def _open(self, option_id: str) -> None:
+        self.post_message(self.Chosen(choice_of(option_id)))
 
 
-def StartScreen(archive_path: Path, folder: Path) -> StartScreenBase:  # noqa: N802
-    return localised(StartScreenBase, START_COMMANDS)(archive_path, folder)
+def choice_of(option_id: str) -> Choice:
+    """The choice a line of the list stands for, from the id it was given."""
+    kind, _, value = option_id.partition(":")
+    if kind == "agenda":
+        return NewMeeting(value)
+    if kind == "resume":
+        return Resume(int(value))
+    if kind == "view":
+        return View(int(value))
+    raise ValueError(f"not a choice: {option_id!r}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList
 
 from facilitator.i18n import t
@@ -42,7 +44,20 @@ def item_line(meeting: Meeting, index: int) -> Content:
 
 
 class AgendaList(OptionList):
-    """Choosing an item (Enter or a click) makes it the current one; the screen does that."""
+    """Choosing an item (Enter or a click) makes it the current one: the list says which
+    (:class:`AgendaList.ItemChosen`), and the screen does that."""
+
+    class ItemChosen(Message):
+        """The person chose the item at ``index`` of the agenda."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.ItemChosen(event.option_index))
 
     def show(self, meeting: Meeting) -> None:
         highlighted = self.highlighted

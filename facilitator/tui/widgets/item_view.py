@@ -4,13 +4,20 @@ The notes editor takes most of the height and has the focus whenever an item is 
 so the referent can type the moment the chair moves on. The lists above it are rebuilt
 only when another item is shown; ticks on the same item are applied in place, so a
 keyboard user's cursor in a list stays where it was.
+
+The view changes nothing itself. It tells its screen what the person did, in messages of
+its own (:class:`ItemView.NotesEdited`, :class:`ItemView.PromptTicked`,
+:class:`ItemView.OptionTicked`, :class:`ItemView.CarriedTicked`); the screen asks the core,
+and shows the result by calling :meth:`ItemView.show` again.
 """
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Collapsible, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -70,6 +77,36 @@ def records(state: ItemState) -> Content:
 
 
 class ItemView(Vertical):
+    class NotesEdited(Message):
+        """The notes in the editor changed.
+
+        It carries no text: the screen reads :attr:`ItemView.notes` and
+        :attr:`ItemView.item_id` when it handles the message. A message still on its way
+        when the meeting moved on must not write back words older than the ones saved
+        before moving (``save_notes_now``); read on arrival, the two always belong together.
+        """
+
+        def __init__(self, item_view: ItemView) -> None:
+            super().__init__()
+            self.item_view = item_view
+
+    class Ticked(Message):
+        """An entry of one of the lists was ticked or unticked: ``index`` is its place in
+        the list, which is its index in the meeting's own list of the same things."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class PromptTicked(Ticked):
+        """A question to discuss was ticked as discussed, or unticked."""
+
+    class OptionTicked(Ticked):
+        """A proposed solution was ticked as chosen, or unticked."""
+
+    class CarriedTicked(Ticked):
+        """An action item carried over from an earlier meeting was ticked done, or unticked."""
+
     def __init__(self, *, keymap: dict[str, str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.keymap = keymap or {}
@@ -96,6 +133,36 @@ class ItemView(Vertical):
         notes = NotesArea(id="notes")
         notes.border_title = literal.line(t("item.notes_title"))
         yield notes
+
+    # --- telling the screen ---------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.NotesEdited(self))
+
+    @on(SelectionList.SelectionToggled, "#prompts")
+    def _prompt_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        event.stop()
+        self.post_message(self.PromptTicked(event.selection.value))
+
+    @on(SelectionList.SelectionToggled, "#options")
+    def _option_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        event.stop()
+        self.post_message(self.OptionTicked(event.selection.value))
+
+    @on(SelectionList.SelectionToggled, "#carried")
+    def _carried_toggled(self, event: SelectionList.SelectionToggled[int]) -> None:
+        event.stop()
+        self.post_message(self.CarriedTicked(event.selection.value))
+
+    @property
+    def notes(self) -> str:
+        """The text in the notes editor now."""
+        return self.query_one("#notes", TextArea).text
+
+    def focus_notes(self) -> None:
+        self.query_one("#notes", TextArea).focus()
 
     # --- showing ------------------------------------------------------------------------
 

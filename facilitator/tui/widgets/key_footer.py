@@ -13,14 +13,20 @@ runs, so it shows the last change too.
 
 A compact footer's keys are also born compact: Textual gives each key its compact class
 just after mounting it, which styles every key a second time.
+
+The bindings carry message keys (commands.py); the footer says them in the language in
+use as it builds its keys, so no screen needs a class per language.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from facilitator.tui import literal
+from facilitator.tui.commands import spoken
 
 
 class KeyFooter(Footer):
@@ -29,13 +35,13 @@ class KeyFooter(Footer):
         self._change_waiting = False
         self._composed = False
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[object]) -> None:
         if self._change_waiting:
             return
         self._change_waiting = True
         self.call_after_refresh(self._bindings_changed, screen)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         self._change_waiting = False
         super().bindings_changed(screen)
 
@@ -46,8 +52,10 @@ class KeyFooter(Footer):
             self._composed = True
             super().bindings_changed(self.screen)
         for widget in super().compose():
-            # The keys have a compact switch, a group's label has none. Read on the class:
-            # on the widget, reading it would set the class and style the key at once.
-            if self.compact and isinstance(getattr(type(widget), "compact", None), Reactive):
-                widget.add_class("-compact", update=False)
+            if isinstance(widget, FooterKey):  # a group's label is not a key
+                widget.description = spoken(widget.description)
+                if isinstance(widget.tooltip, str):  # Textual's would read a str as markup
+                    widget.tooltip = literal.line(spoken(widget.tooltip))
+                if self.compact:
+                    widget.add_class("-compact", update=False)
             yield widget

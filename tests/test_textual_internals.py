@@ -1,0 +1,186 @@
+"""What the app takes from inside Textual, checked against the Textual installed.
+
+The app overrides a few of Textual's private methods and reads one private attribute;
+Textual may rename or drop any of them in a release without a word, and an override of a
+method that is no longer called does nothing, silently: keys typed would be dropped
+again, the notes would lose characters. pyproject.toml pins Textual to the major version
+tested (``>=8.2,<9``); these tests say loudly, by name, what went missing when Textual
+moves. The same holds for the public hooks the app overrides (a renamed hook is as silent)
+and for the app's own private names, which must not shadow one of Textual's by accident.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import pkgutil
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import pytest
+import textual
+from textual.reactive import Reactive
+
+import facilitator.tui
+
+PRIVATE: tuple[tuple[str, str, str], ...] = (
+    ("textual.widgets", "TextArea._on_key", "widgets/notes_area.py overrides it: NotesArea keeps the characters Textual drops"),
+    ("textual.widgets", "Input._on_key", "widgets/text_entry.py overrides it: TextInput keeps the characters Textual drops"),
+    ("textual.widgets", "Input._on_paste", "widgets/text_entry.py overrides it: TextInput keeps every line of a paste"),
+    ("textual.message_pump", "MessagePump._message_queue", "type_ahead.py reads it: whether typed keys are still on their way"),
+    ("textual.widgets._footer", "FooterKey", "widgets/key_footer.py titles the footer's keys (and tests read them)"),
+    ("textual.widgets._select", "SelectOverlay", "dialogs/form.py: Enter and Escape belong to an open list, not the dialog"),
+)
+"""(module, attribute path, who depends on it and why): Textual's private names the app uses."""
+
+HOOKS: tuple[tuple[str, str, str], ...] = (
+    ("textual.app", "App.get_default_screen", "app.py: a meeting from the command line is the first screen"),
+    ("textual.app", "App.get_key_display", "app.py: keys from the keymap shown with controls as signs"),
+    ("textual.app", "App.get_system_commands", "app.py: the palette lists the screen's commands"),
+    ("textual.app", "App.handle_bindings_clash", "app.py: a keymap that puts two commands on one key is told"),
+    ("textual.app", "App.action_command_palette", "app.py: the palette asks in the UI's language"),
+    ("textual.app", "App.action_change_theme", "app.py: the theme picker asks in the UI's language"),
+    ("textual.app", "App.action_quit", "app.py: quitting saves the last words typed and warns from a dialog"),
+    ("textual.app", "App.notify", "app.py: every notification is literal text"),
+    ("textual.widgets", "Footer.compose", "widgets/key_footer.py builds the keys with the screen"),
+    ("textual.widgets", "Footer.bindings_changed", "widgets/key_footer.py builds the keys once for a burst"),
+    ("textual.widgets", "TextArea.edit", "widgets/notes_area.py: every insertion goes through it"),
+    ("textual.widgets", "TextArea.load_text", "widgets/notes_area.py: loaded notes as the editor keeps them"),
+    ("textual.widgets", "TextArea.undo", "widgets/notes_area.py redraws after it"),
+    ("textual.widgets", "TextArea.redo", "widgets/notes_area.py redraws after it"),
+    ("textual.widgets", "Input.replace", "widgets/text_entry.py: every insertion goes through it"),
+)
+"""Public methods the app overrides, and Textual calls: if one is renamed, the override is dead."""
+
+REACTIVES: tuple[tuple[str, str, str], ...] = (
+    ("textual.widgets", "TextArea.selection", "widgets/notes_area.py redefines it and watches it (watch_selection)"),
+    ("textual.widgets", "Input.value", "widgets/text_entry.py validates it (validate_value)"),
+)
+"""Reactives whose ``watch_``/``validate_`` hooks the app defines by name."""
+
+OVERRIDES = frozenset({"_on_key", "_on_paste"})
+"""The private names the app's classes may share with Textual's: the overrides above."""
+
+
+def _lookup(module: str, path: str) -> object:
+    target: object = importlib.import_module(module)
+    for part in path.split("."):
+        target = getattr(target, part)
+    return target
+
+
+def _missing(table: tuple[tuple[str, str, str], ...]) -> list[str]:
+    missing = []
+    for module, path, why in table:
+        try:
+            _lookup(module, path)
+        except (AttributeError, ImportError):
+            missing.append(f"{module}.{path} is gone from Textual {textual.__version__}; {why}")
+    return missing
+
+
+def test_the_private_textual_attributes_the_app_uses_are_there() -> None:
+    missing = _missing(PRIVATE)
+    if missing:
+        pytest.fail("\n".join(missing))
+
+
+def test_a_footer_key_still_keeps_its_description_where_the_footer_titles_it() -> None:
+    # widgets/key_footer.py puts each key's description in the language in use on the key
+    # Textual's footer made, before it is drawn; FooterKey sets it in __init__ and draws it.
+    from textual.widgets._footer import FooterKey
+
+    key = FooterKey("f1", "F1", "cmd.help", "help")
+    assert getattr(key, "description", None) == "cmd.help", f"FooterKey.description is gone from Textual {textual.__version__}"
+    drawn = inspect.getsource(FooterKey.render)
+    assert "self.description" in drawn, f"FooterKey no longer draws its description (Textual {textual.__version__})"
+
+
+def test_the_textual_hooks_the_app_overrides_are_there() -> None:
+    missing = _missing(HOOKS)
+    for module, path, why in REACTIVES:
+        owner, name = path.split(".")
+        found = vars(getattr(importlib.import_module(module), owner)).get(name)
+        if not isinstance(found, Reactive):
+            missing.append(f"{module}.{path} is no longer a reactive in Textual {textual.__version__}; {why}")
+    if missing:
+        pytest.fail("\n".join(missing))
+
+
+def test_the_private_methods_the_app_overrides_are_called_by_textual() -> None:
+    # Textual calls the handlers of every class in turn; an override that is an ordinary
+    # method (not a handler Textual dispatches to) would never run.
+    from textual.widgets import Input, TextArea
+
+    for owner, name in ((TextArea, "_on_key"), (Input, "_on_key"), (Input, "_on_paste")):
+        assert name in vars(owner), f"{owner.__name__}.{name} is not Textual's own handler any more"
+
+
+def _classes_over_textual() -> list[type]:
+    classes = []
+    for info in pkgutil.walk_packages(facilitator.tui.__path__, "facilitator.tui."):
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ == module.__name__ and any(base.__module__.startswith("textual") for base in cls.__mro__):
+                classes.append(cls)
+    return classes
+
+
+def _private_names(cls: type) -> set[str]:
+    """The private names a class of ours defines in its source: methods and attributes in
+    its body, and ``self._x = …`` in its methods (Textual adds names of its own to every
+    subclass, which are not ours)."""
+    tree = ast.parse(Path(inspect.getfile(cls)).read_text(encoding="utf-8"))
+    node = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
+    names: set[str] = set()
+    for statement in node.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(statement.name)
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            names |= {target.id for target in targets if isinstance(target, ast.Name)}
+    for assign in ast.walk(node):
+        targets = (
+            assign.targets if isinstance(assign, ast.Assign) else [assign.target] if isinstance(assign, ast.AnnAssign) else []
+        )
+        for target in targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                names.add(target.attr)
+    return {name for name in names if name.startswith("_") and not name.startswith("__")}
+
+
+def _textual_names(cls: type) -> set[str]:
+    """Every name Textual's classes under ``cls`` define: on the class, or as ``self.x``."""
+    names: set[str] = set()
+    for base in cls.__mro__:
+        if base.__module__.startswith("textual"):
+            names |= _names_of(base)
+    return names
+
+
+@cache
+def _names_of(base: type) -> frozenset[str]:
+    names = set(vars(base))
+    try:
+        source = inspect.getsource(base)
+    except (OSError, TypeError):
+        return frozenset(names)
+    names |= {
+        node.attr
+        for node in ast.walk(ast.parse(textwrap.dedent(source)))
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+    }
+    return frozenset(names)
+
+
+def test_the_apps_own_private_names_do_not_shadow_textuals() -> None:
+    # A helper of ours called as one of Textual's private methods or attributes would
+    # replace it without a word; the only ones allowed are the overrides listed above.
+    clashes = [
+        f"{cls.__module__}.{cls.__qualname__}.{name} shadows Textual's own {name} (Textual {textual.__version__})"
+        for cls in _classes_over_textual()
+        for name in sorted((_private_names(cls) & _textual_names(cls)) - OVERRIDES)
+    ]
+    assert clashes == [], "\n".join(clashes)
