@@ -15,9 +15,9 @@ from facilitator.output.minutes import MinutesError, context, render, to_html
 from facilitator.output.markdown_safety import parser
 from facilitator.files.resources import shipped_agendas
 
-from test_meeting import FakeClock
+from meeting.test_model import FakeClock
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 def real_meeting() -> Meeting:

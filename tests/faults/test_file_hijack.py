@@ -23,12 +23,12 @@ from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 
-from test_disk_faults import can_mount_a_ram_disk
-from test_rescue import failing_rescue
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from faults.test_disk_faults import can_mount_a_ram_disk
+from store.test_rescue import failing_rescue
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 HERE = Path(__file__).parent
-PYTHON_PATH = str(HERE.parent)
+PYTHON_PATH = str(HERE.parents[1])
 
 
 def facilitator(*args: str, cwd: Path | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
@@ -410,7 +410,7 @@ def test_read_commands_work_in_a_folder_that_may_not_be_written(tmp_path: Path, 
 
 def test_a_refused_archive_with_a_journal_beside_it_gets_no_shm(tmp_path: Path, running: Meeting) -> None:
     """A damaged or newer archive found with its -wal (a crash, or a newer facilitator) is left as it was."""
-    from test_cli_history import _bad_archives
+    from cli.test_history import _bad_archives
 
     good = tmp_path / "good.sqlite3"
     with Archive.open(good) as archive:

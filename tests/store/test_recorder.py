@@ -13,8 +13,8 @@ from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting.model import Meeting
 from facilitator.store.recorder import Recorder
 
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-from test_meeting_snapshot import hold_a_meeting, state
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from store.test_snapshot import hold_a_meeting, state
 
 INTERVAL = 0.2
 

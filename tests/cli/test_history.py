@@ -11,7 +11,7 @@ from facilitator.cli import main
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -225,7 +225,7 @@ def test_a_full_stdout_is_reported_not_a_traceback(tmp_path: Path) -> None:
 
 
 def test_every_malformed_file_in_one_process_gives_exactly_its_messages() -> None:
-    from test_agenda_malformed import expectations
+    from agenda.test_malformed import expectations
 
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", "en", "check", *map(str, MALFORMED)],

@@ -40,9 +40,9 @@ from facilitator.session import Session
 from facilitator.store.snapshot_check import SnapshotError, check_snapshot
 
 from conftest import VALID_AGENDA
-from test_meeting import FakeClock
+from meeting.test_model import FakeClock
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def held_meeting() -> Meeting:

@@ -16,7 +16,7 @@ from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
 from facilitator.files.resources import shipped_agendas
 
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
 def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch) -> Recorder:

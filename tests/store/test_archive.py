@@ -19,8 +19,8 @@ from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 
 from conftest import VALID_AGENDA
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-from test_meeting_snapshot import hold_a_meeting, state
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from store.test_snapshot import hold_a_meeting, state
 
 
 @pytest.fixture

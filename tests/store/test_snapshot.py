@@ -11,7 +11,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence
 from facilitator.store.snapshot import from_dict, to_dict
 
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
 def state(meeting: Meeting) -> dict:

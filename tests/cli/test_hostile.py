@@ -35,7 +35,7 @@ from facilitator.text.visible import one_line
 
 from hostile_text import HOSTILE, SHORT, raw_controls
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 30
 """Seconds any one command may take: each takes well under one; a hang is a failure."""
 

@@ -20,7 +20,7 @@ from facilitator.meeting.records import Presence
 from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
 
-from test_meeting import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

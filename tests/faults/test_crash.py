@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-import meeting_child
+from faults import meeting_child
 from facilitator.store.archive import Archive
 from facilitator.store.schema import SCHEMA_VERSION
 from facilitator.errors import FacilitatorError

@@ -25,9 +25,10 @@ from facilitator.meeting.model import Meeting
 from facilitator.output.minutes import STYLES, render, to_html
 
 from hostile_text import HOSTILE, raw_controls
-from test_meeting import FakeClock
+from meeting.test_model import FakeClock
 
-TESTS = Path(__file__).parent
+HERE = Path(__file__).parent
+TESTS = HERE.parent
 ROOT = TESTS.parent
 HANG = 60
 """Seconds after which a child is killed: far beyond any limit, so only a hang reaches it."""
@@ -37,7 +38,7 @@ import json, sys, time
 from pathlib import Path
 from facilitator.i18n import set_language
 from facilitator.output.minutes import MinutesError, render
-from test_minutes import real_meeting
+from output.test_minutes import real_meeting
 set_language("en")
 meeting = real_meeting()
 started = time.monotonic()
@@ -276,7 +277,7 @@ def test_hostile_text_leaves_no_raw_control_in_the_minutes(name: str) -> None:
 def test_the_shipped_templates_render_the_golden_files_within_a_fiftieth_of_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     """The limits never stop or change the shipped templates: with a step budget fifty
     times smaller and a tenth of the size limits, the golden files still come out."""
-    from test_minutes import GOLDEN, real_meeting
+    from output.test_minutes import GOLDEN, real_meeting
 
     monkeypatch.setattr(template_sandbox, "STEP_BUDGET", template_sandbox.STEP_BUDGET // 50)
     monkeypatch.setattr(template_sandbox, "MAX_SIZE", template_sandbox.MAX_SIZE // 10)
@@ -292,7 +293,7 @@ def test_quit_returns_within_2_s_while_the_preview_renders_a_looping_user_templa
     own.mkdir(parents=True)
     (own / "referat.md.j2").write_text(BOMBS["slow-steps"][0], encoding="utf-8")
     child = subprocess.Popen(
-        [sys.executable, str(TESTS / "quit_while_rendering_child.py"), str(tmp_path)],
+        [sys.executable, str(HERE / "quit_while_rendering_child.py"), str(tmp_path)],
         cwd=tmp_path,
         env=child_env(tmp_path),
         stdout=subprocess.PIPE,
