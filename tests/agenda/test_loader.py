@@ -11,7 +11,7 @@ from facilitator.agenda.model import Agenda, ItemType, MeetingKind
 from facilitator.agenda.loader import MAX_BYTES, load_agenda, parse_agenda
 from facilitator.errors import AgendaError
 
-from conftest import VALID_AGENDA
+from support.agendas import VALID_AGENDA
 
 
 def test_every_field_is_read(valid_agenda: Path) -> None:

@@ -10,14 +10,10 @@ from facilitator import i18n
 from facilitator.agenda.loader import load_agenda
 from facilitator.errors import AgendaError
 
-from conftest import DATA
+from support.agendas import expectations
+from support.paths import DATA
 
 MALFORMED = sorted((DATA / "malformed").glob("*.toml"))
-
-
-def expectations(path: Path) -> list[str]:
-    lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
-    return [line.removeprefix("# expect: ").replace("PATH", str(path), 1) for line in lines if line.startswith("# expect: ")]
 
 
 def test_there_are_enough_malformed_agendas() -> None:

@@ -12,7 +12,7 @@ from facilitator.agenda.loader import load_agenda
 from facilitator.cli import main
 from facilitator.files.resources import shipped_agendas
 
-from conftest import DATA
+from support.paths import DATA
 
 SHIPPED = shipped_agendas()
 SOURCES = DATA / "sources"

@@ -15,7 +15,7 @@ from facilitator.agenda.loader import load_agenda
 from facilitator.cli import main
 from facilitator.files.resources import shipped_agendas
 
-from conftest import DATA
+from support.paths import DATA
 
 MALFORMED = sorted((DATA / "malformed").glob("*.toml"))
 
@@ -225,7 +225,7 @@ def test_a_full_stdout_is_reported_not_a_traceback(tmp_path: Path) -> None:
 
 
 def test_every_malformed_file_in_one_process_gives_exactly_its_messages() -> None:
-    from agenda.test_malformed import expectations
+    from support.agendas import expectations
 
     result = subprocess.run(
         [sys.executable, "-m", "facilitator", "--lang", "en", "check", *map(str, MALFORMED)],

@@ -11,7 +11,7 @@ from facilitator.cli import main
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from support.archives import bad_archives
 
 
 @pytest.fixture
@@ -119,34 +119,6 @@ def test_commands_that_need_a_meeting_fail_without_an_archive(
     assert not path.exists()
 
 
-def _bad_archives(good: Path) -> dict[str, bytes]:
-    """Files a user might point --archive at by mistake, or find damaged."""
-    import sqlite3
-
-    from facilitator.store.schema import SCHEMA_VERSION
-
-    whole = good.read_bytes()
-    foreign = good.with_name("foreign.db")
-    db = sqlite3.connect(foreign)
-    db.execute("CREATE TABLE contacts (name TEXT)")
-    db.commit()
-    db.close()
-    newer = good.with_name("newer.sqlite3")
-    newer.write_bytes(whole)
-    db = sqlite3.connect(newer)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    db.close()
-    return {
-        "text": "Mine noter fra mødet\n".encode(),
-        "garbage-after-header": b"SQLite format 3\x00" + bytes(range(256)) * 40,
-        "foreign": foreign.read_bytes(),
-        "newer": newer.read_bytes(),
-        "cut-in-half": whole[: len(whole) // 2],
-        "first-page-only": whole[:4096],
-        "scribbled-first-page": whole[:100] + bytes(range(256)) * 15 + whole[100 + 3840 :],
-    }
-
-
 COMMANDS = {
     "meetings": ["meetings"],
     "actions": ["actions", "--open"],
@@ -180,7 +152,7 @@ def test_a_bad_archive_exits_2_and_stays_as_it_was(
     folder = tmp_path / "case"
     folder.mkdir()
     bad = folder / "arkiv.sqlite3"
-    bad.write_bytes(_bad_archives(archive_path)[kind])
+    bad.write_bytes(bad_archives(archive_path)[kind])
     monkeypatch.chdir(folder)
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
     # run and resume get as far as opening the meeting: a terminal, and an app that starts it.

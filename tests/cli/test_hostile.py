@@ -33,9 +33,9 @@ from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.text.visible import one_line
 
-from hostile_text import HOSTILE, SHORT, raw_controls
+from support.hostile_text import HOSTILE, SHORT, raw_controls
+from support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 30
 """Seconds any one command may take: each takes well under one; a hang is a failure."""
 

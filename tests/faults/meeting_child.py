@@ -42,6 +42,10 @@ from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
 from facilitator.files.resources import shipped_agendas
 
+if __package__ in (None, ""):  # run as a script, not imported by its test: the tests' helpers are a folder up
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from support.clock import START, FakeClock  # noqa: E402
+
 NOTES_INTERVAL = 0.05
 """The recorder saves notes this long after a keystroke: short, so kills land mid-typing and after a save."""
 KEY_PAUSE = 0.002
@@ -49,17 +53,11 @@ KEY_PAUSE = 0.002
 STEP_PAUSE = 0.015
 """Seconds the room takes after each change before the next: without it a run of changes
 with no typing between them passes in milliseconds, and no kill would find the archive there."""
-START = dt.datetime(2026, 12, 1, 15, 0)
 
 
-class StepClock:
+def at_step(clock: FakeClock, step: int) -> None:
     """The meeting's clock reads the step being applied, so replaying the script gives the same times."""
-
-    def __init__(self) -> None:
-        self.step = 0
-
-    def __call__(self) -> dt.datetime:
-        return START + dt.timedelta(minutes=self.step)
+    clock.now = START + dt.timedelta(minutes=step)
 
 
 # --- the script ------------------------------------------------------------------------------
@@ -124,12 +122,12 @@ LAST_STEP = len(STEPS)
 """Steps are numbered from 1; step 0 is the meeting as created, not yet started."""
 
 
-def new_meeting(clock: StepClock) -> Meeting:
+def new_meeting(clock: FakeClock) -> Meeting:
     return Meeting(load_agenda(shipped_agendas()["klubmoede"]), clock=clock)
 
 
-def apply_step(meeting: Meeting, clock: StepClock, step: int) -> None:
-    clock.step = step
+def apply_step(meeting: Meeting, clock: FakeClock, step: int) -> None:
+    at_step(clock, step)
     STEPS[step - 1][0](meeting)
 
 
@@ -161,7 +159,7 @@ class Script:
 
 
 def replay() -> Script:
-    clock = StepClock()
+    clock = FakeClock()
     meeting = new_meeting(clock)
     structures = [to_dict(meeting, notes=False)]
     notes_after = [{s.id: s.notes for s in meeting.items}]
@@ -232,7 +230,7 @@ def type_burst(meeting: Meeting, step: int) -> None:
         time.sleep(KEY_PAUSE)
 
 
-def open_meeting(archive: Archive, clock: StepClock, meeting_id: int | None) -> tuple[Recorder, int]:
+def open_meeting(archive: Archive, clock: FakeClock, meeting_id: int | None) -> tuple[Recorder, int]:
     """A new meeting at step 0, or the given one resumed at the step it had got to."""
     if meeting_id is None:
         meeting = new_meeting(clock)
@@ -245,13 +243,13 @@ def open_meeting(archive: Archive, clock: StepClock, meeting_id: int | None) -> 
     step = SCRIPT.step_of(recorder.meeting)
     if step is None:
         sys.exit(f"meeting {meeting_id} is in a state the script never passes through: {to_dict(recorder.meeting)}")
-    clock.step = step
+    at_step(clock, step)
     report(f"resumed {meeting_id} {step}")
     return recorder, step
 
 
 def main(argv: list[str]) -> None:
-    clock = StepClock()
+    clock = FakeClock()
     archive = ReportingArchive.open(Path(argv[1]))
     recorder, reached = open_meeting(archive, clock, int(argv[2]) if len(argv) > 2 else None)
     type_burst(recorder.meeting, reached)  # the typing the dead process was in the middle of

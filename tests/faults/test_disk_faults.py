@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from support.disks import can_mount_a_ram_disk
 
 CHILD = Path(__file__).with_name("disk_fault_child.py")
 
@@ -31,16 +32,6 @@ def mount_point(tmp_path: Path) -> Path:
     if not can_mount_a_ram_disk(folder):
         pytest.skip("cannot mount a file system here (needs Linux user namespaces)")
     return folder
-
-
-def can_mount_a_ram_disk(folder: Path) -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    probe = subprocess.run(
-        ["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {shlex.quote(str(folder))}"],
-        capture_output=True,
-    )
-    return probe.returncode == 0
 
 
 def run_child(archive: Path, fault: str, *, shell_prefix: list[str] | None = None) -> dict[str, object]:

@@ -23,12 +23,12 @@ from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 
-from faults.test_disk_faults import can_mount_a_ram_disk
-from store.test_rescue import failing_rescue
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
+from support.disks import can_mount_a_ram_disk
+from support.archives import failing_rescue
+from support.paths import ROOT
 
 HERE = Path(__file__).parent
-PYTHON_PATH = str(HERE.parents[1])
+PYTHON_PATH = str(ROOT)
 
 
 def facilitator(*args: str, cwd: Path | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
@@ -410,12 +410,12 @@ def test_read_commands_work_in_a_folder_that_may_not_be_written(tmp_path: Path, 
 
 def test_a_refused_archive_with_a_journal_beside_it_gets_no_shm(tmp_path: Path, running: Meeting) -> None:
     """A damaged or newer archive found with its -wal (a crash, or a newer facilitator) is left as it was."""
-    from cli.test_history import _bad_archives
+    from support.archives import bad_archives
 
     good = tmp_path / "good.sqlite3"
     with Archive.open(good) as archive:
         archive.create(running)
-    for kind, data in _bad_archives(good).items():
+    for kind, data in bad_archives(good).items():
         folder = tmp_path / kind
         folder.mkdir()
         path = folder / "arkiv.sqlite3"

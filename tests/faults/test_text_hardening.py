@@ -38,7 +38,8 @@ from facilitator.store.snapshot import to_dict
 from facilitator.output.minutes import render, to_html
 from facilitator.tui.widgets.minutes_section import MinutesSection, pieces
 
-from tui_support import SIZE, FakeClock, MakeApp
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
 
 FSI, PDI, PDF = "\u2068", "\u2069", "\u202c"
 EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")

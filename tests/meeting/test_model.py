@@ -7,41 +7,11 @@ import datetime as dt
 import pytest
 
 from facilitator.agenda.model import ItemType
-from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import MeetingError
 from facilitator.meeting.model import Change, Meeting
 from facilitator.meeting.records import Presence, Principle
 
-from conftest import VALID_AGENDA
-
-START = dt.datetime(2026, 12, 1, 15, 0)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, minutes: float) -> None:
-        self.now += dt.timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def meeting(clock: FakeClock) -> Meeting:
-    return Meeting(parse_agenda(VALID_AGENDA.encode()), clock=clock)
-
-
-@pytest.fixture
-def running(meeting: Meeting) -> Meeting:
-    meeting.start()
-    return meeting
+from support.clock import START, FakeClock
 
 
 def test_a_new_meeting_takes_people_and_roles_from_the_agenda(meeting: Meeting) -> None:

@@ -11,16 +11,9 @@ from facilitator.store.archive import Archive
 from facilitator.errors import MeetingError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
-from facilitator.files.resources import shipped_agendas
 
-from conftest import VALID_AGENDA
-
-
-def klubmoede(group: str | None = "Socialrådgiverklubben") -> Meeting:
-    text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
-    if group:
-        text = text.replace("[meeting]\n", f'[meeting]\ngroup = "{group}"\n', 1)
-    return Meeting(parse_agenda(text.encode()))
+from support.agendas import VALID_AGENDA
+from support.meetings import klubmoede
 
 
 def save(archive: Archive, meeting_id: int, meeting: Meeting) -> None:

@@ -35,7 +35,8 @@ from facilitator.output.minutes import HIDDEN_ITEM_KEYS, STYLES, context, render
 from facilitator.output.next_agenda import next_agenda
 from facilitator.tui.widgets.item_view import _carried_label
 
-from hostile_text import SHORT
+from support.clock import FakeClock
+from support.hostile_text import SHORT
 
 PREFIX = "Qzxj"
 """Letters no template, label or style sheet holds, so a hit is the marker's own."""
@@ -117,19 +118,13 @@ def agenda(scenario: Scenario, *, with_closed: bool, approval: bool) -> Agenda:
     return Agenda(info, tuple(items))
 
 
-class Clock:
+def ticking_clock() -> FakeClock:
     """Two minutes pass at every look: times are real but the test needs no waiting."""
-
-    def __init__(self) -> None:
-        self.now = dt.datetime(2026, 12, 1, 15, 0)
-
-    def __call__(self) -> dt.datetime:
-        self.now += dt.timedelta(minutes=2)
-        return self.now
+    return FakeClock(tick=dt.timedelta(minutes=2))
 
 
 def hold_first(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
-    meeting = Meeting(agenda(scenario, with_closed=True, approval=scenario.approval_first), clock=Clock())
+    meeting = Meeting(agenda(scenario, with_closed=True, approval=scenario.approval_first), clock=ticking_clock())
     meeting_id = archive.create(meeting)
     closed = next(i for i, s in enumerate(meeting.items) if s.item.confidential)
     meeting.start()
@@ -162,7 +157,7 @@ def hold_first(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
 
 
 def hold_next(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
-    meeting = Meeting(agenda(scenario, with_closed=False, approval=scenario.approval_next), clock=Clock())
+    meeting = Meeting(agenda(scenario, with_closed=False, approval=scenario.approval_next), clock=ticking_clock())
     meeting_id = archive.create(meeting)
     assert any(c.confidential for c in meeting.carried) and any(not c.confidential for c in meeting.carried)
     meeting.start()

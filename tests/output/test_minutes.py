@@ -2,79 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from pathlib import Path
 
 import pytest
 
-from facilitator.agenda.loader import parse_agenda
-from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import CarriedAction, Presence
 from facilitator.output.minutes import MinutesError, context, render, to_html
 from facilitator.output.markdown_safety import parser
-from facilitator.files.resources import shipped_agendas
 
-from meeting.test_model import FakeClock
-
-GOLDEN = Path(__file__).parents[1] / "golden"
-
-
-def real_meeting() -> Meeting:
-    """The shipped klubmøde, held for real: notes, decisions, a vote, actions, a closed item."""
-    text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
-    text = text.replace(
-        "[meeting]\n",
-        '[meeting]\ngroup = "Socialrådgiverklubben"\nlocation = "Mødelokale 3"\n'
-        'participants = ["Anne Andersen", "Bo Berg", "Cecilie Dahl", "Dorte Eriksen"]\n'
-        'chair = "Anne Andersen"\nsecretary = "Bo Berg"\ndate = 2026-12-01\nstart = 15:00:00\n',
-        1,
-    )
-    text = text.replace('title = "Meddelelser"', 'title = "Meddelelser"\nconfidential = true', 1)
-    clock = FakeClock()
-    m = Meeting(parse_agenda(text.encode()), clock=clock)
-    m.carry_over(
-        [
-            CarriedAction(
-                1, 3, "Klubmøde i oktober", "2026-10-06", "Bestille lokale til julefrokost", "Cecilie Dahl", dt.date(2026, 11, 15)
-            )
-        ]
-    )
-    m.set_presence("Dorte Eriksen", Presence.APOLOGIES)
-    m.start()
-    m.add_decision("Dagsordenen blev godkendt uden ændringer.")
-    clock.advance(4)
-    m.next_item()
-    m.set_carried_done(1, 3)
-    m.add_decision("Referatet fra sidste møde blev godkendt.")
-    clock.advance(8)
-    m.next_item()
-    m.set_notes("TR orienterede om en konkret personalesag.")
-    m.add_decision("Sagen følges af TR.")
-    clock.advance(6)
-    m.next_item()
-    m.add_person("Erik Fisker")
-    m.toggle_prompt(0)
-    m.toggle_prompt(3)
-    m.set_notes(
-        "# Arbejdsgange\nFlere oplever, at sagsgangene er ændret permanent.\n\n"
-        "Opsummering\n---\n- IT-systemet kan ikke håndtere *bortfaldsdatoer*\n- Behov for videndeling | ugentligt"
-    )
-    m.add_action("Samle eksempler på IT-problemer", "Anne Andersen", "2026-12-15")
-    clock.advance(25)
-    m.next_item()
-    m.toggle_option(0)
-    m.toggle_option(3)
-    m.add_decision("Klubben beder MED-udvalget drøfte opnormering.", ["planlægning", "inddragelse"])
-    m.record_vote("Forslag om at bede om opnormering", 3, 0, 1)
-    m.add_action("Skrive til MED-udvalget", "Bo Berg", "2026-12-10")
-    m.leave("Cecilie Dahl")
-    clock.advance(16)
-    m.go_to(len(m.items) - 1)
-    m.add_decision("Næste møde holdes tirsdag den 12. januar 2027 kl. 15.")
-    clock.advance(3)
-    m.end()
-    return m
+from support.meetings import real_meeting
+from support.paths import GOLDEN
 
 
 CASES = [

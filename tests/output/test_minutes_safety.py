@@ -16,8 +16,8 @@ from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.output.minutes import MinutesError, render
 
-from meeting.test_model import FakeClock
-from output.test_minutes import real_meeting
+from support.clock import FakeClock
+from support.meetings import real_meeting
 
 AGENDA = b'[meeting]\ntitle = "Klubm\xc3\xb8de"\nkind = "klubm\xc3\xb8de"\n[[item]]\ntitle = "Et"\nminutes = 5\n[[item]]\ntitle = "To"\nminutes = 5\n'
 

@@ -14,7 +14,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.output.next_agenda import next_agenda
 
-from output.test_carry_over import klubmoede
+from support.meetings import klubmoede
 
 
 def held(meeting: Meeting) -> Meeting:

@@ -24,12 +24,11 @@ from facilitator.errors import FacilitatorError
 from facilitator.meeting.model import Meeting
 from facilitator.output.minutes import STYLES, render, to_html
 
-from hostile_text import HOSTILE, raw_controls
-from meeting.test_model import FakeClock
+from support.hostile_text import HOSTILE, raw_controls
+from support.clock import FakeClock
+from support.paths import ROOT, TESTS
 
 HERE = Path(__file__).parent
-TESTS = HERE.parent
-ROOT = TESTS.parent
 HANG = 60
 """Seconds after which a child is killed: far beyond any limit, so only a hang reaches it."""
 
@@ -38,7 +37,7 @@ import json, sys, time
 from pathlib import Path
 from facilitator.i18n import set_language
 from facilitator.output.minutes import MinutesError, render
-from output.test_minutes import real_meeting
+from support.meetings import real_meeting
 set_language("en")
 meeting = real_meeting()
 started = time.monotonic()
@@ -277,7 +276,8 @@ def test_hostile_text_leaves_no_raw_control_in_the_minutes(name: str) -> None:
 def test_the_shipped_templates_render_the_golden_files_within_a_fiftieth_of_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     """The limits never stop or change the shipped templates: with a step budget fifty
     times smaller and a tenth of the size limits, the golden files still come out."""
-    from output.test_minutes import GOLDEN, real_meeting
+    from support.meetings import real_meeting
+    from support.paths import GOLDEN
 
     monkeypatch.setattr(template_sandbox, "STEP_BUDGET", template_sandbox.STEP_BUDGET // 50)
     monkeypatch.setattr(template_sandbox, "MAX_SIZE", template_sandbox.MAX_SIZE // 10)

@@ -18,9 +18,9 @@ from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 
-from conftest import VALID_AGENDA
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-from store.test_snapshot import hold_a_meeting, state
+from support.agendas import VALID_AGENDA
+from support.clock import FakeClock
+from support.meetings import hold_a_meeting, state
 
 
 @pytest.fixture

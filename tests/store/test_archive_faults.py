@@ -20,8 +20,6 @@ from facilitator.meeting.records import Presence
 from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
 
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:

@@ -18,7 +18,7 @@ from facilitator.store.schema import CLOSED_MARKED, SCHEMA_VERSION
 from facilitator.cli import main
 from facilitator.output.minutes import render
 
-from conftest import DATA
+from support.paths import DATA
 
 OLD = DATA / "archives" / "v2-closed-items.sqlite3"
 SECRET = "hemmeligholdt"

@@ -13,8 +13,8 @@ from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting.model import Meeting
 from facilitator.store.recorder import Recorder
 
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-from store.test_snapshot import hold_a_meeting, state
+from support.clock import FakeClock
+from support.meetings import hold_a_meeting, state
 
 INTERVAL = 0.2
 

@@ -10,31 +10,12 @@ import pytest
 from facilitator.agenda.loader import load_agenda
 from facilitator.store.archive import Archive
 from facilitator.cli import main
-from facilitator.errors import ArchiveError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import to_dict
 from facilitator.store.recorder import Recorder
 from facilitator.files.resources import shipped_agendas
 
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-
-
-def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch) -> Recorder:
-    """A recorder whose archive stops taking saves: closing it writes a rescue file."""
-    archive = Archive.open(path)
-    meeting_id = archive.create(meeting)
-    recorder = Recorder(archive, meeting_id, meeting).start()
-    meeting.add_decision("Gemt i arkivet")
-    assert recorder.flush()
-
-    def full(*args: object, **kwargs: object) -> None:
-        raise ArchiveError("the disk is full")
-
-    monkeypatch.setattr(archive, "save", full)
-    monkeypatch.setattr(archive, "save_notes", full)
-    monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
-    meeting.add_decision("Kun i redningsfilen")
-    return recorder
+from support.archives import failing_rescue
 
 
 @pytest.fixture

@@ -2,48 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import Presence
 from facilitator.store.snapshot import from_dict, to_dict
 
-from meeting.test_model import FakeClock, clock, meeting, running  # noqa: F401  (fixtures)
-
-
-def state(meeting: Meeting) -> dict:
-    """Everything a meeting holds, except how it tells time and who listens."""
-    return {k: v for k, v in vars(meeting).items() if k not in ("clock", "listeners")}
-
-
-def hold_a_meeting(m: Meeting, clock: FakeClock) -> None:
-    m.set_notes("# Noter\nmed æøå 🙂 og | tegn")
-    m.add_decision("Godkendt", ["planlægning", "støtte"])
-    clock.advance(3)
-    m.next_item()
-    m.toggle_prompt(0)
-    m.toggle_option(0)
-    m.record_vote("Forslaget", 2, 1, 0)
-    m.add_action("Skrive til ledelsen", "Anne", "2026-12-15")
-    m.set_action_done(m.add_action("Booke lokale", "Bo").id)
-    m.set_presence("Cecilie", Presence.APOLOGIES)
-    m.add_person("Dorte")
-    m.leave("Bo")
-    m.request_floor("Anne")
-    m.request_floor("Dorte", point_of_order=True)
-    m.next_speaker()
-    clock.advance(1)
-    m.next_speaker()
-    m.request_floor("Anne")
-    m.toggle_timer()
-    m.add_item("Julefrokost", "orientering", 5)
-    m.move_item(3, 0)
-    m.set_carry_on(2)
-    m.set_speakers_closed(True)
-    m.set_role("secretary", "Dorte")
+from support.clock import FakeClock
+from support.meetings import hold_a_meeting, state
 
 
 def test_round_trip_is_exact(running: Meeting, clock: FakeClock) -> None:

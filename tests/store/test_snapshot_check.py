@@ -39,10 +39,9 @@ from facilitator.output.next_agenda import next_agenda
 from facilitator.session import Session
 from facilitator.store.snapshot_check import SnapshotError, check_snapshot
 
-from conftest import VALID_AGENDA
-from meeting.test_model import FakeClock
-
-ROOT = Path(__file__).resolve().parents[2]
+from support.agendas import VALID_AGENDA
+from support.clock import FakeClock
+from support.paths import ROOT
 
 
 def held_meeting() -> Meeting:

@@ -14,7 +14,9 @@ from facilitator.files.config import Config, load_config
 from facilitator.session import Session
 from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
-from tui_support import SIZE, FakeClock, MakeApp
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
+from support.paths import ROOT
 
 PALETTE_EN = [
     "Next item",
@@ -238,7 +240,7 @@ async def test_usable_at_small_and_large_sizes(make_app: MakeApp, size: tuple[in
 
 def test_readme_documents_every_meeting_key() -> None:
     """The keys are a promise: README's table must say what the code binds."""
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in MEETING_COMMANDS:
         key = command.key.upper() if command.key.startswith("f") else command.key
         row = next((line for line in readme.splitlines() if line.startswith(f"| `{key}` |")), None)

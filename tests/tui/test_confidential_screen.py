@@ -18,7 +18,7 @@ from facilitator.store.snapshot import to_dict
 from facilitator.output.minutes import render
 from facilitator.files.resources import shipped_agendas
 
-from tui_support import SIZE, MakeApp
+from support.app import SIZE, MakeApp
 
 SECRET = "Hemmeligholdt opgave"
 APPROVAL = 1  # klubmoede's "Godkendelse af referat og opfølgning fra sidste møde"

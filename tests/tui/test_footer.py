@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 from facilitator.files.config import Config
 from facilitator.tui.screens.meeting import MeetingScreenBase
 from facilitator.tui.widgets.key_footer import KeyFooter
-from tui_support import SIZE, MakeApp
+from support.app import SIZE, MakeApp
 
 
 class Counted(KeyFooter):

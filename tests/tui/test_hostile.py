@@ -42,8 +42,9 @@ from facilitator.tui.literal import LINE_MAX
 from facilitator.tui.widgets.text_entry import field_text, notes_text
 from facilitator.text.visible import has_control, one_line, visible
 
-from hostile_text import HOSTILE, SHORT, raw_controls
-from tui_support import SIZE, FakeClock, MakeApp
+from support.hostile_text import HOSTILE, SHORT, raw_controls
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
 
 T = TypeVar("T")
 

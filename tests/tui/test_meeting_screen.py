@@ -15,7 +15,8 @@ from facilitator.meeting.records import Presence
 from facilitator.tui.commands import MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
 
-from tui_support import SIZE, FakeClock, MakeApp
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
 
 # klubmoede: 1 Godkendelse af dagsorden, 2 Godkendelse af referat…, 3 Meddelelser,
 # 4 Klarhed om organisering af arbejdet, 5 Behov for ekstra ressourcer (prompts and options), … 10 Næste møde.

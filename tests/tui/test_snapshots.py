@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui_support import SIZE, FakeClock, MakeApp
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
 
 
 def held(app: Any, clock: FakeClock) -> None:

@@ -12,7 +12,7 @@ from facilitator import cli
 
 from facilitator.tui import startup
 from facilitator.cli import main
-from tui_support import SIZE, MakeApp
+from support.app import SIZE, MakeApp
 
 
 class Collector:

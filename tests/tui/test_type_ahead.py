@@ -13,7 +13,7 @@ from textual.widgets import TextArea
 from facilitator.meeting.model import Meeting
 from facilitator.tui.screens.meeting import MeetingScreenBase
 
-from tui_support import SIZE, MakeApp
+from support.app import SIZE, MakeApp
 
 
 def burst(app: Any, text: str, *keys: str) -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from facilitator.store.archive import Archive
 from facilitator.output.minutes import render
-from tui_support import SIZE, FakeClock, MakeApp
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
 
 
 async def test_a_whole_meeting_from_start_to_exported_minutes(
