@@ -16,6 +16,7 @@ from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreenBase
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
+from support.forms import Typed, press
 from support.paths import ROOT
 
 PALETTE_EN = [
@@ -48,7 +49,7 @@ async def test_palette_runs_the_command(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Next item")
+        await press(pilot, Typed("Next item"))
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
@@ -131,7 +132,7 @@ async def test_preview_shows_the_minutes_in_sections(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         meeting = app.session.meeting
-        await pilot.press("ctrl+n", *"Godkendt uden bemærkninger")
+        await press(pilot, "ctrl+n", Typed("Godkendt uden bemærkninger"))
         await pilot.pause()
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()

@@ -17,6 +17,7 @@ from facilitator.tui.screens.meeting import MeetingScreenBase
 
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
+from support.forms import Typed, press
 
 # klubmoede: 1 Godkendelse af dagsorden, 2 Godkendelse af referat…, 3 Meddelelser,
 # 4 Klarhed om organisering af arbejdet, 5 Behov for ekstra ressourcer (prompts and options), … 10 Næste møde.
@@ -50,12 +51,12 @@ async def test_next_and_previous_item_keep_each_items_notes(make_app: MakeApp) -
     async with app.run_test(size=SIZE) as pilot:
         meeting = meeting_of(app)
         await started(pilot)
-        await pilot.press(*"Godkendt")
+        await press(pilot, Typed("Godkendt"))
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert meeting.current == 1
         assert app.screen.query_one("#notes", TextArea).text == ""
-        await pilot.press(*"Referat ok")
+        await press(pilot, Typed("Referat ok"))
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert meeting.current == 0
@@ -96,7 +97,7 @@ async def test_add_decision_with_principles(make_app: MakeApp) -> None:
         await pilot.press("enter")  # empty: refused beside the field
         await pilot.pause()
         assert "Fill this in" in str(app.screen.query_one("#error-text").render())
-        await pilot.press(*"Dagsordenen er godkendt", "tab", "space", "tab", "tab", "space", "enter")
+        await press(pilot, Typed("Dagsordenen er godkendt"), "tab", "space", "tab", "tab", "space", "enter")
         await pilot.pause()
         decisions = meeting_of(app).items[0].decisions
         assert [d.text for d in decisions] == ["Dagsordenen er godkendt"]
@@ -108,7 +109,7 @@ async def test_escape_cancels_a_dialog_and_keeps_nothing(make_app: MakeApp) -> N
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f2", *"halv beslutning", "escape")
+        await press(pilot, "f2", Typed("halv beslutning"), "escape")
         await pilot.pause()
         assert meeting_of(app).items[0].decisions == []
         assert isinstance(app.screen, MeetingScreenBase)
@@ -118,13 +119,13 @@ async def test_add_action_item_checks_the_deadline_beside_its_field(make_app: Ma
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f3", *"Skriv til ledelsen", "tab", *"Anne", "tab", *"1/12", "enter")
+        await press(pilot, "f3", Typed("Skriv til ledelsen"), "tab", Typed("Anne"), "tab", Typed("1/12"), "enter")
         await pilot.pause()
         assert "YYYY-MM-DD" in str(app.screen.query_one("#error-deadline").render())
         assert app.screen.query_one("#field-what", Input).value == "Skriv til ledelsen"  # nothing typed is lost
         for _ in "1/12":
             await pilot.press("backspace")
-        await pilot.press(*"2026-12-15", "enter")
+        await press(pilot, Typed("2026-12-15"), "enter")
         await pilot.pause()
         (action,) = meeting_of(app).items[0].actions
         assert (action.what, action.who, str(action.deadline)) == ("Skriv til ledelsen", "Anne", "2026-12-15")
@@ -137,7 +138,7 @@ async def test_record_vote_refuses_more_votes_than_present(make_app: MakeApp) ->
         for name in ("Anne", "Bo", "Cecilie"):
             meeting.add_person(name)
         await started(pilot)
-        await pilot.press("f4", *"Forslaget", "tab", "3", "tab", "1", "tab", "0", "enter")
+        await press(pilot, "f4", Typed("Forslaget"), "tab", "3", "tab", "1", "tab", "0", "enter")
         await pilot.pause()
         assert "4 votes were cast but only 3 are present" in str(app.screen.query_one("#error-abstain").render())
         await pilot.press("shift+tab", "backspace", "0", "enter")
@@ -152,9 +153,9 @@ async def test_speakers_point_of_order_first_and_unknown_names_confirmed(make_ap
         meeting = meeting_of(app)
         meeting.add_person("Anne")
         await started(pilot)
-        await pilot.press("ctrl+s", *"anne", "enter")
+        await press(pilot, "ctrl+s", Typed("anne"), "enter")
         await pilot.pause()
-        await pilot.press("ctrl+s", *"Bo", "tab", "space", "enter")
+        await press(pilot, "ctrl+s", Typed("Bo"), "tab", "space", "enter")
         await pilot.pause()
         assert "press Enter again" in str(app.screen.query_one("#error-name").render())
         await pilot.press("enter")
@@ -222,8 +223,8 @@ async def test_attendance_dialog(make_app: MakeApp, clock: FakeClock) -> None:
         meeting = meeting_of(app)
         await pilot.press("ctrl+l")
         await pilot.pause()
-        await pilot.press(
-            *"Anne", "enter", *"Bo", "enter", *"Cecilie", "enter", "shift+tab"
+        await press(
+            pilot, Typed("Anne"), "enter", Typed("Bo"), "enter", Typed("Cecilie"), "enter", "shift+tab"
         )  # an empty list: the name field first
         await pilot.pause()
         assert list(meeting.attendees) == ["Anne", "Bo", "Cecilie"]
@@ -247,7 +248,7 @@ async def test_add_item_after_the_current_one(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         meeting = meeting_of(app)
         await started(pilot)
-        await pilot.press("f8", *"Julefrokost", "tab", "tab", *"5", "enter")
+        await press(pilot, "f8", Typed("Julefrokost"), "tab", "tab", Typed("5"), "enter")
         await pilot.pause()
         assert meeting.items[1].item.title == "Julefrokost" and meeting.items[1].item.minutes == 5
         assert meeting.items[1].added and meeting.current == 0
@@ -294,7 +295,7 @@ async def test_export_asks_before_overwriting_and_reports_bad_paths(make_app: Ma
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press(*"Noten")
+        await press(pilot, Typed("Noten"))
         await pilot.press("ctrl+o")
         await pilot.pause()
         path_field = app.screen.query_one("#field-path", Input)
@@ -422,8 +423,8 @@ async def test_save_failures_are_told_and_the_meeting_goes_on(
         disk = FailingDisk(session.archive._db, sqlite_message, name)
         session.archive._db = disk
         await started(pilot)
-        await pilot.press("f2", *"Trods fejl", "enter")
-        await pilot.press(*"noter")
+        await press(pilot, "f2", Typed("Trods fejl"), "enter")
+        await press(pilot, Typed("noter"))
         await pilot.pause(0.3)
         app._report_saving()
         app.screen.tick()
@@ -492,7 +493,7 @@ async def test_a_vote_with_no_votes_is_refused(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f4", *"Emne", "tab", *"tre", "enter")
+        await press(pilot, "f4", Typed("Emne"), "tab", Typed("tre"), "enter")
         await pilot.pause()
         assert "No votes were cast" in str(app.screen.query_one("#error-votes_for").render())
         assert meeting_of(app).items[0].votes == []
@@ -502,7 +503,7 @@ async def test_ctrl_q_in_a_dialog_with_text_asks_first(make_app: MakeApp) -> Non
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f2", *"Halv", "ctrl+q")
+        await press(pilot, "f2", Typed("Halv"), "ctrl+q")
         await pilot.pause()
         assert app.is_running and app.screen.id == "decision-dialog"
         assert any("A dialog is open" in n.message for n in app._notifications)
@@ -558,7 +559,7 @@ async def test_escape_in_an_open_list_closes_the_list_not_the_dialog(make_app: M
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f8", *"Jul", "tab", "space")
+        await press(pilot, "f8", Typed("Jul"), "tab", "space")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()

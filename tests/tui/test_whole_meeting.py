@@ -8,6 +8,7 @@ from facilitator.store.archive import Archive
 from facilitator.output.minutes import render
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
+from support.forms import Typed, press
 
 
 async def test_a_whole_meeting_from_start_to_exported_minutes(
@@ -20,23 +21,25 @@ async def test_a_whole_meeting_from_start_to_exported_minutes(
     async with app.run_test(size=SIZE) as pilot:
         meeting = app.session.meeting
         # Attendance before the start: three people, one sends apologies, chair and referent.
-        await pilot.press("ctrl+l", *"Anne", "enter", *"Bo", "enter", *"Cecilie", "enter", *"Dorte", "enter")
+        await press(
+            pilot, "ctrl+l", Typed("Anne"), "enter", Typed("Bo"), "enter", Typed("Cecilie"), "enter", Typed("Dorte"), "enter"
+        )
         await pilot.press("shift+tab", "a", "up", "up", "r", "up", "o", "escape")
         await pilot.pause()
         assert (meeting.chair, meeting.secretary) == ("Anne", "Bo") and meeting.present_count() == 3
 
-        await pilot.press("ctrl+n", *"Dagsorden godkendt")
-        await pilot.press("f2", *"Dagsordenen godkendes", "enter")
+        await press(pilot, "ctrl+n", Typed("Dagsorden godkendt"))
+        await press(pilot, "f2", Typed("Dagsordenen godkendes"), "enter")
         clock.advance(4)
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # on to "Klarhed om organisering af arbejdet"
         await pilot.pause()
         assert meeting.current == 3
-        await pilot.press(*"Travlt i teamet")
-        await pilot.press("ctrl+s", *"Cecilie", "enter", "ctrl+s", *"Bo", "tab", "space", "enter", "ctrl+g")
+        await press(pilot, Typed("Travlt i teamet"))
+        await press(pilot, "ctrl+s", Typed("Cecilie"), "enter", "ctrl+s", Typed("Bo"), "tab", "space", "enter", "ctrl+g")
         clock.advance(2)
         await pilot.press("ctrl+g", "f9")
-        await pilot.press("f4", *"Klubben skriver til ledelsen", "tab", "3", "enter")
-        await pilot.press("f3", *"Skriv til ledelsen", "tab", *"Anne", "tab", *"2026-12-15", "enter")
+        await press(pilot, "f4", Typed("Klubben skriver til ledelsen"), "tab", "3", "enter")
+        await press(pilot, "f3", Typed("Skriv til ledelsen"), "tab", Typed("Anne"), "tab", Typed("2026-12-15"), "enter")
         await pilot.pause()
         clock.advance(15)
         await pilot.press("ctrl+f", "enter")  # end: the preview opens
