@@ -68,7 +68,7 @@ take milliseconds, and only kills that soon find the archive at them."""
 PATIENCE = 60.0
 """Seconds to wait for a child's next word before calling it stuck (a failure, not a timing)."""
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"), pytest.mark.slow]
 
 
 class Lost(AssertionError):

@@ -6,7 +6,7 @@ Two faults the operating system really produces, not exceptions raised by hand:
 - a file-size limit of zero makes every write fail with EFBIG, which SQLite reports as an
   I/O error, as it would a failing USB stick; facilitator names the limit.
 The app's own handling of the message (the notification, the status line) is tested in
-test_tui_meeting_screen.py with the error injected at the SQLite connection.
+tests/tui/test_meeting_screen.py with the error injected at the SQLite connection.
 """
 
 from __future__ import annotations

@@ -179,6 +179,7 @@ print(json.dumps({"code": code, "files": files, "kept_whole": all(
 """
 
 
+@pytest.mark.slow
 def test_a_full_disk_at_quit_where_nothing_fits_is_told_with_a_failing_status(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     disk.mkdir()
@@ -408,6 +409,7 @@ def test_read_commands_work_in_a_folder_that_may_not_be_written(tmp_path: Path, 
     assert state(folder) == before
 
 
+@pytest.mark.slow
 def test_a_refused_archive_with_a_journal_beside_it_gets_no_shm(tmp_path: Path, running: Meeting) -> None:
     """A damaged or newer archive found with its -wal (a crash, or a newer facilitator) is left as it was."""
     from support.archives import bad_archives

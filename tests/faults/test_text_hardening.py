@@ -401,6 +401,7 @@ async def test_typed_samples_are_kept_exactly(make_app: MakeApp, tmp_path: Path)
         check_screen(app)
 
 
+@pytest.mark.slow
 async def test_the_app_shows_and_keeps_samples_and_the_long_line(make_app: MakeApp, tmp_path: Path) -> None:
     """The whole path: samples in the agenda, the long line pasted into the notes, a decision
     and an action through the dialogs, away to the next item and back, the archive, the

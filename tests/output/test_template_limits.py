@@ -255,7 +255,7 @@ def _meeting(text: str | None = None) -> Meeting:
     return m
 
 
-@pytest.mark.parametrize("name", HOSTILE.keys())
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n == "long" else n for n in HOSTILE])
 def test_hostile_text_leaves_no_raw_control_in_the_minutes(name: str) -> None:
     """Every entry of the corpus, in every field the meeting holds, both styles, public
     and restricted, Markdown and HTML."""

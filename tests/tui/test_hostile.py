@@ -446,7 +446,7 @@ async def test_attendance_names_are_shown_literally(make_app: MakeApp, terminal:
     assert not terminal.leaks()
 
 
-@pytest.mark.parametrize("which", SETS)
+@pytest.mark.parametrize("which", [pytest.param(w, marks=pytest.mark.slow) if w == "long" else w for w in SETS])
 async def test_notes_take_hostile_text_as_signs(which: str, make_app: MakeApp, terminal: Terminal) -> None:
     """Pasted or loaded from the archive, the notes editor holds every control as its sign,
     and that is what the meeting keeps."""

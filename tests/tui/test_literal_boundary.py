@@ -6,7 +6,7 @@ the terminal. So every place in ``facilitator/tui`` that hands a widget somethin
 must hand it text made by ``literal`` (or by a function that returns such ``Content``),
 never a plain string; and nothing but ``literal`` builds ``Content`` or Rich ``Text``.
 This test reads the package's source to hold every later change to that. Notifications
-are made literal in one place, the app's ``notify`` (test_tui_hostile.py drives them).
+are made literal in one place, the app's ``notify`` (tui/test_hostile.py drives them).
 """
 
 from __future__ import annotations
