@@ -1,4 +1,7 @@
-"""Shared fixtures: tests speak English unless they ask for Danish."""
+"""The fixtures every folder of tests shares.
+
+Tests speak English unless they ask for Danish, and tell time by one fake clock. Helpers that
+are not fixtures (a held meeting, hostile text, damaged archives...) are in ``support``."""
 
 from __future__ import annotations
 
@@ -6,12 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.agendas import VALID_AGENDA
+from support.app import MakeApp
+from support.clock import FakeClock
 
 from facilitator import i18n
-
-DATA = Path(__file__).parent / "data"
-
-pytest_plugins = ["tui_support"]  # the app tests' fixtures: fixed clock, own archive and settings
+from facilitator.agenda.loader import parse_agenda
+from facilitator.files.config import Config
+from facilitator.meeting.model import Meeting
+from facilitator.session import MeetingPlan, Session
+from facilitator.tui.app import FacilitatorApp, Launch, build_app
 
 
 @pytest.fixture(autouse=True)
@@ -29,44 +36,69 @@ def danish() -> None:
     i18n.set_language("da")
 
 
-VALID_AGENDA = """\
-format = 1
-[meeting]
-title = "Klubmøde i Socialrådgiverklubben"
-kind = "klubmøde"
-group = "Socialrådgiverklubben, Jobcenter Nord"
-purpose = "Udveksle bekymringer og ønsker"
-date = 2026-12-01
-start = 15:00:00
-duration = 30
-location = "Mødelokale 3"
-chair = "Anne"
-secretary = "Bo"
-participants = ["Anne", "Bo", "Cecilie"]
-
-[[item]]
-title = "Godkendelse af dagsorden"
-type = "beslutning"
-minutes = 5
-
-[[item]]
-title = "Organisering af arbejdet"
-minutes = 20
-presenter = "Anne"
-purpose = "Samle klubbens bekymringer"
-prompts = ["Fungerer IT-understøttelsen af sagsgangene tilstrækkeligt?"]
-options = ["Planlagt overarbejde"]
-confidential = true
-
-[[item]]
-title = "Eventuelt"
-type = "orientering"
-minutes = 5
-"""
-
-
 @pytest.fixture
 def valid_agenda(tmp_path: Path) -> Path:
     path = tmp_path / "klubmoede.toml"
     path.write_text(VALID_AGENDA, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def meeting(clock: FakeClock) -> Meeting:
+    """The valid agenda as a meeting not yet started, on the test's clock."""
+    return Meeting(parse_agenda(VALID_AGENDA.encode()), clock=clock)
+
+
+@pytest.fixture
+def running(meeting: Meeting) -> Meeting:
+    meeting.start()
+    return meeting
+
+
+# --- the app ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the user's own archive or settings."""
+    monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite3"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Config:
+    return Config(tmp_path / "config.toml")
+
+
+@pytest.fixture
+def make_app(no_user_files: None, archive_path: Path, settings: Config, clock: FakeClock, tmp_path: Path) -> Iterator[MakeApp]:
+    """``make_app("klubmoede")`` opens the meeting screen; ``make_app(None)`` the start screen."""
+    sessions: list[Session] = []
+
+    def make(agenda: str | Path | None = "klubmoede", **launch: object) -> FacilitatorApp:
+        session = None
+        if agenda is not None:
+            session = Session.open_new(MeetingPlan.find(archive_path, agenda), clock=clock)
+            sessions.append(session)
+        return build_app(
+            archive_path=archive_path,
+            config=settings,
+            launch=Launch(session=session, **launch),  # type: ignore[arg-type]
+            folder=tmp_path,
+            clock=clock,
+        )
+
+    yield make
+    for session in sessions:
+        session.close()

@@ -6,20 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from support.clock import START, FakeClock
 
 from facilitator.errors import AgendaError, FacilitatorError
 from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.store.archive import Archive
-
-START = dt.datetime(2026, 12, 1, 15, 0, 0)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 def test_a_new_session_is_saved_and_resumed(tmp_path: Path) -> None:
@@ -40,7 +31,7 @@ def test_a_new_session_is_saved_and_resumed(tmp_path: Path) -> None:
 def test_the_break_is_not_the_items_time(tmp_path: Path) -> None:
     """Quit (or crash) at 15:10, come back at 15:40: the item has used 10 minutes, not 40."""
     archive = tmp_path / "a.sqlite3"
-    clock = Clock()
+    clock = FakeClock()
     session = Session.open_new(MeetingPlan.find(archive, "klubmoede"), clock=clock)
     session.meeting.start()
     clock.now = START + dt.timedelta(minutes=10)

@@ -14,7 +14,7 @@ from :mod:`facilitator.text.visible` (every control character shown as its sign)
 app's own words go the same way, because a message from the catalogue carries values
 (a path, a title) and names like ``[meeting]`` that must show as written. Nothing else
 in ``facilitator/tui`` builds ``Content`` or ``Text`` or hands a widget a ``str``; a test
-(tests/test_tui_literal_boundary.py) reads the package's source to keep it so.
+(tests/tui/test_literal_boundary.py) reads the package's source to keep it so.
 """
 
 from __future__ import annotations

@@ -1,0 +1,110 @@
+"""What each screen looks like at 100x35, with a fixed clock: a change in layout shows up here.
+
+Update after a deliberate change with ``pytest tests/tui/test_snapshots.py --snapshot-update``
+and look at the report before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from support.app import SIZE, MakeApp
+from support.clock import FakeClock
+
+
+def held(app: Any, clock: FakeClock) -> None:
+    """A meeting some way in: people, notes, a decision, a vote, an action, speakers."""
+    meeting = app.session.meeting
+    for name in ("Anne", "Bo", "Cecilie", "Dorte"):
+        meeting.add_person(name)
+    meeting.set_presence("Dorte", "afbud")
+    meeting.set_role("chair", "Anne")
+    meeting.set_role("secretary", "Bo")
+    meeting.start()
+    meeting.add_decision("Dagsordenen godkendes")
+    clock.advance(3)
+    meeting.go_to(3)
+    meeting.set_notes("Travlt i teamet.\nFlere sager pr. rådgiver siden august.")
+    meeting.toggle_prompt(0)
+    meeting.add_decision("Klubben beder om et møde med ledelsen", ["inddragelse", "planlægning"])
+    meeting.record_vote("Skrive til ledelsen", 3, 0, 0)
+    meeting.add_action("Skriv til ledelsen", "Anne", "2026-12-15")
+    meeting.request_floor("Cecilie")
+    meeting.request_floor("Bo", point_of_order=True)
+    meeting.next_speaker()
+    clock.advance(2)
+
+
+def test_start_screen(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(None), terminal_size=SIZE)
+
+
+def test_meeting_before_the_start(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_meeting_under_way(snap_compare: Any, make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        held(app, clock)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_meeting_over_time_at_80x24(snap_compare: Any, make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        held(app, clock)
+        clock.advance(30)
+        await pilot.pause()  # the screen is the app's first: it may still be mounting when the pilot starts
+        app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_decision_dialog(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["ctrl+n", "f2", *"Godkendt", "tab", "space"])
+
+
+def test_vote_dialog_with_an_error(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["ctrl+n", "f4", "tab", "4", "enter"])
+
+
+def test_action_dialog(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["ctrl+n", "f3", *"Ring til HR", "tab", *"Bo"])
+
+
+def test_attendance_dialog(snap_compare: Any, make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        held(app, clock)
+        await pilot.press("ctrl+l")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_export_dialog(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["ctrl+n", "ctrl+o"])
+
+
+def test_preview_screen(snap_compare: Any, make_app: MakeApp, clock: FakeClock) -> None:
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        held(app, clock)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_screen(snap_compare: Any, make_app: MakeApp, settings: Any) -> None:
+    settings.path = Path("/home/tr/.config/facilitator/config.toml")  # the real path differs per run
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["f1"])
