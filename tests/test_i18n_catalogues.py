@@ -31,7 +31,6 @@ from jinja2.ext import extract_from_ast
 
 import facilitator
 from facilitator import i18n
-from facilitator.i18n.mo_file import read_catalogue
 from facilitator.output.minutes import templates_dir
 
 PACKAGE = Path(facilitator.__file__).parent
@@ -115,35 +114,22 @@ def test_each_mo_says_what_its_po_says(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_the_quick_reader_reads_what_gettext_reads(lang: str) -> None:
-    """``mo_file`` reads the .mo itself, for speed; the standard library's reader is the reference."""
-    with open(i18n.catalogue_path(lang), "rb") as file:
-        reference = GNUTranslations(file)
-    read = read_catalogue(i18n.catalogue_path(lang))
+def test_the_program_reads_every_text_of_its_catalogue(lang: str) -> None:
+    """What ``t`` and ``t_count`` give is what the .po says, every entry and every plural
+    form; the form for a count is the one CLDR's rules for the language (through Babel) call
+    "one" or not, a reference apart from the rule gettext compiles from the file."""
+    from babel import Locale
+
+    assert po(lang).num_plurals == 2  # "one" and "other": what Danish and English have
+    rules = Locale.parse(lang)
     for key, message in entries(lang).items():
         if message.pluralizable:
+            written = forms(message)
             for count in range(30):
-                assert read.plurals[key][read.plural(count)] == reference.ngettext(key, key, count)
-        else:
-            assert read.texts[key] == reference.gettext(key)
-    assert set(read.texts) - {""} | set(read.plurals) == set(entries(lang))
-
-
-def test_a_mo_written_in_the_other_byte_order_reads_the_same(tmp_path: Path) -> None:
-    """A .mo is written in its machine's byte order; one compiled on the other kind reads alike."""
-    from array import array
-
-    data = Path(i18n.catalogue_path("da")).read_bytes()
-    words = array("I", data[: len(data) // 4 * 4])
-    count, ids_at, texts_at = words[2], words[3] // 4, words[4] // 4
-    swapped = array("I", words)
-    swapped.byteswap()
-    for start, end in ((0, 7), (ids_at, ids_at + 2 * count), (texts_at, texts_at + 2 * count)):
-        words[start:end] = swapped[start:end]  # the header and the tables; the texts are bytes either way
-    other = tmp_path / "other.mo"
-    other.write_bytes(words.tobytes() + data[len(data) // 4 * 4 :])
-    read, native = read_catalogue(str(other)), read_catalogue(i18n.catalogue_path("da"))
-    assert (read.texts, read.plurals, read.plural(1), read.plural(5)) == (native.texts, native.plurals, 0, 1)
+                form = written[0 if rules.plural_form(count) == "one" else 1]
+                assert i18n.t_count(key, count, lang=lang) == form.format(count=count), key
+        elif "{" not in (message.string or ""):
+            assert i18n.t(key, lang=lang) == message.string, key
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
