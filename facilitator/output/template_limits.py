@@ -70,25 +70,23 @@ class Limits:
 
     def weigh(self, value: object) -> int:
         """The size of ``value`` in characters and items, counted through nesting."""
-        kind = type(value)
-        if kind is str:
-            return len(value)  # type: ignore[arg-type]
-        if kind is int:
-            return value.bit_length() // 3 + 1  # type: ignore[attr-defined]
-        if kind in _CONTAINERS:
+        if isinstance(value, str):
+            return len(value)
+        if type(value) is int:  # a bool or an IntEnum weighs 1, as any other object
+            return value.bit_length() // 3 + 1
+        # Only the built-in containers themselves: a tuple of ours (a named tuple) is one item.
+        if type(value) in _CONTAINERS and isinstance(value, _CONTAINERS):
             known = self._known.get(id(value))
             if known is not None:
                 return known[1]
-            if kind is dict:
-                size = 1 + sum(self.weigh(k) + self.weigh(v) for k, v in value.items())  # type: ignore[attr-defined]
+            if isinstance(value, dict):
+                size = 1 + sum(self.weigh(k) + self.weigh(v) for k, v in value.items())
             else:
-                size = 1 + sum(self.weigh(item) for item in value)  # type: ignore[attr-defined]
+                size = 1 + sum(self.weigh(item) for item in value)
             self._known[id(value)] = (value, size)
             return size
-        if isinstance(value, str):
-            return len(value)
         if isinstance(value, Namespace):  # changes as the template sets its attributes: not kept
-            return 1 + sum(self.weigh(v) for v in value._Namespace__attrs.values())  # type: ignore[attr-defined]
+            return 1 + sum(self.weigh(v) for v in _attributes(value).values())
         return 1
 
     def made(self, value: Any) -> Any:
@@ -116,8 +114,15 @@ class Limits:
             yield item
 
 
-_CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+_CONTAINERS = (list, tuple, dict, set, frozenset)
 _local = threading.local()
+
+
+def _attributes(namespace: Namespace) -> dict[str, object]:
+    """What a template has set on a ``namespace()``: Jinja keeps it in a private dict and
+    answers every other attribute from it, so the dict is read past its ``__getattribute__``."""
+    attributes: dict[str, object] = object.__getattribute__(namespace, "_Namespace__attrs")
+    return attributes
 
 
 def current() -> Limits:
