@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2.utils import Namespace
 
-from facilitator.errors import LimitReached, Stopped
+from facilitator.errors import LimitReachedError, StoppedError
 from facilitator.i18n import t
 
 TIME_LIMIT = 5.0
@@ -60,12 +60,12 @@ class Limits:
 
     def check(self) -> None:
         if self.left < 0:
-            raise LimitReached(t("minutes.template_steps", budget=f"{STEP_BUDGET:,}"))
+            raise LimitReachedError(t("minutes.template_steps", budget=f"{STEP_BUDGET:,}"))
         if self.stop is not None and self.stop():
-            raise Stopped(t("minutes.template_stopped"))
+            raise StoppedError(t("minutes.template_stopped"))
         now = monotonic()
         if self.deadline is not None and now >= self.deadline:
-            raise LimitReached(t("minutes.template_slow", seconds=f"{self.time_limit:g}"))
+            raise LimitReachedError(t("minutes.template_slow", seconds=f"{self.time_limit:g}"))
         self.check_at = now + CHECK_EVERY
 
     def weigh(self, value: object) -> int:
@@ -92,18 +92,18 @@ class Limits:
     def made(self, value: Any) -> Any:
         """``value``, after checking that it is not too big to be shown or compared."""
         if self.weigh(value) > MAX_SIZE:
-            raise LimitReached(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
+            raise LimitReachedError(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
         return value
 
     def expect(self, size: int) -> None:
         """Refuse work whose result would be too big, before it is done."""
         if size > MAX_SIZE:
-            raise LimitReached(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
+            raise LimitReachedError(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
 
     def wrote(self, count: int) -> None:
         self.output += count
         if self.output > MAX_OUTPUT:
-            raise LimitReached(t("minutes.template_too_much", limit=f"{MAX_OUTPUT:,}"))
+            raise LimitReachedError(t("minutes.template_too_much", limit=f"{MAX_OUTPUT:,}"))
 
     def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """``iterable``, one step per item."""
