@@ -42,6 +42,10 @@ class Launch(NamedTuple):
     view_meeting: int | None = None
 
 
+START_SCREEN = Launch()
+"""Open on the start screen, nothing prepared: what the app does unless told otherwise."""
+
+
 class FacilitatorApp(App[None]):
     BINDINGS = bindings(APP_COMMANDS)
     CSS_PATH = "facilitator.tcss"
@@ -53,7 +57,7 @@ class FacilitatorApp(App[None]):
         *,
         archive_path: Path,
         config: Config,
-        launch: Launch = Launch(),
+        launch: Launch = START_SCREEN,
         folder: Path | None = None,
         clock: Clock = system_clock,
     ) -> None:
@@ -297,7 +301,7 @@ def build_app(
     *,
     archive_path: Path,
     config: Config,
-    launch: Launch = Launch(),
+    launch: Launch = START_SCREEN,
     folder: Path | None = None,
     clock: Clock = system_clock,
 ) -> FacilitatorApp:

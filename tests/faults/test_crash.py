@@ -273,7 +273,7 @@ def first_difference(found: object, expected: object, path: str = "") -> str:
             if found.get(key) != expected.get(key):
                 return first_difference(found.get(key), expected.get(key), f"{path}.{key}")
     elif isinstance(found, list) and isinstance(expected, list) and len(found) == len(expected):
-        for index, (one, other) in enumerate(zip(found, expected)):
+        for index, (one, other) in enumerate(zip(found, expected, strict=True)):
             if one != other:
                 return first_difference(one, other, f"{path}[{index}]")
     return f"{path.lstrip('.') or 'the whole'}: {found!r}, expected {expected!r}"
