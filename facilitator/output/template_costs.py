@@ -56,7 +56,8 @@ def percent_format(limits: Limits, text: str, values: Any) -> str:
         if size > template_limits.MAX_SIZE:
             break
     limits.expect(size)
-    return limits.made(text % values)
+    formatted: str = text % values  # named: with values of any type, mypy cannot see the result is text
+    return limits.made(formatted)
 
 
 def brace_format(limits: Limits, text: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:

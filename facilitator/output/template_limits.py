@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from time import monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2.utils import Namespace
 
@@ -33,6 +33,8 @@ MAX_INT_BITS = 100_000
 """Bits of a whole number a template computes (about 30,000 digits)."""
 CHECK_EVERY = 0.05
 """Seconds between two looks at the clock and the stop request."""
+
+V = TypeVar("V")
 
 
 class Limits:
@@ -89,7 +91,7 @@ class Limits:
             return 1 + sum(self.weigh(v) for v in _attributes(value).values())
         return 1
 
-    def made(self, value: Any) -> Any:
+    def made(self, value: V) -> V:
         """``value``, after checking that it is not too big to be shown or compared."""
         if self.weigh(value) > MAX_SIZE:
             raise LimitReachedError(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
