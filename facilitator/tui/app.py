@@ -236,7 +236,9 @@ class FacilitatorApp(App[None]):
         """Textual's palette, with its search field asking in the UI's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual annotates is_open's app as App[object], which no App[None] is (App is
+        # invariant in its result); it only reads app.screen.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
 
     def action_change_theme(self) -> None:
