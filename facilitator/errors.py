@@ -3,8 +3,9 @@
 Most are FacilitatorErrors, each carrying a message a person can act on: the CLI prints
 them on stderr and exits 2; the app shows them and carries on. Anything that is not a
 FacilitatorError and escapes is a bug in facilitator, not a mistake of the user. The few
-that are not FacilitatorErrors (``NotRegular``, ``TooLarge``, ``LimitReached``) never
-reach a person: the module that raises them is wrapped by one that words them.
+that are not FacilitatorErrors (``NotRegularFileError``, ``FileTooLargeError``,
+``LimitReachedError``) never reach a person: the module that raises them is wrapped by one
+that words them.
 
 This module imports nothing heavier than ``text``, so any wing may import it.
 """
@@ -68,14 +69,14 @@ class OutputError(FacilitatorError):
     """A file could not be written where the user asked (``files.atomic_write``)."""
 
 
-class NotRegular(Exception):
+class NotRegularFileError(Exception):
     """The path is a folder, a pipe, a device or a socket, not a regular file (``files.regular_file``).
 
     Not a FacilitatorError: the callers word the refusal their way (a rescue file, a template).
     """
 
 
-class TooLarge(Exception):
+class FileTooLargeError(Exception):
     """The file holds more than the limit the caller gave (``files.regular_file``)."""
 
 
@@ -87,7 +88,7 @@ class TemplateError(FacilitatorError):
     """A template could not be rendered: its error, named by template and line."""
 
 
-class LimitReached(Exception):
+class LimitReachedError(Exception):
     """Raised inside a rendering when it has spent what it may (``output.template_limits``).
 
     It never leaves the rendering: ``template_sandbox.render`` turns it into a TemplateError
@@ -97,7 +98,7 @@ class LimitReached(Exception):
     """
 
 
-class Stopped(LimitReached):
+class StoppedError(LimitReachedError):
     """The rendering was stopped from outside (the app is quitting)."""
 
 

@@ -166,7 +166,7 @@ def test_every_message_formats(lang: str) -> None:
     """A stray brace would crash the very message meant to help; format each with dummies."""
     for key, message in entries(lang).items():
         for form in forms(message):
-            dummies = {name: "x" for name in placeholders(form) - ({"count"} if message.pluralizable else set())}
+            dummies = dict.fromkeys(placeholders(form) - ({"count"} if message.pluralizable else set()), "x")
             if message.pluralizable:
                 for count in (0, 1, 2):
                     i18n.t_count(key, count, lang=lang, **dummies)

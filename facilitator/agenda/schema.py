@@ -93,7 +93,8 @@ class _Validator:
         return None
 
     def report(self, key_path: KeyPath, message_key: str, **params: object) -> object:
-        self.problems.append(Problem(t(message_key, **params), self.line_of(key_path)))
+        # lang named (the language in use): no parameter of the message can be taken for it
+        self.problems.append(Problem(t(message_key, lang=None, **params), self.line_of(key_path)))
         return _INVALID
 
     # -- the document

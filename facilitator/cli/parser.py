@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from facilitator import __version__
 from facilitator.cli.agenda_commands import cmd_agendas, cmd_check, cmd_new
@@ -130,8 +130,8 @@ def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentP
     """Subcommand parsers that all share the options of ``common``."""
 
     class Subparser(_Parser):
-        def __init__(self, **kwargs: object) -> None:
-            super().__init__(parents=[common], **kwargs)  # type: ignore[arg-type]
+        def __init__(self, **kwargs: Any) -> None:  # argparse's own keywords, passed on as they come
+            super().__init__(parents=[common], **kwargs)
 
     return Subparser
 

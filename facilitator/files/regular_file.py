@@ -12,13 +12,13 @@ import os
 import stat
 from pathlib import Path
 
-from facilitator.errors import NotRegular, TooLarge
+from facilitator.errors import FileTooLargeError, NotRegularFileError
 
 
 def read_regular(path: str | Path, limit: int, *, follow_links: bool = True) -> tuple[bytes, os.stat_result]:
     """The bytes of the regular file at ``path`` (at most ``limit``) and its status.
 
-    Raises NotRegular, TooLarge, or the OSError of opening or reading (FileNotFoundError
+    Raises NotRegularFileError, FileTooLargeError, or the OSError of opening or reading (FileNotFoundError
     among them; a link with ``follow_links=False`` is ELOOP), and ValueError for a path
     holding a NUL.
     """
@@ -29,13 +29,13 @@ def read_regular(path: str | Path, limit: int, *, follow_links: bool = True) -> 
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise NotRegular(path)
+            raise NotRegularFileError(path)
         if status.st_size > limit:
-            raise TooLarge(path)
+            raise FileTooLargeError(path)
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)  # it may have grown since fstat
     finally:
         os.close(descriptor)
     if len(data) > limit:
-        raise TooLarge(path)
+        raise FileTooLargeError(path)
     return data, status

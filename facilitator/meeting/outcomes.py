@@ -107,9 +107,10 @@ class Outcomes:
     def remove(self, record_id: int) -> None:
         """Remove a decision, vote or action item entered by mistake."""
         for state in self.items:
-            for records in (state.decisions, state.votes, state.actions):
-                for position, record in enumerate(records):
-                    if record.id == record_id:
+            kinds: tuple[list[Decision] | list[Vote] | list[ActionItem], ...] = (state.decisions, state.votes, state.actions)
+            for records in kinds:
+                for position in range(len(records)):  # by index: each list keeps its own type
+                    if records[position].id == record_id:
                         del records[position]
                         self._changed()
                         return

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 MAX_LEVEL = 6
 
@@ -79,7 +80,7 @@ def demote_block(text: str, below: int) -> str:
     return close_directions(text)
 
 
-def _open_fence(tokens: list, lines: list[str]) -> str | None:
+def _open_fence(tokens: list[Token], lines: list[str]) -> str | None:
     """The marker that closes a code fence left open at the end of the text, if any."""
     for token in reversed(tokens):
         if token.type != "fence" or token.map is None:

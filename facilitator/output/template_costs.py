@@ -15,7 +15,7 @@ from functools import update_wrapper
 from string import Formatter
 from typing import Any
 
-from facilitator.errors import LimitReached
+from facilitator.errors import LimitReachedError
 from facilitator.i18n import t
 from facilitator.output import template_limits
 from facilitator.output.template_limits import Limits, current
@@ -56,7 +56,8 @@ def percent_format(limits: Limits, text: str, values: Any) -> str:
         if size > template_limits.MAX_SIZE:
             break
     limits.expect(size)
-    return limits.made(text % values)
+    formatted: str = text % values  # named: with values of any type, mypy cannot see the result is text
+    return limits.made(formatted)
 
 
 def brace_format(limits: Limits, text: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
@@ -80,7 +81,7 @@ def brace_format(limits: Limits, text: str, args: tuple[Any, ...], kwargs: Mappi
 def multiply(limits: Limits, left: Any, right: Any) -> Any:
     if type(left) is int and type(right) is int:
         if left.bit_length() + right.bit_length() > template_limits.MAX_INT_BITS:
-            raise LimitReached(t("minutes.template_number", bits=f"{template_limits.MAX_INT_BITS:,}"))
+            raise LimitReachedError(t("minutes.template_number", bits=f"{template_limits.MAX_INT_BITS:,}"))
     elif isinstance(right, int) and not isinstance(left, (int, float)):
         limits.expect(limits.weigh(left) * max(right, 0))
     elif isinstance(left, int) and not isinstance(right, (int, float)):
@@ -91,7 +92,7 @@ def multiply(limits: Limits, left: Any, right: Any) -> Any:
 def power(left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1:
         if (abs(left).bit_length() - 1) * right > template_limits.MAX_INT_BITS:
-            raise LimitReached(t("minutes.template_number", bits=f"{template_limits.MAX_INT_BITS:,}"))
+            raise LimitReachedError(t("minutes.template_number", bits=f"{template_limits.MAX_INT_BITS:,}"))
     return left**right
 
 
@@ -197,7 +198,7 @@ def limited_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
         if counts_to_its_number:  # these count to their number in Python
             limits.step(max(_ints((*rest, *kwargs.values(), 0))))
         if name == "sum" and not isinstance(kwargs.get("start", rest[1] if len(rest) > 1 else 0), (int, float)):
-            raise LimitReached(t("minutes.template_sum"))
+            raise LimitReachedError(t("minutes.template_sum"))
         if not constant_time:
             if isinstance(value, str):
                 if text_items:

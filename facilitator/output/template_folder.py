@@ -17,7 +17,7 @@ from jinja2 import BaseLoader, TemplateNotFound
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 
-from facilitator.errors import NotRegular, TooLarge
+from facilitator.errors import FileTooLargeError, NotRegularFileError
 from facilitator.files.regular_file import read_regular
 from facilitator.i18n import t
 
@@ -54,9 +54,9 @@ def _read_template(real: str, shown: str) -> tuple[str, float]:
         data, info = read_regular(real, MAX_TEMPLATE_BYTES, follow_links=False)
     except FileNotFoundError:
         raise TemplateNotFound(shown) from None
-    except NotRegular:
+    except NotRegularFileError:
         raise SecurityError(t("minutes.template_not_file", name=shown)) from None
-    except TooLarge:
+    except FileTooLargeError:
         raise SecurityError(t("minutes.template_file_too_big", name=shown, limit=f"{MAX_TEMPLATE_BYTES:,}")) from None
     except OSError as error:
         raise SecurityError(t("minutes.template_unreadable", name=shown, reason=error.strerror or error)) from None

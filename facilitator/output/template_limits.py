@@ -14,11 +14,11 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from time import monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2.utils import Namespace
 
-from facilitator.errors import LimitReached, Stopped
+from facilitator.errors import LimitReachedError, StoppedError
 from facilitator.i18n import t
 
 TIME_LIMIT = 5.0
@@ -33,6 +33,8 @@ MAX_INT_BITS = 100_000
 """Bits of a whole number a template computes (about 30,000 digits)."""
 CHECK_EVERY = 0.05
 """Seconds between two looks at the clock and the stop request."""
+
+V = TypeVar("V")
 
 
 class Limits:
@@ -60,52 +62,50 @@ class Limits:
 
     def check(self) -> None:
         if self.left < 0:
-            raise LimitReached(t("minutes.template_steps", budget=f"{STEP_BUDGET:,}"))
+            raise LimitReachedError(t("minutes.template_steps", budget=f"{STEP_BUDGET:,}"))
         if self.stop is not None and self.stop():
-            raise Stopped(t("minutes.template_stopped"))
+            raise StoppedError(t("minutes.template_stopped"))
         now = monotonic()
         if self.deadline is not None and now >= self.deadline:
-            raise LimitReached(t("minutes.template_slow", seconds=f"{self.time_limit:g}"))
+            raise LimitReachedError(t("minutes.template_slow", seconds=f"{self.time_limit:g}"))
         self.check_at = now + CHECK_EVERY
 
     def weigh(self, value: object) -> int:
         """The size of ``value`` in characters and items, counted through nesting."""
-        kind = type(value)
-        if kind is str:
-            return len(value)  # type: ignore[arg-type]
-        if kind is int:
-            return value.bit_length() // 3 + 1  # type: ignore[attr-defined]
-        if kind in _CONTAINERS:
+        if isinstance(value, str):
+            return len(value)
+        if type(value) is int:  # a bool or an IntEnum weighs 1, as any other object
+            return value.bit_length() // 3 + 1
+        # Only the built-in containers themselves: a tuple of ours (a named tuple) is one item.
+        if type(value) in _CONTAINERS and isinstance(value, _CONTAINERS):
             known = self._known.get(id(value))
             if known is not None:
                 return known[1]
-            if kind is dict:
-                size = 1 + sum(self.weigh(k) + self.weigh(v) for k, v in value.items())  # type: ignore[attr-defined]
+            if isinstance(value, dict):
+                size = 1 + sum(self.weigh(k) + self.weigh(v) for k, v in value.items())
             else:
-                size = 1 + sum(self.weigh(item) for item in value)  # type: ignore[attr-defined]
+                size = 1 + sum(self.weigh(item) for item in value)
             self._known[id(value)] = (value, size)
             return size
-        if isinstance(value, str):
-            return len(value)
         if isinstance(value, Namespace):  # changes as the template sets its attributes: not kept
-            return 1 + sum(self.weigh(v) for v in value._Namespace__attrs.values())  # type: ignore[attr-defined]
+            return 1 + sum(self.weigh(v) for v in _attributes(value).values())
         return 1
 
-    def made(self, value: Any) -> Any:
+    def made(self, value: V) -> V:
         """``value``, after checking that it is not too big to be shown or compared."""
         if self.weigh(value) > MAX_SIZE:
-            raise LimitReached(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
+            raise LimitReachedError(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
         return value
 
     def expect(self, size: int) -> None:
         """Refuse work whose result would be too big, before it is done."""
         if size > MAX_SIZE:
-            raise LimitReached(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
+            raise LimitReachedError(t("minutes.template_too_big", limit=f"{MAX_SIZE:,}"))
 
     def wrote(self, count: int) -> None:
         self.output += count
         if self.output > MAX_OUTPUT:
-            raise LimitReached(t("minutes.template_too_much", limit=f"{MAX_OUTPUT:,}"))
+            raise LimitReachedError(t("minutes.template_too_much", limit=f"{MAX_OUTPUT:,}"))
 
     def counted(self, iterable: Iterable[Any]) -> Iterator[Any]:
         """``iterable``, one step per item."""
@@ -116,8 +116,15 @@ class Limits:
             yield item
 
 
-_CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+_CONTAINERS = (list, tuple, dict, set, frozenset)
 _local = threading.local()
+
+
+def _attributes(namespace: Namespace) -> dict[str, object]:
+    """What a template has set on a ``namespace()``: Jinja keeps it in a private dict and
+    answers every other attribute from it, so the dict is read past its ``__getattribute__``."""
+    attributes: dict[str, object] = object.__getattribute__(namespace, "_Namespace__attrs")
+    return attributes
 
 
 def current() -> Limits:

@@ -14,6 +14,7 @@ import errno
 import os
 import sqlite3
 import stat
+import sys
 import threading
 import time
 from pathlib import Path
@@ -25,10 +26,8 @@ from facilitator.i18n import t
 from facilitator.store import schema
 from facilitator.store.error_words import describe, describe_open, describe_os_error, error_name, is_damage, is_permanent
 
-try:
+if sys.platform != "win32":  # Windows has no fcntl: its journals are left in place
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -128,7 +127,7 @@ def tidy_journals(path: Path, before: frozenset[str]) -> None:
     """
     real = os.path.realpath(path)
     made = [suffix for suffix in JOURNALS if suffix not in before and os.path.lexists(real + suffix)]
-    if not made or fcntl is None:
+    if not made or sys.platform == "win32":
         return
     try:
         status = os.stat(real)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from pathlib import Path
 
 from facilitator.i18n import t
 
-try:
+if sys.platform != "win32":  # Windows has no resource module and no ulimit
     import resource
-except ImportError:  # pragma: no cover - Windows
-    resource = None  # type: ignore[assignment]
 
 DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 """The errors that mean the file itself is damaged (or no database at all)."""
@@ -36,7 +35,7 @@ def describe_os_error(error: OSError, path: Path) -> str:
 
 def size_limit() -> int | None:
     """The largest file this process may write (ulimit -f), or None when there is no limit."""
-    if resource is None:
+    if sys.platform == "win32":  # pragma: no cover - Windows
         return None
     soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
     return None if soft == resource.RLIM_INFINITY else int(soft)

@@ -14,16 +14,16 @@ the archive refuses to be written under more than one name, see ``Archive.open``
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.i18n import t
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+if sys.platform == "win32":  # pragma: no cover - Windows
     import msvcrt
+else:
+    import fcntl
 
 
 class MeetingLock:
@@ -55,10 +55,10 @@ class MeetingLock:
             except OSError as error:  # a link planted at the lock's name, a folder we may not write in
                 raise ArchiveError(t("archive.lock_failed", path=self.path, reason=error.strerror or error)) from None
             try:
-                if fcntl is not None:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                else:  # pragma: no cover - Windows
+                if sys.platform == "win32":  # pragma: no cover - Windows
                     msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                else:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 os.close(fd)
                 return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitator.errors import ArchiveError, FacilitatorError, NotRegular, SnapshotError, TooLarge
+from facilitator.errors import ArchiveError, FacilitatorError, FileTooLargeError, NotRegularFileError, SnapshotError
 from facilitator.files.regular_file import read_regular
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
@@ -75,9 +75,9 @@ def _read_text(path: Path) -> str:
         data, _ = read_regular(path, MAX_RESCUE_BYTES)
     except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
         raise FacilitatorError(t("rescue.missing", path=path)) from None
-    except NotRegular:
+    except NotRegularFileError:
         raise FacilitatorError(t("rescue.not_regular", path=path)) from None
-    except TooLarge:
+    except FileTooLargeError:
         raise FacilitatorError(t("rescue.too_large", path=path, limit=MAX_RESCUE_BYTES // 2**20)) from None
     except OSError as error:
         raise FacilitatorError(t("rescue.unreadable", path=path, reason=error.strerror or error)) from None

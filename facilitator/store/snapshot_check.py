@@ -92,7 +92,8 @@ class _Checker:
 
     @staticmethod
     def fail(message_key: str, /, **params: object) -> SnapshotError:
-        return SnapshotError(t(message_key, **params))
+        # lang named (the language in use): no parameter of the message can be taken for it
+        return SnapshotError(t(message_key, lang=None, **params))
 
     def wrong_type(self, where: str, expected: str, value: object) -> SnapshotError:
         return self.fail("snapshot.wrong_type", where=where, expected=t(_TYPE_KEYS[expected]), found=_type_name(value))

@@ -42,6 +42,10 @@ class Launch(NamedTuple):
     view_meeting: int | None = None
 
 
+START_SCREEN = Launch()
+"""Open on the start screen, nothing prepared: what the app does unless told otherwise."""
+
+
 class FacilitatorApp(App[None]):
     BINDINGS = bindings(APP_COMMANDS)
     CSS_PATH = "facilitator.tcss"
@@ -53,7 +57,7 @@ class FacilitatorApp(App[None]):
         *,
         archive_path: Path,
         config: Config,
-        launch: Launch = Launch(),
+        launch: Launch = START_SCREEN,
         folder: Path | None = None,
         clock: Clock = system_clock,
     ) -> None:
@@ -232,7 +236,9 @@ class FacilitatorApp(App[None]):
         """Textual's palette, with its search field asking in the UI's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual annotates is_open's app as App[object], which no App[None] is (App is
+        # invariant in its result); it only reads app.screen.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
 
     def action_change_theme(self) -> None:
@@ -297,7 +303,7 @@ def build_app(
     *,
     archive_path: Path,
     config: Config,
-    launch: Launch = Launch(),
+    launch: Launch = START_SCREEN,
     folder: Path | None = None,
     clock: Clock = system_clock,
 ) -> FacilitatorApp:

@@ -114,7 +114,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with Archive.open(archive) as opened:
         _hold_the_whole_corpus(opened, list(SHORT.values()))  # meeting 1
         _hold_the_whole_corpus(opened, [HOSTILE["long"]])  # meeting 2: rendered once, it is slow
-        for name, text in HOSTILE.items():
+        for text in HOSTILE.values():
             _hold_one(opened, text)
     deep = home
     for number, text in enumerate(SHORT.values()):
@@ -184,7 +184,7 @@ def test_check_shows_titles_paths_and_problems_literally(world: Path) -> None:
     folder.mkdir()
     valid: dict[Path, str] = {}
     invalid: list[Path] = []
-    for number, (name, text) in enumerate(HOSTILE.items()):
+    for number, text in enumerate(HOSTILE.values()):
         good = folder / f"{file_name(text, number)} ok.toml"
         good.write_text(
             tomli_w.dumps(
@@ -211,7 +211,7 @@ def test_check_shows_titles_paths_and_problems_literally(world: Path) -> None:
     literal(result, 2)
     lines = result.out.splitlines()
     assert len(lines) == len(valid)  # one line per valid file: nothing forged, nothing folded in
-    for (path, title), line in zip(valid.items(), lines):
+    for (path, title), line in zip(valid.items(), lines, strict=True):
         assert line.startswith(f"{one_line(path)}: {one_line(title)} (klubmøde): 1 item")
     for path in invalid:
         assert f"{one_line(path)}:" in result.err
@@ -298,7 +298,7 @@ def test_paths_are_shown_literally_in_what_the_commands_say(world: Path) -> None
         ],
     )
     new, meetings, minutes, resume, run_missing, run_no_terminal, template, check = results
-    for result, code in zip(results, (0, 0, 2, 2, 2, 2, 2, 2)):
+    for result, code in zip(results, (0, 0, 2, 2, 2, 2, 2, 2), strict=True):
         literal(result, code)
     assert one_line(written) in new.out and written.exists()
     for result in (meetings, minutes, resume):
@@ -403,7 +403,7 @@ def test_restore_refuses_what_is_not_a_rescue_file_without_hanging(world: Path) 
     named.write_text("[]", encoding="utf-8")
     paths = [fifo, "/dev/zero", huge, folder, folder / "mangler.json", named, *(folder / name for name in shapes)]
     results = run_all(world, [["restore", str(path), "--archive", str(folder / "arkiv.sqlite3")] for path in paths])
-    for result, path in zip(results, paths):
+    for result, path in zip(results, paths, strict=True):
         literal(result, 2)
         assert result.out == "" and result.err.count("\n") == 1 and result.err.startswith(one_line(path)), result.err
     assert "not a regular file" in results[0].err and "not a regular file" in results[1].err

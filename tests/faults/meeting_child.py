@@ -31,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +174,7 @@ def replay() -> Script:
         structures.append(to_dict(meeting, notes=False))
         notes_after.append({s.id: s.notes for s in meeting.items})
         burst_item.append(item)
-    for earlier, later in zip(structures, structures[1:]):
+    for earlier, later in pairwise(structures):
         assert earlier != later, "every step must change the meeting, or it cannot be told where a meeting got to"
     return Script(structures, notes_after, burst_item, to_dict(meeting))
 

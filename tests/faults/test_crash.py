@@ -72,7 +72,7 @@ PATIENCE = 60.0
 pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"), pytest.mark.slow]
 
 
-class Lost(AssertionError):
+class LostWorkError(AssertionError):
     """Something a killed child reported saved did not come back, or came back wrong."""
 
 
@@ -201,7 +201,7 @@ class Child:
             try:
                 line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
-                raise Lost(f"the child said nothing for {PATIENCE:.0f} s after:\n{self.said.tail()}") from None
+                raise LostWorkError(f"the child said nothing for {PATIENCE:.0f} s after:\n{self.said.tail()}") from None
             if line is None:
                 self._lines.put(None)  # the end of the output, for finish() to find again
                 return False
@@ -263,7 +263,7 @@ class Found:
 def expect(ok: bool, message: str) -> None:
     """A check whose message says it all (a plain assert would append pytest's introspection)."""
     if not ok:
-        raise Lost(message)
+        raise LostWorkError(message)
 
 
 def first_difference(found: object, expected: object, path: str = "") -> str:
@@ -273,7 +273,7 @@ def first_difference(found: object, expected: object, path: str = "") -> str:
             if found.get(key) != expected.get(key):
                 return first_difference(found.get(key), expected.get(key), f"{path}.{key}")
     elif isinstance(found, list) and isinstance(expected, list) and len(found) == len(expected):
-        for index, (one, other) in enumerate(zip(found, expected)):
+        for index, (one, other) in enumerate(zip(found, expected, strict=True)):
             if one != other:
                 return first_difference(one, other, f"{path}[{index}]")
     return f"{path.lstrip('.') or 'the whole'}: {found!r}, expected {expected!r}"
@@ -304,7 +304,7 @@ def check_archive(path: Path, promised: Promises) -> Found:
     step = SCRIPT.step_of(meeting)
     if step is None:
         nearest = SCRIPT.structures[promised.step or 0]
-        raise Lost(
+        raise LostWorkError(
             "the saved meeting is not a state the script passes through (half-written or lost steps); against step "
             f"{promised.step or 0}: {first_difference(to_dict(meeting, notes=False), nearest)}"
         )
@@ -343,7 +343,9 @@ def check_finished(path: Path, meeting_id: int) -> None:
         expect(meetings[0].finished, f"meeting {meeting_id} was run to its end, the archive has it unfinished")
         finished = to_dict(archive.load(meeting_id))
         if finished != SCRIPT.finished:
-            raise Lost(f"the finished meeting differs from the script's at {first_difference(finished, SCRIPT.finished)}")
+            raise LostWorkError(
+                f"the finished meeting differs from the script's at {first_difference(finished, SCRIPT.finished)}"
+            )
         recorder = resume(archive, meeting_id)  # the last child let go of the meeting
         expect(recorder.close(), f"meeting {meeting_id} could not be saved after it was finished")
 
@@ -420,20 +422,20 @@ def hold_meeting_with_kills(folder: Path, seed: int, meeting: int) -> Figures:
         where = f"seed {seed}, meeting {meeting}, kill {number} of {KILLS_PER_MEETING} ({moment})"
         try:
             if not wait_for_moment(child, moment):
-                raise Lost(f"{where}: the child stopped before the kill\n{child.said.tail()}\n{child.stderr()}")
+                raise LostWorkError(f"{where}: the child stopped before the kill\n{child.said.tail()}\n{child.stderr()}")
             killed_at = child.kill()
         finally:
             if child.process.poll() is None:
                 child.process.kill()
         if child.process.returncode != -signal.SIGKILL:
-            raise Lost(
+            raise LostWorkError(
                 f"{where}: the child ended by itself (exit {child.process.returncode})\n{child.said.tail()}\n{child.stderr()}"
             )
         promised.take(child.said)
         try:
             found = check_archive(archive, promised)
         except AssertionError as error:
-            raise Lost(
+            raise LostWorkError(
                 f"{where}: {error}\n  the child said last:\n{child.said.tail()}\n  CRASH_SEED={seed} reruns this plan"
             ) from None
         figures.count_kill(child.said, found, promised, killed_at)
@@ -459,18 +461,18 @@ def finish_meeting(archive: Path, meeting_id: int | None, stderr: Path, where: s
     child = Child(archive, meeting_id, stderr)
     try:
         if not child.wait_for_step(LAST_STEP):
-            raise Lost(f"{where}: the last child stopped before the end\n{child.said.tail()}\n{child.stderr()}")
+            raise LostWorkError(f"{where}: the last child stopped before the end\n{child.said.tail()}\n{child.stderr()}")
         child.finish(close_stdin=True)
     finally:
         if child.process.poll() is None:
             child.process.kill()
     if child.process.returncode != 0 or not child.said.closed:
-        raise Lost(f"{where}: the last child did not close cleanly (exit {child.process.returncode})\n{child.stderr()}")
+        raise LostWorkError(f"{where}: the last child did not close cleanly (exit {child.process.returncode})\n{child.stderr()}")
     try:
         expect(child.said.meeting_id is not None, "the last child never named its meeting")
         check_finished(archive, child.said.meeting_id)
     except AssertionError as error:
-        raise Lost(f"{where}: after the last child: {error}") from None
+        raise LostWorkError(f"{where}: after the last child: {error}") from None
 
 
 # --- the tests -------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def test_minutes_to_a_full_disk_leave_the_old_file_and_no_temporary_file(mount_p
     )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
-    for (code, out, err), name in zip(seen["runs"], ("referat.md", "nyt.md")):
+    for (code, out, err), name in zip(seen["runs"], ("referat.md", "nyt.md"), strict=True):
         assert (code, out) == (2, "")
         assert err == f"{disk / name}: the disk is full; free some space and try again\n"
     assert seen["left"] == {"referat.md": "det gamle referat"}  # the old minutes whole, no temporary file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from itertools import pairwise
 
 import pytest
 from support.meetings import real_meeting
@@ -58,7 +59,7 @@ def test_the_content_a_referat_has() -> None:
 
 def test_note_headings_are_demoted_below_the_item() -> None:
     tokens = parser().parse(render(real_meeting(), lang="da"))
-    levels = {t.content: int(next_open.tag[1]) for next_open, t in zip(tokens, tokens[1:]) if next_open.type == "heading_open"}
+    levels = {t.content: int(next_open.tag[1]) for next_open, t in pairwise(tokens) if next_open.type == "heading_open"}
     assert levels["Arbejdsgange"] == 3 and levels["Opsummering"] == 4
 
 

@@ -7,12 +7,12 @@ message beside the right field.
 from __future__ import annotations
 
 from facilitator.agenda.model import ItemType
-from facilitator.errors import MeetingError
+from facilitator.errors import FieldError, MeetingError
 from facilitator.i18n import t
 from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import ActionItem, Decision, Principle, Vote
-from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, Values, count, required
+from facilitator.tui.dialogs.form import Field, FormDialog, Values, count, required
 from facilitator.tui.widgets.text_entry import field_text
 
 

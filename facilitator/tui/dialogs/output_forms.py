@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, FieldError
 from facilitator.files.atomic_write import write_atomic
 from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
-from facilitator.tui.dialogs.form import Field, FieldError, FormDialog, Values, required
+from facilitator.tui.dialogs.form import Field, FormDialog, Values, required
 
 
 class _Overwrite:

@@ -89,7 +89,9 @@ class PreviewScreen(Screen[None]):
                 self.app.call_from_thread(self._failed, str(error))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, pieces(text))
+            # Textual types the callback as Callable[..., T | Awaitable[T]], which mypy cannot
+            # solve for a coroutine function (it infers Never); Textual awaits it all the same.
+            self.app.call_from_thread(self._show, pieces(text))  # type: ignore[arg-type]
 
     def _failed(self, message: str) -> None:
         self.query_one("#preview-status", Static).update(literal.block(message))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import START_COMMANDS, bindings
 from facilitator.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:  # the archive is imported when the list is drawn, not at start
+    from facilitator.store.history import MeetingSummary
 
 RECENT = 10
 
@@ -117,7 +121,7 @@ class StartScreen(Screen[None]):
             return t("start.broken_agenda", name=name)
         return f"{name} – {agenda.meeting.title}"
 
-    def _history(self) -> tuple[list, list]:
+    def _history(self) -> tuple[list[MeetingSummary], list[MeetingSummary]]:
         if not self.archive_path.exists():
             return [], []
         from facilitator.store.archive import Archive

@@ -116,6 +116,8 @@ class ItemView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(literal.EMPTY, id="item-heading")
         with VerticalScroll(id="item-details", can_focus=False):
+            # Textual annotates Collapsible's title as str, but hands it to CollapsibleTitle,
+            # whose label takes Content too: the title is Content so markup in it stays text.
             with Collapsible(id="item-purpose", title=literal.line(t("item.purpose"))):  # type: ignore[arg-type]
                 yield Static(literal.EMPTY, id="item-purpose-text")
             yield Static(literal.line(t("item.prompts")), id="prompts-label", classes="list-label")
@@ -192,11 +194,12 @@ class ItemView(Vertical):
     def _show_current_prompt(self, meeting: Meeting) -> None:
         """The question the room is on, whole and in bold: the list above may cut it short."""
         banner = self.query_one("#current-prompt", Static)
-        prompt = meeting.current_prompt() if meeting.current is not None else None
-        if prompt is None:
+        current = meeting.current
+        prompt = meeting.current_prompt() if current is not None else None
+        if current is None or prompt is None:
             banner.display = False
             return
-        prompts = meeting.items[meeting.current].item.prompts  # type: ignore[index]
+        prompts = meeting.items[current].item.prompts
         banner.display = True
         banner.update(
             literal.assemble(
@@ -240,6 +243,7 @@ class ItemView(Vertical):
         self.query_one("#item-purpose-text", Static).update(literal.block(purpose))
         fold.collapsed = len(purpose) > FOLD_PURPOSE_AT
         short = " ".join(purpose.split())
+        # Content, not str, though Textual's reactive says str: see compose.
         fold.title = literal.line(t("item.purpose") + (f": {short[:50]}…" if fold.collapsed else ""))  # type: ignore[assignment]
 
     def _rebuild(self, meeting: Meeting) -> None:

@@ -84,7 +84,7 @@ class TextInput(Input):
         # first, so the cursor lands after the text as it is kept.
         super().replace(field_text(text), start, end)
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def _on_paste(self, event: events.Paste) -> None:
         # Textual's Input would keep the first line only; this one keeps them all.
         event.stop()
         event.prevent_default()
