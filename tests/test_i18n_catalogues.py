@@ -18,7 +18,6 @@ import ast
 import re
 import string
 from functools import cache
-from gettext import GNUTranslations
 from pathlib import Path
 from typing import NamedTuple
 
