@@ -102,3 +102,9 @@ def make_app(no_user_files: None, archive_path: Path, settings: Config, clock: F
     yield make
     for session in sessions:
         session.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: pytest-xdist hands tests out in order, so a 40-second crash
+    chain started last would keep one process busy long after the others are done."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

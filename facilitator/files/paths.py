@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE = "facilitator"
 
 APP_NAME = "facilitator"
 ARCHIVE_ENV = "FACILITATOR_ARCHIVE"
@@ -59,8 +58,11 @@ def user_templates_dir() -> Path:
 def shipped_folder(name: str) -> Path:
     """The folder ``name`` (``agendas`` or ``templates``) that ships with facilitator.
 
-    The package's data is found through ``importlib.resources.files``, which names the
-    installed package wherever and however it was installed. In a wheel the folders are
+    The package's data is found where the import system found the package itself (its
+    ``__path__``, which is what ``importlib.resources.files`` answers for a package on
+    disk). importlib.resources is not imported for it: on Python 3.11 it brings tempfile,
+    zipfile and shutil with it, some 4 ms of the 25 ms budget of ``facilitator check``
+    (docs/performance.md), to give back the same folder. In a wheel the folders are
     package data: the repository keeps them at its top, where a person finds and edits
     them, and the build puts them inside the package (hatchling's ``force-include`` in
     pyproject.toml: ``agendas`` becomes ``facilitator/agendas``).
@@ -69,12 +71,12 @@ def shipped_folder(name: str) -> Path:
     package, so the lookup falls back to the package's parent, the top of the checkout
     (a copy or a link inside the package would be a second place to keep in step).
 
-    Callers get a real path, not a ``Traversable``: an agenda is stat-ed before it is read,
-    and the template loader resolves links to keep includes inside the folder. Every way
-    pip installs a wheel gives one (a zipped package, which would not, is not supported).
+    Callers get a real path: an agenda is stat-ed before it is read, and the template
+    loader resolves links to keep includes inside the folder. Every way pip installs a
+    wheel gives one (a zipped package is not supported).
     """
-    from importlib.resources import files  # late: ``check`` of a file of one's own never needs it
+    import facilitator
 
-    package = Path(str(files(PACKAGE)))
+    package = Path(facilitator.__path__[0])
     inside = package / name
     return inside if inside.is_dir() else package.parent / name
