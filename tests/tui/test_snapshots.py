@@ -58,9 +58,10 @@ def test_meeting_over_time_at_80x24(snap_compare: Any, make_app: MakeApp, clock:
     app = make_app()
 
     async def run_before(pilot: Any) -> None:
+        await pilot.pause()  # the screen is the app's first: it may still be mounting when the pilot starts
         held(app, clock)
         clock.advance(30)
-        await pilot.pause()  # the screen is the app's first: it may still be mounting when the pilot starts
+        await pilot.pause()
         app.screen.tick()
         await pilot.pause()
 
