@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
 APP_NAME = "facilitator"
 ARCHIVE_ENV = "FACILITATOR_ARCHIVE"
 ARCHIVE_FILE = "archive.sqlite3"
