@@ -15,6 +15,7 @@ write nothing; ``Session.open_new`` and ``Session.resume`` then open it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -103,11 +104,21 @@ class Session:
         locked for this process, and saved from now on."""
         meeting = Meeting(new.agenda, clock=clock)
         archive = Archive.open(new.archive_path)
+        meeting_id: int | None = None
+        lock: MeetingLock | None = None
         try:
             carry_over(archive, meeting)
             meeting_id = archive.create(meeting, agenda_path=str(new.agenda_path.resolve()))
-            recorder = Recorder(archive, meeting_id, meeting, MeetingLock.take(archive.path, meeting_id)).start()
+            lock = MeetingLock.take(archive.path, meeting_id)
+            recorder = Recorder(archive, meeting_id, meeting, lock).start()
         except BaseException:
+            # Nothing of a meeting that could not open stays behind: not its lock (the
+            # start screen would call it in use), not its empty row (resume would pick it).
+            if lock is not None:
+                lock.release()
+            if meeting_id is not None:
+                with contextlib.suppress(FacilitatorError):
+                    archive.discard_unstarted(meeting_id)
             archive.close()
             raise
         return cls(archive, recorder, fresh=True)
@@ -136,7 +147,11 @@ class Session:
             except BaseException:
                 lock.release()
                 raise
-            recorder = Recorder(archive, meeting_id, meeting, lock).start()
+            try:
+                recorder = Recorder(archive, meeting_id, meeting, lock).start()
+            except BaseException:
+                lock.release()
+                raise
         except BaseException:
             archive.close()
             raise
@@ -147,11 +162,13 @@ class Session:
     def close(self) -> bool:
         """The one way a meeting ends its time on screen: save what is pending and let go
         of the lock and the archive. False when the meeting went to a rescue file (or,
-        see ``lost``, nowhere). Closing again does nothing."""
+        see ``lost``, nowhere). Closing again does nothing and answers as the first close
+        did; a close that was interrupted (an exception out of the recorder) can be tried
+        again, so a meeting is never taken for closed while its last changes wait."""
         if self.closed:
-            return True
-        self.closed = True
+            return bool(self.saved)
         saved = self.saved = self.recorder.close()
+        self.closed = True
         if saved:
             if self._untouched and not self.meeting.started:
                 try:

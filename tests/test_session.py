@@ -100,3 +100,45 @@ def test_attendance_taken_before_the_start_is_kept(tmp_path: Path) -> None:
     assert not session.discarded
     with Archive.open(archive, read_only=True) as db:
         assert list(db.load(session.meeting_id).attendees) == ["Anne"]
+
+
+def test_a_meeting_that_cannot_open_leaves_neither_a_row_nor_a_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The recorder fails to start after the meeting was stored and locked: the empty
+    meeting goes again, so resume cannot pick it, and the lock is free for the next try."""
+    from facilitator.store import recorder as recorder_module
+    from facilitator.store.lock import MeetingLock
+
+    archive = tmp_path / "a.sqlite3"
+    plan = MeetingPlan.find(archive, "klubmoede")
+
+    def broken_start(self: object) -> object:
+        raise FacilitatorError("the recorder could not start")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(recorder_module.Recorder, "start", broken_start)
+        with pytest.raises(FacilitatorError, match="could not start"):
+            Session.open_new(plan)
+    with Archive.open(archive, read_only=True) as db:
+        assert db.meetings() == []
+    lock = MeetingLock.take(archive, 1)  # the id the failed meeting had: free again
+    lock.release()
+
+
+def test_a_close_that_was_interrupted_can_be_tried_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception out of the recorder's close (ctrl+c while it waits for the disk) must
+    not leave the session taken for closed with its last changes unsaved."""
+    archive = tmp_path / "a.sqlite3"
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"))
+    session.meeting.start()
+    session.meeting.add_decision("Sidste ændring")
+    real_close = session.recorder.close
+    with monkeypatch.context() as patched:
+        patched.setattr(session.recorder, "close", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+        with pytest.raises(KeyboardInterrupt):
+            session.close()
+    assert not session.closed
+    assert session.recorder.close == real_close
+    assert session.close() is True and session.closed
+    assert session.close() is True  # again: nothing more, the same answer
+    with Archive.open(archive, read_only=True) as db:
+        assert [d.text for d in db.load(session.meeting_id).items[0].decisions] == ["Sidste ændring"]

@@ -290,10 +290,12 @@ class FacilitatorApp(App[None]):
         """The one way the app (and the command line after it) closes a meeting: the notes
         typed on its screens first, then ``Session.close``."""
         if self.session is not None:
-            for screen in self.screen_stack:
-                if isinstance(screen, KeepsNotes):
-                    screen.save_notes_now()
-            self.session.close()
+            try:
+                for screen in self.screen_stack:
+                    if isinstance(screen, KeepsNotes):
+                        screen.save_notes_now()
+            finally:  # a screen that fails must not keep the meeting from being saved
+                self.session.close()
 
     def on_unmount(self) -> None:
         self.close_session()
