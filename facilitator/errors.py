@@ -4,8 +4,8 @@ Most are FacilitatorErrors, each carrying a message a person can act on: the CLI
 them on stderr and exits 2; the app shows them and carries on. Anything that is not a
 FacilitatorError and escapes is a bug in facilitator, not a mistake of the user. The few
 that are not FacilitatorErrors (``NotRegularFileError``, ``FileTooLargeError``,
-``LimitReachedError``) never reach a person: the module that raises them is wrapped by one
-that words them.
+``LimitReachedError`` and ``StoppedError``, ``SnapshotError``) never reach a person: the
+module that raises them is wrapped by one that words them.
 
 This module imports nothing heavier than ``text``, so any wing may import it.
 """

@@ -7,7 +7,7 @@ restore, and the app's launch). ``console`` holds what they share about output: 
 codes, errors on stderr, tables, the file ``-o`` names.
 
 Everything printed that came from a person, a file, the archive or the command line is
-data: a value in a line goes out through ``visible_text.one_line`` (``i18n.t`` does it
+data: a value in a line goes out through ``text.visible.one_line`` (``i18n.t`` does it
 for the values it fills in; the table cells, search hits and argparse's own messages
 are done here), and whatever is printed whole, an error or the minutes, through
 ``visible``. No control character reaches the terminal raw: an escape sequence in a

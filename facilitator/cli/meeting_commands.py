@@ -10,7 +10,6 @@ other commands never load them.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,13 +65,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from facilitator.files.paths import ARCHIVE_ENV
+    from facilitator.files.paths import requested_archive
     from facilitator.store.rescue import restore
 
     # Not paths.archive_path(): without --archive or the variable, the rescue file's own
     # archive wins over the default one.
-    chosen = getattr(args, "archive", None) or os.environ.get(ARCHIVE_ENV)
-    restored = restore(Path(args.file), Path(chosen) if chosen else None)
+    restored = restore(Path(args.file), requested_archive(getattr(args, "archive", None)))
     print(
         t("cli.restore.replaced" if restored.replaced else "cli.restore.added", id=restored.meeting_id, archive=restored.archive)
     )
@@ -90,7 +88,9 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
     from facilitator.files.paths import archive_path
     from facilitator.tui.app import build_app
 
-    app = build_app(archive_path=archive_path(getattr(args, "archive", None)), config=settings(), launch=launch)
+    # The archive the session opened, not worked out again; the start screen's archive otherwise.
+    archive = launch.session.archive.path if launch.session is not None else archive_path(getattr(args, "archive", None))
+    app = build_app(archive_path=archive, config=settings(), launch=launch)
     try:
         app.run()
     finally:
@@ -101,11 +101,12 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
             print(t("cli.run.rescued", path=session.rescue_file), file=sys.stderr)
             return EXIT_INVALID
         if session.lost:  # the archive failed and no rescue file fitted anywhere: say so, never "saved"
-            import tempfile
+            from facilitator.files.paths import rescue_folders
 
             reason = session.save_health.problem or t("cli.run.no_answer")
+            temp = rescue_folders(session.archive.path)[-1]
             print(
-                t("cli.run.lost", id=session.meeting_id, reason=reason, path=session.archive.path, temp=tempfile.gettempdir()),
+                t("cli.run.lost", id=session.meeting_id, reason=reason, path=session.archive.path, temp=temp),
                 file=sys.stderr,
             )
             return EXIT_INVALID

@@ -4,8 +4,10 @@ The archive goes in the user's data folder unless ``--archive PATH`` or the envi
 variable FACILITATOR_ARCHIVE says otherwise; the command line wins over the environment.
 The settings file and a person's own templates live in the user's config folder. The
 agendas and templates that ship with facilitator are found by :func:`shipped_folder`.
-The agenda wing (``agenda.shipped``) and the output wing (``output.minutes``) ask here;
-neither works a path out for itself.
+A meeting's writer lock and its rescue file go beside the archive (the rescue file, when
+that folder will not take it, in the temporary folder). The wings ask here; none works a
+path out for itself. (The message catalogues are the one exception: ``i18n`` sits below
+this wing, and finds them beside its own module.)
 """
 
 from __future__ import annotations
@@ -24,13 +26,37 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def archive_path(requested: str | os.PathLike[str] | None = None) -> Path:
+def requested_archive(requested: str | os.PathLike[str] | None = None) -> Path | None:
+    """The archive a person asked for: ``--archive``, else FACILITATOR_ARCHIVE, else None
+    (``restore`` then puts a meeting back where its rescue file says it came from)."""
     if requested:
         return Path(requested).expanduser()
     from_env = os.environ.get(ARCHIVE_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    return data_dir() / ARCHIVE_FILE
+    return Path(from_env).expanduser() if from_env else None
+
+
+def archive_path(requested: str | os.PathLike[str] | None = None) -> Path:
+    """The archive to use: the one asked for, else the user data folder's."""
+    return requested_archive(requested) or data_dir() / ARCHIVE_FILE
+
+
+def lock_path(archive: Path, meeting_id: int) -> Path:
+    """The writer lock of one meeting, beside the archive, named by the archive's identity
+    (device and inode): two names of one file share their locks."""
+    real = Path(os.path.realpath(archive))
+    try:
+        status = os.stat(real)
+        identity = f"{status.st_dev:x}-{status.st_ino:x}"
+    except OSError:  # no file (yet): its name is all there is to go by
+        identity = real.name
+    return real.with_name(f".facilitator-{identity}.meeting-{meeting_id}.lock")
+
+
+def rescue_folders(archive: Path) -> tuple[Path, Path]:
+    """Where a rescue file may go, in order: beside the archive, else the temporary folder."""
+    import tempfile  # imported late: only a failed save needs it
+
+    return archive.parent, Path(tempfile.gettempdir())
 
 
 CONFIG_ENV = "FACILITATOR_CONFIG"

@@ -20,6 +20,8 @@ at run time. After editing a ``.po``, compile both:
 ``tests/test_i18n_catalogues.py`` fails when a ``.mo`` says anything its ``.po`` does not,
 when a key the code uses is missing from either language or one in the catalogue is unused,
 when a key is built at run time, and when the languages' placeholders differ.
+
+May import: ``text`` only (every wing above uses ``t``).
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     """The text for ``key`` in the current language, with ``params`` filled in.
 
     Every value filled in is data (a title, a name, a path, a reason): it goes in as one
-    line, its control characters shown as signs (``visible_text``), so no value can add a
+    line, its control characters shown as signs (``text.visible``), so no value can add a
     line to a message or send an escape sequence to the terminal that shows it.
     """
     return _filled(catalogue(lang or _language).gettext(key), params)

@@ -1,6 +1,6 @@
 """The archive: one SQLite file holding every meeting, saved change by change.
 
-A meeting is stored as a snapshot (``meeting_snapshot``) without its notes, which live in
+A meeting is stored as a snapshot (``store.snapshot``) without its notes, which live in
 their own table because they change with every keystroke. Action items and a full-text
 index are projections of the snapshots, kept in step in the same transaction, so
 questions across meetings ("open actions of our club", "where did we talk about vold?")

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.files.paths import lock_path
 from facilitator.i18n import t
 
 if sys.platform == "win32":  # pragma: no cover - Windows
@@ -28,13 +29,7 @@ else:
 
 class MeetingLock:
     def __init__(self, archive: Path, meeting_id: int) -> None:
-        real = Path(os.path.realpath(archive))
-        try:
-            status = os.stat(real)
-            identity = f"{status.st_dev:x}-{status.st_ino:x}"
-        except OSError:  # no file (yet): its name is all there is to go by
-            identity = real.name
-        self.path = real.with_name(f".facilitator-{identity}.meeting-{meeting_id}.lock")
+        self.path = lock_path(archive, meeting_id)
         self._fd: int | None = None
 
     @classmethod

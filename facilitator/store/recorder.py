@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -119,6 +118,7 @@ class Recorder:
         """
         from facilitator.errors import OutputError
         from facilitator.files.atomic_write import write_atomic
+        from facilitator.files.paths import rescue_folders
 
         data = json.dumps(
             {"archive": str(self.archive.path), "meeting_id": self.meeting_id, "meeting": to_dict(self.meeting)},
@@ -127,7 +127,7 @@ class Recorder:
         ).encode("utf-8")
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         stem = f"{self.archive.path.name}.rescue-{self.meeting_id}-{stamp}"
-        for folder in (self.archive.path.parent, Path(tempfile.gettempdir())):
+        for folder in rescue_folders(self.archive.path):
             for attempt in range(1, RESCUE_NAMES + 1):
                 target = folder / (f"{stem}.json" if attempt == 1 else f"{stem}-{attempt}.json")
                 try:

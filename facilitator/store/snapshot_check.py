@@ -1,7 +1,7 @@
 """The whole shape of a meeting snapshot, checked before a Meeting is built from it.
 
 A snapshot comes from the archive or a rescue file, and both are files a person can
-edit, a disk can damage or a newer facilitator can have written. ``meeting_snapshot``
+edit, a disk can damage or a newer facilitator can have written. ``store.snapshot``
 rebuilds a meeting trusting that the data is what ``to_dict`` wrote; a hand-edited value
 would otherwise surface much later, as a traceback in the minutes, the next agenda or the
 meeting screen (a "current" of 99 crashed ``resume``). So everything the meeting relies
@@ -28,7 +28,7 @@ from facilitator.i18n import t
 from facilitator.meeting.records import Presence, Principle
 
 SNAPSHOT_VERSION: Final = 1
-"""The version this module checks; ``meeting_snapshot.SNAPSHOT_VERSION`` must equal it."""
+"""The version this module checks; ``snapshot.SNAPSHOT_VERSION`` must equal it."""
 
 MAX_ID: Final = 2**31 - 1
 """Ids and meeting numbers: far beyond any meeting, and within what SQLite stores."""

@@ -1,6 +1,6 @@
 """Writing meetings: a snapshot, with its projections kept in step in the same transaction.
 
-A meeting is stored as a snapshot without its notes (``meeting_snapshot``). The action
+A meeting is stored as a snapshot without its notes (``store.snapshot``). The action
 items and the full-text rows of decisions, votes and actions are projections of it,
 brought in line with every save, so questions across meetings never read a snapshot.
 Writing only stores: what goes into a meeting (the actions it carries over) is decided

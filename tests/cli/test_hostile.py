@@ -1,9 +1,9 @@
 """Every command of the command line, fed every hostile string: literal text out, no traceback.
 
-Each string of ``tests.hostile_text.HOSTILE`` goes into agenda fields, the archive's
+Each string of ``tests/support/hostile_text.HOSTILE`` goes into agenda fields, the archive's
 meetings (held through the core), file and folder names and arguments. Every command
 then runs as a real process (``python -m facilitator``), and its output must hold no raw
-control character, show each string in its visible form (``visible_text.one_line``)
+control character, show each string in its visible form (``text.visible.one_line``)
 where the command shows it, keep one line per row (a newline must not forge a line),
 and end with the expected exit status, never a traceback. To keep the suite quick, one
 process sweeps all strings where the command can show them all at once: one archive

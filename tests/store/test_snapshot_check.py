@@ -35,8 +35,7 @@ from facilitator.meeting.records import CarriedAction
 from facilitator.output.minutes import render
 from facilitator.output.next_agenda import next_agenda
 from facilitator.session import MeetingPlan, Resumption, Session
-from facilitator.store import snapshot as meeting_snapshot
-from facilitator.store import snapshot_check
+from facilitator.store import snapshot, snapshot_check
 from facilitator.store.archive import Archive
 from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.store.snapshot_check import check_snapshot
@@ -204,7 +203,7 @@ def use(meeting: Meeting) -> None:
 
 def test_the_valid_snapshot_passes_and_the_versions_agree() -> None:
     check_snapshot(VALID)
-    assert snapshot_check.SNAPSHOT_VERSION == meeting_snapshot.SNAPSHOT_VERSION
+    assert snapshot_check.SNAPSHOT_VERSION == snapshot.SNAPSHOT_VERSION
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -1,6 +1,6 @@
 """Hostile text through every screen, dialog and notification of the app.
 
-Every entry of tests/hostile_text.py goes into every place text enters the app: the
+Every entry of tests/support/hostile_text.py goes into every place text enters the app: the
 agenda's fields, carried actions from an earlier meeting, names, decisions, votes, action
 items, added items, speakers, the notes, the settings file, file names and paths, and the
 error messages that quote them. After each step:
