@@ -17,7 +17,7 @@ catalogue refuses it. The ``.mo`` files are committed with their ``.po``, so a s
 checkout and a wheel read the same file, and nothing is compiled at build time or written
 at run time. After editing a ``.po``, compile both:
 ``pybabel compile -d facilitator/i18n/locale -D facilitator``.
-``tests/test_i18n_catalogues.py`` fails when a ``.mo`` says anything its ``.po`` does not,
+``tests/i18n/test_catalogues.py`` fails when a ``.mo`` says anything its ``.po`` does not,
 when a key the code uses is missing from either language or one in the catalogue is unused,
 when a key is built at run time, and when the languages' placeholders differ.
 

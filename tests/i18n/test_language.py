@@ -1,7 +1,7 @@
 """The switch between the languages, and how a text is looked up and filled in.
 
 The catalogues themselves (keys, placeholders, the compiled files) are checked in
-test_i18n_catalogues.py."""
+test_catalogues.py."""
 
 from __future__ import annotations
 
