@@ -32,6 +32,7 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.message_pump", "MessagePump._message_queue", "type_ahead.py reads it: whether typed keys are still on their way"),
     ("textual.widgets._footer", "FooterKey", "widgets/key_footer.py titles the footer's keys (and tests read them)"),
     ("textual.widgets._select", "SelectOverlay", "dialogs/form.py: Enter and Escape belong to an open list, not the dialog"),
+    ("textual.widgets", "OptionList._lines", "widgets/tick_list.py draws each row for the entry the option list put there"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
 
