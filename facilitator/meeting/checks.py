@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from facilitator.agenda.model import ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
+from facilitator.meeting import written_dates
 from facilitator.meeting.records import Presence, Principle
 
 
@@ -43,7 +44,12 @@ def count(value: object, field_name: str, *, positive: bool = False) -> int:
     return value
 
 
-def deadline(value: dt.date | str | None) -> dt.date | None:
+def deadline(value: dt.date | str | None, *, today: dt.date) -> dt.date | None:
+    """A date, typed ISO (2027-01-15) or the Danish way, day first (15.1.2027, 15/1-27, 15/1).
+
+    ``today`` is the meeting's own date: a deadline written without a year is the next
+    such day from then, whatever the machine's clock says.
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
@@ -55,6 +61,9 @@ def deadline(value: dt.date | str | None) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        written = written_dates.day_first(value, today)
+        if written is not None:
+            return written
     raise MeetingError(t("meeting.bad_deadline", value=value))
 
 

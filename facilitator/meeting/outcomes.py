@@ -84,7 +84,7 @@ class Outcomes:
             self._new_id(),
             checks.text(what, "meeting.field.what"),
             checks.text(who, "meeting.field.who"),
-            checks.deadline(deadline),
+            checks.deadline(deadline, today=self.clock().date()),
         )
         state.actions.append(action)
         self._changed()

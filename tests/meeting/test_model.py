@@ -114,10 +114,21 @@ def test_actions_with_deadlines(running: Meeting) -> None:
     assert running.add_action("Booke lokale", "Bo").deadline is None
     running.set_action_done(action.id)
     assert running.find_action(action.id).done
-    with pytest.raises(MeetingError, match=r"YYYY-MM-DD, e.g. 2026-12-31 \(got 15/12\)"):
-        running.add_action("x", "Anne", "15/12")
+    with pytest.raises(
+        MeetingError, match=r"DD.MM.YYYY or YYYY-MM-DD, e.g. 31.12.2026, 31/12-26, 31.12 or 2026-12-31 \(got 31/2\)"
+    ):
+        running.add_action("x", "Anne", "31/2")
+    assert running.add_action("Skrive igen", "Anne", "15/12").deadline == dt.date(2026, 12, 15)  # day first, this year
     with pytest.raises(MeetingError, match="Who is empty"):
         running.add_action("x", " ")
+
+
+def test_a_deadline_without_a_year_is_read_from_the_meetings_own_clock(running: Meeting, clock: FakeClock) -> None:
+    clock.now = dt.datetime(2026, 12, 20, 23, 59)
+    assert running.add_action("Efter nytår", "Anne", "5/1").deadline == dt.date(2027, 1, 5)
+    assert running.add_action("I dag", "Anne", "20.12.").deadline == dt.date(2026, 12, 20)
+    clock.now = dt.datetime(2027, 1, 2, 9, 0)
+    assert running.add_action("Senere", "Anne", "20.12").deadline == dt.date(2027, 12, 20)
 
 
 def test_records_can_be_removed_by_id(running: Meeting) -> None:

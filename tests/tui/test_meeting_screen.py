@@ -119,11 +119,11 @@ async def test_add_action_item_checks_the_deadline_beside_its_field(make_app: Ma
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await press(pilot, "f3", Typed("Skriv til ledelsen"), "tab", Typed("Anne"), "tab", Typed("1/12"), "enter")
+        await press(pilot, "f3", Typed("Skriv til ledelsen"), "tab", Typed("Anne"), "tab", Typed("31/2"), "enter")
         await pilot.pause()
         assert "YYYY-MM-DD" in str(app.screen.query_one("#error-deadline").render())
         assert app.screen.query_one("#field-what", Input).value == "Skriv til ledelsen"  # nothing typed is lost
-        for _ in "1/12":
+        for _ in "31/2":
             await pilot.press("backspace")
         await press(pilot, Typed("2026-12-15"), "enter")
         await pilot.pause()

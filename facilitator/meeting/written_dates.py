@@ -1,0 +1,46 @@
+"""Dates as people in a Danish meeting write them: 15.1.2027, 15/1-27, 15.1.
+
+A secretary types a deadline the way it is said in the room, day first, and often
+without the year ("to 15/1"). Day first is the only reading: there is no month-first
+form in Danish, so 5/1 is the fifth of January and never the first of May. A date
+without a year is the next such day on or after the meeting's today, which the caller
+passes in, so this stays a pure function of its arguments and a meeting held on
+20 December that says "5/1" means January of the new year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Day, then month, then an optional year of two or four digits; a year-less date may end in a
+# full stop ("15.1."). ASCII digits only: the date is read, not guessed at.
+_DAY_FIRST = re.compile(
+    r"(?P<day>[0-9]{1,2})[./-](?P<month>[0-9]{1,2})(?:[./-](?P<year>[0-9]{4}|[0-9]{2})|\.)?",
+    re.ASCII,
+)
+
+# The longest gap between two 29ths of February (1896 to 1904, 2096 to 2104) is eight years.
+_YEARS_TO_LOOK = 9
+
+
+def day_first(written: str, today: dt.date) -> dt.date | None:
+    """The date ``written`` day first, or None if it is not such a date or no such day exists."""
+    match = _DAY_FIRST.fullmatch(written.strip())
+    if match is None:
+        return None
+    day, month, year = int(match["day"]), int(match["month"]), match["year"]
+    if year is not None:
+        return _date(2000 + int(year) if len(year) == 2 else int(year), month, day)
+    for candidate_year in range(today.year, min(today.year + _YEARS_TO_LOOK, dt.MAXYEAR + 1)):
+        candidate = _date(candidate_year, month, day)
+        if candidate is not None and candidate >= today:
+            return candidate
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31.2, 0/1, 15.13, year 0000
+        return None
