@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from facilitator.cli import meeting_commands
 from facilitator.cli.console import EXIT_INVALID, EXIT_OK, print_error, silence_stdout
-from facilitator.cli.parser import APP_COMMANDS, build_parser, command_word, language_from_argv
+from facilitator.cli.parser import APP_COMMANDS, build_parser, command_word, language_from_argv, route_argparse_words
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import ENV_VAR, resolve_language, set_language, t
 from facilitator.tui import startup
@@ -38,6 +38,7 @@ def _main(args_list: list[str], opens_app: bool) -> int:
     if opens_app and not requested and not os.environ.get(ENV_VAR):
         requested = meeting_commands.settings().lang
     set_language(resolve_language(requested))
+    route_argparse_words()
     parser = build_parser()
     args = parser.parse_args(args_list)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)

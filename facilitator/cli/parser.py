@@ -3,7 +3,8 @@ looks at ``argv`` taken before it runs (the language for the help, and whether t
 will open).
 
 argparse's own messages echo what was typed, so they go out as one visible line, like
-every other value the CLI prints.
+every other value the CLI prints. Its own words ("usage:", "options", "the following
+arguments are required") come in the user's language through ``route_argparse_words``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from facilitator.cli.console import EXIT_INVALID
 from facilitator.cli.history_commands import cmd_actions, cmd_meetings, cmd_search
 from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
-from facilitator.i18n import LANGUAGES, t
+from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
 from facilitator.text.visible import one_line
 
 APP_COMMANDS = ("run", "resume")
@@ -49,13 +50,30 @@ def command_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+def route_argparse_words() -> None:
+    """Make argparse say its own words in the language set by ``i18n.set_language``.
+
+    argparse looks each word up through its module globals ``_`` and ``ngettext`` (gettext's
+    functions, imported into it), and offers no other hook: no parameter or method of a
+    parser or formatter reaches "usage:", the group titles or the error messages. So the
+    command's entry replaces those two globals, for this process only, with the i18n wing's
+    functions, which read the current language at each lookup. Only ``main`` calls this;
+    the words are English until it does, exactly as argparse says them.
+    """
+    setattr(argparse, "_", argparse_gettext)  # noqa: B010 - not in argparse's type stubs
+    setattr(argparse, "ngettext", argparse_ngettext)  # noqa: B010
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but its error messages show the argument they quote as one visible line:
     ``unrecognized arguments`` and the like echo what was typed, escape sequences and all."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INVALID, f"{one_line(self.prog)}: error: {one_line(message)}\n")
+        self.exit(
+            EXIT_INVALID,
+            argparse_gettext("%(prog)s: error: %(message)s\n") % {"prog": one_line(self.prog), "message": one_line(message)},
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

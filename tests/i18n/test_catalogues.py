@@ -316,3 +316,80 @@ def test_every_command_and_every_choice_has_its_words() -> None:
     assert {command.id for command in ALL_COMMANDS} == set(COMMAND_KEYS)
     assert set(labels.ITEM_TYPE_KEYS) == set(labels.ITEM_TYPE_MINUTES_KEYS) == set(ItemType)
     assert set(labels.PRINCIPLE_KEYS) == set(Principle)
+
+
+# --- argparse's own words (the domain "argparse") --------------------------------------------
+
+ARGPARSE_COMPILE = "pybabel compile -d facilitator/i18n/locale -D argparse"
+PERCENT_FIELD = re.compile(r"%(?:\((\w+)\))?[rsd]")
+
+
+@cache
+def argparse_po() -> Catalog:
+    with open(i18n.catalogue_path("da", ".po", i18n.ARGPARSE_DOMAIN), "rb") as file:
+        return read_po(file, locale="da")
+
+
+def argparse_asks_for() -> set[str | tuple[str, str]]:
+    """The words this Python's argparse looks up: every literal ``_("…")`` and
+    ``ngettext("…", "…", n)`` in its source."""
+    import argparse
+
+    asked: set[str | tuple[str, str]] = set()
+    for node in ast.walk(ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args:
+            words = [arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+            if node.func.id == "_" and words:
+                asked.add(words[0])
+            elif node.func.id == "ngettext" and len(words) == 2:
+                asked.add((words[0], words[1]))
+    return asked
+
+
+def test_the_argparse_mo_says_what_its_po_says() -> None:
+    with open(i18n.catalogue_path("da", domain=i18n.ARGPARSE_DOMAIN), "rb") as file:
+        compiled = read_mo(file)
+    written = {ident(message): forms(message) for message in argparse_po() if message.id}
+    assert {ident(message): forms(message) for message in compiled if message.id} == written, f"run: {ARGPARSE_COMPILE}"
+    assert compiled.plural_forms == argparse_po().plural_forms == "nplurals=2; plural=(n != 1);"
+
+
+def test_the_argparse_catalogue_is_apart_from_the_main_one() -> None:
+    """The key checks above read the domain "facilitator" only; argparse's English msgids
+    are not keys, and none of them is one."""
+    assert i18n.catalogue_path("da", ".po") != i18n.catalogue_path("da", ".po", i18n.ARGPARSE_DOMAIN)
+    assert not {ident(message) for message in argparse_po() if message.id} & {
+        ident(message) for message in po("da") if message.id
+    }
+    assert not Path(i18n.catalogue_path("en", ".po", i18n.ARGPARSE_DOMAIN)).exists()  # English is argparse's own text
+
+
+def test_every_word_argparse_asks_for_is_danish() -> None:
+    asked = argparse_asks_for()
+    assert len(asked) > 30 and "usage: " in asked and "options" in asked | {"optional arguments"}
+    written = {ident(message): forms(message) for message in argparse_po() if message.id}
+    assert sorted(map(str, asked - set(written))) == []
+    assert [key for key, texts in written.items() if not all(texts)] == []
+
+
+def test_each_argparse_word_keeps_its_fields() -> None:
+    """argparse fills the Danish text with ``%`` as it fills its own: the same fields."""
+    for message in argparse_po():
+        if message.id:
+            wanted = sorted(PERCENT_FIELD.findall(message.id if isinstance(message.id, str) else message.id[0]))
+            assert all(sorted(PERCENT_FIELD.findall(form)) == wanted for form in forms(message)), message.id
+
+
+def test_argparse_words_in_each_language() -> None:
+    previous = i18n.get_language()
+    try:
+        i18n.set_language("en")
+        assert i18n.argparse_gettext("usage: ") == "usage: "
+        assert i18n.argparse_ngettext("expected %s argument", "expected %s arguments", 2) == "expected %s arguments"
+        i18n.set_language("da")
+        assert i18n.argparse_gettext("usage: ") == "brug: "
+        assert i18n.argparse_ngettext("expected %s argument", "expected %s arguments", 1) == "forventede %s argument"
+        assert i18n.argparse_ngettext("expected %s argument", "expected %s arguments", 2) == "forventede %s argumenter"
+        assert i18n.argparse_gettext("a word a later Python adds") == "a word a later Python adds"
+    finally:
+        i18n.set_language(previous)
