@@ -4,6 +4,7 @@ Lives here: ``model`` (Agenda, Item, MeetingInfo and their limits), ``loader`` (
 model, with every problem found), ``syntax`` (TOML syntax errors as ``PATH:LINE: message``),
 ``schema`` (the keys and values an agenda may hold), ``suggestions`` (what a person
 probably meant), ``toml_lines`` (which line of the file a key sits on), ``shipped`` (the
-agendas that come with facilitator, by name).
+agendas that come with facilitator, by name), ``sniff`` (which TOML files of a folder
+look like agendas).
 May import: ``files``, ``i18n``, ``errors``, ``text``. Never the meeting, the store or a UI.
 """

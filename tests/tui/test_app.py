@@ -158,7 +158,7 @@ async def test_start_screen_lists_agendas_and_starts_one(make_app: MakeApp, tmp_
         'format = 1\n[meeting]\ntitle = "Eget møde"\nkind = "klubmøde"\n[[item]]\ntitle = "Eneste punkt"\n',
         encoding="utf-8",
     )
-    (tmp_path / "broken.toml").write_text("format = 1\n", encoding="utf-8")
+    (tmp_path / "broken.toml").write_text("format = 1\n[meeting]\n", encoding="utf-8")  # an agenda, but incomplete
     app = make_app(None)
     async with app.run_test(size=SIZE) as pilot:
         choices = app.screen.query_one("#choices", OptionList)
@@ -172,6 +172,26 @@ async def test_start_screen_lists_agendas_and_starts_one(make_app: MakeApp, tmp_
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert app.session.meeting.info.title == "Eget møde"
+
+
+async def test_start_screen_lists_only_the_files_that_look_like_agendas(make_app: MakeApp, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.ruff]\nline-length = 130\n', encoding="utf-8")
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "x"\n', encoding="utf-8")
+    (tmp_path / "broken.toml").write_text('format = 1\n[meeting]\ntitle = "Ingen slutning\n', encoding="utf-8")
+    (tmp_path / "eget.toml").write_text(
+        'format = 1\n[meeting]\ntitle = "Eget møde"\nkind = "klubmøde"\n[[item]]\ntitle = "Eneste punkt"\n',
+        encoding="utf-8",
+    )
+    app = make_app(None)  # the settings file (config.toml) is in this folder too, once written
+    (tmp_path / "config.toml").write_text('lang = "en"\n', encoding="utf-8")
+    async with app.run_test(size=SIZE):
+        choices = app.screen.query_one("#choices", OptionList)
+        local = [o.id for o in choices.options if o.id and o.id.startswith(f"agenda:{tmp_path}")]
+        assert local == [f"agenda:{tmp_path / 'broken.toml'}", f"agenda:{tmp_path / 'eget.toml'}"]
+        labels = [str(o.prompt) for o in choices.options]
+        assert any("broken.toml – cannot be read" in label for label in labels)
+        assert any("eget.toml – Eget møde" in label for label in labels)
+        assert not any("pyproject" in label or "Cargo" in label or "config.toml" in label for label in labels)
 
 
 async def test_start_screen_resumes_an_unfinished_meeting(

@@ -466,6 +466,48 @@ async def test_shift_tab_from_the_notes_reaches_the_options_and_space_ticks(make
         assert meeting.items[OPTIONS].notes == ""  # the space ticked; it did not go into the notes
 
 
+async def test_tab_from_the_notes_reaches_the_questions_then_the_solutions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = meeting_of(app)
+        await started(pilot)
+        both = next(i for i, state in enumerate(meeting.items) if state.item.prompts and state.item.options)
+        meeting.go_to(both)
+        await pilot.pause()
+        assert app.focused.id == "notes"
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert app.focused.id == "prompts" and meeting.items[both].discussed == {0}
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert app.focused.id == "options" and meeting.items[both].chosen == {0}
+        await pilot.press("tab")  # from the last list, back to the notes
+        await pilot.pause()
+        assert app.focused.id == "notes" and meeting.items[both].notes == ""
+        await pilot.press("shift+tab")  # backwards, the last list first
+        await pilot.pause()
+        assert app.focused.id == "options"
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused.id == "prompts"
+
+
+async def test_tab_from_the_notes_of_an_item_without_lists_moves_on_as_everywhere(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = meeting_of(app)
+        await started(pilot)
+        bare = next(i for i, state in enumerate(meeting.items) if not (state.item.prompts or state.item.options))
+        meeting.go_to(bare)
+        await pilot.pause()
+        assert app.focused.id == "notes"
+        expected = app.screen.focus_chain[(app.screen.focus_chain.index(app.focused) + 1) % len(app.screen.focus_chain)]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is expected and app.focused.id != "notes"
+        assert meeting.items[bare].notes == ""  # the Tab did not go into the notes
+
+
 async def test_narrow_terminals_show_the_room_in_one_line(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

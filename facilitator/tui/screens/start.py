@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.agenda.shipped import shipped_agendas
+from facilitator.agenda.sniff import agendas_in
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.tui import literal
@@ -101,7 +102,7 @@ class StartScreen(Screen[None]):
         options.append(Option(literal.line(t("start.new")), disabled=True))
         for name, path in shipped_agendas().items():
             options.append(Option(literal.line("  " + self._agenda_label(name, path)), id=f"agenda:{path}"))
-        local = sorted(self.folder.glob("*.toml"))
+        local = agendas_in(self.folder)
         if local:
             options.append(Option(literal.line(t("start.local", folder=self.folder)), disabled=True))
             for path in local:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -107,6 +108,13 @@ class ItemView(Vertical):
     class CarriedTicked(Ticked):
         """An action item carried over from an earlier meeting was ticked done, or unticked."""
 
+    BINDINGS = [Binding("tab", "lists_from_notes", show=False)]
+    """Tab from the notes reaches the item's lists in the order a chair works through them:
+    the questions, then the solutions (then earlier meetings' action items), and from the
+    last list back to the notes. The lists sit above the notes, so the screen's own order
+    (the order of the widgets) would go from the notes round to the agenda and reach them
+    last. Shift+Tab keeps that order: from the notes it reaches the last list."""
+
     def __init__(self, *, keymap: dict[str, str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self.keymap = keymap or {}
@@ -165,6 +173,19 @@ class ItemView(Vertical):
 
     def focus_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
+
+    def _lists_shown(self) -> list[SelectionList[int]]:
+        """The item's lists that are on screen, in the order they are worked through."""
+        lists = [self.query_one(f"#{name}", SelectionList) for name in ("prompts", "options", "carried")]
+        return [selection for selection in lists if selection.display and selection.focusable]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lists_from_notes":  # else Tab moves on as everywhere
+            return self.screen.focused is self.query_one("#notes", TextArea) and bool(self._lists_shown())
+        return True
+
+    def action_lists_from_notes(self) -> None:
+        self._lists_shown()[0].focus()
 
     # --- showing ------------------------------------------------------------------------
 
