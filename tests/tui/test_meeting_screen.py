@@ -8,7 +8,7 @@ import pytest
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
 from support.forms import Typed, press
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
 from facilitator.agenda.loader import load_agenda
@@ -343,7 +343,13 @@ async def test_end_meeting_asks_then_shows_the_minutes(make_app: MakeApp) -> Non
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("ctrl+f", "escape")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        # A question with no fields: its own keys in its text, no "Tab next field" under it.
+        shown = " ".join(str(widget.render()) for widget in app.screen.query(Static))
+        assert "Enter" in shown and "Escape" in shown
+        assert not app.screen.query(".dialog-hint") and "Tab" not in shown
+        await pilot.press("escape")
         await pilot.pause()
         assert not meeting_of(app).ended
         await pilot.press("ctrl+f", "enter")

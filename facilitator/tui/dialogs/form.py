@@ -75,7 +75,8 @@ class FormDialog(ModalScreen[Result]):
             for field in self.fields:
                 yield from self._field(field)
             yield Static(literal.EMPTY, id="error-form", classes="field-error")
-            yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
+            if self.fields:  # a question without fields says its own keys (Enter ends, Escape goes back)
+                yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
 
     def _field(self, field: Field) -> ComposeResult:
         widget_id = f"field-{field.name}"
