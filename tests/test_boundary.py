@@ -12,8 +12,6 @@ import pkgutil
 import subprocess
 import sys
 
-import pytest
-
 import facilitator
 
 UI_PACKAGES = ("facilitator.tui",)
