@@ -32,14 +32,16 @@ _MEETING_HEADER = re.compile(r"^[ \t]*\[[ \t]*meeting[ \t]*[\].]", re.MULTILINE)
 def looks_like_agenda(path: Path) -> bool:
     """True if ``path`` is a file whose top level has a ``meeting`` table, as far as its head tells.
 
-    A file that cannot be read looks like nothing: there is no way to tell, and the
-    folder's listing must not fail because of one file.
+    A file that is there but cannot be read is offered: there is no way to tell, and the
+    start screen then says why it cannot be used, where silence would hide a person's
+    agenda. A name that is no file (gone, a folder) is not. The folder's listing never
+    fails because of one file.
     """
     try:
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES + 1)
     except OSError:
-        return False
+        return path.is_file()
     text = head[:HEAD_BYTES].decode("utf-8", errors="replace")
     if len(head) <= HEAD_BYTES:
         try:

@@ -124,3 +124,20 @@ def test_agendas_in_a_folder_are_the_agenda_files_sorted(tmp_path: Path) -> None
     write(tmp_path / "sub", "nested.toml", GOOD)
     assert agendas_in(tmp_path) == [broken, good]
     assert agendas_in(tmp_path / "missing") == []
+
+
+def test_a_file_that_cannot_be_read_is_offered_so_the_start_screen_can_say_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "klub.toml"
+    locked.write_text("[meeting]\n", encoding="utf-8")
+    real_open = Path.open
+
+    def refusing(self: Path, *args: object, **kwargs: object) -> object:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refusing)
+    assert looks_like_agenda(locked)
+    assert agendas_in(tmp_path) == [locked]
