@@ -8,6 +8,7 @@ from support.app import SIZE, MakeApp
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.pilot import Pilot
 from textual.widgets import Footer, OptionList
 from textual.widgets._footer import FooterKey
 
@@ -51,6 +52,19 @@ class Keys(App[None]):
     action_six = action_seven = action_five
 
 
+async def settled(pilot: Pilot[None], footer: Counted) -> int:
+    """The rebuild count once the app is quiet: on a loaded machine the screen's own first
+    binding changes (focus, the first idle moment) may still be on their way after one pause."""
+    count, quiet = footer.rebuilds, 0
+    for _ in range(50):
+        await pilot.pause()
+        quiet = quiet + 1 if footer.rebuilds == count else 0
+        count = footer.rebuilds
+        if quiet >= 3:
+            break
+    return count
+
+
 def described(footer: Footer) -> list[str]:
     return [key.description for key in footer.query(FooterKey)]
 
@@ -71,13 +85,10 @@ async def test_a_burst_of_binding_changes_builds_the_keys_once() -> None:
     footer = Counted()
     app = Keys(footer)
     async with app.run_test() as pilot:
-        await pilot.pause()
-        before = footer.rebuilds
+        before = await settled(pilot, footer)
         for _ in range(5):
             app.screen.refresh_bindings()
-        await pilot.pause()
-        await pilot.pause()
-        assert footer.rebuilds == before + 1
+        assert await settled(pilot, footer) == before + 1
         assert {"Fem", "Seks"} <= set(described(footer))
 
 
