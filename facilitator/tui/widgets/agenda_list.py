@@ -33,13 +33,15 @@ def item_line(meeting: Meeting, index: int) -> Content:
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
+        # The times first, the type word last: in a narrow column the line wraps before
+        # the word, which goes whole onto the next row, instead of leaving "min" alone.
         second = literal.assemble(
-            (f"   {kind} · ", "$text-muted"),
+            ("   ", ""),
             (duration(used), "bold $error" if over else "$text-muted"),
-            (f" / {planned}" if planned else "", "$text-muted"),
+            (f" / {planned} · {kind}" if planned else f" · {kind}", "$text-muted"),
         )
     else:
-        second = literal.line(f"   {kind}" + (f" · {planned}" if planned else ""), "$text-muted")
+        second = literal.line(f"   {planned} · {kind}" if planned else f"   {kind}", "$text-muted")
     return literal.join("\n", [title, second])
 
 
