@@ -86,3 +86,21 @@ async def test_the_agenda_never_leaves_part_of_a_time_alone_on_a_row(make_app: M
             times = [row for row in rows if re.search(r"\b(5|10|20) min\b", row)]
             assert len(times) >= 3, rows  # the time stays whole on its row
             assert [row for row in rows if row.startswith("/") or row == "min" or row.isdigit()] == [], rows
+
+
+async def test_a_wall_sized_screen_shows_every_solution_and_more_of_the_purpose(make_app: MakeApp) -> None:
+    """At 200×50 the solutions of klubmøde item 5 were cut off under 30 empty rows of notes,
+    and the folded purpose ended after 50 characters on a 120-column row."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        for _ in range(5):
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+        options = app.screen.query_one("#options", TickList)
+        details = app.screen.query_one("#item-details")
+        assert options.option_count == 12
+        assert details.max_scroll_y == 0 and options.max_scroll_y == 0
+        drawn = shown_in(app, details)
+        assert drawn.count(TICKED) + drawn.count(UNTICKED) == 12
+        purpose = app.screen.query_one("#item-purpose")
+        assert len(shown_in(app, purpose).strip()) > 100

@@ -63,6 +63,9 @@ class MeetingScreen(Screen[None]):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (45, "-tall")]
+    """A wall's tall screen gives the item's questions and solutions the room the notes
+    do not need: at 50 rows the notes had 30 empty rows while solutions were cut off."""
 
     def __init__(self, session: Session, *, keymap: dict[str, str] | None = None) -> None:
         super().__init__(id="meeting-screen")

@@ -265,7 +265,9 @@ class ItemView(Vertical):
         fold.collapsed = len(purpose) > FOLD_PURPOSE_AT
         short = " ".join(purpose.split())
         # Content, not str, though Textual's reactive says str: see compose.
-        fold.title = literal.line(t("item.purpose") + (f": {short[:50]}…" if fold.collapsed else ""))  # type: ignore[assignment]
+        # The whole text: the title is one row that ends in "…" where the column ends, so a
+        # wide screen shows more of it than a laptop (facilitator.tcss).
+        fold.title = literal.line(t("item.purpose") + (f": {short}" if fold.collapsed else ""))  # type: ignore[assignment]
 
     def _rebuild(self, meeting: Meeting) -> None:
         assert meeting.current is not None
