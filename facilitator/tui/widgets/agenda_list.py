@@ -13,8 +13,12 @@ from facilitator.meeting.model import Meeting
 from facilitator.tui import literal
 from facilitator.tui.timefmt import duration
 
+KIND_FROM_WIDTH = 26
+"""Narrower columns (an 80-column terminal) leave out the type word: it took a row of its
+own under every item, and the item's heading says it for the current one."""
 
-def item_line(meeting: Meeting, index: int) -> Content:
+
+def item_line(meeting: Meeting, index: int, *, with_kind: bool = True) -> Content:
     """Two lines per item: what it is, then how it stands in time."""
     state = meeting.items[index]
     item = state.item
@@ -29,7 +33,7 @@ def item_line(meeting: Meeting, index: int) -> Content:
     if state.carry_on:
         title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
-    kind = item_type_word(item.type)
+    kind = f" · {item_type_word(item.type)}" if with_kind else ""
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
@@ -38,10 +42,13 @@ def item_line(meeting: Meeting, index: int) -> Content:
         second = literal.assemble(
             ("   ", ""),
             (duration(used), "bold $error" if over else "$text-muted"),
-            (f" / {planned} · {kind}" if planned else f" · {kind}", "$text-muted"),
+            ((f" / {planned}" if planned else "") + kind, "$text-muted"),
         )
     else:
-        second = literal.line(f"   {planned} · {kind}" if planned else f"   {kind}", "$text-muted")
+        words = f"{planned}{kind}" if planned else kind.removeprefix(" · ")
+        if not words:
+            return title
+        second = literal.line(f"   {words}", "$text-muted")
     return literal.join("\n", [title, second])
 
 
@@ -61,9 +68,21 @@ class AgendaList(OptionList):
         event.stop()
         self.post_message(self.ItemChosen(event.option_index))
 
+    _meeting: Meeting | None = None
+    _shown_with_kind = True
+
+    def _with_kind(self) -> bool:
+        return self.size.width == 0 or self.size.width >= KIND_FROM_WIDTH
+
+    def on_resize(self) -> None:
+        if self._meeting is not None and self._shown_with_kind != self._with_kind():
+            self.show(self._meeting)
+
     def show(self, meeting: Meeting) -> None:
+        self._meeting = meeting
+        self._shown_with_kind = with_kind = self._with_kind()
         highlighted = self.highlighted
-        self.set_options([item_line(meeting, i) for i in range(len(meeting.items))])
+        self.set_options([item_line(meeting, i, with_kind=with_kind) for i in range(len(meeting.items))])
         if meeting.current is not None:
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
@@ -72,4 +91,5 @@ class AgendaList(OptionList):
     def tick(self, meeting: Meeting) -> None:
         """Once a second: only the current item's time changes."""
         if meeting.current is not None and meeting.current < self.option_count:
-            self.replace_option_prompt_at_index(meeting.current, item_line(meeting, meeting.current))
+            prompt = item_line(meeting, meeting.current, with_kind=self._shown_with_kind)
+            self.replace_option_prompt_at_index(meeting.current, prompt)
