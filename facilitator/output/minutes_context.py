@@ -133,6 +133,8 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
     lang = lang or get_language()
     info = meeting.info
     attendees = list(meeting.attendees.values())
+    guests = frozenset(info.guests)  # named apart; a guest who did not come is not the minutes' business
+    members = [a for a in attendees if a.name not in guests]
     items = [_item_view(meeting, n, s, lang, restricted) for n, s in enumerate(meeting.items, start=1)]
     carried_index = meeting.carried_item()
     start = meeting.started_at
@@ -152,9 +154,10 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "location": info.location,
         "chair": meeting.chair,
         "secretary": meeting.secretary,
-        "present": [a.name for a in attendees if a.presence is Presence.PRESENT],
-        "absent": [a.name for a in attendees if a.presence is Presence.ABSENT],
-        "apologies": [a.name for a in attendees if a.presence is Presence.APOLOGIES],
+        "present": [a.name for a in members if a.presence is Presence.PRESENT],
+        "absent": [a.name for a in members if a.presence is Presence.ABSENT],
+        "apologies": [a.name for a in members if a.presence is Presence.APOLOGIES],
+        "guests": [a.name for a in attendees if a.name in guests and a.presence is Presence.PRESENT],
         "arrivals": [{"name": a.name, "time": _clock(a.arrived, lang)} for a in attendees if a.arrived],
         "departures": [{"name": a.name, "time": _clock(a.left, lang)} for a in attendees if a.left],
         "items": items,

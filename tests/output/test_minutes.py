@@ -49,7 +49,7 @@ def test_the_content_a_referat_has() -> None:
         "- **Sted:** Mødelokale 3",
         "- **Ordstyrer:** Anne Andersen",
         "- **Referent:** Bo Berg",
-        "- **Deltagere:** Anne Andersen, Bo Berg, Cecilie Dahl, Erik Fisker",
+        "- **Deltagere:** Anne Andersen, Bo Berg, Cecilie Dahl, Erik Fisker\n- **Gæster:** Gitte Holm, konsulent i DS\n",
         "- **Afbud:** Dorte Eriksen",
         "- **Kom senere:** Erik Fisker (kl. 15.18)",
         "- **Gik tidligere:** Cecilie Dahl (kl. 15.43)",
@@ -229,3 +229,22 @@ def test_the_readme_shows_the_golden_referat() -> None:
     runs = [run.strip("\n") for run in example.split("\n…\n")]
     assert len(runs) == 3 and all(run + "\n" in golden for run in runs)
     assert [golden.index(run) for run in runs] == sorted(golden.index(run) for run in runs)
+
+
+def test_guests_are_named_apart_and_left_out_of_the_next_agenda() -> None:
+    from facilitator.output.next_agenda import next_agenda
+
+    agenda = (
+        'format = 1\n[meeting]\ntitle = "MED-udvalg"\nkind = "med-udvalg"\nparticipants = ["Anne", "Bo"]\n'
+        'guests = ["Eva Holm", "Frank Ibsen"]\n[[item]]\ntitle = "Eventuelt"\n'
+    )
+    meeting = Meeting(parse_agenda(agenda.encode()), clock=FakeClock())
+    meeting.set_presence("Bo", "afbud")
+    meeting.set_presence("Frank Ibsen", "afbud")  # a guest who did not come is not named
+    meeting.start()
+    meeting.end()
+    da, en = render(meeting, lang="da"), render(meeting, lang="en")
+    assert "- **Deltagere:** Anne\n- **Gæster:** Eva Holm\n- **Afbud:** Bo\n" in da and "Frank" not in da
+    assert "- **Present:** Anne\n- **Guests:** Eva Holm\n- **Sent apologies:** Bo\n" in en
+    following = next_agenda(meeting)
+    assert 'participants = [\n    "Anne",\n    "Bo",\n]' in following and "Eva" not in following and "guests" not in following
