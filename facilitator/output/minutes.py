@@ -56,7 +56,20 @@ def _minutes(seconds: float) -> int:
 
 
 HIDDEN_ITEM_KEYS = frozenset(
-    ("number", "title", "type", "is_decision", "confidential", "hidden", "planned", "used", "reached", "added", "carry_on", "skipped")
+    (
+        "number",
+        "title",
+        "type",
+        "is_decision",
+        "confidential",
+        "hidden",
+        "planned",
+        "used",
+        "reached",
+        "added",
+        "carry_on",
+        "skipped",
+    )
 )
 """All a public template learns of a closed item: that it was on the agenda and treated.
 Its title is the words "closed item"; nothing derived from its text (not even whether it

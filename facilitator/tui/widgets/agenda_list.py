@@ -1,4 +1,8 @@
-"""The agenda down the side: number, state, title, type, planned minutes and time used."""
+"""The agenda down the side: number, state, title, type, planned minutes and time used.
+
+While the list has the focus, the item chosen in it stays chosen through a redraw, even
+when it moves (the chair moves an item a few places with the keys); otherwise, and when
+the meeting moves on, the current item is the one chosen."""
 
 from __future__ import annotations
 
@@ -30,6 +34,8 @@ def item_line(meeting: Meeting, index: int) -> Content:
         title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
     kind = item_type_word(item.type)
+    if state.skipped:
+        kind = f"{kind} · {t('agenda.skipped')}"
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
@@ -59,13 +65,24 @@ class AgendaList(OptionList):
         event.stop()
         self.post_message(self.ItemChosen(event.option_index))
 
+    _shown_ids: list[int] = []
+    """The items' ids in the order last shown, to find the chosen one after a move."""
+    _shown_current: int | None = None
+    """The id of the current item when last shown."""
+
     def show(self, meeting: Meeting) -> None:
         highlighted = self.highlighted
+        chosen = self._shown_ids[highlighted] if highlighted is not None and highlighted < len(self._shown_ids) else None
+        ids = [state.id for state in meeting.items]
+        current = ids[meeting.current] if meeting.current is not None else None
         self.set_options([item_line(meeting, i) for i in range(len(meeting.items))])
-        if meeting.current is not None:
+        if self.has_focus and current == self._shown_current and chosen in ids:
+            self.highlighted = ids.index(chosen)
+        elif meeting.current is not None:
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
             self.highlighted = highlighted
+        self._shown_ids, self._shown_current = ids, current
 
     def tick(self, meeting: Meeting) -> None:
         """Once a second: only the current item's time changes."""
