@@ -65,7 +65,7 @@ class AgendaList(OptionList):
         event.stop()
         self.post_message(self.ItemChosen(event.option_index))
 
-    _shown_ids: list[int] = []
+    _shown_ids: tuple[int, ...] = ()
     """The items' ids in the order last shown, to find the chosen one after a move."""
     _shown_current: int | None = None
     """The id of the current item when last shown."""
@@ -73,7 +73,7 @@ class AgendaList(OptionList):
     def show(self, meeting: Meeting) -> None:
         highlighted = self.highlighted
         chosen = self._shown_ids[highlighted] if highlighted is not None and highlighted < len(self._shown_ids) else None
-        ids = [state.id for state in meeting.items]
+        ids = tuple(state.id for state in meeting.items)
         current = ids[meeting.current] if meeting.current is not None else None
         self.set_options([item_line(meeting, i) for i in range(len(meeting.items))])
         if self.has_focus and current == self._shown_current and chosen in ids:
