@@ -151,7 +151,7 @@ def waiting_dialog(meeting: Meeting, target: int, move: Callable[[bool], object]
         move(bool(values["keep"]))
         return True
 
-    fields = [Field("keep", t("dialog.waiting.keep", title=title), kind="check", value=False)]
+    fields = [Field("keep", t("dialog.waiting.keep"), kind="check", value=False)]
     return FormDialog(
         t("dialog.waiting.title"), fields, apply, note=t("dialog.waiting.note", names=names, title=title), dialog_id="waiting"
     )
