@@ -42,6 +42,7 @@ async def test_alt_u_postpones_the_current_item_or_the_chosen_one_and_ctrl_n_pas
         await press(pilot, "alt+u")  # from the notes: the current item
         await pilot.pause()
         assert meeting.items[0].skipped
+        assert t("agenda.skipped") in str(app.screen.query_one("#item-heading").render())
         await press(pilot, "alt+u")  # again: taken up
         await pilot.pause()
         assert not meeting.items[0].skipped
