@@ -56,7 +56,20 @@ def _minutes(seconds: float) -> int:
 
 
 HIDDEN_ITEM_KEYS = frozenset(
-    ("number", "title", "type", "is_decision", "confidential", "hidden", "planned", "used", "reached", "added", "carry_on")
+    (
+        "number",
+        "title",
+        "type",
+        "is_decision",
+        "confidential",
+        "hidden",
+        "planned",
+        "used",
+        "reached",
+        "added",
+        "carry_on",
+        "skipped",
+    )
 )
 """All a public template learns of a closed item: that it was on the agenda and treated.
 Its title is the words "closed item"; nothing derived from its text (not even whether it
@@ -79,6 +92,7 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         "reached": state.visited,
         "added": state.added,
         "carry_on": state.carry_on,
+        "skipped": state.skipped,
     }
     if hidden:
         return {key: value for key, value in view.items() if key in HIDDEN_ITEM_KEYS}
@@ -100,6 +114,9 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
             {"what": a.what, "who": a.who, "deadline": a.deadline.isoformat() if a.deadline else "", "done": a.done}
             for a in state.actions
         ],
+        speakers=[
+            {"name": name, "seconds": round(seconds)} for name, seconds in meeting.speaking_seconds(number - 1).items()
+        ],  # who spoke on the item and for how long, most first: for a template that shows it
     )
     return view
 

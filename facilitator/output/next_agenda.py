@@ -1,7 +1,8 @@
 """The agenda for a group's next meeting, written from one it has held.
 
 It keeps the header (without the date, which is the next meeting's to set), the standard
-items every referat has, and the items the meeting did not reach or marked to continue.
+items every referat has, and the items the meeting did not reach, postponed or marked to
+continue.
 The result is checked by the same loader as any agenda before it is handed out, so it
 always checks clean.
 
@@ -54,7 +55,7 @@ def next_agenda(meeting: Meeting) -> str:
     """The next meeting's agenda as TOML text, with a comment on how to finish it."""
     if not meeting.started:
         raise FacilitatorError(t("next.not_held"))
-    items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.carry_on]
+    items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.skipped or s.carry_on]
     if not items:
         raise FacilitatorError(t("next.nothing"))
     held = meeting.started_at or meeting.ended_at

@@ -230,7 +230,7 @@ async def test_every_footer_key_is_titled_in_the_language_in_use(make_app: MakeA
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        assert_titled(shown_keys(app), MEETING_COMMANDS + APP_COMMANDS, {c.action for c in MEETING_COMMANDS})
+        assert_titled(shown_keys(app), MEETING_COMMANDS + APP_COMMANDS, {c.action for c in MEETING_COMMANDS if c.footer})
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert_titled(shown_keys(app), ATTENDANCE_COMMANDS, {"close"})

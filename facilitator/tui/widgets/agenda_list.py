@@ -1,4 +1,8 @@
-"""The agenda down the side: number, state, title, type, planned minutes and time used."""
+"""The agenda down the side: number, state, title, type, planned minutes and time used.
+
+While the list has the focus, the item chosen in it stays chosen through a redraw, even
+when it moves (the chair moves an item a few places with the keys); otherwise, and when
+the meeting moves on, the current item is the one chosen."""
 
 from __future__ import annotations
 
@@ -33,7 +37,13 @@ def item_line(meeting: Meeting, index: int, *, with_kind: bool = True) -> Conten
     if state.carry_on:
         title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
+<<<<<<< HEAD
     kind = f" · {item_type_word(item.type)}" if with_kind else ""
+=======
+    kind = item_type_word(item.type)
+    if state.skipped:
+        kind = f"{kind} · {t('agenda.skipped')}"
+>>>>>>> agenda
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
@@ -68,6 +78,7 @@ class AgendaList(OptionList):
         event.stop()
         self.post_message(self.ItemChosen(event.option_index))
 
+<<<<<<< HEAD
     _meeting: Meeting | None = None
     _shown_with_kind = True
 
@@ -77,16 +88,33 @@ class AgendaList(OptionList):
     def on_resize(self) -> None:
         if self._meeting is not None and self._shown_with_kind != self._with_kind():
             self.show(self._meeting)
+=======
+    _shown_ids: tuple[int, ...] = ()
+    """The items' ids in the order last shown, to find the chosen one after a move."""
+    _shown_current: int | None = None
+    """The id of the current item when last shown."""
+>>>>>>> agenda
 
     def show(self, meeting: Meeting) -> None:
         self._meeting = meeting
         self._shown_with_kind = with_kind = self._with_kind()
         highlighted = self.highlighted
+<<<<<<< HEAD
         self.set_options([item_line(meeting, i, with_kind=with_kind) for i in range(len(meeting.items))])
         if meeting.current is not None:
+=======
+        chosen = self._shown_ids[highlighted] if highlighted is not None and highlighted < len(self._shown_ids) else None
+        ids = tuple(state.id for state in meeting.items)
+        current = ids[meeting.current] if meeting.current is not None else None
+        self.set_options([item_line(meeting, i) for i in range(len(meeting.items))])
+        if self.has_focus and current == self._shown_current and chosen in ids:
+            self.highlighted = ids.index(chosen)
+        elif meeting.current is not None:
+>>>>>>> agenda
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
             self.highlighted = highlighted
+        self._shown_ids, self._shown_current = ids, current
 
     def tick(self, meeting: Meeting) -> None:
         """Once a second: only the current item's time changes."""

@@ -49,6 +49,8 @@ def heading(meeting: Meeting, index: int) -> Content:
         extra.append(literal.line(t("item.confidential"), "$warning"))
     if state.carry_on:
         extra.append(literal.line(t("item.carry_on"), "$warning"))
+    if state.skipped:
+        extra.append(literal.line(t("agenda.skipped"), "$warning"))
     return literal.join("\n", [line, literal.join("  ", extra)])
 
 
