@@ -37,13 +37,9 @@ def item_line(meeting: Meeting, index: int, *, with_kind: bool = True) -> Conten
     if state.carry_on:
         title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
-<<<<<<< HEAD
     kind = f" · {item_type_word(item.type)}" if with_kind else ""
-=======
-    kind = item_type_word(item.type)
-    if state.skipped:
+    if state.skipped:  # said at every width: the room must see that it is passed over
         kind = f"{kind} · {t('agenda.skipped')}"
->>>>>>> agenda
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
@@ -78,9 +74,12 @@ class AgendaList(OptionList):
         event.stop()
         self.post_message(self.ItemChosen(event.option_index))
 
-<<<<<<< HEAD
     _meeting: Meeting | None = None
     _shown_with_kind = True
+    _shown_ids: tuple[int, ...] = ()
+    """The items' ids in the order last shown, to find the chosen one after a move."""
+    _shown_current: int | None = None
+    """The id of the current item when last shown."""
 
     def _with_kind(self) -> bool:
         return self.size.width == 0 or self.size.width >= KIND_FROM_WIDTH
@@ -88,29 +87,18 @@ class AgendaList(OptionList):
     def on_resize(self) -> None:
         if self._meeting is not None and self._shown_with_kind != self._with_kind():
             self.show(self._meeting)
-=======
-    _shown_ids: tuple[int, ...] = ()
-    """The items' ids in the order last shown, to find the chosen one after a move."""
-    _shown_current: int | None = None
-    """The id of the current item when last shown."""
->>>>>>> agenda
 
     def show(self, meeting: Meeting) -> None:
         self._meeting = meeting
         self._shown_with_kind = with_kind = self._with_kind()
         highlighted = self.highlighted
-<<<<<<< HEAD
-        self.set_options([item_line(meeting, i, with_kind=with_kind) for i in range(len(meeting.items))])
-        if meeting.current is not None:
-=======
         chosen = self._shown_ids[highlighted] if highlighted is not None and highlighted < len(self._shown_ids) else None
         ids = tuple(state.id for state in meeting.items)
         current = ids[meeting.current] if meeting.current is not None else None
-        self.set_options([item_line(meeting, i) for i in range(len(meeting.items))])
+        self.set_options([item_line(meeting, i, with_kind=with_kind) for i in range(len(meeting.items))])
         if self.has_focus and current == self._shown_current and chosen in ids:
             self.highlighted = ids.index(chosen)
         elif meeting.current is not None:
->>>>>>> agenda
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
             self.highlighted = highlighted
