@@ -106,6 +106,17 @@ class Meeting(People, Outcomes):
         self.ended_at = now
         self._changed()
 
+    def set_group(self, group: str) -> None:
+        """Name the group (the club, the committee) whose meeting this is, when its agenda
+        did not: the group is what ties a meeting to the next one, whose follow-up is this
+        one's open action items. Not once the meeting has ended: its minutes are written."""
+        if self.ended:
+            raise MeetingError(t("meeting.has_ended"))
+        group = checks.one_line(group, "meeting.field.group")
+        if group != self.info.group:
+            self.info = self.info._replace(group=group)
+            self._changed()
+
     def interrupted(self, since: dt.datetime) -> None:
         """The app stopped at ``since`` (quit or crash) and the meeting goes on now.
 
