@@ -59,6 +59,7 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("remove_entry", "alt+x", "remove_entry"),
     Command("save_agenda", "alt+s", "save_agenda"),
     Command("end_meeting", "ctrl+f", "end_meeting"),
+    Command("follow_up", "alt+o", "follow_up"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
