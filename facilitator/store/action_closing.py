@@ -73,11 +73,17 @@ class ActionClosing(ArchiveConnection):
                     raise ArchiveError(t("actions.done.unknown", id=key))
                 if done[0]:
                     raise ArchiveError(t("actions.done.already", id=key))
-                snapshot = json.loads(row[0])
-                for item in snapshot["items"]:
-                    for action in item["actions"]:
-                        if action["id"] == key.action_id:
-                            action["done"] = True
+                try:
+                    snapshot = json.loads(row[0])
+                    for item in snapshot["items"]:
+                        for action in item["actions"]:
+                            if action["id"] == key.action_id:
+                                action["done"] = True
+                except (ValueError, KeyError, TypeError) as error:  # a damaged meeting is told, and left as it is
+                    reason = error if isinstance(error, ValueError) else type(error).__name__
+                    raise ArchiveError(
+                        t("archive.bad_meeting", id=key.meeting_id, path=self.path, reason=reason), permanent=True
+                    ) from None
                 db.execute(
                     "UPDATE meetings SET snapshot = ? WHERE id = ?",
                     (json.dumps(snapshot, ensure_ascii=False), key.meeting_id),

@@ -119,3 +119,14 @@ def test_a_read_only_archive_is_refused(archive_path: Path) -> None:
     with Archive.open(archive_path, read_only=True) as archive, pytest.raises(ArchiveError, match="read-only"):
         archive.close_action(ActionKey(*before[0]))
     assert open_ids(archive_path) == before
+
+
+def test_a_damaged_meeting_is_told_in_one_line_and_left_as_it_is(archive_path: Path) -> None:
+    before = open_ids(archive_path)
+    with Archive.open(archive_path) as archive:
+        archive._db.execute("UPDATE meetings SET snapshot = '{\"items\": 3}' WHERE id = 1")
+        archive._db.commit()
+        with pytest.raises(ArchiveError, match="meeting 1") as caught:
+            archive.close_action(ActionKey(*before[0]))
+    assert "\n" not in str(caught.value)
+    assert open_ids(archive_path) == before
