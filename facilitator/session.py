@@ -136,8 +136,10 @@ class Session:
 
     @classmethod
     def open_new(cls, new: MeetingPlan, *, clock: Clock = system_clock) -> Session:
-        """A new meeting (not started yet): the group's open actions carried over, stored,
-        locked for this process, and saved from now on."""
+        """A new meeting (not started yet): its group decided (``MeetingPlan.chosen_group``),
+        the group's open actions carried over, stored, locked for this process, and saved
+        from now on. With settings and no group known, ``group_question`` is left for the
+        UI to ask; a group given on the command line is remembered for the agenda file."""
         meeting = Meeting(new.agenda, clock=clock)
         group = new.chosen_group()
         if group is not None:
@@ -171,7 +173,7 @@ class Session:
                 session.group_question = GroupQuestion(known)
             elif new.group is not None and new.agenda.meeting.group is None:
                 with contextlib.suppress(FacilitatorError):  # not remembered: asked again next time, and told then
-                    remember_group(new.settings, new.agenda_path, new.group)
+                    remember_group(new.settings, new.agenda_path, meeting.info.group)
         return session
 
     def answer_group(self, group: str | None) -> str | None:

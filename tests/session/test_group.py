@@ -105,9 +105,12 @@ def test_the_command_lines_group_wins_and_is_remembered(tmp_path: Path, config: 
     finally:
         session.close()
     assert config.groups == {}
-    session = Session.open_new(MeetingPlan.find(archive, "klubmoede", settings=config, group="Bestyrelsen"))
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede", settings=config, group=" Bestyrelsen "))
     session.close()
+    assert session.meeting.info.group == "Bestyrelsen"
     assert load_config(config.path).groups == {"klubmoede": "Bestyrelsen"}
+    with pytest.raises(MeetingError):
+        Session.open_new(MeetingPlan.find(archive, "klubmoede", settings=config, group="  "))
 
 
 def test_a_settings_file_that_will_not_take_it_is_told_and_the_meeting_goes_on(tmp_path: Path) -> None:
