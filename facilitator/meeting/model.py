@@ -15,6 +15,7 @@ from typing import NamedTuple
 from facilitator.agenda.model import Agenda, MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
+from facilitator.meeting import checks
 from facilitator.meeting.agenda_changes import AgendaChanges
 from facilitator.meeting.outcomes import Outcomes
 from facilitator.meeting.people import People
@@ -106,6 +107,17 @@ class Meeting(People, Outcomes, AgendaChanges):
         self._leave(now)  # closes the visit, a pause and the current speech
         self.ended_at = now
         self._changed()
+
+    def set_group(self, group: str) -> None:
+        """Name the group (the club, the committee) whose meeting this is, when its agenda
+        did not: the group is what ties a meeting to the next one, whose follow-up is this
+        one's open action items. Not once the meeting has ended: its minutes are written."""
+        if self.ended:
+            raise MeetingError(t("meeting.has_ended"))
+        group = checks.one_line(group, "meeting.field.group")
+        if group != self.info.group:
+            self.info = self.info._replace(group=group)
+            self._changed()
 
     def interrupted(self, since: dt.datetime) -> None:
         """The app stopped at ``since`` (quit or crash) and the meeting goes on now.

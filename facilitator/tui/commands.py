@@ -65,6 +65,7 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("move_item_down", "alt+down", "move_item_down", footer=False),
     Command("drop_item", "alt+d", "drop_item", footer=False),
     Command("end_meeting", "ctrl+f", "end_meeting"),
+    Command("follow_up", "alt+o", "follow_up"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (

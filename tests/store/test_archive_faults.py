@@ -243,6 +243,7 @@ MUTATORS = {
     "next_item": lambda m: m.next_item(),
     "end": lambda m: m.end(),
     "interrupted": lambda m: m.interrupted(m.clock()),
+    "set_group": lambda m: m.set_group("Socialrådgiverklubben"),
 }
 
 

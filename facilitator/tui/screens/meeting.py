@@ -228,6 +228,16 @@ class MeetingScreen(AgendaActions, Screen[None]):
         action = self.meeting.carried[event.index]
         self._do(lambda: self.meeting.set_carried_done(action.meeting_id, action.action_id, not action.done))
 
+    def action_follow_up(self) -> None:
+        """The earlier meetings' open actions, to tick done: their list gets the focus on the
+        item where they are followed up; elsewhere the person is told which item that is."""
+        meeting = self.meeting
+        if not meeting.carried:
+            self.notify(t("meeting_screen.follow_up_none" if meeting.info.group else "meeting_screen.follow_up_no_group"))
+        elif not self.query_one(ItemView).focus_carried():
+            index = meeting.carried_item() or 0
+            self.notify(t("meeting_screen.follow_up_at", number=index + 1, title=meeting.items[index].item.title))
+
     def action_prompt_discussed(self) -> None:
         prompt = self.meeting.current_prompt()
         if prompt is None:

@@ -176,6 +176,15 @@ class ItemView(Vertical):
     def focus_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
 
+    def focus_carried(self) -> bool:
+        """The earlier meetings' actions get the focus, where space ticks one done; False
+        when this item does not show them."""
+        carried = self.query_one("#carried", SelectionList)
+        if carried not in self._lists_shown():
+            return False
+        carried.focus()
+        return True
+
     def _lists_shown(self) -> list[SelectionList[int]]:
         """The item's lists that are on screen, in the order they are worked through."""
         lists = [self.query_one(f"#{name}", SelectionList) for name in ("prompts", "options", "carried")]
