@@ -24,6 +24,8 @@ from facilitator.agenda.loader import load_agenda
 from facilitator.agenda.model import Agenda
 from facilitator.agenda.shipped import find_agenda
 from facilitator.errors import FacilitatorError
+from facilitator.files.agenda_groups import remember_group, remembered_group
+from facilitator.files.config import Config
 from facilitator.files.paths import archive_path
 from facilitator.i18n import t
 from facilitator.meeting.model import Clock, Meeting, system_clock
@@ -34,19 +36,49 @@ from facilitator.store.save_health import SaveHealth
 
 
 class MeetingPlan(NamedTuple):
-    """A new meeting's agenda, read and checked, and the archive it will be kept in."""
+    """A new meeting's agenda, read and checked, the archive it will be kept in, and what
+    decides its group when the agenda names none."""
 
     agenda_path: Path
     agenda: Agenda
     archive_path: Path
+    settings: Config | None = None
+    """Where the group of an agenda without one is remembered. None (a script, most
+    tests): a meeting without a group is neither asked about nor remembered."""
+    group: str | None = None
+    """The group given on the command line (``run --group``); it wins over the agenda's."""
 
     @classmethod
-    def find(cls, archive: str | os.PathLike[str] | None, agenda: str | os.PathLike[str]) -> MeetingPlan:
+    def find(
+        cls,
+        archive: str | os.PathLike[str] | None,
+        agenda: str | os.PathLike[str],
+        *,
+        settings: Config | None = None,
+        group: str | None = None,
+    ) -> MeetingPlan:
         """``archive`` as given on the command line (None: the variable or the user data
         folder); ``agenda`` a file or a shipped agenda's name. A broken agenda is refused
         here, before anything is written."""
         path = find_agenda(str(agenda))
-        return cls(path, load_agenda(path), archive_path(archive))
+        return cls(path, load_agenda(path), archive_path(archive), settings, group)
+
+    def chosen_group(self) -> str | None:
+        """The group, in order: given on the command line, written in the agenda,
+        remembered for this agenda file in the settings."""
+        remembered = remembered_group(self.settings, self.agenda_path) if self.settings is not None else None
+        return self.group or self.agenda.meeting.group or remembered
+
+
+class GroupQuestion(NamedTuple):
+    """A new meeting has no group, so nothing will follow its actions up: the UI asks,
+    offering the groups the archive knows, the one met most lately first."""
+
+    known: tuple[str, ...]
+
+    @property
+    def default(self) -> str:
+        return self.known[0] if self.known else ""
 
 
 class Resumption(NamedTuple):
@@ -63,10 +95,11 @@ class Resumption(NamedTuple):
         return cls(path, meeting_id)
 
 
-def carry_over(archive: Archive, meeting: Meeting) -> None:
-    """The open actions of the meeting's group, followed up in this meeting."""
+def carry_over(archive: Archive, meeting: Meeting, meeting_id: int | None = None) -> None:
+    """The open actions of the meeting's group (made in other meetings than this one),
+    followed up in this meeting."""
     if meeting.info.group:
-        meeting.carry_over(archive.open_actions(meeting.info.group))
+        meeting.carry_over(a for a in archive.open_actions(meeting.info.group) if a.meeting_id != meeting_id)
 
 
 class Session:
@@ -79,6 +112,9 @@ class Session:
         self.discarded = False
         """True when the meeting was never started nor touched, and so was not kept."""
         self._untouched = fresh
+        self.group_question: GroupQuestion | None = None
+        """Set when the UI is to ask for the new meeting's group (see ``answer_group``)."""
+        self._plan: MeetingPlan | None = None
         if fresh:
             recorder.meeting.listeners.append(self._touched)
 
@@ -100,9 +136,14 @@ class Session:
 
     @classmethod
     def open_new(cls, new: MeetingPlan, *, clock: Clock = system_clock) -> Session:
-        """A new meeting (not started yet): the group's open actions carried over, stored,
-        locked for this process, and saved from now on."""
+        """A new meeting (not started yet): its group decided (``MeetingPlan.chosen_group``),
+        the group's open actions carried over, stored, locked for this process, and saved
+        from now on. With settings and no group known, ``group_question`` is left for the
+        UI to ask; a group given on the command line is remembered for the agenda file."""
         meeting = Meeting(new.agenda, clock=clock)
+        group = new.chosen_group()
+        if group is not None:
+            meeting.set_group(group)  # a blank --group is refused before the archive is opened
         archive = Archive.open(new.archive_path)
         meeting_id: int | None = None
         lock: MeetingLock | None = None
@@ -121,7 +162,39 @@ class Session:
                     archive.discard_unstarted(meeting_id)
             archive.close()
             raise
-        return cls(archive, recorder, fresh=True)
+        session = cls(archive, recorder, fresh=True)
+        session._plan = new
+        if new.settings is not None:
+            if meeting.info.group is None:
+                try:
+                    known = tuple(archive.groups())
+                except FacilitatorError:  # no list to choose from: the question is still asked
+                    known = ()
+                session.group_question = GroupQuestion(known)
+            elif new.group is not None and new.agenda.meeting.group is None:
+                with contextlib.suppress(FacilitatorError):  # not remembered: asked again next time, and told then
+                    remember_group(new.settings, new.agenda_path, meeting.info.group)
+        return session
+
+    def answer_group(self, group: str | None) -> str | None:
+        """The answer to ``group_question``: the meeting's group, or None to go on without
+        one (asked again at the next meeting from the agenda). A group becomes the
+        meeting's, its open actions are carried over, and it is remembered for the agenda
+        file; the answer is a warning to show when the settings file would not take it.
+        A blank group raises MeetingError and the question stands."""
+        if group is not None:
+            self.meeting.set_group(group)
+            if not self.meeting.carried:
+                carry_over(self.archive, self.meeting, self.meeting_id)
+        self.group_question = None
+        plan = self._plan
+        if group is None or plan is None or plan.settings is None:
+            return None
+        try:
+            remember_group(plan.settings, plan.agenda_path, group.strip())
+        except FacilitatorError as error:
+            return str(error)
+        return None
 
     @classmethod
     def resume(cls, resumption: Resumption, *, clock: Clock = system_clock) -> Session:

@@ -79,6 +79,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise FacilitatorError(t("cli.new.name_or_meeting"))
     if args.from_meeting is not None:
         return _new_from_meeting(args)
+    if args.group is not None:
+        raise FacilitatorError(t("cli.new.group_needs_meeting"))
     shipped = shipped_agendas()
     name = args.name.removesuffix(".toml")
     if name not in shipped:
@@ -101,7 +103,10 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
 
     with required_history(args) as archive:
         meeting_id = args.from_meeting or latest_meeting(archive, ended=True)
-        text = next_agenda(archive.load(meeting_id))
+        meeting = archive.load(meeting_id)
+        text = next_agenda(meeting, group=args.group)
+    if not (args.group and args.group.strip()) and not meeting.info.group:
+        print(t("cli.new.no_group", id=meeting_id), file=sys.stderr)
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK

@@ -67,6 +67,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_actions(args: argparse.Namespace) -> int:
+    """The actions, each with the id ``actions done`` takes (meeting-action, ``12-3``)."""
+    from facilitator.store.action_closing import ActionKey
+
     archive = open_history(args)
     if archive is None:
         return EXIT_OK
@@ -75,6 +78,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     rows = [
         (
             "✓" if a.done else "·",
+            str(ActionKey(a.meeting_id, a.action_id)),
             a.deadline or "",
             a.who,
             a.what,
@@ -83,7 +87,35 @@ def cmd_actions(args: argparse.Namespace) -> int:
         )
         for a in found
     ]
-    print_table(("", t("cli.col.deadline"), t("cli.col.who"), t("cli.col.what"), t("cli.col.meeting"), t("cli.col.item")), rows)
+    print_table(
+        (
+            "",
+            t("cli.col.id"),
+            t("cli.col.deadline"),
+            t("cli.col.who"),
+            t("cli.col.what"),
+            t("cli.col.meeting"),
+            t("cli.col.item"),
+        ),
+        rows,
+    )
+    return EXIT_OK
+
+
+def cmd_action_done(args: argparse.Namespace) -> int:
+    """``actions done 12-3``: the action is closed in the archive, so ``actions --open``
+    and the group's next meeting no longer list it (see store/action_closing.py)."""
+    from facilitator.files.paths import archive_path
+    from facilitator.store.action_closing import ActionKey
+    from facilitator.store.archive import Archive
+
+    key = ActionKey.parse(args.action)  # a mistyped id is told before the archive is opened
+    path = archive_path(getattr(args, "archive", None))
+    if not os.path.lexists(path):
+        raise FacilitatorError(t("cli.history.no_archive", path=path))
+    with Archive.open(path, create=False) as archive:
+        closed = archive.close_action(key)
+    print(t("cli.actions.done.closed", id=closed.key, what=one_line(closed.what), who=one_line(closed.who)))
     return EXIT_OK
 
 

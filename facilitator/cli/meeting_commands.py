@@ -50,7 +50,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from facilitator.session import MeetingPlan, Session
     from facilitator.tui.app import Launch
 
-    new = MeetingPlan.find(getattr(args, "archive", None), args.agenda)  # a broken agenda is told first, terminal or not
+    # A broken agenda is told first, terminal or not. The settings decide, and remember,
+    # the group of an agenda without one (the app asks when nothing does).
+    new = MeetingPlan.find(getattr(args, "archive", None), args.agenda, settings=settings(), group=args.group)
     _require_terminal()
     return _run_app(args, Launch(session=Session.open_new(new)))
 

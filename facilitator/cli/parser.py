@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from facilitator import __version__
 from facilitator.cli.agenda_commands import cmd_agendas, cmd_check, cmd_new
 from facilitator.cli.console import EXIT_INVALID
-from facilitator.cli.history_commands import cmd_actions, cmd_meetings, cmd_search
+from facilitator.cli.history_commands import cmd_action_done, cmd_actions, cmd_meetings, cmd_search
 from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help=t("cli.new.help"), description=t("cli.new.description"))
     new.add_argument("name", metavar="NAME", nargs="?", help=t("cli.new.name"))
     new.add_argument("--from-meeting", metavar="ID", nargs="?", type=int, const=0, help=t("cli.new.from_meeting"))
+    new.add_argument("--group", metavar="GROUP", help=t("cli.new.group"))
     new.add_argument("-o", "--output", metavar="PATH", help=t("cli.new.output"))
     new.add_argument("--force", action="store_true", help=t("cli.new.force"))
     new.set_defaults(handler=cmd_new)
@@ -113,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--group", metavar="GROUP", help=t("cli.actions.group"))
     actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
     actions.set_defaults(handler=cmd_actions)
+    about_actions = actions.add_subparsers(dest="actions_command", metavar="done", parser_class=_subparser_class(common))
+    done = about_actions.add_parser("done", help=t("cli.actions.done.help"), description=t("cli.actions.done.description"))
+    done.add_argument("action", metavar="ID", help=t("cli.actions.done.id"))
+    done.set_defaults(handler=cmd_action_done)
 
     minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
     minutes.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.minutes.id"))
@@ -127,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help=t("cli.run.help"), description=t("cli.run.description"))
     run.add_argument("agenda", metavar="AGENDA", help=t("cli.run.agenda"))
+    run.add_argument("--group", metavar="GROUP", help=t("cli.run.group"))
     run.set_defaults(handler=cmd_run)
 
     resume = commands.add_parser("resume", help=t("cli.resume.help"), description=t("cli.resume.description"))

@@ -12,14 +12,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple
 
-from facilitator.agenda.model import MAX_MINUTES, Agenda, Item, ItemType, MeetingInfo
+from facilitator.agenda.model import Agenda, MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
+from facilitator.meeting.agenda_changes import AgendaChanges
 from facilitator.meeting.outcomes import Outcomes
 from facilitator.meeting.people import People
 from facilitator.meeting.records import Attendee, CarriedAction, ItemState, Presence, Span
-from facilitator.meeting.speakers import SpeakersList
+from facilitator.meeting.speakers import FloorRequest, SpeakersList
 
 Clock = Callable[[], dt.datetime]
 
@@ -43,12 +44,13 @@ class Change(NamedTuple):
 STRUCTURE = Change("structure")
 
 
-class Meeting(People, Outcomes):
+class Meeting(People, Outcomes, AgendaChanges):
     """One meeting held from an agenda.
 
     Its topics are split over files: who is in the room in ``People``, what is decided in
-    ``Outcomes`` (mixins, for the reason ``people`` gives), and here the meeting as a
-    whole, the items, their timer, notes and prompts, and the agenda as it changes.
+    ``Outcomes``, the agenda as it changes in ``AgendaChanges`` (mixins, for the reason
+    ``people`` gives), and here the meeting as a whole, the items, their timer, notes and
+    prompts.
     """
 
     def __init__(self, agenda: Agenda, *, clock: Clock = system_clock) -> None:
@@ -108,6 +110,17 @@ class Meeting(People, Outcomes):
         self.ended_at = now
         self._changed()
 
+    def set_group(self, group: str) -> None:
+        """Name the group (the club, the committee) whose meeting this is, when its agenda
+        did not: the group is what ties a meeting to the next one, whose follow-up is this
+        one's open action items. Not once the meeting has ended: its minutes are written."""
+        if self.ended:
+            raise MeetingError(t("meeting.has_ended"))
+        group = checks.one_line(group, "meeting.field.group")
+        if group != self.info.group:
+            self.info = self.info._replace(group=group)
+            self._changed()
+
     def interrupted(self, since: dt.datetime) -> None:
         """The app stopped at ``since`` (quit or crash) and the meeting goes on now.
 
@@ -132,26 +145,46 @@ class Meeting(People, Outcomes):
 
     # --- moving through the items ----------------------------------------------------
 
-    def go_to(self, index: int) -> None:
-        """Make item ``index`` (0-based, in the current order) the current one."""
+    def go_to(self, index: int, *, keep_speakers: bool = False) -> list[FloorRequest]:
+        """Make item ``index`` (0-based, in the current order) the current one.
+
+        The speakers list is the item's: the new item starts with an open, empty list, and
+        those still waiting are let go, unless ``keep_speakers`` takes them along (the UI
+        asks the chair which). Returns who was let go, so the UI can say so."""
         self._require_running()
         self._check_index(index)
-        if index != self.current:
-            self._leave(self.clock())
-            self._enter(index)
-            self._changed()
+        if index == self.current:
+            return []
+        self._leave(self.clock())
+        gone = self.speakers.new_debate(keep_waiting=keep_speakers)
+        self._enter(index)
+        self._changed()
+        return gone
 
-    def next_item(self) -> None:
+    def next_index(self) -> int | None:
+        """The item that comes after the current one, passing over postponed items."""
+        start = -1 if self.current is None else self.current
+        return next((i for i in range(start + 1, len(self.items)) if not self.items[i].skipped), None)
+
+    def previous_index(self) -> int | None:
+        """The item before the current one, passing over postponed items."""
+        if self.current is None:
+            return None
+        return next((i for i in range(self.current - 1, -1, -1) if not self.items[i].skipped), None)
+
+    def next_item(self, *, keep_speakers: bool = False) -> list[FloorRequest]:
         self._require_running()
-        if self.current is None or self.current + 1 >= len(self.items):
+        index = self.next_index()
+        if index is None:
             raise MeetingError(t("meeting.no_next_item"))
-        self.go_to(self.current + 1)
+        return self.go_to(index, keep_speakers=keep_speakers)
 
-    def previous_item(self) -> None:
+    def previous_item(self, *, keep_speakers: bool = False) -> list[FloorRequest]:
         self._require_running()
-        if not self.current:
+        index = self.previous_index()
+        if index is None:
             raise MeetingError(t("meeting.no_previous_item"))
-        self.go_to(self.current - 1)
+        return self.go_to(index, keep_speakers=keep_speakers)
 
     def _enter(self, index: int) -> None:
         self.current = index
@@ -224,7 +257,7 @@ class Meeting(People, Outcomes):
         if self.ended:
             return now
         left = max(0.0, self.seconds_left(self.current) or 0.0)
-        later = sum((s.item.minutes or 0) * 60 for s in self.items[self.current + 1 :] if not s.visited)
+        later = sum((s.item.minutes or 0) * 60 for s in self.items[self.current + 1 :] if not s.visited and not s.skipped)
         return now + dt.timedelta(seconds=left + later)
 
     # --- what is said and decided about an item --------------------------------------
@@ -262,54 +295,3 @@ class Meeting(People, Outcomes):
     def _check_choice(number: int, choices: tuple[str, ...], message: str) -> None:
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < len(choices):
             raise MeetingError(t(message, number=number + 1 if isinstance(number, int) else number, count=len(choices)))
-
-    # --- the agenda as it changes during the meeting ---------------------------------
-
-    def add_item(
-        self,
-        title: str,
-        type: ItemType | str = ItemType.DROEFTELSE,
-        minutes: int | None = None,
-        at: int | None = None,
-    ) -> int:
-        """Add an item during the meeting, by default right after the current one; returns its index.
-
-        The agenda file's rules hold here too (a title on one line, at most a day's
-        minutes), so the next agenda written from this meeting always checks clean.
-        """
-        self._require_running()
-        item_type = checks.item_type(type)
-        if minutes is not None:
-            checks.count(minutes, t("meeting.field.minutes"), positive=True)
-            if minutes > MAX_MINUTES:
-                raise MeetingError(t("meeting.too_many_minutes", limit=MAX_MINUTES))
-        item = Item(title=checks.one_line(title, "meeting.field.title"), type=item_type, minutes=minutes)
-        if at is None:
-            at = len(self.items) if self.current is None else self.current + 1
-        if isinstance(at, bool) or not isinstance(at, int) or not 0 <= at <= len(self.items):
-            raise MeetingError(t("meeting.no_such_item", number=at + 1 if isinstance(at, int) else at, count=len(self.items)))
-        new_id = max((s.id for s in self.items), default=-1) + 1
-        self.items.insert(at, ItemState(item, id=new_id, added=True))
-        if self.current is not None and at <= self.current:
-            self.current += 1
-        self._changed()
-        return at
-
-    def move_item(self, index: int, to: int) -> None:
-        """Move an item to position ``to``; the current item stays current wherever it goes."""
-        self._require_running()
-        self._check_index(index)
-        self._check_index(to)
-        current_id = self.items[self.current].id if self.current is not None else None
-        self.items.insert(to, self.items.pop(index))
-        if current_id is not None:
-            self.current = next(i for i, s in enumerate(self.items) if s.id == current_id)
-        self._changed()
-
-    def set_carry_on(self, index: int, carry_on: bool = True) -> None:
-        """Mark an item to continue at the next meeting."""
-        carry_on = checks.flag(carry_on)
-        state = self._state(index)
-        if state.carry_on != carry_on:
-            state.carry_on = carry_on
-            self._changed()

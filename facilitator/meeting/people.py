@@ -19,7 +19,7 @@ from facilitator.agenda.model import MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
-from facilitator.meeting.records import Attendee, ItemState, Presence
+from facilitator.meeting.records import Attendee, ItemState, Presence, Speech
 from facilitator.meeting.speakers import FloorRequest, SpeakersList
 
 
@@ -46,6 +46,8 @@ class People:
         def _changed(self) -> None: ...
 
         def _require_running(self) -> None: ...
+
+        def _state(self, index: int | None) -> ItemState: ...
 
     # --- attendance and roles --------------------------------------------------------
 
@@ -144,5 +146,12 @@ class People:
         self.speakers.closed = checks.flag(closed)
         self._changed()
 
-    def speaking_seconds(self) -> dict[str, float]:
-        return self.speakers.seconds_by_person(self.clock())
+    def speaking_seconds(self, index: int | None = None) -> dict[str, float]:
+        """Speaking time per person, most first: in the whole meeting, or on item ``index``."""
+        item = None if index is None else self._state(index).id
+        return self.speakers.seconds_by_person(self.clock(), item)
+
+    def speeches_on(self, index: int) -> list[Speech]:
+        """Who spoke on item ``index`` and when, in order, the speech in progress included."""
+        item = self._state(index).id
+        return [speech for speech in self.speakers.all_speeches() if speech.item == item]

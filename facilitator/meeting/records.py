@@ -135,6 +135,9 @@ class ItemState:
     """Added during the meeting (under Eventuelt, say)."""
     carry_on: bool = False
     """Marked to continue at the next meeting."""
+    skipped: bool = False
+    """Postponed (udsat): passed over in this meeting, shown so in the minutes, and on
+    the next agenda."""
 
     def seconds_used(self, now: dt.datetime) -> float:
         running = sum(visit.seconds(now) for visit in self.visits)

@@ -3,6 +3,10 @@
 Points of order (til forretningsordenen) go before everyone else, among themselves in
 the order they were asked. Closing the list stops new ordinary requests; a point of order
 can always be raised.
+
+The list belongs to the item being discussed: the meeting starts each item with an empty,
+open list (see ``Meeting.go_to``), and every speech keeps the id of its item, so each
+item's speaking times are known after the meeting and saved with it.
 """
 
 from __future__ import annotations
@@ -63,9 +67,24 @@ class SpeakersList:
             self.speeches.append(Speech(speech.name, speech.item, Span(speech.span.start, now), speech.point_of_order))
             self.current = None
 
-    def seconds_by_person(self, now: dt.datetime) -> dict[str, float]:
-        """Total speaking time per person, the current speech included, most first."""
+    def new_debate(self, *, keep_waiting: bool = False) -> list[FloorRequest]:
+        """A new item: the list opens again, and those waiting are let go unless kept;
+        returns who was let go."""
+        gone = [] if keep_waiting else self.queue
+        if not keep_waiting:
+            self.queue = []
+        self.closed = False
+        return gone
+
+    def all_speeches(self) -> tuple[Speech, ...]:
+        """Every speech, oldest first, the one in progress last."""
+        return (*self.speeches, *([self.current] if self.current else []))
+
+    def seconds_by_person(self, now: dt.datetime, item: int | None = None) -> dict[str, float]:
+        """Total speaking time per person, the current speech included, most first; only
+        on the item with id ``item`` when one is given."""
         totals: dict[str, float] = {}
-        for speech in (*self.speeches, *([self.current] if self.current else [])):
-            totals[speech.name] = totals.get(speech.name, 0.0) + speech.span.seconds(now)
+        for speech in self.all_speeches():
+            if item is None or speech.item == item:
+                totals[speech.name] = totals.get(speech.name, 0.0) + speech.span.seconds(now)
         return dict(sorted(totals.items(), key=lambda pair: -pair[1]))

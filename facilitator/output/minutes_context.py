@@ -30,7 +30,20 @@ ITEM_HEADING_LEVEL = 2
 """Items are ``##`` headings; headings inside notes start one level below."""
 
 HIDDEN_ITEM_KEYS = frozenset(
-    ("number", "title", "type", "is_decision", "confidential", "hidden", "planned", "used", "reached", "added", "carry_on")
+    (
+        "number",
+        "title",
+        "type",
+        "is_decision",
+        "confidential",
+        "hidden",
+        "planned",
+        "used",
+        "reached",
+        "added",
+        "carry_on",
+        "skipped",
+    )
 )
 """All a public template learns of a closed item: that it was on the agenda and treated.
 Its title is the words "closed item"; nothing derived from its text (not even whether it
@@ -95,6 +108,7 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         "reached": state.visited,
         "added": state.added,
         "carry_on": state.carry_on,
+        "skipped": state.skipped,
     }
     if hidden:
         return {key: value for key, value in view.items() if key in HIDDEN_ITEM_KEYS}
@@ -110,6 +124,9 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         ],
         votes=[_vote(v, lang) for v in state.votes],
         actions=[_action(a, lang) for a in state.actions],
+        speakers=[
+            {"name": name, "seconds": round(seconds)} for name, seconds in meeting.speaking_seconds(number - 1).items()
+        ],  # who spoke on the item and for how long, most first: for a template that shows it
     )
     return view
 

@@ -1,7 +1,8 @@
 """The agenda for a group's next meeting, written from one it has held.
 
 It keeps the header (without the date, which is the next meeting's to set), the standard
-items every referat has, and the items the meeting did not reach or marked to continue.
+items every referat has, and the items the meeting did not reach, postponed or marked to
+continue.
 The result is checked by the same loader as any agenda before it is handed out, so it
 always checks clean.
 
@@ -50,18 +51,21 @@ def _item_table(item: Item) -> dict[str, Any]:
     return table
 
 
-def next_agenda(meeting: Meeting) -> str:
-    """The next meeting's agenda as TOML text, with a comment on how to finish it."""
+def next_agenda(meeting: Meeting, *, group: str | None = None) -> str:
+    """The next meeting's agenda as TOML text, with a comment on how to finish it.
+
+    It carries the meeting's group (or ``group``, given for a meeting held without one),
+    because the group is what makes the next meeting follow up this one's actions."""
     if not meeting.started:
         raise FacilitatorError(t("next.not_held"))
-    items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.carry_on]
+    items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.skipped or s.carry_on]
     if not items:
         raise FacilitatorError(t("next.nothing"))
     held = meeting.started_at or meeting.ended_at
     date = held.date().isoformat() if held else "-"
     comment = t("next.comment", title=meeting.info.title, date=date)
     tables = [_closed_placeholder(i, meeting, date) if i.confidential else _item_table(i) for i in items]
-    return _agenda_text(meeting, tables, comment, with_date=False)
+    return _agenda_text(meeting, tables, comment, with_date=False, group=group)
 
 
 def agenda_as_it_stands(meeting: Meeting) -> str:
@@ -81,13 +85,15 @@ def _escape_c1(toml_text: str) -> str:
     return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", toml_text)
 
 
-def _agenda_text(meeting: Meeting, items: list[dict[str, Any]], comment: str, *, with_date: bool) -> str:
+def _agenda_text(
+    meeting: Meeting, items: list[dict[str, Any]], comment: str, *, with_date: bool, group: str | None = None
+) -> str:
     import tomli_w
 
     info = meeting.info
     header: dict[str, Any] = {"title": info.title, "kind": info.kind.value}
     optional = {
-        "group": info.group,
+        "group": group.strip() if group and group.strip() else info.group,
         "purpose": info.purpose,
         "date": info.date if with_date else None,
         "start": info.start,

@@ -119,6 +119,16 @@ class History(ArchiveConnection):
             row = db.execute(f"SELECT id FROM meetings {where} ORDER BY id DESC LIMIT 1").fetchone()
         return int(row[0]) if row else None
 
+    def groups(self) -> list[str]:
+        """The groups the archive has met as, the one met most lately first: what a
+        meeting without a group is offered to choose from."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT group_name FROM meetings WHERE group_name IS NOT NULL AND group_name != ''"
+                " GROUP BY group_name ORDER BY MAX(id) DESC"
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def summary(self, meeting_id: int) -> MeetingSummary:
         with self._read() as db:
             row = db.execute(

@@ -149,6 +149,7 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
                 ],
                 "added": s.added,
                 "carry_on": s.carry_on,
+                "skipped": s.skipped,
             }
             for s in meeting.items
         ],
@@ -229,6 +230,7 @@ def from_dict(
             ],
             added=s["added"],
             carry_on=s["carry_on"],
+            skipped=s.get("skipped", False),  # absent in snapshots older than postponing
         )
         for s in items
     ]

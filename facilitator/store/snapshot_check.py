@@ -289,7 +289,7 @@ class _Checker:
             value,
             where,
             ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
-            ("notes",),
+            ("notes", "skipped"),  # skipped: absent in snapshots older than postponing
         )
         item_id = self.number(state["id"], f"{where}.id", 0, MAX_ID)
         self.unique(self.item_ids, item_id, f"{where}.id")
@@ -328,6 +328,7 @@ class _Checker:
             self.flag(action["done"], f"{at}.done")
         self.flag(state["added"], f"{where}.added")
         self.flag(state["carry_on"], f"{where}.carry_on")
+        self.flag(state.get("skipped", False), f"{where}.skipped")
 
     def carried(self, value: object) -> None:
         seen: set[tuple[int, int]] = set()

@@ -92,6 +92,7 @@ class FacilitatorApp(App[None]):
         self.set_interval(1.0, self._report_saving)
         if self.session is not None:
             self._watch_saving(self.session)  # its screen is the default screen, already there
+            self.call_after_refresh(self._ask_group, self.session)  # over the meeting's first frame
         elif self._launch.view_meeting is not None:
             self.view_meeting(self._launch.view_meeting, alone=True)
         else:
@@ -113,6 +114,23 @@ class FacilitatorApp(App[None]):
         from facilitator.tui.screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen(session, keymap=self.config.keymap))
+        self._ask_group(session)
+
+    def _ask_group(self, session: Session) -> None:
+        """The session's question, when it has one: the new meeting's group (dialogs/group_form.py).
+        Cancelled, the meeting goes on without one; a settings file that would not take the
+        answer is told."""
+        if session.group_question is None or session is not self.session:
+            return
+        from facilitator.tui.dialogs.group_form import GroupAnswer, group_dialog
+
+        def answered(answer: GroupAnswer | None) -> None:
+            if answer is None:
+                session.answer_group(None)
+            elif answer.warning:
+                self.notify(answer.warning, severity="warning", timeout=15)
+
+        self.push_screen(group_dialog(session), answered)
 
     def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
         self.open_choice(message.choice)
@@ -131,7 +149,8 @@ class FacilitatorApp(App[None]):
 
     def start_meeting(self, agenda: str) -> None:
         """From the start screen: a new meeting from an agenda file."""
-        self._take(lambda: Session.open_new(MeetingPlan.find(self.archive_path, agenda), clock=self.clock))
+        plan = partial(MeetingPlan.find, self.archive_path, agenda, settings=self.config)
+        self._take(lambda: Session.open_new(plan(), clock=self.clock))
 
     def resume_meeting(self, meeting_id: int) -> None:
         self._take(lambda: Session.resume(Resumption.find(self.archive_path, meeting_id), clock=self.clock))

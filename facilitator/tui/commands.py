@@ -22,6 +22,8 @@ class Command(NamedTuple):
     action: str
     priority: bool = True
     """Meeting keys work while the notes editor has the focus, so they come first."""
+    footer: bool = True
+    """False for a command used seldom: on the help screen and in the palette only."""
 
     @property
     def title_key(self) -> str:
@@ -58,7 +60,12 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("carry_on", "alt+c", "carry_on"),
     Command("remove_entry", "alt+x", "remove_entry"),
     Command("save_agenda", "alt+s", "save_agenda"),
+    Command("skip_item", "alt+u", "skip_item", footer=False),
+    Command("move_item_up", "alt+up", "move_item_up", footer=False),
+    Command("move_item_down", "alt+down", "move_item_down", footer=False),
+    Command("drop_item", "alt+d", "drop_item", footer=False),
     Command("end_meeting", "ctrl+f", "end_meeting"),
+    Command("follow_up", "alt+o", "follow_up"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
@@ -108,7 +115,9 @@ def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
 
     Textual merges a class's BINDINGS when the class is made, so bindings titled in words
     would need a class per language."""
-    return [Binding(c.key, c.action, c.title_key, id=c.id, priority=c.priority, tooltip=c.help_key) for c in commands]
+    return [
+        Binding(c.key, c.action, c.title_key, id=c.id, priority=c.priority, tooltip=c.help_key, show=c.footer) for c in commands
+    ]
 
 
 _MESSAGE_KEYS: frozenset[str] = frozenset(key for c in ALL_COMMANDS for key in (c.title_key, c.help_key))

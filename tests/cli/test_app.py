@@ -100,3 +100,30 @@ def test_run_opens_the_app_and_reports_where_the_meeting_is(
 )
 def test_the_command_word_skips_option_values(argv: list[str], command: str | None) -> None:
     assert parser.command_word(argv) == command
+
+
+def test_run_gives_the_group_or_leaves_the_app_to_ask(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``run --group`` names the group and remembers it for the agenda; without it the
+    remembered group is taken, and with none the app is left the question."""
+    from facilitator.files.config import load_config
+    from facilitator.tui.app import FacilitatorApp
+
+    seen: list[tuple[str | None, bool]] = []
+
+    def held(app: FacilitatorApp, **kw: object) -> None:
+        assert app.session is not None
+        seen.append((app.session.meeting.info.group, app.session.group_question is not None))
+        app.session.meeting.start()
+
+    monkeypatch.setattr(meeting_commands, "has_terminal", lambda: True)
+    monkeypatch.setattr(FacilitatorApp, "run", held)
+    assert run(capsys, "--lang", "en", "run", "klubmoede")[0] == 0
+    assert run(capsys, "--lang", "en", "run", "klubmoede", "--group", "Klubben")[0] == 0
+    assert load_config(tmp_path / "config.toml").groups == {"klubmoede": "Klubben"}
+    monkeypatch.setattr(meeting_commands, "_SETTINGS", None)  # the next run reads the file again
+    assert run(capsys, "--lang", "en", "run", "klubmoede")[0] == 0
+    assert seen == [(None, True), ("Klubben", False), ("Klubben", False)]

@@ -113,10 +113,14 @@ STEPS: list[tuple[Action, str]] = [
     (lambda m: m.set_speakers_closed(True), ""),
     (lambda m: m.leave("Carla"), "Carla gik kl. 16.30.\n"),
     (lambda m: m.add_decision("Sikkerhedsrunderingen genoptages."), ""),
+    (lambda m: m.add_item("Rundvisning", at=10), ""),
+    (lambda m: m.shift_item(9, -1), ""),  # Eventuelt before "Dialog om udfordringerne"
+    (lambda m: m.set_skipped(9), ""),  # and "Dialog" postponed
+    (lambda m: m.drop_item(10), ""),  # "Rundvisning" after all not
     (lambda m: m.next_item(), "Økonomisk pres: flere borgere kommer med trusler om selvmord; supervision ønskes.\n"),
     (lambda m: m.set_carry_on(m.current), ""),
-    (lambda m: m.go_to(9), "Eventuelt: julefrokost den 18. december.\n"),
-    (lambda m: m.next_item(), ""),
+    (lambda m: m.go_to(8), "Eventuelt: julefrokost den 18. december.\n"),
+    (lambda m: m.next_item(), ""),  # past the postponed "Dialog" to "Næste møde"
     (lambda m: m.add_decision("Næste klubmøde holdes den 12. januar."), "Dorte indkalder.\n"),
     (lambda m: m.end(), ""),
 ]

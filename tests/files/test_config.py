@@ -35,7 +35,7 @@ def test_all_settings(tmp_path: Path) -> None:
         ("theme = 3\n", "theme must be the name of a theme"),
         ('keymap = "ctrl+n"\n', "[keymap] must be a table"),
         ("[keymap]\nnext_item = 5\n", "[keymap] next_item must be keys in quotes"),
-        ('langs = "en"\n', 'unknown setting "langs"; the settings are lang, theme, keymap (did you mean lang?)'),
+        ('langs = "en"\n', 'unknown setting "langs"; the settings are lang, theme, keymap, groups (did you mean lang?)'),
         ("lang = en\n", "is not valid TOML"),
     ],
 )

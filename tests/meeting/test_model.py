@@ -276,3 +276,22 @@ def test_a_listener_may_leave_while_being_told(meeting) -> None:  # type: ignore
     meeting.add_person("Dorte")
     meeting.add_person("Erik")
     assert heard == ["once", "always", "always"]
+
+
+# --- the group ---------------------------------------------------------------------------------
+
+
+def test_a_group_is_named_once_the_agenda_named_none_and_not_after_the_end(running: Meeting) -> None:
+    changes: list[object] = []
+    running.listeners.append(changes.append)
+    running.set_group("  HK-klubben ")
+    assert running.info.group == "HK-klubben" and len(changes) == 1
+    running.set_group("HK-klubben")  # the same again is no change
+    assert len(changes) == 1
+    for bad in ("", "  ", "to\nlinjer"):
+        with pytest.raises(MeetingError):
+            running.set_group(bad)
+    running.end()
+    with pytest.raises(MeetingError, match="ended"):
+        running.set_group("Bestyrelsen")
+    assert running.info.group == "HK-klubben"

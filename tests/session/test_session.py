@@ -142,3 +142,39 @@ def test_a_close_that_was_interrupted_can_be_tried_again(tmp_path: Path, monkeyp
     assert session.close() is True  # again: nothing more, the same answer
     with Archive.open(archive, read_only=True) as db:
         assert [d.text for d in db.load(session.meeting_id).items[0].decisions] == ["Sidste ændring"]
+
+
+def test_postponed_moved_and_dropped_items_and_each_items_speakers_survive_a_resume(tmp_path: Path) -> None:
+    """Closed items stay closed where they moved: the archive's public search keeps their notes out."""
+    archive = tmp_path / "a.sqlite3"
+    clock = FakeClock()
+    session = Session.open_new(MeetingPlan.find(archive, "klubmoede"), clock=clock)
+    meeting = session.meeting
+    meeting.add_person("Anne")
+    meeting.start()
+    meeting.request_floor("Anne")
+    meeting.next_speaker()
+    clock.advance(2)
+    meeting.request_floor("Anne")
+    meeting.next_item(keep_speakers=True)  # Anne waits on at item 2
+    closed = meeting.add_item("Personalesag", at=4)
+    meeting.items[closed].item = meeting.items[closed].item._replace(confidential=True)
+    meeting.set_notes("hemmelighedsfuld sag", closed)
+    meeting.shift_item(closed, -1)
+    meeting.set_skipped(5)
+    dropped = meeting.drop_item(8)
+    titles = [s.item.title for s in meeting.items]
+    assert dropped.item.title not in titles
+    session.close()
+    again = Session.resume(Resumption.find(archive, None), clock=clock)
+    try:
+        back = again.meeting
+        assert [s.item.title for s in back.items] == titles and back.current == 1
+        assert back.items[3].item.confidential and back.items[3].notes == "hemmelighedsfuld sag"
+        assert [s.skipped for s in back.items] == [i == 5 for i in range(len(titles))]
+        assert back.speaking_seconds(0) == {"Anne": 120.0} and back.speaking_seconds(1) == {}
+        assert [r.name for r in back.speakers.queue] == ["Anne"]
+        assert again.archive.search("hemmelighedsfuld") == []
+        assert [hit.confidential for hit in again.archive.search("hemmelighedsfuld", restricted=True)] == [True]
+    finally:
+        again.close()

@@ -224,6 +224,9 @@ MUTATORS = {
     "remove": lambda m: m.remove(m.items[0].actions[0].id),
     "add_item": lambda m: m.add_item("Nyt"),
     "move_item": lambda m: m.move_item(2, 1),
+    "shift_item": lambda m: m.shift_item(2, -1),
+    "set_skipped": lambda m: m.set_skipped(1),
+    "drop_item": lambda m: m.drop_item(2),
     "set_carry_on": lambda m: m.set_carry_on(1),
     "add_person": lambda m: m.add_person("Dorte"),
     "set_presence": lambda m: m.set_presence("Bo", Presence.APOLOGIES),
@@ -240,6 +243,7 @@ MUTATORS = {
     "next_item": lambda m: m.next_item(),
     "end": lambda m: m.end(),
     "interrupted": lambda m: m.interrupted(m.clock()),
+    "set_group": lambda m: m.set_group("Socialrådgiverklubben"),
 }
 
 
@@ -272,8 +276,20 @@ def test_every_public_mutator_is_in_the_list() -> None:
         "carry_over",
         "set_carried_done",
         "previous_item",
+        "next_index",
+        "previous_index",
+        "is_still_to_come",
+        "recorded",
+        "speeches_on",
     }
-    public = {name for name in vars(Meeting) if not name.startswith("_")}
+    # The mixins' methods too: a mutator moved into one must stay on the list.
+    public = {
+        name
+        for part in Meeting.__mro__
+        if part.__module__.startswith("facilitator.")
+        for name in vars(part)
+        if not name.startswith("_")
+    }
     assert public - readers - set(MUTATORS) == set()
 
 

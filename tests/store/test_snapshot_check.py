@@ -43,7 +43,7 @@ from facilitator.store.snapshot_check import check_snapshot
 
 def held_meeting() -> Meeting:
     """A meeting that has a value in every part of the snapshot: carried actions, prompts
-    and options ticked, every kind of record, speeches, a queue, an added item."""
+    and options ticked, every kind of record, speeches, a queue, an added item, a postponed one."""
     clock = FakeClock()
     meeting = Meeting(parse_agenda(VALID_AGENDA.encode()), clock=clock)
     meeting.carry_over([CarriedAction(1, 2, "Klubmøde", "2026-11-01", "Ring til HR", "Anne", dt.date(2026, 12, 10))])
@@ -59,12 +59,13 @@ def held_meeting() -> Meeting:
     meeting.next_speaker()
     meeting.request_floor("Cecilie")
     clock.advance(3)
-    meeting.next_item()
+    meeting.next_item(keep_speakers=True)  # Cecilie waits on: the snapshot has a queue
     meeting.toggle_prompt(0)
     meeting.toggle_option(0)
     meeting.leave("Cecilie")
     meeting.add_item("Eventuelt")
     meeting.set_carry_on(1)
+    meeting.set_skipped(2)
     clock.advance(5)
     return meeting
 
@@ -246,6 +247,7 @@ def test_a_mutated_snapshot_loads_and_works_or_is_refused_in_one_line(
         (lambda s: s.update(last_id=1), "last_id is 1, below the highest record id 3"),
         (lambda s: s["attendees"].append(dict(s["attendees"][0])), 'attendees[3].name: "Anne" occurs twice'),
         (lambda s: s["carried"][0].update(done="ja"), "carried[0].done should be true or false, not a text"),
+        (lambda s: s["items"][2].update(skipped="udsat"), "items[2].skipped should be true or false, not a text"),
         (lambda s: s.update(version=True), "the snapshot has version True"),
     ],
 )
@@ -266,6 +268,15 @@ def test_a_carried_action_may_say_whether_it_is_confidential() -> None:
         check_snapshot(snapshot)
     del snapshot["carried"]  # snapshots older than carry-over have none
     check_snapshot(snapshot)
+
+
+def test_a_snapshot_from_before_postponing_reads_as_nothing_postponed() -> None:
+    snapshot = copy.deepcopy(VALID)
+    assert snapshot["items"][2]["skipped"] is True and from_dict(snapshot).items[2].skipped
+    for item in snapshot["items"]:
+        del item["skipped"]
+    check_snapshot(snapshot)
+    assert not any(state.skipped for state in from_dict(snapshot).items)
 
 
 def test_deep_nesting_and_a_huge_snapshot_are_refused_or_read_without_a_traceback(

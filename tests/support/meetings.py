@@ -20,7 +20,8 @@ def klubmoede(group: str | None = "Socialrådgiverklubben") -> Meeting:
 
 
 def real_meeting() -> Meeting:
-    """The shipped klubmøde, held for real: a guest, notes, decisions, a vote, actions, a closed item."""
+    """The shipped klubmøde, held for real: a guest, notes, decisions, a vote, actions, a
+    closed item, a postponed item."""
     text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
     text = text.replace(
         "[meeting]\n",
@@ -69,6 +70,7 @@ def real_meeting() -> Meeting:
     m.record_vote("Forslag om at bede om opnormering", 3, 0, 1)
     m.add_action("Skrive til MED-udvalget", "Bo Berg", "2026-12-10")
     m.leave("Cecilie Dahl")
+    m.set_skipped(6)  # postponed: "Socialfagligt arbejde …"
     clock.advance(16)
     m.go_to(len(m.items) - 1)
     m.add_decision("Næste møde holdes tirsdag den 12. januar 2027 kl. 15.")
@@ -101,6 +103,7 @@ def hold_a_meeting(m: Meeting, clock: FakeClock) -> None:
     m.add_item("Julefrokost", "orientering", 5)
     m.move_item(3, 0)
     m.set_carry_on(2)
+    m.set_skipped(3)
     m.set_speakers_closed(True)
     m.set_role("secretary", "Dorte")
 

@@ -170,6 +170,9 @@ async def test_start_screen_lists_agendas_and_starts_one(make_app: MakeApp, tmp_
         choices.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
+        assert app.screen.id == "group-dialog"  # the agenda names no group: asked first (tests/tui/test_group_dialog.py)
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert app.session.meeting.info.title == "Eget møde"
 

@@ -6,6 +6,8 @@ message beside the right field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from facilitator.agenda.model import ItemType
 from facilitator.errors import FieldError, MeetingError
 from facilitator.i18n import t
@@ -136,3 +138,20 @@ def item_dialog(meeting: Meeting) -> FormDialog[int]:
             raise FieldError("minutes" if minutes else "title", str(error)) from None
 
     return FormDialog(t("cmd.add_item"), fields, apply, note=t("dialog.item.note"), dialog_id="item")
+
+
+def waiting_dialog(meeting: Meeting, target: int, move: Callable[[bool], object]) -> FormDialog[bool]:
+    """Asked when the chair leaves an item with people still waiting for the floor: the
+    list is the item's, so Enter lets them go; the check takes them along to ``target``;
+    Escape stays. ``move`` goes to the item (True: keep those waiting)."""
+    names = ", ".join(request.name for request in meeting.speakers.queue)
+    title = meeting.items[target].item.title
+
+    def apply(values: Values) -> bool:
+        move(bool(values["keep"]))
+        return True
+
+    fields = [Field("keep", t("dialog.waiting.keep"), kind="check", value=False)]
+    return FormDialog(
+        t("dialog.waiting.title"), fields, apply, note=t("dialog.waiting.note", names=names, title=title), dialog_id="waiting"
+    )

@@ -28,6 +28,7 @@ from facilitator.i18n import t
 from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
 from facilitator.tui.commands import MEETING_COMMANDS, bindings
+from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
@@ -52,6 +53,10 @@ NEEDS_RUNNING = frozenset(
         "carry_on",
         "remove_entry",
         "end_meeting",
+        "skip_item",
+        "move_item_up",
+        "move_item_down",
+        "drop_item",
     }
 )
 """Actions that only make sense between the start and the end of the meeting."""
@@ -59,7 +64,7 @@ NEEDS_RUNNING = frozenset(
 Result = TypeVar("Result")
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(AgendaActions, Screen[None]):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -195,28 +200,11 @@ class MeetingScreen(Screen[None]):
             return None  # shown dimmed in the footer
         return True
 
-    # --- moving through the agenda ------------------------------------------------------
-
-    async def action_next_item(self) -> None:
-        await typed_so_far(self.app)
-        self.save_notes_now()
-        if not self.meeting.started:
-            self._do(self.meeting.start)
-        else:
-            self._do(self.meeting.next_item)
-
-    async def action_previous_item(self) -> None:
-        await typed_so_far(self.app)
-        self.save_notes_now()
-        self._do(self.meeting.previous_item)
+    # --- moving through the agenda: see AgendaActions ------------------------------------
 
     @on(AgendaList.ItemChosen)
     def item_chosen(self, event: AgendaList.ItemChosen) -> None:
-        if not self.meeting.started or self.meeting.ended:
-            self.notify(t("meeting_screen.start_first"), severity="warning")
-            return
-        self.save_notes_now()
-        self._do(lambda: self.meeting.go_to(event.index))
+        self.choose_item(event.index)
 
     # --- the item -----------------------------------------------------------------------
 
@@ -239,6 +227,16 @@ class MeetingScreen(Screen[None]):
     def carried_ticked(self, event: ItemView.CarriedTicked) -> None:
         action = self.meeting.carried[event.index]
         self._do(lambda: self.meeting.set_carried_done(action.meeting_id, action.action_id, not action.done))
+
+    def action_follow_up(self) -> None:
+        """The earlier meetings' open actions, to tick done: their list gets the focus on the
+        item where they are followed up; elsewhere the person is told which item that is."""
+        meeting = self.meeting
+        if not meeting.carried:
+            self.notify(t("meeting_screen.follow_up_none" if meeting.info.group else "meeting_screen.follow_up_no_group"))
+        elif not self.query_one(ItemView).focus_carried():
+            index = meeting.carried_item() or 0
+            self.notify(t("meeting_screen.follow_up_at", number=index + 1, title=meeting.items[index].item.title))
 
     def action_prompt_discussed(self) -> None:
         prompt = self.meeting.current_prompt()

@@ -1,4 +1,8 @@
-"""The agenda down the side: number, state, title, type, planned minutes and time used."""
+"""The agenda down the side: number, state, title, type, planned minutes and time used.
+
+While the list has the focus, the item chosen in it stays chosen through a redraw, even
+when it moves (the chair moves an item a few places with the keys); otherwise, and when
+the meeting moves on, the current item is the one chosen."""
 
 from __future__ import annotations
 
@@ -34,6 +38,8 @@ def item_line(meeting: Meeting, index: int, *, with_kind: bool = True) -> Conten
         title = title + literal.line(" ↻", "$warning")
     planned = t("agenda.planned", minutes=item.minutes) if item.minutes is not None else ""
     kind = f" · {item_type_word(item.type)}" if with_kind else ""
+    if state.skipped:  # said at every width: the room must see that it is passed over
+        kind = f"{kind} · {t('agenda.skipped')}"
     if state.visited:
         used = state.seconds_used(meeting.clock())
         over = item.minutes is not None and used > item.minutes * 60
@@ -70,6 +76,10 @@ class AgendaList(OptionList):
 
     _meeting: Meeting | None = None
     _shown_with_kind = True
+    _shown_ids: tuple[int, ...] = ()
+    """The items' ids in the order last shown, to find the chosen one after a move."""
+    _shown_current: int | None = None
+    """The id of the current item when last shown."""
 
     def _with_kind(self) -> bool:
         return self.size.width == 0 or self.size.width >= KIND_FROM_WIDTH
@@ -82,11 +92,17 @@ class AgendaList(OptionList):
         self._meeting = meeting
         self._shown_with_kind = with_kind = self._with_kind()
         highlighted = self.highlighted
+        chosen = self._shown_ids[highlighted] if highlighted is not None and highlighted < len(self._shown_ids) else None
+        ids = tuple(state.id for state in meeting.items)
+        current = ids[meeting.current] if meeting.current is not None else None
         self.set_options([item_line(meeting, i, with_kind=with_kind) for i in range(len(meeting.items))])
-        if meeting.current is not None:
+        if self.has_focus and current == self._shown_current and chosen in ids:
+            self.highlighted = ids.index(chosen)
+        elif meeting.current is not None:
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
             self.highlighted = highlighted
+        self._shown_ids, self._shown_current = ids, current
 
     def tick(self, meeting: Meeting) -> None:
         """Once a second: only the current item's time changes."""

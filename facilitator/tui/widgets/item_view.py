@@ -49,6 +49,8 @@ def heading(meeting: Meeting, index: int) -> Content:
         extra.append(literal.line(t("item.confidential"), "$warning"))
     if state.carry_on:
         extra.append(literal.line(t("item.carry_on"), "$warning"))
+    if state.skipped:
+        extra.append(literal.line(t("agenda.skipped"), "$warning"))
     return literal.join("\n", [line, literal.join("  ", extra)])
 
 
@@ -173,6 +175,15 @@ class ItemView(Vertical):
 
     def focus_notes(self) -> None:
         self.query_one("#notes", TextArea).focus()
+
+    def focus_carried(self) -> bool:
+        """The earlier meetings' actions get the focus, where space ticks one done; False
+        when this item does not show them."""
+        carried = self.query_one("#carried", SelectionList)
+        if carried not in self._lists_shown():
+            return False
+        carried.focus()
+        return True
 
     def _lists_shown(self) -> list[SelectionList[int]]:
         """The item's lists that are on screen, in the order they are worked through."""

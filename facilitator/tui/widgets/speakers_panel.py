@@ -1,4 +1,6 @@
-"""The speakers list: who has the floor and for how long, who is waiting, time per person."""
+"""The speakers list: who has the floor and for how long, who is waiting, time per person.
+
+The list and the times are the current item's: each item has its debate (``Meeting.go_to``)."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ def speakers_content(meeting: Meeting) -> Content:
         lines.append(literal.line(f"{number}. {request.name}") + order)
     if speakers.current is None and not speakers.queue:
         lines.append(literal.line(t("speakers.empty"), "$text-muted"))
-    totals = meeting.speaking_seconds()
+    totals = meeting.speaking_seconds(meeting.current)
     if totals:
         lines.append(literal.line(t("speakers.totals"), "bold"))
         lines.extend(literal.line(f"{name}  {duration(seconds)}") for name, seconds in totals.items())
