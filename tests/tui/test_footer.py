@@ -212,7 +212,7 @@ def assert_titled(shown: dict[str, tuple[str, object]], commands: tuple[Command,
     assert present <= set(shown)
     for command in commands:
         if command.action in shown:
-            assert shown[command.action] == (command.title(), command.help())
+            assert shown[command.action] == (command.footer_title(), command.help())
     assert not any(description.startswith("cmd.") for description, _ in shown.values())
 
 

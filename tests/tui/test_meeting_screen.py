@@ -381,9 +381,10 @@ async def test_every_meeting_command_is_in_the_footer_with_its_id(make_app: Make
         footer = {key.action: key.description for key in app.screen.query(FooterKey)}
         for command in MEETING_COMMANDS:
             binding = shown[command.id]
-            # The binding carries its message key; the footer shows the title it names.
+            # The binding carries its message key; the footer shows the title it names (a
+            # chair's key its short words: key_footer.py).
             assert binding.show and binding.description == command.title_key
-            assert footer[command.action] == command.title()
+            assert footer[command.action] == command.footer_title()
 
 
 class FailingDisk:
