@@ -7,6 +7,7 @@ works (the keys are a promise, and a person's keymap still chooses)."""
 from __future__ import annotations
 
 from support.app import SIZE, MakeApp
+from textual.content import Content
 from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
@@ -111,3 +112,13 @@ async def test_a_keymap_entry_replaces_both_keys(make_app: MakeApp, settings: Co
         await pilot.press("f11")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
+
+
+async def test_the_palette_names_the_keys_the_ctrl_key_first(make_app: MakeApp, settings: Config) -> None:
+    settings.keymap["next_item"] = "[b]f12"  # a key from a file is text, not markup
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        helps = {command.title: Content.from_markup(command.help).plain for command in app.get_system_commands(app.screen)}
+        decision = next(c for c in MEETING_COMMANDS if c.id == "add_decision")
+        assert helps[decision.title()] == f"{decision.help()} · ctrl+d, f2"
+        assert helps[MEETING_COMMANDS[0].title()].endswith(" · [b]f12")
