@@ -267,7 +267,9 @@ class FacilitatorApp(App[None]):
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):  # F1 again closes it, as its own keys say
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen(self.config.keymap, self.config.path))
 
     async def action_quit(self) -> None:

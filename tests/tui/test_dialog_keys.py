@@ -123,6 +123,9 @@ async def test_the_other_dialogs_show_their_own_keys_and_close_with_a_click(make
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert footer_keys(app) == [("escape", t("cmd.close_help"))]
+        await pilot.press("f1")  # one of its keys that close it, though F1 is the app's too
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
 
 
 # --- the contract: every key has an id, words and a way to it ---------------------------------
