@@ -111,8 +111,9 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
 )
 
 ITEM_COMMANDS: tuple[Command, ...] = (Command("lists_from_notes", "tab", "lists_from_notes", priority=False, show=False),)
-"""The notes' own key: not in the palette (it moves the focus, and the palette has it), not
-in the footer (Tab is Tab), but on F1 and in the keymap like every key."""
+"""The notes' own key: not in the palette (it moves the focus from the notes, and the open
+palette holds the focus itself), not in the footer (Tab is Tab), but on F1 and in the keymap
+like every key."""
 
 HELP_COMMANDS: tuple[Command, ...] = (Command("close_help", "escape,f1,q", "close", priority=False),)
 
