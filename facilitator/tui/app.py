@@ -26,7 +26,7 @@ from facilitator.i18n import t
 from facilitator.meeting.model import Clock, system_clock
 from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.text.visible import one_line, visible
-from facilitator.tui import startup
+from facilitator.tui import literal, startup
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, bindings, key_for
 from facilitator.tui.protocols import HoldsTyping, KeepsNotes, OffersCommands
 from facilitator.tui.type_ahead import typed_so_far
@@ -240,10 +240,17 @@ class FacilitatorApp(App[None]):
         """The palette: the screen's actions, then help, theme and quit, in the UI's language."""
         table = screen.COMMANDS_TABLE if isinstance(screen, OffersCommands) else ()
         for command in table:
-            yield SystemCommand(command.title(), command.help(), partial(self._run_command, screen, command))
-        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
-        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
-        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
+            yield SystemCommand(command.title(), self._with_keys(command), partial(self._run_command, screen, command))
+        help_command, quit_command = APP_COMMANDS
+        yield SystemCommand(help_command.title(), self._with_keys(help_command), self.action_help)
+        yield SystemCommand(t("cmd.theme"), literal.markup_line(t("cmd.theme.help")), self.action_change_theme)
+        yield SystemCommand(quit_command.title(), self._with_keys(quit_command), self.action_quit)
+
+    def _with_keys(self, command: Command) -> str:
+        """A command's help line in the palette, with its keys after the person's keymap:
+        the palette is where a new user looks for a command, and learns its key there."""
+        keys = self.config.keymap.get(command.id, command.key)
+        return literal.markup_line(f"{command.help()} · {', '.join(key.strip() for key in keys.split(','))}")
 
     async def _run_command(self, screen: Screen[Any], command: Command) -> None:
         if screen.check_action(command.action, ()) is not True:
@@ -279,7 +286,9 @@ class FacilitatorApp(App[None]):
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):  # F1 again closes it, as its own keys say
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen(self.config.keymap, self.config.path))
 
     async def action_quit(self) -> None:

@@ -212,7 +212,7 @@ def assert_titled(shown: dict[str, tuple[str, object]], commands: tuple[Command,
     assert present <= set(shown)
     for command in commands:
         if command.action in shown:
-            assert shown[command.action] == (command.title(), command.help())
+            assert shown[command.action] == (command.footer_title(), command.help())
     assert not any(description.startswith("cmd.") for description, _ in shown.values())
 
 
@@ -233,7 +233,7 @@ async def test_every_footer_key_is_titled_in_the_language_in_use(make_app: MakeA
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        assert_titled(shown_keys(app), MEETING_COMMANDS + APP_COMMANDS, {c.action for c in MEETING_COMMANDS if c.footer})
+        assert_titled(shown_keys(app), MEETING_COMMANDS + APP_COMMANDS, {c.action for c in MEETING_COMMANDS if c.show})
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert_titled(shown_keys(app), ATTENDANCE_COMMANDS, {"close"})

@@ -381,14 +381,15 @@ async def test_every_meeting_command_is_in_the_footer_with_its_id(make_app: Make
         footer = {key.action: key.description for key in app.screen.query(FooterKey)}
         for command in MEETING_COMMANDS:
             binding = shown[command.id]
-            # The binding carries its message key; the footer shows the title it names.
+            # The binding carries its message key; the footer shows the title it names (a
+            # chair's key its short words: key_footer.py).
             assert binding.description == command.title_key
-            if command.footer:
+            if command.show:
                 assert binding.show
-                assert footer[command.action] == command.title()
+                assert footer[command.action] == command.footer_title()
             else:  # seldom used: on the help screen and in the palette only
                 assert not binding.show and command.action not in footer
-        assert {c.id for c in MEETING_COMMANDS if not c.footer} == {"skip_item", "move_item_up", "move_item_down", "drop_item"}
+        assert {c.id for c in MEETING_COMMANDS if not c.show} == {"skip_item", "move_item_up", "move_item_down", "drop_item"}
 
 
 class FailingDisk:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -19,6 +19,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence
 from facilitator.tui import literal
 from facilitator.tui.commands import ATTENDANCE_COMMANDS, bindings
+from facilitator.tui.dialogs.form import AnswerButton
 from facilitator.tui.widgets.attendance_panel import person_line
 from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.text_entry import TextInput
@@ -44,7 +45,9 @@ class AttendanceDialog(ModalScreen[None]):
             yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
             yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
             yield Static(literal.EMPTY, id="error-name", classes="field-error")
-        yield KeyFooter()
+            with Horizontal(classes="dialog-buttons"):
+                yield AnswerButton(literal.line(t("cmd.close_attendance")), id="answer-no", compact=True)
+        yield KeyFooter(first=("close_attendance",))
 
     def on_mount(self) -> None:
         self.refresh_people()
@@ -117,6 +120,10 @@ class AttendanceDialog(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    @on(Button.Pressed, "#answer-no")
+    async def close_pressed(self) -> None:
+        await self.run_action("close")
 
     @on(Input.Submitted, "#field-name")
     def add_person(self, event: Input.Submitted) -> None:

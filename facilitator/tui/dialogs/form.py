@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
 
 from facilitator.errors import FacilitatorError, FieldError
@@ -24,6 +25,7 @@ from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, bindings
 from facilitator.tui.type_ahead import typed_so_far
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
@@ -47,9 +49,13 @@ Result = TypeVar("Result")
 
 
 class FormDialog(ModalScreen[Result]):
-    """Closes with ``apply``'s result when the core takes the values, None when cancelled."""
+    """Closes with ``apply``'s result when the core takes the values, None when cancelled.
+
+    Its own footer says its own keys (the meeting screen's, below it, do nothing here), and
+    its buttons do what Enter and Escape do, by the same actions, for a mouse."""
 
     BINDINGS = bindings(DIALOG_COMMANDS)
+    COMMANDS_TABLE = DIALOG_COMMANDS
 
     def __init__(
         self,
@@ -59,12 +65,15 @@ class FormDialog(ModalScreen[Result]):
         *,
         note: str = "",
         dialog_id: str = "form",
+        answers: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(id=f"{dialog_id}-dialog")
         self.title_text = title
         self.fields = fields
         self.apply = apply
         self.note = note
+        self.answers = answers or (t("cmd.dialog_save"), t("cmd.dialog_cancel"))
+        """The buttons' words: save and cancel, or a question's own yes and no."""
         self.quit_warned = False
 
     def compose(self) -> ComposeResult:
@@ -77,6 +86,9 @@ class FormDialog(ModalScreen[Result]):
             yield Static(literal.EMPTY, id="error-form", classes="field-error")
             if self.fields:  # a question without fields says its own keys (Enter ends, Escape goes back)
                 yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
+            yield from answer_buttons(*self.answers)
+        yes, no = self.answers
+        yield KeyFooter(first=tuple(command.id for command in DIALOG_COMMANDS), words={"save": yes, "cancel": no})
 
     def _field(self, field: Field) -> ComposeResult:
         widget_id = f"field-{field.name}"
@@ -132,7 +144,20 @@ class FormDialog(ModalScreen[Result]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel") and isinstance(self.focused, SelectOverlay):
             return False  # Enter picks and Escape closes an open list, not the dialog
+        if action == "next_field":
+            return len(self.fields) > 1  # one field or none: Tab has nowhere to go
         return True
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#answer-yes")
+    async def yes_pressed(self) -> None:
+        await self.run_action("save")  # as Enter: checked, and saved by action_save
+
+    @on(Button.Pressed, "#answer-no")
+    async def no_pressed(self) -> None:
+        await self.run_action("cancel")
 
     async def action_save(self) -> None:
         await typed_so_far(self.app)  # a value and its Enter in one burst: the value first
@@ -151,6 +176,18 @@ class FormDialog(ModalScreen[Result]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class AnswerButton(Button, can_focus=False):
+    """One of a dialog's answers for the mouse: not in the Tab order, as Tab goes from field
+    to field, and Enter on a focused "cancel" would still save."""
+
+
+def answer_buttons(yes: str, no: str) -> ComposeResult:
+    """A dialog's two answers, at its foot."""
+    with Horizontal(classes="dialog-buttons"):
+        yield AnswerButton(literal.line(yes), variant="primary", id="answer-yes", compact=True)
+        yield AnswerButton(literal.line(no), id="answer-no", compact=True)
 
 
 def _say(place: Static, message: str) -> None:

@@ -27,7 +27,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
-from facilitator.tui.commands import MEETING_COMMANDS, bindings
+from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings
 from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
@@ -96,7 +96,7 @@ class MeetingScreen(AgendaActions, Screen[None]):
             with VerticalScroll(id="room", can_focus=False):
                 yield SpeakersPanel(id="speakers")
                 yield AttendancePanel(id="attendance")
-        yield KeyFooter(compact=True)
+        yield KeyFooter(compact=True, first=CHAIR_KEYS)
 
     def on_mount(self) -> None:
         self.meeting.listeners.append(self._on_change)
@@ -359,4 +359,5 @@ class MeetingScreen(AgendaActions, Screen[None]):
 
         from facilitator.tui.dialogs.output_forms import confirm_dialog
 
-        self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)
+        answers = (t("cmd.end_meeting"), t("meeting_screen.end_no"))
+        self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), answers, dialog_id="end"), end)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -27,7 +26,7 @@ from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.tui import literal
-from facilitator.tui.commands import key_for
+from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -110,7 +109,7 @@ class ItemView(Vertical):
     class CarriedTicked(Ticked):
         """An action item carried over from an earlier meeting was ticked done, or unticked."""
 
-    BINDINGS = [Binding("tab", "lists_from_notes", show=False)]
+    BINDINGS = bindings(ITEM_COMMANDS)
     """Tab from the notes reaches the item's lists in the order a chair works through them:
     the questions, then the solutions (then earlier meetings' action items), and from the
     last list back to the notes. The lists sit above the notes, so the screen's own order
