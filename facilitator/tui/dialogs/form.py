@@ -24,6 +24,7 @@ from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, bindings
 from facilitator.tui.type_ahead import typed_so_far
+from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
@@ -31,7 +32,7 @@ class Field(NamedTuple):
     name: str
     label: str
     kind: str = "text"
-    """text, integer, select or check."""
+    """text, long (a sentence: it wraps, long_entry.py), integer, select or check."""
     value: str | bool = ""
     placeholder: str = ""
     choices: tuple[tuple[str, str], ...] = ()
@@ -88,6 +89,8 @@ class FormDialog(ModalScreen[Result]):
                 # Rich text, not Content: the open list searches Text and str prompts as you type.
                 choices = [(literal.rich_line(label), value) for label, value in field.choices]
                 yield Select(choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
+            elif field.kind == "long":
+                yield LongInput(str(field.value), placeholder=field.placeholder, id=widget_id)
             else:
                 # A suggestion is drawn after the typed text: names as a field keeps them.
                 suggestions = [field_text(name) for name in field.suggestions]
@@ -117,7 +120,7 @@ class FormDialog(ModalScreen[Result]):
             elif isinstance(widget, Select):
                 values[field.name] = widget.value
             else:
-                assert isinstance(widget, Input)
+                assert isinstance(widget, (Input, LongInput))
                 values[field.name] = widget.value.strip()
         return values
 
@@ -125,7 +128,7 @@ class FormDialog(ModalScreen[Result]):
         """Whether a text field holds something other than what it started with."""
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
-            if isinstance(widget, Input) and widget.value.strip() and widget.value != str(field.value):
+            if isinstance(widget, (Input, LongInput)) and widget.value.strip() and widget.value != str(field.value):
                 return True
         return False
 
