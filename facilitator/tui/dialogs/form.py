@@ -10,14 +10,16 @@ lost; otherwise it closes with apply's result, typed: a decision dialog is a
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 from typing import Any, NamedTuple, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Collapsible, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
+from textual.widgets.collapsible import CollapsibleTitle
 
 from facilitator.errors import FacilitatorError, FieldError
 from facilitator.i18n import t
@@ -38,6 +40,9 @@ class Field(NamedTuple):
     choices: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a select."""
     suggestions: tuple[str, ...] = ()
+    fold: str = ""
+    """The title of a fold the field sits in, closed when the dialog opens; fields next to
+    each other with the same title share one. Enter on the title opens it."""
 
 
 Values = dict[str, Any]
@@ -73,8 +78,14 @@ class FormDialog(ModalScreen[Result]):
             yield Label(literal.line(self.title_text), classes="dialog-title")
             if self.note:
                 yield Static(literal.block(self.note), classes="dialog-note")
-            for field in self.fields:
-                yield from self._field(field)
+            for fold, fields in groupby(self.fields, key=lambda field: field.fold):
+                if fold:  # Content, not str, though Textual says str: see item_view.py
+                    with Collapsible(title=literal.line(fold), collapsed=True, classes="field-fold"):  # type: ignore[arg-type]
+                        for field in fields:
+                            yield from self._field(field)
+                else:
+                    for field in fields:
+                        yield from self._field(field)
             yield Static(literal.EMPTY, id="error-form", classes="field-error")
             if self.fields:  # a question without fields says its own keys (Enter ends, Escape goes back)
                 yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
@@ -135,6 +146,8 @@ class FormDialog(ModalScreen[Result]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel") and isinstance(self.focused, SelectOverlay):
             return False  # Enter picks and Escape closes an open list, not the dialog
+        if action == "save" and isinstance(self.focused, CollapsibleTitle):
+            return False  # Enter on a fold's title opens or closes it
         return True
 
     async def action_save(self) -> None:

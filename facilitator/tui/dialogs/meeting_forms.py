@@ -38,15 +38,20 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
 
 
 def decision_dialog(meeting: Meeting) -> FormDialog[Decision]:
+    """The four principles are offered on a decision item, and folded away on any other:
+    there a decision is now and then recorded, and four boxes to pass would be in the way."""
+    offered = meeting.current is not None and meeting.items[meeting.current].item.type == ItemType.BESLUTNING
+    fold = "" if offered else t("dialog.decision.principles")
     fields = [Field("text", t("dialog.decision.text"), kind="long", placeholder=t("dialog.decision.placeholder"))]
-    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check") for p in Principle]
+    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check", fold=fold) for p in Principle]
 
     def apply(values: Values) -> Decision:
         text = required(values, "text")
         principles = [p for p in Principle if values[f"principle_{p.name.lower()}"]]
         return meeting.add_decision(text, principles)
 
-    return FormDialog(t("cmd.add_decision"), fields, apply, note=t("dialog.decision.note"), dialog_id="decision")
+    note = t("dialog.decision.note") if offered else t("dialog.decision.note_folded")
+    return FormDialog(t("cmd.add_decision"), fields, apply, note=note, dialog_id="decision")
 
 
 def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
