@@ -23,6 +23,7 @@ from textual import events
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
+from facilitator.tui.cursor_blink import cursors_blink
 from facilitator.tui.widgets.text_entry import field_text, typed_text
 
 
@@ -53,6 +54,8 @@ class LongInput(TextArea):
         super().load_text(field_text(text))
 
     def on_mount(self) -> None:
+        if not cursors_blink(self):
+            self.cursor_blink = False
         # A value to edit is continued, not typed over: the cursor starts after it.
         self.move_cursor(self.document.end)
 
