@@ -60,8 +60,11 @@ class FacilitatorApp(App[None]):
         launch: Launch = START_SCREEN,
         folder: Path | None = None,
         clock: Clock = system_clock,
+        blink_cursors: bool = True,
     ) -> None:
         super().__init__()
+        self.blink_cursors = blink_cursors
+        """Whether the text fields' cursors blink (cursor_blink.py)."""
         self.archive_path = archive_path
         self.config = config
         self.folder = folder or Path.cwd()
@@ -336,6 +339,9 @@ def build_app(
     launch: Launch = START_SCREEN,
     folder: Path | None = None,
     clock: Clock = system_clock,
+    blink_cursors: bool = True,
 ) -> FacilitatorApp:
     """The app; its footer, palette and help speak the language in use when they are drawn."""
-    return FacilitatorApp(archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock)
+    return FacilitatorApp(
+        archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock, blink_cursors=blink_cursors
+    )

@@ -75,9 +75,6 @@ def test_meeting_over_time_at_80x24(snap_compare: Any, make_app: MakeApp, clock:
         await pilot.pause()  # the screen is the app's first: it may still be mounting when the pilot starts
         held(app, clock)
         clock.advance(30)
-        # The notes' cursor blinks: on a busy machine the picture could be taken in either
-        # phase. It is taken with the cursor shown.
-        app.screen.query_one("#notes").cursor_blink = False
         await pilot.pause()
         app.screen.tick()
         await pilot.pause()

@@ -10,6 +10,7 @@ lost; otherwise it closes with apply's result, typed: a decision dialog is a
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 from typing import Any, NamedTuple, TypeVar
 
 from textual import on
@@ -17,8 +18,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Collapsible, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
+from textual.widgets.collapsible import CollapsibleTitle
 
 from facilitator.errors import FacilitatorError, FieldError
 from facilitator.i18n import t
@@ -26,6 +28,7 @@ from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, bindings
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.key_footer import KeyFooter
+from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
@@ -33,12 +36,15 @@ class Field(NamedTuple):
     name: str
     label: str
     kind: str = "text"
-    """text, integer, select or check."""
+    """text, long (a sentence: it wraps, long_entry.py), integer, select or check."""
     value: str | bool = ""
     placeholder: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a select."""
     suggestions: tuple[str, ...] = ()
+    fold: str = ""
+    """The title of a fold the field sits in, closed when the dialog opens; fields next to
+    each other with the same title share one. Enter on the title opens it."""
 
 
 Values = dict[str, Any]
@@ -81,8 +87,14 @@ class FormDialog(ModalScreen[Result]):
             yield Label(literal.line(self.title_text), classes="dialog-title")
             if self.note:
                 yield Static(literal.block(self.note), classes="dialog-note")
-            for field in self.fields:
-                yield from self._field(field)
+            for fold, fields in groupby(self.fields, key=lambda field: field.fold):
+                if fold:  # Content, not str, though Textual says str: see item_view.py
+                    with Collapsible(title=literal.line(fold), collapsed=True, classes="field-fold"):  # type: ignore[arg-type]
+                        for field in fields:
+                            yield from self._field(field)
+                else:
+                    for field in fields:
+                        yield from self._field(field)
             yield Static(literal.EMPTY, id="error-form", classes="field-error")
             if self.fields:  # a question without fields says its own keys (Enter ends, Escape goes back)
                 yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
@@ -100,6 +112,8 @@ class FormDialog(ModalScreen[Result]):
                 # Rich text, not Content: the open list searches Text and str prompts as you type.
                 choices = [(literal.rich_line(label), value) for label, value in field.choices]
                 yield Select(choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
+            elif field.kind == "long":
+                yield LongInput(str(field.value), placeholder=field.placeholder, id=widget_id)
             else:
                 # A suggestion is drawn after the typed text: names as a field keeps them.
                 suggestions = [field_text(name) for name in field.suggestions]
@@ -129,7 +143,7 @@ class FormDialog(ModalScreen[Result]):
             elif isinstance(widget, Select):
                 values[field.name] = widget.value
             else:
-                assert isinstance(widget, Input)
+                assert isinstance(widget, (Input, LongInput))
                 values[field.name] = widget.value.strip()
         return values
 
@@ -137,7 +151,7 @@ class FormDialog(ModalScreen[Result]):
         """Whether a text field holds something other than what it started with."""
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
-            if isinstance(widget, Input) and widget.value.strip() and widget.value != str(field.value):
+            if isinstance(widget, (Input, LongInput)) and widget.value.strip() and widget.value != str(field.value):
                 return True
         return False
 
@@ -146,6 +160,8 @@ class FormDialog(ModalScreen[Result]):
             return False  # Enter picks and Escape closes an open list, not the dialog
         if action == "next_field":
             return len(self.fields) > 1  # one field or none: Tab has nowhere to go
+        if action == "save" and isinstance(self.focused, CollapsibleTitle):
+            return False  # Enter on a fold's title opens or closes it
         return True
 
     def action_next_field(self) -> None:

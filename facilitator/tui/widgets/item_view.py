@@ -27,6 +27,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
+from facilitator.tui.dates_shown import compact, compact_written, spelled
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -73,7 +74,7 @@ def records(state: ItemState) -> Content:
     if state.actions:
         lines.append(literal.line(t("minutes.actions"), "bold"))
         for action in state.actions:
-            deadline = f" – {t('minutes.deadline')} {action.deadline.isoformat()}" if action.deadline else ""
+            deadline = f" – {t('minutes.deadline')} {compact(action.deadline)}" if action.deadline else ""
             lines.append(literal.line(f"• {action.what} – {action.who}{deadline}"))
     return literal.join("\n", lines)
 
@@ -242,7 +243,7 @@ class ItemView(Vertical):
     def _show_meeting(self, meeting: Meeting) -> None:
         info = meeting.info
         lines = [literal.line(info.title, "bold $accent")]
-        where = " · ".join(x for x in (info.date.isoformat() if info.date else "", info.location or "") if x)
+        where = " · ".join(x for x in (spelled(info.date) if info.date else "", info.location or "") if x)
         if where:
             lines.append(literal.line(where, "$text-muted"))
         if meeting.ended:
@@ -327,10 +328,10 @@ def _carried_label(action: CarriedAction) -> str:
     """One carried action as a tickable line. One from a closed item says only that: the
     meeting screen is often on the wall, and its what, who and deadline are for the
     restricted minutes; it can still be ticked done here."""
-    source = f" – {action.meeting_title}" + (f", {action.meeting_date}" if action.meeting_date else "")
+    source = f" – {action.meeting_title}" + (f", {compact_written(action.meeting_date)}" if action.meeting_date else "")
     if action.confidential:
         return t("item.carried_closed", id=action.meeting_id) + source
-    deadline = f" ({action.deadline.isoformat()})" if action.deadline else ""
+    deadline = f" ({compact(action.deadline)})" if action.deadline else ""
     return f"{action.what} – {action.who}{deadline}{source}"
 
 

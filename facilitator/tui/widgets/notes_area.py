@@ -23,6 +23,7 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
 
+from facilitator.tui.cursor_blink import cursors_blink
 from facilitator.tui.widgets.text_entry import notes_text, typed_text
 
 
@@ -33,6 +34,10 @@ class NotesArea(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
         self.match_cursor_bracket = False
+
+    def on_mount(self) -> None:
+        if not cursors_blink(self):
+            self.cursor_blink = False
 
     # --- keeping every character ----------------------------------------------------------
 

@@ -37,6 +37,7 @@ from textual import events
 from textual.widgets import Input
 
 from facilitator.text.visible import one_line, visible
+from facilitator.tui.cursor_blink import cursors_blink
 
 _TEXT_NOT_PRINTABLE = frozenset({"Cf", "Zs", "Co", "Cn"})
 """Format, space, private use and (to this Python) unassigned characters."""
@@ -74,6 +75,10 @@ def notes_text(text: str) -> str:
 class TextInput(Input):
     """A one-line field that keeps joiners, marks and newer emoji; the field's own rules
     (digits only in a number field) still apply. What enters it is :func:`field_text`."""
+
+    def on_mount(self) -> None:
+        if not cursors_blink(self):
+            self.cursor_blink = False
 
     def validate_value(self, value: str) -> str:
         # A value set by the app (a default, a test) goes in the same way as a typed one.
