@@ -29,6 +29,7 @@ from facilitator.text.visible import one_line, visible
 from facilitator.tui import startup
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, bindings, key_for
 from facilitator.tui.protocols import HoldsTyping, KeepsNotes, OffersCommands
+from facilitator.tui.textual_words import key_display
 from facilitator.tui.type_ahead import typed_so_far
 
 if TYPE_CHECKING:
@@ -212,8 +213,9 @@ class FacilitatorApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         """A key from the person's keymap is text from a file: the footer shows it with its
-        controls as signs (the footer draws it as Rich text, never as markup)."""
-        return one_line(super().get_key_display(binding))
+        controls as signs (the footer draws it as Rich text, never as markup). Textual's one
+        English key name is said in the UI's language (textual_words.py)."""
+        return one_line(key_display(super().get_key_display(binding)))
 
     # --- commands ---------------------------------------------------------------------------
 
@@ -236,21 +238,24 @@ class FacilitatorApp(App[None]):
         """Textual's palette, with its search field asking in the UI's language."""
         from textual.command import CommandPalette
 
+        from facilitator.tui.palette import LocalPalette
+
         # Textual annotates is_open's app as App[object], which no App[None] is (App is
         # invariant in its result); it only reads app.screen.
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
+            self.push_screen(LocalPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
 
     def action_change_theme(self) -> None:
         """Textual's theme picker, with its search field in the UI's language."""
         self.search_themes_in_language()
 
     def search_themes_in_language(self) -> None:
-        from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
+        from facilitator.tui.palette import LocalPalette
+
         self.push_screen(
-            CommandPalette(
+            LocalPalette(
                 providers=[ThemeProvider],
                 placeholder=t("app.theme_placeholder"),
                 id="--command-palette",
@@ -277,6 +282,11 @@ class FacilitatorApp(App[None]):
             return
         self.close_session()
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c, which quits many programs: Textual's notice of the key that does, in the
+        UI's language (Textual's own says it in English)."""
+        self.notify(t("app.quit_hint", key=key_for("quit", self.config.keymap)), title=t("app.quit_hint.title"))
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
         """A keymap that puts two commands on one key: say so once, naming the commands."""
