@@ -43,6 +43,9 @@ class Launch(NamedTuple):
     view_meeting: int | None = None
 
 
+NOTIFICATION_LINES = 3
+"""The longest message a notification carries; a longer one opens a dialog (tell_refusal)."""
+
 START_SCREEN = Launch()
 """Open on the start screen, nothing prepared: what the app does unless told otherwise."""
 
@@ -142,7 +145,7 @@ class FacilitatorApp(App[None]):
         try:
             session = open_session()
         except FacilitatorError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.tell_refusal(t("app.cannot_open"), str(error))
             return
         self.close_session()
         self.session = session
@@ -158,9 +161,20 @@ class FacilitatorApp(App[None]):
             with Archive.open(self.archive_path, read_only=True) as archive:
                 meeting = archive.load(meeting_id)
         except FacilitatorError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.tell_refusal(t("app.cannot_open"), str(error))
             return
         self.push_screen(PreviewScreen(meeting, live=False), (lambda _: self.exit()) if alone else None)
+
+    def tell_refusal(self, title: str, message: str) -> None:
+        """Why something would not open: a line or two as a notification; an agenda's list
+        of mistakes (one per line, twenty for a file gone wrong) in a dialog that stays
+        until it is closed and scrolls (dialogs/message.py)."""
+        if len(message.splitlines()) <= NOTIFICATION_LINES:
+            self.notify(message, severity="error", timeout=15)
+            return
+        from facilitator.tui.dialogs.message import MessageDialog
+
+        self.push_screen(MessageDialog(title, message, self.config.keymap))
 
     # --- saving -----------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from textual.pilot import Pilot
 from facilitator import i18n
 from facilitator.i18n import t
 from facilitator.tui.commands import BINDING_IDS, MEETING_COMMANDS
+from facilitator.tui.dialogs.message import MessageDialog
 from facilitator.tui.palette import LocalPalette
 
 
@@ -137,6 +138,10 @@ async def visit_the_start(app: Any, seen: Seen) -> None:
         await seen.look(pilot, "start")
         await app.run_action("help")
         await seen.look(pilot, "start, help")
+        await pilot.press("escape")
+        app.tell_refusal(t("app.cannot_open"), "\n".join(["fejl.toml:3: punkt 1 »Valg«: ukendt type"] * 20))
+        await seen.look(pilot, "a long refusal")
+        assert isinstance(app.screen, MessageDialog)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
