@@ -19,6 +19,8 @@ from support.clock import FakeClock
 from support.english import leaks
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Select
+from textual.widgets._select import SelectOverlay
 
 from facilitator import i18n
 from facilitator.i18n import t
@@ -97,8 +99,11 @@ async def visit_the_meeting(app: Any, clock: FakeClock, seen: Seen, dialogs: tup
             assert app.screen is meeting_screen, action
         await meeting_screen.run_action("export_minutes")
         await seen.look(pilot, "export_minutes")
-        await pilot.press("tab", "tab", "enter")  # the select's open list, its keys in the footer
+        choice = app.screen.query_one(Select)
+        choice.focus()
+        choice.expanded = True  # the select's open list, and the keys it brings
         await seen.look(pilot, "export_minutes, the list open")
+        assert isinstance(app.focused, SelectOverlay)
         await pilot.press("escape", "escape")
         await meeting_screen.run_action("end_meeting")
         await seen.look(pilot, "end_meeting")
