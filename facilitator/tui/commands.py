@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 
 from facilitator.i18n import t
 from facilitator.tui.command_keys import COMMAND_KEYS, FOOTER_WORDS
+from facilitator.tui.textual_words import in_language
 
 
 class Command(NamedTuple):
@@ -161,8 +162,8 @@ _MESSAGE_KEYS: frozenset[str] = frozenset(key for c in ALL_COMMANDS for key in (
 
 def spoken(text: str) -> str:
     """A binding's description or tooltip as the person reads it: one of our message keys
-    in the language in use; Textual's own (its palette key's) as Textual wrote it."""
-    return t(text) if text in _MESSAGE_KEYS else text
+    in the language in use; Textual's own (its palette key's) too (textual_words.py)."""
+    return t(text) if text in _MESSAGE_KEYS else in_language(text)
 
 
 _FOOTER_WORDS_BY_TITLE: dict[str, str] = {COMMAND_KEYS[command_id][0]: key for command_id, key in FOOTER_WORDS.items()}
