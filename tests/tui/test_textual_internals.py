@@ -33,6 +33,8 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets._footer", "FooterKey", "widgets/key_footer.py titles the footer's keys (and tests read them)"),
     ("textual.widgets._select", "SelectOverlay", "dialogs/form.py: Enter and Escape belong to an open list, not the dialog"),
     ("textual.widgets", "OptionList._lines", "widgets/tick_list.py draws each row for the entry the option list put there"),
+    ("textual.app", "App._check_bindings", "key_order.py runs a bound key's binding when the app reads the key"),
+    ("textual.screen", "Screen._modal_binding_chain", "key_order.py: whether anything binds a key read"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
 
@@ -45,6 +47,8 @@ HOOKS: tuple[tuple[str, str, str], ...] = (
     ("textual.app", "App.action_change_theme", "app.py: the theme picker asks in the UI's language"),
     ("textual.app", "App.action_quit", "app.py: quitting saves the last words typed and warns from a dialog"),
     ("textual.app", "App.notify", "app.py: every notification is literal text"),
+    ("textual.app", "App.on_event", "app.py: a bound key acts before the keys typed after it (key_order.py)"),
+    ("textual.widgets", "TextArea.check_consume_key", "widgets/notes_area.py: the editor takes Enter itself"),
     ("textual.widgets", "Footer.compose", "widgets/key_footer.py builds the keys with the screen"),
     ("textual.widgets", "Footer.bindings_changed", "widgets/key_footer.py builds the keys once for a burst"),
     ("textual.widgets", "TextArea.edit", "widgets/notes_area.py: every insertion goes through it"),

@@ -172,7 +172,9 @@ class ItemView(Vertical):
         return self.query_one("#notes", TextArea).text
 
     def focus_notes(self) -> None:
-        self.query_one("#notes", TextArea).focus()
+        """At once, not when the app next gets round to it: the keys typed behind the one
+        that moved the meeting on go into the notes (key_order.py)."""
+        self.screen.set_focus(self.query_one("#notes", TextArea))
 
     def _lists_shown(self) -> list[SelectionList[int]]:
         """The item's lists that are on screen, in the order they are worked through."""
