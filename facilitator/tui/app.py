@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -28,6 +29,7 @@ from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.text.visible import one_line, visible
 from facilitator.tui import literal, startup
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, bindings, key_for
+from facilitator.tui.key_order import bound_in_order
 from facilitator.tui.protocols import HoldsTyping, KeepsNotes, OffersCommands
 from facilitator.tui.textual_words import key_display
 from facilitator.tui.type_ahead import typed_so_far
@@ -254,6 +256,13 @@ class FacilitatorApp(App[None]):
         return one_line(key_display(super().get_key_display(binding)))
 
     # --- commands ---------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """A bound key (Tab, Backspace, Enter in a list) acts before the keys typed after it
+        are given out (key_order.py)."""
+        if isinstance(event, events.Key) and await bound_in_order(self, event):
+            return
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette: the screen's actions, then help, theme and quit, in the UI's language."""

@@ -95,7 +95,7 @@ PREVIEW_COMMANDS: tuple[Command, ...] = (
 )
 
 START_COMMANDS: tuple[Command, ...] = (
-    Command("open_selected", "enter", "open_selected", priority=False),
+    Command("open_selected", "enter", "open_selected"),
     Command("refresh_start", "ctrl+r", "refresh"),
 )
 
@@ -105,6 +105,7 @@ ATTENDANCE_COMMANDS: tuple[Command, ...] = (
     Command("leave_return", "l", "leave_return", priority=False),
     Command("make_chair", "o", "make_chair", priority=False),
     Command("make_secretary", "r", "make_secretary", priority=False),
+    Command("add_attendee", "enter", "add_person"),
     Command("close_attendance", "escape", "close"),
 )
 

@@ -109,7 +109,7 @@ async def test_the_other_dialogs_show_their_own_keys_and_close_with_a_click(make
         await pilot.press("alt+x")
         await pilot.pause()
         assert isinstance(app.screen, RemoveDialog)
-        assert footer_keys(app) == [("escape", "Fortryd")]  # Enter removes the entry chosen
+        assert footer_keys(app) == [("enter", t("cmd.remove_entry")), ("escape", "Fortryd")]  # Enter removes the entry chosen
         await pilot.click("#answer-no")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and meeting.items[meeting.current].decisions

@@ -39,6 +39,8 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.command", "CommandPalette._NO_MATCHES_COUNTDOWN", "palette.py waits as long before saying nothing was found"),
     ("textual.command", "CommandPalette._list_visible", "palette.py shows the list with its option, as Textual did"),
     ("textual.command", "CommandList", "palette.py adds its option to the palette's list"),
+    ("textual.app", "App._check_bindings", "key_order.py runs a bound key's binding when the app reads the key"),
+    ("textual.screen", "Screen._modal_binding_chain", "key_order.py: whether anything binds a key read"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
 
@@ -52,6 +54,8 @@ HOOKS: tuple[tuple[str, str, str], ...] = (
     ("textual.app", "App.action_quit", "app.py: quitting saves the last words typed and warns from a dialog"),
     ("textual.app", "App.action_help_quit", "app.py: the notice of how to quit (ctrl+c) in the UI's language"),
     ("textual.app", "App.notify", "app.py: every notification is literal text"),
+    ("textual.app", "App.on_event", "app.py: a bound key acts before the keys typed after it (key_order.py)"),
+    ("textual.widgets", "TextArea.check_consume_key", "widgets/notes_area.py: the editor takes Enter itself"),
     ("textual.widgets", "Footer.compose", "widgets/key_footer.py builds the keys with the screen"),
     ("textual.widgets", "Footer.bindings_changed", "widgets/key_footer.py builds the keys once for a burst"),
     ("textual.widgets", "TextArea.edit", "widgets/notes_area.py: every insertion goes through it"),

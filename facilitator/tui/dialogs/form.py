@@ -183,7 +183,7 @@ class FormDialog(ModalScreen[Result]):
             result = self.apply(self.values())
         except FieldError as error:
             _say(self.query_one(f"#error-{error.field}", Static), str(error))
-            self.query_one(f"#field-{error.field}").focus()
+            self.set_focus(self.query_one(f"#field-{error.field}"))  # now: the keys after Enter go there
             return
         except FacilitatorError as error:
             _say(self.query_one("#error-form", Static), str(error))

@@ -1,4 +1,10 @@
-"""Remove a decision, vote or action item entered by mistake, from the current item."""
+"""Remove a decision, vote or action item entered by mistake, from the current item.
+
+Enter is the dialog's own key (as in every dialog), run when the app reads it: the entry
+goes and the dialog closes before the keys typed after Enter are given out. Left to the
+list, Enter reached the app behind them, and they went to the closing list and were lost.
+A click on an entry removes it too.
+"""
 
 from __future__ import annotations
 
@@ -42,21 +48,31 @@ class RemoveDialog(ModalScreen[int]):
             yield Static(literal.block(t("dialog.remove.hint")), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.dialog_cancel")), id="answer-no", compact=True)
-        yield KeyFooter(first=("dialog_cancel",))
+        yield KeyFooter(first=("dialog_save", "dialog_cancel"), words={"save": t("cmd.remove_entry")})
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action == "cancel"  # Enter chooses in the list, which removes; no fields to go through
+        # Enter removes the highlighted entry (at once: keys typed after it must not reach a
+        # closing list); there are no fields to go through.
+        return action in ("save", "cancel")
 
     @on(Button.Pressed, "#answer-no")
     async def no_pressed(self) -> None:
         await self.run_action("cancel")
 
+    def action_save(self) -> None:
+        option = self.query_one("#entries", OptionList).highlighted_option
+        if option is not None:
+            self._remove(option)
+
     @on(OptionList.OptionSelected, "#entries")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        record_id = int(event.option.id or 0)
+        self._remove(event.option)
+
+    def _remove(self, option: Option) -> None:
+        record_id = int(option.id or 0)
         self.meeting.remove(record_id)
         self.dismiss(record_id)
 

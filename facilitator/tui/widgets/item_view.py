@@ -174,7 +174,9 @@ class ItemView(Vertical):
         return self.query_one("#notes", TextArea).text
 
     def focus_notes(self) -> None:
-        self.query_one("#notes", TextArea).focus()
+        """At once, not when the app next gets round to it: the keys typed behind the one
+        that moved the meeting on go into the notes (key_order.py)."""
+        self.screen.set_focus(self.query_one("#notes", TextArea))
 
     def focus_carried(self) -> bool:
         """The earlier meetings' actions get the focus, where space ticks one done; False

@@ -51,6 +51,11 @@ class NotesArea(TextArea):
         start, end = self.selection
         self.replace(character, start, end, maintain_selection_offset=False)
 
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Enter too: the editor breaks the line itself, and a binding for Enter further up
+        must not take it first (key_order.py)."""
+        return super().check_consume_key(key, character) or (key == "enter" and not self.read_only)
+
     # --- redrawing only what changed ------------------------------------------------------
 
     def watch_selection(self, previous: Selection, selection: Selection) -> None:
