@@ -24,7 +24,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from facilitator.tui.cursor_blink import cursors_blink
-from facilitator.tui.widgets.text_entry import field_text, typed_text
+from facilitator.tui.widgets.text_entry import field_text, keep_typed
 
 
 class LongInput(TextArea):
@@ -65,15 +65,8 @@ class LongInput(TextArea):
         return super().edit(edit)
 
     async def _on_key(self, event: events.Key) -> None:
-        # Textual calls each class's handler in turn; prevent_default() stops TextArea's.
         if event.key in ("enter", "shift+enter"):
             event.stop()
             event.prevent_default()  # a line break has no place in a one-line value
             return
-        character = typed_text(event)
-        if character is None or self.read_only:
-            return
-        event.stop()
-        event.prevent_default()
-        start, end = self.selection
-        self.replace(character, start, end, maintain_selection_offset=False)
+        keep_typed(self, event)

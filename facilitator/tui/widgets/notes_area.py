@@ -24,7 +24,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
 
 from facilitator.tui.cursor_blink import cursors_blink
-from facilitator.tui.widgets.text_entry import notes_text, typed_text
+from facilitator.tui.widgets.text_entry import keep_typed, notes_text
 
 
 class NotesArea(TextArea):
@@ -42,14 +42,7 @@ class NotesArea(TextArea):
     # --- keeping every character ----------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
-        # Textual calls each class's handler in turn; prevent_default() stops TextArea's.
-        character = typed_text(event)
-        if character is None or self.read_only:
-            return
-        event.stop()
-        event.prevent_default()
-        start, end = self.selection
-        self.replace(character, start, end, maintain_selection_offset=False)
+        keep_typed(self, event)
 
     def check_consume_key(self, key: str, character: str | None = None) -> bool:
         """Enter too: the editor breaks the line itself, and a binding for Enter further up
