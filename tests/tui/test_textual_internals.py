@@ -41,6 +41,9 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.command", "CommandList", "palette.py adds its option to the palette's list"),
     ("textual.app", "App._check_bindings", "key_order.py runs a bound key's binding when the app reads the key"),
     ("textual.screen", "Screen._modal_binding_chain", "key_order.py: whether anything binds a key read"),
+    ("textual._xterm_parser", "XTermParser._sequence_to_key_events", "alt_keys.py overrides it: alt+s then more keys"),
+    ("textual.drivers.linux_driver", "XTermParser", "alt_keys.py points it at its parser: alt+s then more keys"),
+    ("textual._ansi_sequences", "ANSI_SEQUENCES_KEYS", "alt_keys.py leaves the sequences Textual knows to Textual"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
 
@@ -73,7 +76,7 @@ REACTIVES: tuple[tuple[str, str, str], ...] = (
 """Reactives whose ``watch_``/``validate_`` hooks the app defines by name."""
 
 OVERRIDES = frozenset(
-    {"_on_key", "_on_paste", "_start_no_matches_countdown", "_no_matches_timer", "_list_visible"}  # the last two: palette.py
+    {"_on_key", "_on_paste", "_start_no_matches_countdown", "_no_matches_timer", "_list_visible", "_sequence_to_key_events"}
 )
 """The private names the app's classes may share with Textual's: the overrides above."""
 
