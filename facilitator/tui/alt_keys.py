@@ -7,11 +7,16 @@ keys after it as one unknown sequence and hands them on as "^", "s", and the res
 dialog that alt+s opens never opens and "^s" lands in the notes. Only when nothing follows
 within the delay does it read alt+s.
 
+The same befell Escape itself when a control key followed it at once: Escape, then ctrl+s
+(close the dialog, call the next speaker) gave "^" and the name went into the dialog that
+should have closed.
+
 Escape and one printable character that cannot begin a longer sequence (``[`` CSI, ``O``
 SS3, ``P`` DCS, ``]`` OSC, ``_`` APC, ``^`` PM, ``X`` SOS) is a whole key, the alt key
-every terminal means by it; :class:`AltKeyParser` says so at once, and reads the keys after
-it as keys. Sequences Textual knows (alt+backspace, the arrows, the function keys) are
-Textual's as before.
+every terminal means by it; Escape and a control character (Enter, ctrl+s) are the two
+keys pressed. :class:`AltKeyParser` says so at once, and reads the keys after them as
+keys. Sequences Textual knows (alt+backspace, the arrows, the function keys) are Textual's
+as before.
 
 A driver builds its parser by the name its module imported, so :func:`read_alt_keys_whole`
 points that name at this parser before the app starts (a driver that builds none, the
@@ -46,12 +51,25 @@ def is_alt_key(sequence: str) -> bool:
     )
 
 
+def is_escape_and_control(sequence: str) -> bool:
+    """Whether the terminal sent Escape and then a control key (Enter, ctrl+s), two keys."""
+    return (
+        len(sequence) == 2
+        and sequence[0] == ESCAPE
+        and sequence[1] != ESCAPE
+        and ord(sequence[1]) < 0x20
+        and sequence not in ANSI_SEQUENCES_KEYS
+    )
+
+
 class AltKeyParser(XTermParser):
-    """Textual's parser, which takes Escape and a letter as alt+letter without waiting for more."""
+    """Textual's parser, which reads Escape and the key after it without waiting for more."""
 
     def _sequence_to_key_events(self, sequence: str, alt: bool = False) -> Iterable[events.Key]:
         if is_alt_key(sequence):
             return super()._sequence_to_key_events(sequence[1], alt=True)
+        if is_escape_and_control(sequence):
+            return [events.Key("escape", ESCAPE), *super()._sequence_to_key_events(sequence[1])]
         return super()._sequence_to_key_events(sequence, alt)
 
 

@@ -36,6 +36,12 @@ def test_textual_alone_read_it_as_a_circumflex() -> None:
     assert got == ["circumflex_accent", "s", "a", "b", "up"]
 
 
+@pytest.mark.parametrize(("control", "key"), [("\x13", "ctrl+s"), ("\r", "enter"), ("\x0c", "ctrl+l"), ("\x06", "ctrl+f")])
+def test_escape_then_a_control_key_at_once_is_both_keys(control: str, key: str) -> None:
+    # Escape closes a dialog; ctrl+s right behind it calls a speaker, and the name follows.
+    assert keys(f"\x1b{control}Anne\r") == ["escape", key, "A", "n", "n", "e", "enter"]
+
+
 def test_alt_keys_in_a_row_and_between_text() -> None:
     assert keys("\x1bs\x1bxa\x1bu") == ["alt+s", "alt+x", "a", "alt+u"]
 

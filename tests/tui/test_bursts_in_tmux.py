@@ -1,6 +1,6 @@
 """Every dialog, driven in a real terminal (tmux) the way a fast typist, a paste or a script
 drives it: each dialog's text with its Enter (and Tab between its fields, and mostly the
-key that opens it) in one burst, 50 times per dialog, as fast as tmux sends them. Then
+key that opens it) in one burst, ``BURSTS`` times per dialog, as fast as tmux sends them. Then
 the archive and the files written must hold every value, exactly, in order.
 
 One app, one tmux server (on a socket of its own) for every dialog: the start screen,
@@ -8,10 +8,9 @@ attendance, speaker, decision, action, vote, new item, export, save as agenda, r
 and end. The keys go through the terminal, Textual's input parser and the app's own key
 routing (tui/key_order.py, type_ahead.py), which is what an in-process Pilot test skips.
 
-alt+s and alt+x (save as agenda, remove) are sent on their own and the dialog awaited
-before its burst: Textual's input parser (8.2) reads an Escape-prefixed letter followed
-by more bytes in the same read as "^" and the letter, so alt+s in the middle of a burst
-never reaches the app as alt+s. That is in the terminal layer, below the dialogs.
+alt+s and alt+x (save as agenda, remove) come in the burst too: a terminal sends them as
+Escape and the letter, which Textual's parser alone read as "^" and the letter when more
+keys followed in the same read (tui/alt_keys.py).
 """
 
 from __future__ import annotations
@@ -35,14 +34,11 @@ import facilitator
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed: the burst test needs a real terminal"),
-    pytest.mark.skipif(
-        "FACILITATOR_BURSTS" not in os.environ,
-        reason="run on demand with FACILITATOR_BURSTS=50: it takes minutes, over the suite's 2-minute budget",
-    ),
 ]
 
-BURSTS = int(os.environ.get("FACILITATOR_BURSTS", "50"))
-"""Bursts per dialog."""
+BURSTS = int(os.environ.get("FACILITATOR_BURSTS", "10"))
+"""Bursts per dialog: 10 in the suite (half a minute), ``FACILITATOR_BURSTS=50`` for the full
+count issue 17 asks (two minutes)."""
 
 PATIENCE = 120.0
 """Seconds the app may take to catch up with one dialog's bursts on a loaded machine."""
@@ -140,7 +136,7 @@ def until_files(folder: Path, pattern: str, count: int) -> list[str]:
     return found
 
 
-def test_every_dialog_keeps_every_key_of_50_bursts(terminal: Terminal, tmp_path: Path) -> None:
+def test_every_dialog_keeps_every_key_of_every_burst(terminal: Terminal, tmp_path: Path) -> None:
     n = BURSTS
     names = [f"Deltager {i:02d}" for i in range(n)]
     first = lambda meeting: meeting["items"][0]  # noqa: E731 - the meeting's first item, where everything goes
@@ -159,11 +155,10 @@ def test_every_dialog_keeps_every_key_of_50_bursts(terminal: Terminal, tmp_path:
         terminal.burst(name, "Enter")
     meeting = terminal.until_saved(lambda m: len(m["attendees"]) >= n)
     assert [a["name"] for a in meeting["attendees"]] == names
-    terminal.burst("Escape")
-    terminal.until_gone("Tilføj en person")
-
-    # The speaker: the opening key, the name and Enter in one burst.
-    for name in names:
+    # The speaker: the opening key, the name and Enter in one burst; the first behind the
+    # Escape that closes the attendance (tui/alt_keys.py: Escape and ctrl+s are two keys).
+    terminal.burst("Escape", "C-s", names[0], "Enter")
+    for name in names[1:]:
         terminal.burst("C-s", name, "Enter")
     meeting = terminal.until_saved(lambda m: len(m["speakers"]["queue"]) >= n)
     assert [q["name"] for q in meeting["speakers"]["queue"]] == names
@@ -201,18 +196,12 @@ def test_every_dialog_keeps_every_key_of_50_bursts(terminal: Terminal, tmp_path:
     assert until_files(out, "referat-*.md", n) == [f"referat-{i:02d}.md" for i in range(n)]
     assert "Første ord i referatet" in (out / f"referat-{n - 1:02d}.md").read_text(encoding="utf-8")
 
-    for i in range(n):
-        terminal.burst("M-s")
-        terminal.until_shown("Gem som dagsorden")
-        terminal.burst("C-u", str(out / f"dagsorden-{i:02d}.toml"), "Enter")
-        terminal.until_gone("Gem som dagsorden")
+    for i in range(n):  # alt+s and the keys after it in one read: tui/alt_keys.py
+        terminal.burst("M-s", "C-u", str(out / f"dagsorden-{i:02d}.toml"), "Enter")
     assert until_files(out, "dagsorden-*.toml", n) == [f"dagsorden-{i:02d}.toml" for i in range(n)]
 
     for _ in range(n):  # Enter removes the first entry: the decisions, in order
-        terminal.burst("M-x")
-        terminal.until_shown("Slet post")
-        terminal.burst("Enter")
-        terminal.until_gone("Slet post")
+        terminal.burst("M-x", "Enter")
     meeting = terminal.until_saved(lambda m: not first(m)["decisions"])
     assert len(first(meeting)["votes"]) == n and len(first(meeting)["actions"]) == n
 
