@@ -97,6 +97,7 @@ def make_app(no_user_files: None, archive_path: Path, settings: Config, clock: F
             launch=Launch(session=session, **launch),  # type: ignore[arg-type]
             folder=tmp_path,
             clock=clock,
+            blink_cursors=False,  # a picture of the screen must not depend on the blink's phase
         )
 
     yield make

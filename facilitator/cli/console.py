@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from facilitator.cli.table import table_lines, terminal_width
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.text.visible import one_line, visible
@@ -39,14 +40,15 @@ def silence_stdout() -> None:
 
 
 def print_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
-    """Columns padded to their widest cell; the last column runs free. Nothing when empty."""
+    """Columns padded to their widest cell, fitted to the terminal's width when printed
+    to one (table.py); into a pipe one row per line, the last column running free.
+    Nothing when empty."""
     if not rows:
         print(t("cli.history.empty"), file=sys.stderr)
         return
     shown = [tuple(one_line(cell) for cell in row) for row in (header, *rows)]
-    widths = [max(len(row[i]) for row in shown) for i in range(len(header) - 1)]
-    for cells in shown:
-        print("  ".join([*(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)), cells[-1]]).rstrip())
+    for line in table_lines(shown, terminal_width()):
+        print(line)
 
 
 def output_target(output: str | None, default_name: str) -> Path:

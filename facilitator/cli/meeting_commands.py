@@ -88,11 +88,13 @@ def _require_terminal() -> None:
 def _run_app(args: argparse.Namespace, launch: Launch) -> int:
     """Run the app; whatever ends it, the meeting is closed and the user told where it is."""
     from facilitator.files.paths import archive_path
+    from facilitator.tui.alt_keys import read_alt_keys_whole
     from facilitator.tui.app import build_app
 
     # The archive the session opened, not worked out again; the start screen's archive otherwise.
     archive = launch.session.archive.path if launch.session is not None else archive_path(getattr(args, "archive", None))
     app = build_app(archive_path=archive, config=settings(), launch=launch)
+    read_alt_keys_whole(app.driver_class)
     try:
         app.run()
     finally:

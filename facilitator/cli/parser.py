@@ -82,27 +82,30 @@ def build_parser() -> argparse.ArgumentParser:
         description=t("cli.description"),
         epilog=t("cli.epilog"),
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    # Python 3.11's version action writes its help in English once and for all, as the
+    # module is read; its Danish is in argparse's catalogue like argparse's other words.
+    version_help = argparse_gettext("show program's version number and exit")
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}", help=version_help)
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
-    parser.add_argument("--archive", metavar="PATH", help=t("cli.help.archive"))
+    parser.add_argument("--archive", metavar=t("cli.metavar.path"), help=t("cli.help.archive"))
     # --lang is read before parsing (see main); subcommands accept both, wherever they are put.
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.help.lang"))
-    common.add_argument("--archive", metavar="PATH", default=argparse.SUPPRESS, help=t("cli.help.archive"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_subparser_class(common))
+    common.add_argument("--archive", metavar=t("cli.metavar.path"), default=argparse.SUPPRESS, help=t("cli.help.archive"))
+    commands = parser.add_subparsers(dest="command", metavar=t("cli.metavar.command"), parser_class=_subparser_class(common))
 
     check = commands.add_parser("check", help=t("cli.check.help"), description=t("cli.check.help"))
-    check.add_argument("paths", nargs="+", metavar="PATH", help=t("cli.check.paths"))
+    check.add_argument("paths", nargs="+", metavar=t("cli.metavar.path"), help=t("cli.check.paths"))
     check.set_defaults(handler=cmd_check)
 
     agendas = commands.add_parser("agendas", help=t("cli.agendas.help"), description=t("cli.agendas.help"))
     agendas.set_defaults(handler=cmd_agendas)
 
     new = commands.add_parser("new", help=t("cli.new.help"), description=t("cli.new.description"))
-    new.add_argument("name", metavar="NAME", nargs="?", help=t("cli.new.name"))
+    new.add_argument("name", metavar=t("cli.metavar.name"), nargs="?", help=t("cli.new.name"))
     new.add_argument("--from-meeting", metavar="ID", nargs="?", type=int, const=0, help=t("cli.new.from_meeting"))
-    new.add_argument("--group", metavar="GROUP", help=t("cli.new.group"))
-    new.add_argument("-o", "--output", metavar="PATH", help=t("cli.new.output"))
+    new.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.new.group"))
+    new.add_argument("-o", "--output", metavar=t("cli.metavar.path"), help=t("cli.new.output"))
     new.add_argument("--force", action="store_true", help=t("cli.new.force"))
     new.set_defaults(handler=cmd_new)
 
@@ -111,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
     actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
-    actions.add_argument("--group", metavar="GROUP", help=t("cli.actions.group"))
+    actions.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.actions.group"))
     actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
     actions.set_defaults(handler=cmd_actions)
     about_actions = actions.add_subparsers(dest="actions_command", metavar="done", parser_class=_subparser_class(common))
@@ -121,18 +124,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
     minutes.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.minutes.id"))
-    minutes.add_argument("-o", "--output", metavar="FILE", help=t("cli.minutes.output"))
+    minutes.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=t("cli.minutes.output"))
     minutes.add_argument("--style", choices=("referat", "beslutning"), default="referat", help=t("cli.minutes.style"))
     minutes.add_argument("--restricted", action="store_true", help=t("cli.minutes.restricted"))
     minutes.add_argument("--html", action="store_true", help=t("cli.minutes.html"))
     minutes.add_argument("--times", action="store_true", help=t("cli.minutes.times"))
-    minutes.add_argument("--template", metavar="PATH", help=t("cli.minutes.template"))
+    minutes.add_argument("--template", metavar=t("cli.metavar.path"), help=t("cli.minutes.template"))
     minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
     minutes.set_defaults(handler=cmd_minutes)
 
     run = commands.add_parser("run", help=t("cli.run.help"), description=t("cli.run.description"))
-    run.add_argument("agenda", metavar="AGENDA", help=t("cli.run.agenda"))
-    run.add_argument("--group", metavar="GROUP", help=t("cli.run.group"))
+    run.add_argument("agenda", metavar=t("cli.metavar.agenda"), help=t("cli.run.agenda"))
+    run.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.run.group"))
     run.set_defaults(handler=cmd_run)
 
     resume = commands.add_parser("resume", help=t("cli.resume.help"), description=t("cli.resume.description"))
@@ -140,11 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     resume.set_defaults(handler=cmd_resume)
 
     restore = commands.add_parser("restore", help=t("cli.restore.help"), description=t("cli.restore.description"))
-    restore.add_argument("file", metavar="FILE", help=t("cli.restore.file"))
+    restore.add_argument("file", metavar=t("cli.metavar.file"), help=t("cli.restore.file"))
     restore.set_defaults(handler=cmd_restore)
 
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
-    search.add_argument("text", nargs="+", metavar="TEXT", help=t("cli.search.text"))
+    search.add_argument("text", nargs="+", metavar=t("cli.metavar.text"), help=t("cli.search.text"))
     search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
     search.add_argument("--restricted", action="store_true", help=t("cli.search.restricted"))
     search.set_defaults(handler=cmd_search)

@@ -149,7 +149,9 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
                 ],
                 "added": s.added,
                 "carry_on": s.carry_on,
-                "skipped": s.skipped,
+                # Only when postponed: a meeting that postponed nothing stays readable by the
+                # versions before postponing, whose check refuses a key it does not know.
+                **({"skipped": True} if s.skipped else {}),
             }
             for s in meeting.items
         ],

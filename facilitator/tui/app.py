@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -26,9 +27,11 @@ from facilitator.i18n import t
 from facilitator.meeting.model import Clock, system_clock
 from facilitator.session import MeetingPlan, Resumption, Session
 from facilitator.text.visible import one_line, visible
-from facilitator.tui import startup
+from facilitator.tui import literal, startup
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, bindings, key_for
+from facilitator.tui.key_order import bound_in_order
 from facilitator.tui.protocols import HoldsTyping, KeepsNotes, OffersCommands
+from facilitator.tui.textual_words import key_display
 from facilitator.tui.type_ahead import typed_so_far
 
 if TYPE_CHECKING:
@@ -41,6 +44,9 @@ class Launch(NamedTuple):
     session: Session | None = None
     view_meeting: int | None = None
 
+
+NOTIFICATION_LINES = 3
+"""The longest message a notification carries; a longer one opens a dialog (tell_refusal)."""
 
 START_SCREEN = Launch()
 """Open on the start screen, nothing prepared: what the app does unless told otherwise."""
@@ -60,8 +66,11 @@ class FacilitatorApp(App[None]):
         launch: Launch = START_SCREEN,
         folder: Path | None = None,
         clock: Clock = system_clock,
+        blink_cursors: bool = True,
     ) -> None:
         super().__init__()
+        self.blink_cursors = blink_cursors
+        """Whether the text fields' cursors blink (cursor_blink.py)."""
         self.archive_path = archive_path
         self.config = config
         self.folder = folder or Path.cwd()
@@ -160,7 +169,7 @@ class FacilitatorApp(App[None]):
         try:
             session = open_session()
         except FacilitatorError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.tell_refusal(t("app.cannot_open"), str(error))
             return
         self.close_session()
         self.session = session
@@ -176,9 +185,20 @@ class FacilitatorApp(App[None]):
             with Archive.open(self.archive_path, read_only=True) as archive:
                 meeting = archive.load(meeting_id)
         except FacilitatorError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.tell_refusal(t("app.cannot_open"), str(error))
             return
         self.push_screen(PreviewScreen(meeting, live=False), (lambda _: self.exit()) if alone else None)
+
+    def tell_refusal(self, title: str, message: str) -> None:
+        """Why something would not open: a line or two as a notification; an agenda's list
+        of mistakes (one per line, twenty for a file gone wrong) in a dialog that stays
+        until it is closed and scrolls (dialogs/message.py)."""
+        if len(message.splitlines()) <= NOTIFICATION_LINES:
+            self.notify(message, severity="error", timeout=15)
+            return
+        from facilitator.tui.dialogs.message import MessageDialog
+
+        self.push_screen(MessageDialog(title, message, self.config.keymap))
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -231,19 +251,34 @@ class FacilitatorApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         """A key from the person's keymap is text from a file: the footer shows it with its
-        controls as signs (the footer draws it as Rich text, never as markup)."""
-        return one_line(super().get_key_display(binding))
+        controls as signs (the footer draws it as Rich text, never as markup). Textual's one
+        English key name is said in the UI's language (textual_words.py)."""
+        return one_line(key_display(super().get_key_display(binding)))
 
     # --- commands ---------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """A bound key (Tab, Backspace, Enter in a list) acts before the keys typed after it
+        are given out (key_order.py)."""
+        if isinstance(event, events.Key) and await bound_in_order(self, event):
+            return
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette: the screen's actions, then help, theme and quit, in the UI's language."""
         table = screen.COMMANDS_TABLE if isinstance(screen, OffersCommands) else ()
         for command in table:
-            yield SystemCommand(command.title(), command.help(), partial(self._run_command, screen, command))
-        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
-        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
-        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
+            yield SystemCommand(command.title(), self._with_keys(command), partial(self._run_command, screen, command))
+        help_command, quit_command = APP_COMMANDS
+        yield SystemCommand(help_command.title(), self._with_keys(help_command), self.action_help)
+        yield SystemCommand(t("cmd.theme"), literal.markup_line(t("cmd.theme.help")), self.action_change_theme)
+        yield SystemCommand(quit_command.title(), self._with_keys(quit_command), self.action_quit)
+
+    def _with_keys(self, command: Command) -> str:
+        """A command's help line in the palette, with its keys after the person's keymap:
+        the palette is where a new user looks for a command, and learns its key there."""
+        keys = self.config.keymap.get(command.id, command.key)
+        return literal.markup_line(f"{command.help()} · {', '.join(key_display(key.strip()) for key in keys.split(','))}")
 
     async def _run_command(self, screen: Screen[Any], command: Command) -> None:
         if screen.check_action(command.action, ()) is not True:
@@ -255,21 +290,24 @@ class FacilitatorApp(App[None]):
         """Textual's palette, with its search field asking in the UI's language."""
         from textual.command import CommandPalette
 
+        from facilitator.tui.palette import LocalPalette
+
         # Textual annotates is_open's app as App[object], which no App[None] is (App is
         # invariant in its result); it only reads app.screen.
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
+            self.push_screen(LocalPalette(id="--command-palette", placeholder=t("app.palette_placeholder")))
 
     def action_change_theme(self) -> None:
         """Textual's theme picker, with its search field in the UI's language."""
         self.search_themes_in_language()
 
     def search_themes_in_language(self) -> None:
-        from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
+        from facilitator.tui.palette import LocalPalette
+
         self.push_screen(
-            CommandPalette(
+            LocalPalette(
                 providers=[ThemeProvider],
                 placeholder=t("app.theme_placeholder"),
                 id="--command-palette",
@@ -279,7 +317,9 @@ class FacilitatorApp(App[None]):
     def action_help(self) -> None:
         from facilitator.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):  # F1 again closes it, as its own keys say
+            self.screen.dismiss(None)
+        else:
             self.push_screen(HelpScreen(self.config.keymap, self.config.path))
 
     async def action_quit(self) -> None:
@@ -296,6 +336,11 @@ class FacilitatorApp(App[None]):
             return
         self.close_session()
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c, which quits many programs: Textual's notice of the key that does, in the
+        UI's language (Textual's own says it in English)."""
+        self.notify(t("app.quit_hint", key=key_for("quit", self.config.keymap)), title=t("app.quit_hint.title"))
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
         """A keymap that puts two commands on one key: say so once, naming the commands."""
@@ -327,6 +372,9 @@ def build_app(
     launch: Launch = START_SCREEN,
     folder: Path | None = None,
     clock: Clock = system_clock,
+    blink_cursors: bool = True,
 ) -> FacilitatorApp:
     """The app; its footer, palette and help speak the language in use when they are drawn."""
-    return FacilitatorApp(archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock)
+    return FacilitatorApp(
+        archive_path=archive_path, config=config, launch=launch, folder=folder, clock=clock, blink_cursors=blink_cursors
+    )

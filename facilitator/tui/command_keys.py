@@ -41,10 +41,23 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "leave_return": ("cmd.leave_return", "cmd.leave_return.help"),
     "make_chair": ("cmd.make_chair", "cmd.make_chair.help"),
     "make_secretary": ("cmd.make_secretary", "cmd.make_secretary.help"),
+    "add_attendee": ("cmd.add_attendee", "cmd.add_attendee.help"),
     "close_attendance": ("cmd.close_attendance", "cmd.close_attendance.help"),
     "dialog_save": ("cmd.dialog_save", "cmd.dialog_save.help"),
     "dialog_cancel": ("cmd.dialog_cancel", "cmd.dialog_cancel.help"),
+    "dialog_next_field": ("cmd.dialog_next_field", "cmd.dialog_next_field.help"),
+    "lists_from_notes": ("cmd.lists_from_notes", "cmd.lists_from_notes.help"),
+    "close_help": ("cmd.close_help", "cmd.close_help.help"),
     "help": ("cmd.help", "cmd.help.help"),
     "quit": ("cmd.quit", "cmd.quit.help"),
 }
 """id -> (title key, help key)"""
+
+FOOTER_WORDS: Final[dict[str, str]] = {
+    "add_decision": "cmd.add_decision.footer",
+    "add_action": "cmd.add_action.footer",
+    "add_speaker": "cmd.add_speaker.footer",
+    "end_meeting": "cmd.end_meeting.footer",
+}
+"""id -> the message key of the short words its footer key says, where the title is too long
+for the chair's keys to fit in 80 columns."""

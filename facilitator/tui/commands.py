@@ -12,18 +12,22 @@ from typing import NamedTuple
 from textual.binding import Binding, BindingType
 
 from facilitator.i18n import t
-from facilitator.tui.command_keys import COMMAND_KEYS
+from facilitator.tui.command_keys import COMMAND_KEYS, FOOTER_WORDS
+from facilitator.tui.textual_words import in_language
 
 
 class Command(NamedTuple):
     id: str
     """The binding id, used in the ``[keymap]`` table of the settings file."""
     key: str
+    """Its default keys, comma-separated: the first is the one texts name and the footer
+    shows, so where a function key has a ctrl key beside it the ctrl key comes first: it
+    reaches the app on a laptop without Fn (see the note above ``MEETING_COMMANDS``)."""
     action: str
     priority: bool = True
     """Meeting keys work while the notes editor has the focus, so they come first."""
-    footer: bool = True
-    """False for a command used seldom: on the help screen and in the palette only."""
+    show: bool = True
+    """In the footer, when there is room for it (key_footer.py)."""
 
     @property
     def title_key(self) -> str:
@@ -41,29 +45,45 @@ class Command(NamedTuple):
     def help(self) -> str:
         return t(self.help_key)
 
+    def footer_title(self) -> str:
+        """What its footer key says: its title, or shorter words where the title is too long
+        for the chair's keys to fit in 80 columns (the palette and F1 say the title)."""
+        return t(FOOTER_WORDS.get(self.id, self.title_key))
 
+
+# Why these keys. F2-F9 are media keys on most laptops unless Fn is held, and alt+letter
+# types a letter (ç, ≈) in macOS Terminal unless "Use Option as Meta key" is on, so the main
+# commands have a ctrl key that every common terminal sends (xterm, GNOME Terminal, macOS
+# Terminal and iTerm2, tmux, Windows Terminal). Left alone: ctrl+i/m/h/j/[ (the terminal
+# sends them as Tab, Enter, Backspace, line feed and Escape), ctrl+c/x/v/z/y (copy, cut,
+# paste, undo, redo, in the notes as everywhere), ctrl+w (delete a word: no other key does
+# it in every terminal), ctrl+q and ctrl+p (quit, palette). Every letter left over is one of
+# the notes editor's (TextArea's) readline keys, so the new ones take those whose edit has a
+# key of its own: ctrl+a is Home, ctrl+e is End, ctrl+d is Delete, ctrl+k and ctrl+u are
+# shift+End and shift+Home then Delete. Only the meeting screen takes them; a dialog's field
+# keeps them all. (ctrl+s reaches the app: Textual turns the terminal's flow control off.)
 MEETING_COMMANDS: tuple[Command, ...] = (
     Command("next_item", "ctrl+n", "next_item"),
     Command("previous_item", "ctrl+b", "previous_item"),
-    Command("add_decision", "f2", "add_decision"),
-    Command("add_action", "f3", "add_action"),
-    Command("record_vote", "f4", "record_vote"),
+    Command("add_decision", "ctrl+d,f2", "add_decision"),
+    Command("add_action", "ctrl+a,f3", "add_action"),
+    Command("record_vote", "ctrl+e,f4", "record_vote"),
     Command("add_speaker", "ctrl+s", "add_speaker"),
     Command("next_speaker", "ctrl+g", "next_speaker"),
     Command("toggle_timer", "ctrl+t", "toggle_timer"),
     Command("attendance", "ctrl+l", "attendance"),
-    Command("prompt_discussed", "f9", "prompt_discussed"),
+    Command("prompt_discussed", "ctrl+k,f9", "prompt_discussed"),
     Command("preview_minutes", "ctrl+r", "preview_minutes"),
     Command("export_minutes", "ctrl+o", "export_minutes"),
-    Command("add_item", "f8", "add_item"),
+    Command("add_item", "ctrl+u,f8", "add_item"),
     Command("close_speakers", "alt+l", "close_speakers"),
     Command("carry_on", "alt+c", "carry_on"),
     Command("remove_entry", "alt+x", "remove_entry"),
     Command("save_agenda", "alt+s", "save_agenda"),
-    Command("skip_item", "alt+u", "skip_item", footer=False),
-    Command("move_item_up", "alt+up", "move_item_up", footer=False),
-    Command("move_item_down", "alt+down", "move_item_down", footer=False),
-    Command("drop_item", "alt+d", "drop_item", footer=False),
+    Command("skip_item", "alt+u", "skip_item", show=False),
+    Command("move_item_up", "alt+up", "move_item_up", show=False),
+    Command("move_item_down", "alt+down", "move_item_down", show=False),
+    Command("drop_item", "alt+d", "drop_item", show=False),
     Command("end_meeting", "ctrl+f", "end_meeting"),
     Command("follow_up", "alt+o", "follow_up"),
 )
@@ -75,7 +95,7 @@ PREVIEW_COMMANDS: tuple[Command, ...] = (
 )
 
 START_COMMANDS: tuple[Command, ...] = (
-    Command("open_selected", "enter", "open_selected", priority=False),
+    Command("open_selected", "enter", "open_selected"),
     Command("refresh_start", "ctrl+r", "refresh"),
 )
 
@@ -85,13 +105,24 @@ ATTENDANCE_COMMANDS: tuple[Command, ...] = (
     Command("leave_return", "l", "leave_return", priority=False),
     Command("make_chair", "o", "make_chair", priority=False),
     Command("make_secretary", "r", "make_secretary", priority=False),
+    Command("add_attendee", "enter", "add_person"),
     Command("close_attendance", "escape", "close"),
 )
 
 DIALOG_COMMANDS: tuple[Command, ...] = (
     Command("dialog_save", "enter", "save"),
     Command("dialog_cancel", "escape", "cancel"),
+    Command("dialog_next_field", "tab", "next_field"),
+    # A priority key, as the two above: else the screen's own Tab (Textual's, hidden) is
+    # the one the footer finds first, and a dialog's footer is to say what Tab does.
 )
+
+ITEM_COMMANDS: tuple[Command, ...] = (Command("lists_from_notes", "tab", "lists_from_notes", priority=False, show=False),)
+"""The notes' own key: not in the palette (it moves the focus from the notes, and the open
+palette holds the focus itself), not in the footer (Tab is Tab), but on F1 and in the keymap
+like every key."""
+
+HELP_COMMANDS: tuple[Command, ...] = (Command("close_help", "escape,f1,q", "close", priority=False),)
 
 APP_COMMANDS: tuple[Command, ...] = (
     Command("help", "f1", "help"),
@@ -104,9 +135,16 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *START_COMMANDS,
     *ATTENDANCE_COMMANDS,
     *DIALOG_COMMANDS,
+    *ITEM_COMMANDS,
+    *HELP_COMMANDS,
     *APP_COMMANDS,
 )
 BINDING_IDS: frozenset[str] = frozenset(command.id for command in ALL_COMMANDS)
+
+CHAIR_KEYS: tuple[str, ...] = ("next_item", "add_decision", "add_action", "add_speaker", "end_meeting", "help")
+"""The keys a chair needs, always in the meeting screen's footer, first and in this order
+(they fit at 80 columns); the others follow while there is room, and all are on F1 and in
+the palette."""
 
 
 def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
@@ -116,7 +154,7 @@ def bindings(commands: tuple[Command, ...]) -> list[BindingType]:
     Textual merges a class's BINDINGS when the class is made, so bindings titled in words
     would need a class per language."""
     return [
-        Binding(c.key, c.action, c.title_key, id=c.id, priority=c.priority, tooltip=c.help_key, show=c.footer) for c in commands
+        Binding(c.key, c.action, c.title_key, id=c.id, priority=c.priority, show=c.show, tooltip=c.help_key) for c in commands
     ]
 
 
@@ -125,11 +163,21 @@ _MESSAGE_KEYS: frozenset[str] = frozenset(key for c in ALL_COMMANDS for key in (
 
 def spoken(text: str) -> str:
     """A binding's description or tooltip as the person reads it: one of our message keys
-    in the language in use; Textual's own (its palette key's) as Textual wrote it."""
-    return t(text) if text in _MESSAGE_KEYS else text
+    in the language in use; Textual's own (its palette key's) too (textual_words.py)."""
+    return t(text) if text in _MESSAGE_KEYS else in_language(text)
+
+
+_FOOTER_WORDS_BY_TITLE: dict[str, str] = {COMMAND_KEYS[command_id][0]: key for command_id, key in FOOTER_WORDS.items()}
+
+
+def footer_words(description: str) -> str:
+    """A binding's description as its footer key says it: the short words of a chair's key
+    (the six must fit in 80 columns beside the palette's), else its title (:func:`spoken`)."""
+    short = _FOOTER_WORDS_BY_TITLE.get(description)
+    return t(short) if short is not None else spoken(description)
 
 
 def key_for(command_id: str, keymap: dict[str, str]) -> str:
     """The key a person presses for a command, after their keymap: for texts that name it."""
     default = next(c.key for c in ALL_COMMANDS if c.id == command_id)
-    return keymap.get(command_id, default).split(",")[0]
+    return keymap.get(command_id, default).split(",")[0].strip()

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual.content import Content
+from textual.markup import escape
 
 from facilitator.text.visible import one_line, visible
 
@@ -70,6 +71,13 @@ def join(separator: str, parts: Iterable[Content]) -> Content:
 
 
 EMPTY = Content("")
+
+
+def markup_line(text: object) -> str:
+    """One line for the one place that takes only markup: the command palette's help line
+    (Textual parses it). Its brackets are escaped, so a key from the settings file is shown
+    as written."""
+    return escape(one_line(text))
 
 
 def rich_line(text: object) -> Text:

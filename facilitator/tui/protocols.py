@@ -9,9 +9,12 @@ Each is a small Protocol a screen meets by having the named members; the app che
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from facilitator.tui.commands import Command
+
+if TYPE_CHECKING:
+    from facilitator.tui.screens.start import Choice
 
 
 @runtime_checkable
@@ -37,3 +40,11 @@ class KeepsNotes(Protocol):
     given to the item it was typed on."""
 
     def save_notes_now(self) -> None: ...
+
+
+@runtime_checkable
+class OpensChoices(Protocol):
+    """The app as the start screen asks it: open what was chosen, now (in the turn of the
+    key that chose it, so that the keys typed after it reach what it opened)."""
+
+    def open_choice(self, choice: Choice) -> None: ...

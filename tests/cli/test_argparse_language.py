@@ -66,7 +66,7 @@ def test_help_is_english_with_lang_en(capsys: pytest.CaptureFixture[str], comman
 
 
 ERRORS = {  # the program that complains, the arguments, what it says in Danish and in English
-    "missing": ("facilitator check", ["check"], "disse argumenter mangler: PATH", "the following arguments are required: PATH"),
+    "missing": ("facilitator check", ["check"], "disse argumenter mangler: STI", "the following arguments are required: PATH"),
     "choice": (
         "facilitator minutes",
         ["minutes", "--style", "x"],
@@ -83,7 +83,7 @@ ERRORS = {  # the program that complains, the arguments, what it says in Danish 
     "command": (
         "facilitator",
         ["nosuch"],
-        "argument COMMAND: ugyldigt valg: 'nosuch'",
+        "argument KOMMANDO: ugyldigt valg: 'nosuch'",
         "argument COMMAND: invalid choice: 'nosuch'",
     ),
 }

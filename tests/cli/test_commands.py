@@ -62,7 +62,7 @@ def test_check_in_danish_by_default(capsys: pytest.CaptureFixture[str], valid_ag
 def test_check_needs_a_path(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check"])
-    assert caught.value.code == 2 and "PATH" in capsys.readouterr().err
+    assert caught.value.code == 2 and "STI" in capsys.readouterr().err
 
 
 def test_agendas_lists_every_shipped_agenda(capsys: pytest.CaptureFixture[str]) -> None:

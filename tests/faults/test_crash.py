@@ -26,8 +26,6 @@ import os
 import queue
 import random
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -45,6 +43,7 @@ from facilitator.store.recorder import Recorder
 from facilitator.store.schema import SCHEMA_VERSION
 from facilitator.store.snapshot import to_dict
 from faults import meeting_child
+from faults.forked_children import zygote
 
 CHILD = Path(meeting_child.__file__)
 SCRIPT = meeting_child.SCRIPT
@@ -164,16 +163,9 @@ class Child:
     def __init__(self, archive: Path, meeting_id: int | None, stderr: Path) -> None:
         self.stderr_path = stderr
         self._stderr = stderr.open("w")
-        command = [sys.executable, str(CHILD), str(archive), *([str(meeting_id)] if meeting_id is not None else [])]
-        self.process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            text=True,
-            encoding="utf-8",
-            cwd=CHILD.parent,
-        )
+        # Forked from a process that imported the app once (child_zygote.py), not started anew.
+        argv = [str(CHILD), str(archive), *([str(meeting_id)] if meeting_id is not None else [])]
+        self.process = zygote().spawn(argv, self._stderr)
         self.spawned = time.monotonic()
         self.said = Said()
         self._lines: queue.Queue[str | None] = queue.Queue()

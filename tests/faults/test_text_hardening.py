@@ -38,6 +38,7 @@ from facilitator.output.markdown_safety import parser
 from facilitator.output.minutes import render, to_html
 from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
+from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.minutes_section import MinutesSection, pieces
 
 FSI, PDI, PDF = "\u2068", "\u2069", "\u202c"
@@ -379,7 +380,7 @@ async def test_typed_samples_are_kept_exactly(make_app: MakeApp, tmp_path: Path)
         line = " ".join(SAMPLES.values())
         await pilot.press("f2")
         await type_as_a_terminal(pilot, line)
-        assert app.screen.query_one("#field-text", Input).value == line
+        assert app.screen.query_one("#field-text", LongInput).value == line
         await pilot.press("enter", "f3")
         await type_as_a_terminal(pilot, line)
         await pilot.press("tab")
@@ -416,9 +417,9 @@ async def test_the_app_shows_and_keeps_samples_and_the_long_line(make_app: MakeA
         assert status.rstrip().endswith("5:00 left")  # the timer is not pushed off by the long title
         decision, action = SAMPLES["emoji"], SAMPLES["bidi_open_override"]
         await pilot.press("f2")
-        app.screen.query_one("#field-text", Input).value = decision
+        app.screen.query_one("#field-text", LongInput).value = decision
         await pilot.press("enter", "f3")
-        app.screen.query_one("#field-what", Input).value = action
+        app.screen.query_one("#field-what", LongInput).value = action
         app.screen.query_one("#field-who", Input).value = SAMPLES["arabic"]
         await pilot.press("enter")
         await pilot.pause()

@@ -56,6 +56,7 @@ KEY_TABLES = frozenset(
         "_syntax_key",  # the agenda loader: the key for a TOML syntax error
         "GROUPS",  # the help screen's headings
         "COMMAND_KEYS",
+        "FOOTER_WORDS",  # the chair's keys' short words in the footer
         "ITEM_TYPE_KEYS",
         "ITEM_TYPE_MINUTES_KEYS",
         "PRINCIPLE_KEYS",

@@ -16,7 +16,7 @@ from facilitator import i18n
 from facilitator.files.config import Config, load_config
 from facilitator.session import MeetingPlan, Session
 from facilitator.store.archive import Archive
-from facilitator.tui.commands import ALL_COMMANDS, MEETING_COMMANDS
+from facilitator.tui.commands import ALL_COMMANDS, APP_COMMANDS, MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.widgets.minutes_section import MinutesSection
 
@@ -77,7 +77,7 @@ def test_every_command_has_a_title_and_help_in_both_languages() -> None:
 
 def test_binding_ids_are_unique_per_screen() -> None:
     ids = [command.id for command in MEETING_COMMANDS]
-    keys = [command.key for command in MEETING_COMMANDS]
+    keys = [key for command in MEETING_COMMANDS + APP_COMMANDS for key in command.key.split(",")]
     assert len(set(ids)) == len(ids) and len(set(keys)) == len(keys)
     assert MEETING_COMMANDS[0].id == "next_item" and MEETING_COMMANDS[0].key == "ctrl+n"
 
@@ -270,7 +270,7 @@ def test_readme_documents_every_meeting_key() -> None:
     """The keys are a promise: README's table must say what the code binds."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in MEETING_COMMANDS:
-        key = command.key.upper() if command.key.startswith("f") else command.key
-        row = next((line for line in readme.splitlines() if line.startswith(f"| `{key}` |")), None)
+        keys = ", ".join(f"`{key.upper() if key.startswith('f') else key}`" for key in command.key.split(","))
+        row = next((line for line in readme.splitlines() if line.startswith(f"| {keys} |")), None)
         assert row is not None, command.id
         assert command.title() in row, (command.id, row)

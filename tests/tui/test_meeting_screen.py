@@ -17,6 +17,7 @@ from facilitator.meeting.records import Presence
 from facilitator.store.archive import Archive
 from facilitator.tui.commands import MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.minutes_section import MinutesSection
 
 # klubmoede: 1 Godkendelse af dagsorden, 2 Godkendelse af referat…, 3 Meddelelser,
@@ -93,7 +94,7 @@ async def test_add_decision_with_principles(make_app: MakeApp) -> None:
         await started(pilot)
         await pilot.press("f2")
         await pilot.pause()
-        assert isinstance(app.focused, Input) and app.focused.id == "field-text"
+        assert isinstance(app.focused, LongInput) and app.focused.id == "field-text"
         await pilot.press("enter")  # empty: refused beside the field
         await pilot.pause()
         assert "Fill this in" in str(app.screen.query_one("#error-text").render())
@@ -122,7 +123,7 @@ async def test_add_action_item_checks_the_deadline_beside_its_field(make_app: Ma
         await press(pilot, "f3", Typed("Skriv til ledelsen"), "tab", Typed("Anne"), "tab", Typed("31/2"), "enter")
         await pilot.pause()
         assert "YYYY-MM-DD" in str(app.screen.query_one("#error-deadline").render())
-        assert app.screen.query_one("#field-what", Input).value == "Skriv til ledelsen"  # nothing typed is lost
+        assert app.screen.query_one("#field-what", LongInput).value == "Skriv til ledelsen"  # nothing typed is lost
         for _ in "31/2":
             await pilot.press("backspace")
         await press(pilot, Typed("2026-12-15"), "enter")
@@ -381,14 +382,15 @@ async def test_every_meeting_command_is_in_the_footer_with_its_id(make_app: Make
         footer = {key.action: key.description for key in app.screen.query(FooterKey)}
         for command in MEETING_COMMANDS:
             binding = shown[command.id]
-            # The binding carries its message key; the footer shows the title it names.
+            # The binding carries its message key; the footer shows the title it names (a
+            # chair's key its short words: key_footer.py).
             assert binding.description == command.title_key
-            if command.footer:
+            if command.show:
                 assert binding.show
-                assert footer[command.action] == command.title()
+                assert footer[command.action] == command.footer_title()
             else:  # seldom used: on the help screen and in the palette only
                 assert not binding.show and command.action not in footer
-        assert {c.id for c in MEETING_COMMANDS if not c.footer} == {"skip_item", "move_item_up", "move_item_down", "drop_item"}
+        assert {c.id for c in MEETING_COMMANDS if not c.show} == {"skip_item", "move_item_up", "move_item_down", "drop_item"}
 
 
 class FailingDisk:
@@ -620,7 +622,7 @@ async def test_escape_in_an_open_list_closes_the_list_not_the_dialog(make_app: M
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.id == "item-dialog"
-        assert app.screen.query_one("#field-title", Input).value == "Jul"
+        assert app.screen.query_one("#field-title", LongInput).value == "Jul"
 
 
 async def test_a_save_that_failed_before_the_screen_opened_is_told(make_app: MakeApp) -> None:

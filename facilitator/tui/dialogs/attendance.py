@@ -3,15 +3,20 @@
 A list of everyone with keys that act on the highlighted person, and a field to add
 someone who was not on the agenda's list. Every change is a core method and is saved at
 once, so the dialog has nothing to save or cancel: Escape just closes it.
+
+Enter in the name field is the dialog's own key, run when the app reads it (after the
+letters before it have landed, type_ahead.py): the name is added and the field emptied
+before the next name's letters are given out. Left to the field, Enter went up to the app
+behind the keys typed after it, and a burst of "Kim", Enter, "Per", Enter added "KimPer".
 """
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -19,6 +24,8 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import Presence
 from facilitator.tui import literal
 from facilitator.tui.commands import ATTENDANCE_COMMANDS, bindings
+from facilitator.tui.dialogs.form import AnswerButton
+from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.attendance_panel import person_line
 from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.text_entry import TextInput
@@ -44,16 +51,18 @@ class AttendanceDialog(ModalScreen[None]):
             yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
             yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
             yield Static(literal.EMPTY, id="error-name", classes="field-error")
-        yield KeyFooter()
+            with Horizontal(classes="dialog-buttons"):
+                yield AnswerButton(literal.line(t("cmd.close_attendance")), id="answer-no", compact=True)
+        yield KeyFooter(first=("close_attendance",))
 
     def on_mount(self) -> None:
         self.refresh_people()
         people = self.query_one("#people", OptionList)
         if people.option_count:
             people.highlighted = 0
-            people.focus()
-        else:  # nobody listed yet: the names are what is needed first
-            self.query_one("#field-name", Input).focus()
+            self.set_focus(people)
+        else:  # nobody listed yet: the names are what is needed first, typed the moment it opens
+            self.set_focus(self.query_one("#field-name", Input))
 
     def refresh_people(self, keep: str | None = None) -> None:
         people = self.query_one("#people", OptionList)
@@ -98,6 +107,8 @@ class AttendanceDialog(ModalScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_present", "apologies", "leave_return", "make_chair", "make_secretary"):
             return isinstance(self.focused, OptionList)  # in the name field the keys type and edit
+        if action == "add_person":
+            return self.focused is self.query_one("#field-name")  # Enter in the list is the list's
         return True
 
     def action_toggle_present(self) -> None:
@@ -118,14 +129,19 @@ class AttendanceDialog(ModalScreen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-    @on(Input.Submitted, "#field-name")
-    def add_person(self, event: Input.Submitted) -> None:
+    @on(Button.Pressed, "#answer-no")
+    async def close_pressed(self) -> None:
+        await self.run_action("close")
+
+    async def action_add_person(self) -> None:
+        await typed_so_far(self.app)  # a name and its Enter in one burst: the name first
+        field = self.query_one("#field-name", Input)
         error = self.query_one("#error-name", Static)
         try:
-            person = self.meeting.add_person(event.value)
+            person = self.meeting.add_person(field.value)
         except FacilitatorError as problem:
             error.update(literal.block(str(problem)))
             return
         error.update(literal.EMPTY)
-        event.input.value = ""
+        field.value = ""
         self.refresh_people(keep=person.name)

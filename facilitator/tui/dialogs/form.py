@@ -10,20 +10,25 @@ lost; otherwise it closes with apply's result, typed: a decision dialog is a
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 from typing import Any, NamedTuple, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Collapsible, Input, Label, Select, Static
 from textual.widgets._select import SelectOverlay
+from textual.widgets.collapsible import CollapsibleTitle
 
 from facilitator.errors import FacilitatorError, FieldError
 from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, bindings
 from facilitator.tui.type_ahead import typed_so_far
+from facilitator.tui.widgets.key_footer import KeyFooter
+from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
@@ -31,12 +36,15 @@ class Field(NamedTuple):
     name: str
     label: str
     kind: str = "text"
-    """text, integer, select or check."""
+    """text, long (a sentence: it wraps, long_entry.py), integer, select or check."""
     value: str | bool = ""
     placeholder: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs of a select."""
     suggestions: tuple[str, ...] = ()
+    fold: str = ""
+    """The title of a fold the field sits in, closed when the dialog opens; fields next to
+    each other with the same title share one. Enter on the title opens it."""
 
 
 Values = dict[str, Any]
@@ -47,9 +55,13 @@ Result = TypeVar("Result")
 
 
 class FormDialog(ModalScreen[Result]):
-    """Closes with ``apply``'s result when the core takes the values, None when cancelled."""
+    """Closes with ``apply``'s result when the core takes the values, None when cancelled.
+
+    Its own footer says its own keys (the meeting screen's, below it, do nothing here), and
+    its buttons do what Enter and Escape do, by the same actions, for a mouse."""
 
     BINDINGS = bindings(DIALOG_COMMANDS)
+    COMMANDS_TABLE = DIALOG_COMMANDS
 
     def __init__(
         self,
@@ -59,12 +71,15 @@ class FormDialog(ModalScreen[Result]):
         *,
         note: str = "",
         dialog_id: str = "form",
+        answers: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(id=f"{dialog_id}-dialog")
         self.title_text = title
         self.fields = fields
         self.apply = apply
         self.note = note
+        self.answers = answers or (t("cmd.dialog_save"), t("cmd.dialog_cancel"))
+        """The buttons' words: save and cancel, or a question's own yes and no."""
         self.quit_warned = False
 
     def compose(self) -> ComposeResult:
@@ -72,11 +87,20 @@ class FormDialog(ModalScreen[Result]):
             yield Label(literal.line(self.title_text), classes="dialog-title")
             if self.note:
                 yield Static(literal.block(self.note), classes="dialog-note")
-            for field in self.fields:
-                yield from self._field(field)
+            for fold, fields in groupby(self.fields, key=lambda field: field.fold):
+                if fold:  # Content, not str, though Textual says str: see item_view.py
+                    with Collapsible(title=literal.line(fold), collapsed=True, classes="field-fold"):  # type: ignore[arg-type]
+                        for field in fields:
+                            yield from self._field(field)
+                else:
+                    for field in fields:
+                        yield from self._field(field)
             yield Static(literal.EMPTY, id="error-form", classes="field-error")
             if self.fields:  # a question without fields says its own keys (Enter ends, Escape goes back)
                 yield Static(literal.block(t("dialog.hint")), classes="dialog-hint")
+            yield from answer_buttons(*self.answers)
+        yes, no = self.answers
+        yield KeyFooter(first=tuple(command.id for command in DIALOG_COMMANDS), words={"save": yes, "cancel": no})
 
     def _field(self, field: Field) -> ComposeResult:
         widget_id = f"field-{field.name}"
@@ -88,6 +112,8 @@ class FormDialog(ModalScreen[Result]):
                 # Rich text, not Content: the open list searches Text and str prompts as you type.
                 choices = [(literal.rich_line(label), value) for label, value in field.choices]
                 yield Select(choices, value=str(field.value), allow_blank=False, id=widget_id, compact=True)
+            elif field.kind == "long":
+                yield LongInput(str(field.value), placeholder=field.placeholder, id=widget_id)
             else:
                 # A suggestion is drawn after the typed text: names as a field keeps them.
                 suggestions = [field_text(name) for name in field.suggestions]
@@ -117,7 +143,7 @@ class FormDialog(ModalScreen[Result]):
             elif isinstance(widget, Select):
                 values[field.name] = widget.value
             else:
-                assert isinstance(widget, Input)
+                assert isinstance(widget, (Input, LongInput))
                 values[field.name] = widget.value.strip()
         return values
 
@@ -125,14 +151,29 @@ class FormDialog(ModalScreen[Result]):
         """Whether a text field holds something other than what it started with."""
         for field in self.fields:
             widget = self.query_one(f"#field-{field.name}")
-            if isinstance(widget, Input) and widget.value.strip() and widget.value != str(field.value):
+            if isinstance(widget, (Input, LongInput)) and widget.value.strip() and widget.value != str(field.value):
                 return True
         return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel") and isinstance(self.focused, SelectOverlay):
             return False  # Enter picks and Escape closes an open list, not the dialog
+        if action == "next_field":
+            return len(self.fields) > 1  # one field or none: Tab has nowhere to go
+        if action == "save" and isinstance(self.focused, CollapsibleTitle):
+            return False  # Enter on a fold's title opens or closes it
         return True
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#answer-yes")
+    async def yes_pressed(self) -> None:
+        await self.run_action("save")  # as Enter: checked, and saved by action_save
+
+    @on(Button.Pressed, "#answer-no")
+    async def no_pressed(self) -> None:
+        await self.run_action("cancel")
 
     async def action_save(self) -> None:
         await typed_so_far(self.app)  # a value and its Enter in one burst: the value first
@@ -142,7 +183,7 @@ class FormDialog(ModalScreen[Result]):
             result = self.apply(self.values())
         except FieldError as error:
             _say(self.query_one(f"#error-{error.field}", Static), str(error))
-            self.query_one(f"#field-{error.field}").focus()
+            self.set_focus(self.query_one(f"#field-{error.field}"))  # now: the keys after Enter go there
             return
         except FacilitatorError as error:
             _say(self.query_one("#error-form", Static), str(error))
@@ -151,6 +192,18 @@ class FormDialog(ModalScreen[Result]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class AnswerButton(Button, can_focus=False):
+    """One of a dialog's answers for the mouse: not in the Tab order, as Tab goes from field
+    to field, and Enter on a focused "cancel" would still save."""
+
+
+def answer_buttons(yes: str, no: str) -> ComposeResult:
+    """A dialog's two answers, at its foot."""
+    with Horizontal(classes="dialog-buttons"):
+        yield AnswerButton(literal.line(yes), variant="primary", id="answer-yes", compact=True)
+        yield AnswerButton(literal.line(no), id="answer-no", compact=True)
 
 
 def _say(place: Static, message: str) -> None:

@@ -40,20 +40,25 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
 
 
 def decision_dialog(meeting: Meeting) -> FormDialog[Decision]:
-    fields = [Field("text", t("dialog.decision.text"), placeholder=t("dialog.decision.placeholder"))]
-    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check") for p in Principle]
+    """The four principles are offered on a decision item, and folded away on any other:
+    there a decision is now and then recorded, and four boxes to pass would be in the way."""
+    offered = meeting.current is not None and meeting.items[meeting.current].item.type == ItemType.BESLUTNING
+    fold = "" if offered else t("dialog.decision.principles")
+    fields = [Field("text", t("dialog.decision.text"), kind="long", placeholder=t("dialog.decision.placeholder"))]
+    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check", fold=fold) for p in Principle]
 
     def apply(values: Values) -> Decision:
         text = required(values, "text")
         principles = [p for p in Principle if values[f"principle_{p.name.lower()}"]]
         return meeting.add_decision(text, principles)
 
-    return FormDialog(t("cmd.add_decision"), fields, apply, note=t("dialog.decision.note"), dialog_id="decision")
+    note = t("dialog.decision.note") if offered else t("dialog.decision.note_folded")
+    return FormDialog(t("cmd.add_decision"), fields, apply, note=note, dialog_id="decision")
 
 
 def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
     fields = [
-        Field("what", t("dialog.action.what")),
+        Field("what", t("dialog.action.what"), kind="long"),
         Field("who", t("dialog.action.who"), suggestions=_names(meeting)),
         Field("deadline", t("dialog.action.deadline"), placeholder=t("dialog.action.deadline_placeholder")),
     ]
@@ -73,7 +78,7 @@ def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
 def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
     present = meeting.voters_present()  # the guests do not vote
     fields = [
-        Field("subject", t("dialog.vote.subject")),
+        Field("subject", t("dialog.vote.subject"), kind="long"),
         Field("votes_for", t("meeting.field.votes_for"), kind="integer", placeholder="0"),
         Field("against", t("meeting.field.against"), kind="integer", placeholder="0"),
         Field("abstain", t("meeting.field.abstain"), kind="integer", placeholder="0"),
@@ -124,7 +129,7 @@ def item_dialog(meeting: Meeting) -> FormDialog[int]:
     """Closes with the index of the item added."""
     types = tuple((item_type_word(kind), kind.value) for kind in ItemType)
     fields = [
-        Field("title", t("dialog.item.title")),
+        Field("title", t("dialog.item.title"), kind="long"),
         Field("type", t("dialog.item.type"), kind="select", value=ItemType.DROEFTELSE.value, choices=types),
         Field("minutes", t("dialog.item.minutes"), kind="integer", placeholder="10"),
     ]

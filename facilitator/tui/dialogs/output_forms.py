@@ -104,6 +104,7 @@ def save_agenda_dialog(meeting: Meeting) -> FormDialog[Path]:
     return FormDialog(t("cmd.save_agenda"), fields, apply, note=t("dialog.agenda.note"), dialog_id="agenda")
 
 
-def confirm_dialog(title: str, question: str, *, dialog_id: str = "confirm") -> FormDialog[bool]:
-    """Enter says yes (the dialog returns True), Escape says no."""
-    return FormDialog(title, [], lambda values: True, note=question, dialog_id=dialog_id)
+def confirm_dialog(title: str, question: str, answers: tuple[str, str], *, dialog_id: str = "confirm") -> FormDialog[bool]:
+    """Enter says yes (the dialog returns True), Escape says no; the buttons say the
+    question's own yes and no ("End meeting", "Carry on"), not save and cancel."""
+    return FormDialog(title, [], lambda values: True, note=question, dialog_id=dialog_id, answers=answers)

@@ -50,6 +50,8 @@ class AgendaActions:
 
         def save_notes_now(self) -> None: ...
 
+        def _redraw_if_due(self) -> None: ...
+
         def _do(self, change: Callable[[], Any]) -> Any: ...
 
         def _dialog(self, screen: Any, done: Callable[[Any], None] | None = None) -> None: ...
@@ -63,11 +65,13 @@ class AgendaActions:
             self._do(self.meeting.start)
         else:
             self._move_to(self.meeting.next_index(), lambda keep: self.meeting.next_item(keep_speakers=keep))
+        self._redraw_if_due()  # the next item's notes, with the focus, before the keys typed after
 
     async def action_previous_item(self) -> None:
         await typed_so_far(self.app)
         self.save_notes_now()
         self._move_to(self.meeting.previous_index(), lambda keep: self.meeting.previous_item(keep_speakers=keep))
+        self._redraw_if_due()
 
     def choose_item(self, index: int) -> None:
         """The person chose an item in the agenda list: it becomes the current one."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
@@ -14,24 +13,31 @@ from facilitator.tui.commands import (
     APP_COMMANDS,
     ATTENDANCE_COMMANDS,
     DIALOG_COMMANDS,
+    HELP_COMMANDS,
+    ITEM_COMMANDS,
     MEETING_COMMANDS,
     PREVIEW_COMMANDS,
     START_COMMANDS,
     Command,
+    bindings,
 )
+from facilitator.tui.widgets.key_footer import KeyFooter
 
 GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("help.meeting", MEETING_COMMANDS),
+    ("help.notes", ITEM_COMMANDS),
     ("help.everywhere", APP_COMMANDS),
     ("help.dialogs", DIALOG_COMMANDS),
     ("help.attendance", ATTENDANCE_COMMANDS),
     ("help.preview", PREVIEW_COMMANDS),
     ("help.start", START_COMMANDS),
+    ("help.help", HELP_COMMANDS),
 )
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", show=False)]
+    BINDINGS = bindings(HELP_COMMANDS)
+    COMMANDS_TABLE = HELP_COMMANDS
 
     def __init__(self, keymap: dict[str, str], settings_path: object) -> None:
         super().__init__(id="help-screen")
@@ -42,7 +48,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide tall"):
             yield Label(literal.line(t("cmd.help")), classes="dialog-title")
             yield DataTable(id="keys", cursor_type="row", zebra_stripes=True)
+            yield Static(literal.block(t("help.reach")), classes="dialog-hint")
             yield Static(literal.block(t("help.hint", path=self.settings_path)), classes="dialog-hint")
+        yield KeyFooter(first=("close_help",))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -53,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
         for group, commands in GROUPS:
             table.add_row(cell(""), cell(f"— {t(group)} —"), cell(""), cell(""))
             for command in commands:
-                key = self.keymap.get(command.id, command.key)
+                key = ", ".join(part.strip() for part in self.keymap.get(command.id, command.key).split(","))
                 table.add_row(cell(key), cell(command.title()), cell(command.id), cell(command.help()))
         table.focus()
 

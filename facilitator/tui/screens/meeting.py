@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -27,7 +27,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
-from facilitator.tui.commands import MEETING_COMMANDS, bindings
+from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings, key_for
 from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
@@ -39,6 +39,10 @@ from facilitator.tui.widgets.status_bar import StatusBar
 
 WARM_UP_AFTER = 2.0
 """Seconds after the meeting screen opens: past the first frames, before anyone asks."""
+
+COVER_NOTICE_SECONDS = 8.0
+"""How long the notice that text typed on the cover page was not kept stays, and is not
+repeated: one notice for a burst of typing, not one per key."""
 
 NEEDS_RUNNING = frozenset(
     {
@@ -82,6 +86,7 @@ class MeetingScreen(AgendaActions, Screen[None]):
         """What the footer's enabled keys depend on (started, ended), as last shown."""
         self.exported: Path | None = None
         """Where the minutes were last written from this screen (to say so at the end)."""
+        self._cover_told = False
 
     @property
     def meeting(self) -> Meeting:
@@ -96,7 +101,7 @@ class MeetingScreen(AgendaActions, Screen[None]):
             with VerticalScroll(id="room", can_focus=False):
                 yield SpeakersPanel(id="speakers")
                 yield AttendancePanel(id="attendance")
-        yield KeyFooter(compact=True)
+        yield KeyFooter(compact=True, first=CHAIR_KEYS)
 
     def on_mount(self) -> None:
         self.meeting.listeners.append(self._on_change)
@@ -130,7 +135,12 @@ class MeetingScreen(AgendaActions, Screen[None]):
         if change.kind == "notes" or self._redraw_pending:
             return
         self._redraw_pending = True
-        self.call_later(self.redraw)
+        self.call_later(self._redraw_if_due)
+
+    def _redraw_if_due(self) -> None:
+        """The redraw a burst of changes asked for, unless a key drew it already."""
+        if self._redraw_pending:
+            self.redraw()
 
     def redraw(self) -> None:
         self._redraw_pending = False
@@ -199,6 +209,23 @@ class MeetingScreen(AgendaActions, Screen[None]):
         if action in NEEDS_RUNNING and (not meeting.started or meeting.ended):
             return None  # shown dimmed in the footer
         return True
+
+    def on_key(self, event: events.Key) -> None:
+        """Text typed on the cover page, before the meeting starts, has nowhere to go (the
+        notes belong to an item, and no item is open yet): it is not dropped without a
+        word. The notice says why and which key starts the meeting; once per burst."""
+        if self.meeting.started or not event.is_printable or self._cover_told:
+            return
+        self._cover_told = True
+        self.notify(
+            t("meeting_screen.cover_typed", key=key_for("next_item", self.keymap)),
+            severity="warning",
+            timeout=COVER_NOTICE_SECONDS,
+        )
+        self.set_timer(COVER_NOTICE_SECONDS, self._cover_notice_over)
+
+    def _cover_notice_over(self) -> None:
+        self._cover_told = False
 
     # --- moving through the agenda: see AgendaActions ------------------------------------
 
@@ -359,4 +386,5 @@ class MeetingScreen(AgendaActions, Screen[None]):
 
         from facilitator.tui.dialogs.output_forms import confirm_dialog
 
-        self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), dialog_id="end"), end)
+        answers = (t("cmd.end_meeting"), t("meeting_screen.end_no"))
+        self._dialog(confirm_dialog(t("cmd.end_meeting"), t("meeting_screen.end_question"), answers, dialog_id="end"), end)

@@ -2,9 +2,12 @@
 recent ones to read and export.
 
 The screen opens nothing itself. It tells the app what was chosen, as a typed
-:class:`Choice` in a :class:`StartScreen.Chosen` message, and stays where it is: under the
-meeting it leads to, under a meeting opened to read (Escape comes back here), and in
-front when the app refuses (a meeting in use elsewhere), still on the line chosen.
+:class:`Choice`, and stays where it is: under the meeting it leads to, under a meeting
+opened to read (Escape comes back here), and in front when the app refuses (a meeting in
+use elsewhere), still on the line chosen. Enter asks the app at once, in the turn of the
+key (:class:`OpensChoices`): a message would reach the app behind the keys typed after
+Enter, and those ("ctrl+n", the first words) went to this list and were lost. A click
+tells it in a :class:`StartScreen.Chosen` message.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.tui import literal
 from facilitator.tui.commands import START_COMMANDS, bindings
+from facilitator.tui.protocols import OpensChoices
 from facilitator.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:  # the archive is imported when the list is drawn, not at start
@@ -140,7 +144,11 @@ class StartScreen(Screen[None]):
     def action_open_selected(self) -> None:
         choices = self.query_one("#choices", OptionList)
         option = choices.highlighted_option
-        if option is not None and option.id:
+        if option is None or not option.id:
+            return
+        if isinstance(self.app, OpensChoices):
+            self.app.open_choice(choice_of(option.id))
+        else:
             self._open(option.id)
 
     @on(OptionList.OptionSelected, "#choices")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -27,7 +26,8 @@ from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.tui import literal
-from facilitator.tui.commands import key_for
+from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
+from facilitator.tui.dates_shown import compact, compact_written, spelled
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -74,7 +74,7 @@ def records(state: ItemState) -> Content:
     if state.actions:
         lines.append(literal.line(t("minutes.actions"), "bold"))
         for action in state.actions:
-            deadline = f" – {t('minutes.deadline')} {action.deadline.isoformat()}" if action.deadline else ""
+            deadline = f" – {t('minutes.deadline')} {compact(action.deadline)}" if action.deadline else ""
             lines.append(literal.line(f"• {action.what} – {action.who}{deadline}"))
     return literal.join("\n", lines)
 
@@ -110,7 +110,7 @@ class ItemView(Vertical):
     class CarriedTicked(Ticked):
         """An action item carried over from an earlier meeting was ticked done, or unticked."""
 
-    BINDINGS = [Binding("tab", "lists_from_notes", show=False)]
+    BINDINGS = bindings(ITEM_COMMANDS)
     """Tab from the notes reaches the item's lists in the order a chair works through them:
     the questions, then the solutions (then earlier meetings' action items), and from the
     last list back to the notes. The lists sit above the notes, so the screen's own order
@@ -174,7 +174,9 @@ class ItemView(Vertical):
         return self.query_one("#notes", TextArea).text
 
     def focus_notes(self) -> None:
-        self.query_one("#notes", TextArea).focus()
+        """At once, not when the app next gets round to it: the keys typed behind the one
+        that moved the meeting on go into the notes (key_order.py)."""
+        self.screen.set_focus(self.query_one("#notes", TextArea))
 
     def focus_carried(self) -> bool:
         """The earlier meetings' actions get the focus, where space ticks one done; False
@@ -243,7 +245,7 @@ class ItemView(Vertical):
     def _show_meeting(self, meeting: Meeting) -> None:
         info = meeting.info
         lines = [literal.line(info.title, "bold $accent")]
-        where = " · ".join(x for x in (info.date.isoformat() if info.date else "", info.location or "") if x)
+        where = " · ".join(x for x in (spelled(info.date) if info.date else "", info.location or "") if x)
         if where:
             lines.append(literal.line(where, "$text-muted"))
         if meeting.ended:
@@ -328,10 +330,10 @@ def _carried_label(action: CarriedAction) -> str:
     """One carried action as a tickable line. One from a closed item says only that: the
     meeting screen is often on the wall, and its what, who and deadline are for the
     restricted minutes; it can still be ticked done here."""
-    source = f" – {action.meeting_title}" + (f", {action.meeting_date}" if action.meeting_date else "")
+    source = f" – {action.meeting_title}" + (f", {compact_written(action.meeting_date)}" if action.meeting_date else "")
     if action.confidential:
         return t("item.carried_closed", id=action.meeting_id) + source
-    deadline = f" ({action.deadline.isoformat()})" if action.deadline else ""
+    deadline = f" ({compact(action.deadline)})" if action.deadline else ""
     return f"{action.what} – {action.who}{deadline}{source}"
 
 

@@ -1,4 +1,5 @@
-"""The footer of keys: drawn with the screen's first frame, and built once for a burst.
+"""The footer of keys: drawn with the screen's first frame, built once for a burst, and in
+an order that keeps the keys that matter in sight.
 
 Textual's footer stays empty until the screen first says its bindings changed, and that
 comes two frames after the screen is drawn: on the meeting screen, 60 ms of a start of
@@ -16,24 +17,57 @@ just after mounting it, which styles every key a second time.
 
 The bindings carry message keys (commands.py); the footer says them in the language in
 use as it builds its keys, so no screen needs a class per language.
+
+Textual's footer lays out every key in one row and lets the row run off the screen: on
+the meeting screen "end meeting", "help" and "quit" were out of sight even at 200
+columns, and the last cell showed a letter of a key cut under the palette's. Here the
+keys a screen names as its ``first`` (the chair's keys, a dialog's save, cancel and next
+field) come first and are always shown; the others follow in their table's order as long
+as they fit whole, and the rest are hidden, not cut (they are all on F1 and in the
+palette). Our tables use no binding groups, so every key stands alone in the row.
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from facilitator.tui import literal
-from facilitator.tui.commands import spoken
+from facilitator.tui.commands import ALL_COMMANDS, footer_words, spoken
+
+_ACTIONS: dict[str, str] = {command.id: command.action for command in ALL_COMMANDS}
+_TABLE_ORDER: dict[str, int] = {}
+for _command in ALL_COMMANDS:
+    _TABLE_ORDER.setdefault(_command.action, len(_TABLE_ORDER))
+
+PALETTE_CLASS = "-command-palette"
+"""The class Textual gives the palette's key, docked at the right end of the row."""
 
 
 class KeyFooter(Footer):
-    def __init__(self, *, compact: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        compact: bool = False,
+        id: str | None = None,
+        first: tuple[str, ...] = (),
+        words: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(compact=compact, id=id)
+        self._first = {_ACTIONS[command_id]: place for place, command_id in enumerate(first)}
+        """The actions of the keys always shown, by binding id, to their place in the row."""
+        self.words = words or {}
+        """Words for keys by their action, instead of their title: a question's own yes and no."""
         self._change_waiting = False
         self._composed = False
+        self._keys: list[FooterKey] = []
+        """The keys in the row, in their order (the palette's apart)."""
+        self._palette: FooterKey | None = None
+        self._palette_words = ""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self._change_waiting:
@@ -51,11 +85,72 @@ class KeyFooter(Footer):
             # after that frame, with the keys of the widget that has the focus by then.
             self._composed = True
             super().bindings_changed(self.screen)
+        keys: list[FooterKey] = []
+        self._palette = None
         for widget in super().compose():
             if isinstance(widget, FooterKey):  # a group's label is not a key
-                widget.description = spoken(widget.description)
+                if widget.has_class(PALETTE_CLASS):
+                    widget.description = spoken(widget.description)
+                    self._palette, self._palette_words = widget, widget.description
+                else:
+                    widget.description = self.words.get(widget.action) or footer_words(widget.description)
+                    keys.append(widget)
                 if isinstance(widget.tooltip, str):  # Textual's would read a str as markup
                     widget.tooltip = literal.line(spoken(widget.tooltip))
                 if self.compact:
                     widget.add_class("-compact", update=False)
-            yield widget
+            else:
+                yield widget
+        self._keys = sorted(keys, key=self._rank)
+        # The first build comes before the footer has a size: the screen's is its width.
+        self._fit(self.size.width or self.app.size.width)
+        yield from self._keys
+        if self._palette is not None:
+            yield self._palette
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    # --- what fits ---------------------------------------------------------------------------
+
+    def _fit(self, width: int) -> None:
+        """Shows the first keys always, then the others in order while each fits whole.
+
+        The palette's key is docked over the row's right end, one cell short of it; when
+        the first keys leave it no room for its word it shows its key alone."""
+        room = width - 1
+        first = [key for key in self._keys if key.action in self._first]
+        used = sum(self._width(key) for key in first)
+        palette = self._palette
+        if palette is not None:
+            palette.description = self._palette_words
+            if used + self._width(palette) > room:
+                palette.description = ""
+            room -= self._width(palette)
+            palette.refresh(layout=True)
+        fitting = True
+        for key in self._keys:
+            if key in first:
+                key.display = True
+                continue
+            fitting = fitting and used + self._width(key) <= room
+            key.display = fitting
+            if fitting:
+                used += self._width(key)
+
+    def _rank(self, key: FooterKey) -> tuple[int, int]:
+        if key.action in self._first:
+            return (0, self._first[key.action])
+        return (1, _TABLE_ORDER.get(key.action, len(_TABLE_ORDER)))
+
+    def _width(self, key: FooterKey) -> int:
+        """The cells a key takes in the row, as Textual's footer styles it: its key padded
+        by a cell each side (none when compact) and its words, if any; then one cell after
+        it when compact, or for the palette's key its border (and, when not compact, a cell
+        of padding)."""
+        key_cells, words = cell_len(key.key_display), cell_len(key.description)
+        if words:
+            inner = key_cells + 1 + words if self.compact else key_cells + 2 + words + 1
+        else:
+            inner = key_cells
+        return inner + (1 if self.compact else 2 if key.has_class(PALETTE_CLASS) else 0)

@@ -23,7 +23,8 @@ from textual.reactive import Reactive, reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
 
-from facilitator.tui.widgets.text_entry import notes_text, typed_text
+from facilitator.tui.cursor_blink import cursors_blink
+from facilitator.tui.widgets.text_entry import keep_typed, notes_text
 
 
 class NotesArea(TextArea):
@@ -34,17 +35,19 @@ class NotesArea(TextArea):
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
         self.match_cursor_bracket = False
 
+    def on_mount(self) -> None:
+        if not cursors_blink(self):
+            self.cursor_blink = False
+
     # --- keeping every character ----------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
-        # Textual calls each class's handler in turn; prevent_default() stops TextArea's.
-        character = typed_text(event)
-        if character is None or self.read_only:
-            return
-        event.stop()
-        event.prevent_default()
-        start, end = self.selection
-        self.replace(character, start, end, maintain_selection_offset=False)
+        keep_typed(self, event)
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        """Enter too: the editor breaks the line itself, and a binding for Enter further up
+        must not take it first (key_order.py)."""
+        return super().check_consume_key(key, character) or (key == "enter" and not self.read_only)
 
     # --- redrawing only what changed ------------------------------------------------------
 

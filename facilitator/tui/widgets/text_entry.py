@@ -34,9 +34,10 @@ import re
 import unicodedata
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from facilitator.text.visible import one_line, visible
+from facilitator.tui.cursor_blink import cursors_blink
 
 _TEXT_NOT_PRINTABLE = frozenset({"Cf", "Zs", "Co", "Cn"})
 """Format, space, private use and (to this Python) unassigned characters."""
@@ -48,6 +49,19 @@ def typed_text(event: events.Key) -> str | None:
     if event.is_printable or character is None or len(character) != 1:
         return None
     return character if unicodedata.category(character) in _TEXT_NOT_PRINTABLE else None
+
+
+def keep_typed(area: TextArea, event: events.Key) -> None:
+    """Types into ``area`` the character Textual's TextArea would drop (typed_text), at the
+    selection, and stops the key: the notes and the wrapping field keep every character
+    alike. Textual calls each class's key handler in turn; prevent_default() stops TextArea's."""
+    character = typed_text(event)
+    if character is None or area.read_only:
+        return
+    event.stop()
+    event.prevent_default()
+    start, end = area.selection
+    area.replace(character, start, end, maintain_selection_offset=False)
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029\x85]")
@@ -74,6 +88,10 @@ def notes_text(text: str) -> str:
 class TextInput(Input):
     """A one-line field that keeps joiners, marks and newer emoji; the field's own rules
     (digits only in a number field) still apply. What enters it is :func:`field_text`."""
+
+    def on_mount(self) -> None:
+        if not cursors_blink(self):
+            self.cursor_blink = False
 
     def validate_value(self, value: str) -> str:
         # A value set by the app (a default, a test) goes in the same way as a typed one.
