@@ -113,6 +113,12 @@ async def test_leaving_an_item_with_people_waiting_asks(make_app: MakeApp) -> No
             await pilot.pause()
             assert app.screen.id == "waiting-dialog"
             assert isinstance(app.focused, Checkbox) and not app.focused.value
+            # Its state in the box's shape, not only its colour (widgets/tick_box.py).
+            assert "☐" in app.focused.render().plain and "☑" not in app.focused.render().plain
+            if "space" in keys:
+                await press(pilot, "space")
+                assert "☑" in app.focused.render().plain
+                keys = keys[1:]
             await press(pilot, *keys)
             await pilot.pause()
             assert app.screen.id == "meeting-screen"

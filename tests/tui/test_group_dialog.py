@@ -46,14 +46,14 @@ async def test_asked_once_then_followed_up_and_ticked_done(
         assert app.screen.id == "group-dialog"
         field = app.screen.query_one("#field-group", Input)
         assert field.value == "Socialrådgiverklubben" and app.focused is field  # the group met most lately
-        assert "names no group" in str(app.screen_stack[-2].query_one("#item-heading", Static).render())
+        assert "has no group" in str(app.screen_stack[-2].query_one("#item-heading", Static).render())
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         meeting = app.session.meeting
         assert meeting.info.group == "Socialrådgiverklubben"
         assert [a.what for a in meeting.carried] == ["Skrive til ledelsen"]
-        assert "names no group" not in str(app.screen.query_one("#item-heading", Static).render())
+        assert "has no group" not in str(app.screen.query_one("#item-heading", Static).render())
 
         await pilot.press("alt+o")  # before the start: told where they are followed up
         await pilot.pause()

@@ -30,6 +30,7 @@ from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.text_entry import TextInput, field_text
+from facilitator.tui.widgets.tick_box import TickBox
 
 
 class Field(NamedTuple):
@@ -105,7 +106,7 @@ class FormDialog(ModalScreen[Result]):
     def _field(self, field: Field) -> ComposeResult:
         widget_id = f"field-{field.name}"
         if field.kind == "check":
-            yield Checkbox(literal.line(field.label), bool(field.value), id=widget_id, compact=True)
+            yield TickBox(literal.line(field.label), bool(field.value), id=widget_id, compact=True)
         else:
             yield Label(literal.line(field.label), classes="field-label")
             if field.kind == "select":
