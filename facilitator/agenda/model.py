@@ -69,6 +69,9 @@ class MeetingInfo(NamedTuple):
     chair: str | None = None
     secretary: str | None = None
     participants: tuple[str, ...] = ()
+    guests: tuple[str, ...] = ()
+    """Invited from outside the group (a manager, a consultant from the union): the minutes
+    name them apart from the participants."""
 
 
 class Agenda(NamedTuple):

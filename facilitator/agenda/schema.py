@@ -31,6 +31,7 @@ MEETING_KEYS: Final = (
     "chair",
     "secretary",
     "participants",
+    "guests",
 )
 ITEM_KEYS: Final = (
     "title",
@@ -186,6 +187,7 @@ class _Validator:
             "chair": self.text(table, at, where, "chair", one_line=True),
             "secretary": self.text(table, at, where, "secretary", one_line=True),
             "participants": self.text_list(table, at, where, "participants", unique=True),
+            "guests": self.text_list(table, at, where, "guests", unique=True),
         }
         if any(value is _INVALID for value in fields.values()):
             return _INVALID

@@ -27,7 +27,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     template = Path(args.template) if args.template else None
     if template is not None and not template.is_file():
         raise FacilitatorError(t("minutes.template_missing", template=template))
-    text = render(meeting, style=args.style, restricted=args.restricted, template=template)
+    text = render(meeting, style=args.style, restricted=args.restricted, template=template, times=args.times)
     if args.html:
         text = to_html(text, title=meeting.info.title)
     if not args.output or args.output == "-":

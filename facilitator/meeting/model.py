@@ -57,7 +57,9 @@ class Meeting(People, Outcomes, AgendaChanges):
         self.clock = clock
         self.info: MeetingInfo = agenda.meeting
         self.items: list[ItemState] = [ItemState(item, id=index) for index, item in enumerate(agenda.items)]
-        self.attendees: dict[str, Attendee] = {name: Attendee(name, Presence.PRESENT) for name in agenda.meeting.participants}
+        self.attendees: dict[str, Attendee] = {
+            name: Attendee(name, Presence.PRESENT) for name in (*agenda.meeting.participants, *agenda.meeting.guests)
+        }
         self.chair: str | None = None
         self.secretary: str | None = None
         for role, name in (("chair", agenda.meeting.chair), ("secretary", agenda.meeting.secretary)):

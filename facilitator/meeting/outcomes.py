@@ -36,7 +36,7 @@ class Outcomes:
 
         def _new_id(self) -> int: ...
 
-        def present_count(self) -> int: ...
+        def voters_present(self) -> int: ...
 
     # --- what is decided about an item -----------------------------------------------
 
@@ -59,7 +59,8 @@ class Outcomes:
         present: int | None = None,
         index: int | None = None,
     ) -> Vote:
-        """Record a vote; ``present`` defaults to the people here now (if attendance is kept)."""
+        """Record a vote; ``present`` defaults to the people here now who may vote (if
+        attendance is kept): the guests are left out."""
         self._require_running()
         state = self._state(index)
         subject = checks.text(subject, "meeting.field.subject")
@@ -68,7 +69,7 @@ class Outcomes:
         checks.count(abstain, t("meeting.field.abstain"))
         cast = votes_for + against + abstain
         if present is None:
-            present = self.present_count() or cast  # no attendance kept: the votes cast are all we know
+            present = self.voters_present() or cast  # no attendance kept: the votes cast are all we know
         checks.count(present, t("meeting.field.present"))
         if cast > present:
             raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))

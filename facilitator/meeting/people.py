@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from facilitator.agenda.model import MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
@@ -26,6 +27,7 @@ class People:
     """Attendance, roles and the speakers list of a meeting."""
 
     clock: Callable[[], dt.datetime]
+    info: MeetingInfo
     items: list[ItemState]
     current: int | None
     attendees: dict[str, Attendee]
@@ -107,6 +109,11 @@ class People:
 
     def present_count(self) -> int:
         return sum(1 for attendee in self.attendees.values() if attendee.is_here)
+
+    def voters_present(self) -> int:
+        """Those here who may vote: the guests the agenda names do not."""
+        guests = frozenset(self.info.guests)
+        return sum(1 for attendee in self.attendees.values() if attendee.is_here and attendee.name not in guests)
 
     def _now_if_running(self) -> dt.datetime | None:
         return self.clock() if self.started and not self.ended else None

@@ -1,17 +1,24 @@
-"""Dates as people in a Danish meeting write them: 15.1.2027, 15/1-27, 15.1.
+"""Dates as people in a Danish meeting write them: 15.1.2027, 15/1-27, 15.1.; and as a
+referat writes them back: "tirsdag den 1. december 2026", "15. januar 2027", "15.01.2027".
 
-A secretary types a deadline the way it is said in the room, day first, and often
+Reading: a secretary types a deadline the way it is said in the room, day first, and often
 without the year ("to 15/1"). Day first is the only reading: there is no month-first
 form in Danish, so 5/1 is the fifth of January and never the first of May. A date
 without a year is the next such day on or after the meeting's today, which the caller
 passes in, so this stays a pure function of its arguments and a meeting held on
 20 December that says "5/1" means January of the new year.
+
+Writing: the words (weekdays, months, the order) come from the message catalogue, so the
+English minutes say "15 January 2027" in the same places; a table takes the short,
+numeric form, which keeps its column narrow and the same width on every row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from facilitator.i18n import t
 
 # Day, then month, then an optional year of two or four digits; a year-less date may end in a
 # full stop ("15.1."). ASCII digits only: the date is read, not guessed at.
@@ -44,3 +51,34 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:  # 31.2, 0/1, 15.13, year 0000
         return None
+
+
+def long_date(day: dt.date, lang: str | None = None) -> str:
+    """'tirsdag den 1. december 2026': the day a meeting was held, in its header."""
+    return t(
+        "minutes.long_date",
+        lang=lang,
+        day=day.day,
+        year=day.year,
+        weekday=t("minutes.weekdays", lang=lang).split()[day.weekday()],
+        month=_month(day, lang),
+    )
+
+
+def written_date(day: dt.date, lang: str | None = None) -> str:
+    """'15. januar 2027': a deadline or an earlier meeting's date in running text."""
+    return t("minutes.written_date", lang=lang, day=day.day, year=day.year, month=_month(day, lang))
+
+
+def table_date(day: dt.date, lang: str | None = None) -> str:
+    """'15.01.2027': a date in a table column."""
+    return t("minutes.table_date", lang=lang, day=f"{day.day:02}", month=f"{day.month:02}", year=day.year)
+
+
+def clock_time(moment: dt.time | dt.datetime, lang: str | None = None) -> str:
+    """'15.00' in Danish (Retskrivningsordbogen writes "kl. 15.00"), '15:00' in English."""
+    return t("minutes.clock", lang=lang, hour=f"{moment.hour:02}", minute=f"{moment.minute:02}")
+
+
+def _month(day: dt.date, lang: str | None) -> str:
+    return t("minutes.months", lang=lang).split()[day.month - 1]

@@ -1,7 +1,8 @@
 """What leaves the room: the minutes, their Markdown safety, templates in a sandbox, and
 the next meeting's agenda.
 
-Lives here: ``minutes`` (the meeting as Markdown and HTML), ``markdown_safety``,
+Lives here: ``minutes`` (the meeting as Markdown and HTML), ``minutes_context`` (what a
+minutes template sees, as plain data in the words of its language), ``markdown_safety``,
 ``template_sandbox`` (Jinja in a sandbox with limits) with its parts ``template_limits``
 (one rendering's account), ``template_costs`` (what each operation may cost) and
 ``template_folder`` (where templates are read from), ``next_agenda``.

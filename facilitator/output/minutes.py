@@ -12,165 +12,21 @@ minutes only as treated; ``restricted=True`` gives the full, marked copy.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from facilitator.agenda.model import ItemType
 from facilitator.errors import MinutesError, TemplateError
 from facilitator.files.paths import shipped_folder, user_templates_dir
 from facilitator.i18n import get_language, t
-from facilitator.meeting.labels import item_type_in_minutes, principle_words
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import ItemState, Presence
-from facilitator.meeting.standard_items import is_standard
-from facilitator.output.markdown_safety import cell, demote_block, inline
+from facilitator.output.markdown_safety import cell, inline
+from facilitator.output.minutes_context import HIDDEN_ITEM_KEYS as HIDDEN_ITEM_KEYS
+from facilitator.output.minutes_context import context as context
 from facilitator.text.visible import without_escapes
 
 STYLES = ("referat", "beslutning")
-ITEM_HEADING_LEVEL = 2
-"""Items are ``##`` headings; headings inside notes start one level below."""
-
-
-def _clock(value: dt.datetime | None) -> str:
-    return value.strftime("%H:%M") if value else ""
-
-
-def long_date(day: dt.date, lang: str) -> str:
-    """'tirsdag den 1. december 2026': how a Danish referat writes its date."""
-    return t(
-        "minutes.long_date",
-        lang=lang,
-        day=day.day,
-        year=day.year,
-        weekday=t("minutes.weekdays", lang=lang).split()[day.weekday()],
-        month=t("minutes.months", lang=lang).split()[day.month - 1],
-    )
-
-
-def _minutes(seconds: float) -> int:
-    return int(math.floor(seconds / 60 + 0.5))
-
-
-HIDDEN_ITEM_KEYS = frozenset(
-    (
-        "number",
-        "title",
-        "type",
-        "is_decision",
-        "confidential",
-        "hidden",
-        "planned",
-        "used",
-        "reached",
-        "added",
-        "carry_on",
-        "skipped",
-    )
-)
-"""All a public template learns of a closed item: that it was on the agenda and treated.
-Its title is the words "closed item"; nothing derived from its text (not even whether it
-is a standard item) is given, so a user's template cannot print what it must not."""
-
-
-def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restricted: bool) -> dict[str, Any]:
-    item = state.item
-    now = meeting.ended_at or meeting.clock()
-    hidden = item.confidential and not restricted
-    view: dict[str, Any] = {
-        "number": number,
-        "title": t("minutes.closed_item", lang=lang) if hidden else item.title,
-        "type": item_type_in_minutes(item.type, lang=lang),
-        "is_decision": item.type is ItemType.BESLUTNING,
-        "confidential": item.confidential,
-        "hidden": hidden,
-        "planned": item.minutes,
-        "used": _minutes(state.seconds_used(now)) if state.visited else None,
-        "reached": state.visited,
-        "added": state.added,
-        "carry_on": state.carry_on,
-        "skipped": state.skipped,
-    }
-    if hidden:
-        return {key: value for key, value in view.items() if key in HIDDEN_ITEM_KEYS}
-    view.update(
-        standard=is_standard(item.title),
-        purpose=item.purpose,
-        presenter=item.presenter,
-        prompts=[p for i, p in enumerate(item.prompts) if i in state.discussed],
-        options=[o for i, o in enumerate(item.options) if i in state.chosen],
-        notes=demote_block(state.notes, ITEM_HEADING_LEVEL),
-        decisions=[
-            {"text": d.text, "principles": [principle_words(p, lang=lang) for p in d.principles]} for d in state.decisions
-        ],
-        votes=[
-            {"subject": v.subject, "for": v.votes_for, "against": v.against, "abstain": v.abstain, "present": v.present}
-            for v in state.votes
-        ],
-        actions=[
-            {"what": a.what, "who": a.who, "deadline": a.deadline.isoformat() if a.deadline else "", "done": a.done}
-            for a in state.actions
-        ],
-        speakers=[
-            {"name": name, "seconds": round(seconds)} for name, seconds in meeting.speaking_seconds(number - 1).items()
-        ],  # who spoke on the item and for how long, most first: for a template that shows it
-    )
-    return view
-
-
-def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = None) -> dict[str, Any]:
-    """Everything a template may show, as plain data."""
-    lang = lang or get_language()
-    info = meeting.info
-    attendees = list(meeting.attendees.values())
-    items = [_item_view(meeting, n, s, lang, restricted) for n, s in enumerate(meeting.items, start=1)]
-    carried_index = meeting.carried_item()
-    start = meeting.started_at
-    date = info.date or (start.date() if start else None)
-    next_item = next((v for v in items if v["title"].casefold().startswith("næste møde") and not v["hidden"]), None)
-    return {
-        "lang": lang,
-        "restricted": restricted,
-        "title": info.title,
-        "kind": info.kind.value,
-        "group": info.group,
-        "purpose": info.purpose,
-        "date": long_date(date, lang) if date else "",
-        "iso_date": date.isoformat() if date else "",
-        "start": _clock(start) or (info.start.strftime("%H:%M") if info.start else ""),
-        "end": _clock(meeting.ended_at),
-        "location": info.location,
-        "chair": meeting.chair,
-        "secretary": meeting.secretary,
-        "present": [a.name for a in attendees if a.presence is Presence.PRESENT],
-        "absent": [a.name for a in attendees if a.presence is Presence.ABSENT],
-        "apologies": [a.name for a in attendees if a.presence is Presence.APOLOGIES],
-        "arrivals": [{"name": a.name, "time": _clock(a.arrived)} for a in attendees if a.arrived],
-        "departures": [{"name": a.name, "time": _clock(a.left)} for a in attendees if a.left],
-        "items": items,
-        "carried": [
-            {
-                "what": c.what,
-                "who": c.who,
-                "deadline": c.deadline.isoformat() if c.deadline else "",
-                "meeting_title": c.meeting_title,
-                "meeting_date": c.meeting_date or "",
-                "done": c.done,
-                "confidential": c.confidential,
-            }
-            for c in meeting.carried
-            if restricted or not c.confidential  # from a closed item: the restricted copy only
-        ],
-        "carried_item": items[carried_index]["number"]
-        if carried_index is not None and not items[carried_index]["hidden"]
-        else None,
-        "actions": [dict(a, item=v["number"]) for v in items if not v["hidden"] for a in v["actions"]],
-        "next_meeting": [d["text"] for d in next_item["decisions"]] if next_item else [],
-        "has_confidential": any(v["confidential"] for v in items),
-    }
 
 
 # --- rendering --------------------------------------------------------------------------
@@ -209,11 +65,13 @@ def render(
     lang: str | None = None,
     template: Path | None = None,
     stop: Callable[[], bool] | None = None,
+    times: bool = False,
 ) -> str:
     """The minutes as Markdown (CommonMark with GFM tables), with no raw ESC or C1 in them.
 
     A user's template (``template``, or one in the user's folder) renders under a time
-    limit; ``stop`` ends a rendering early when it returns True (the app quitting).
+    limit; ``stop`` ends a rendering early when it returns True (the app quitting);
+    ``times`` adds the appendix of the time each item took.
     """
     from facilitator.output import template_limits, template_sandbox
 
@@ -229,7 +87,7 @@ def render(
     def label(key: str, **params: object) -> str:
         return t(f"minutes.{key}", lang=lang, **params)
 
-    data = context(meeting, restricted=restricted, lang=lang)  # outside the try: our own faults must show
+    data = context(meeting, restricted=restricted, lang=lang, times=times)  # outside the try: our own faults must show
     users = template is not None or any(user_templates_dir().glob("*.j2"))
     try:
         text = template_sandbox.render(

@@ -103,7 +103,7 @@ def _agenda_text(
         "secretary": meeting.secretary,
     }
     header.update({key: value for key, value in optional.items() if value is not None})
-    participants = list(meeting.attendees)
+    participants = [name for name in meeting.attendees if name not in info.guests]  # guests are invited per meeting
     if participants:
         header["participants"] = participants
     text = comment + _escape_c1(tomli_w.dumps({"format": 1, "meeting": header, "item": items}))

@@ -79,6 +79,7 @@ def _info(info: MeetingInfo) -> dict[str, Any]:
         "chair": info.chair,
         "secretary": info.secretary,
         "participants": list(info.participants),
+        "guests": list(info.guests),
     }
 
 
@@ -90,6 +91,7 @@ def _uninfo(data: dict[str, Any]) -> MeetingInfo:
             "date": dt.date.fromisoformat(data["date"]) if data["date"] else None,
             "start": dt.time.fromisoformat(data["start"]) if data["start"] else None,
             "participants": tuple(data["participants"]),
+            "guests": tuple(data.get("guests", ())),  # not in snapshots from before guests were kept
         }
     )
 

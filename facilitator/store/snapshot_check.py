@@ -237,7 +237,7 @@ class _Checker:
             value,
             where,
             ("title", "kind", "date", "start", "participants"),
-            ("group", "purpose", "duration", "location", "chair", "secretary"),
+            ("group", "purpose", "duration", "location", "chair", "secretary", "guests"),
         )
         self.text(info["title"], "info.title", blank=False)
         self.choice(info["kind"], "info.kind", (kind.value for kind in MeetingKind))
@@ -246,11 +246,12 @@ class _Checker:
         self.date(info["date"], "info.date")
         self.moment(info["start"], "info.start", dt.time.fromisoformat, "time")
         self.number(info.get("duration"), "info.duration", 1, MAX_MINUTES, optional=True)
-        seen: set[str] = set()
-        for number, name in enumerate(self.list_(info["participants"], "info.participants")):
-            where_name = f"info.participants[{number}]"
-            self.text(name, where_name, blank=False)
-            self.unique(seen, name, where_name)
+        for key in ("participants", "guests"):
+            seen: set[str] = set()
+            for number, name in enumerate(self.list_(info.get(key, []), f"info.{key}")):
+                where_name = f"info.{key}[{number}]"
+                self.text(name, where_name, blank=False)
+                self.unique(seen, name, where_name)
 
     def attendees(self, value: object) -> None:
         names: set[str] = set()

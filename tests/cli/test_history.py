@@ -165,3 +165,12 @@ def test_a_bad_archive_exits_2_and_stays_as_it_was(
     assert (code, out) == (2, "")
     assert EXPECTED[kind] in err and err.count("\n") == 1 and "Traceback" not in err, err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no byte changed, no file added
+
+
+def test_minutes_with_and_without_the_time_appendix(capsys: pytest.CaptureFixture[str], archive_path: Path) -> None:
+    code, out, err = run(capsys, "minutes", "1", "--archive", str(archive_path))
+    assert code == 0 and err == "" and out.startswith("# Minutes – Klubmøde i Socialrådgiverklubben\n")
+    assert "Appendix" not in out and "| Planned |" not in out
+    code, out, err = run(capsys, "minutes", "1", "--times", "--style", "beslutning", "--archive", str(archive_path))
+    assert code == 0 and err == "" and out.startswith("# Minutes of decisions – Klubmøde i Socialrådgiverklubben\n")
+    assert "## Appendix: Time use\n\n| Item | Planned | Used |\n" in out and "| 1. Godkendelse af dagsorden |" in out

@@ -4,8 +4,8 @@ A closed item (``confidential = true``) has every field filled with text holding
 marker: title, purpose, presenter, questions, solutions, notes, decisions, votes, action
 items (what and who), the questions discussed and solutions chosen, and a speaker who
 spoke under it. The group's next meeting carries its action items over. Every public
-output of both meetings is then made, and the marker is looked for in each, in any case
-and in its Markdown- and HTML-escaped forms. The restricted outputs must hold it, so the
+output of both meetings is then made (the minutes also with the time appendix), and the
+marker is looked for in each, in any case and in its Markdown- and HTML-escaped forms. The restricted outputs must hold it, so the
 test sees the marker where it may be and would see it where it may not.
 """
 
@@ -186,8 +186,9 @@ def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict
             for style in STYLES:
                 markdown = render(meeting, style=style, lang=lang)
                 outputs[f"minutes {meeting_id} {style} {lang}"] = markdown
+                outputs[f"minutes {meeting_id} {style} {lang} times"] = render(meeting, style=style, lang=lang, times=True)
                 outputs[f"minutes {meeting_id} {style} {lang} html"] = to_html(markdown, title=meeting.info.title, lang=lang)
-            data = context(meeting, lang=lang)
+            data = context(meeting, lang=lang, times=True)
             outputs[f"context {meeting_id} {lang}"] = json.dumps(data, ensure_ascii=False)
             for view in data["items"]:
                 if view["confidential"]:
@@ -201,6 +202,7 @@ def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict
             "--archive", str(path), "new", "--from-meeting", str(meeting_id), "-o", "-", may_fail=True
         )
         outputs[f"cli minutes {meeting_id}"] = cli("--archive", str(path), "minutes", str(meeting_id), "--html")
+        outputs[f"cli minutes {meeting_id} times"] = cli("--archive", str(path), "minutes", str(meeting_id), "--times")
     for lang in LANGS:
         outputs[f"search {lang}"] = cli("--lang", lang, "--archive", str(path), "search", token, "--limit", "100")
         outputs[f"search lower {lang}"] = cli("--lang", lang, "--archive", str(path), "search", token.lower())
@@ -215,6 +217,7 @@ def restricted_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> 
     for meeting_id, meeting in meetings.items():
         for style in STYLES:
             outputs[f"restricted minutes {meeting_id} {style}"] = render(meeting, style=style, restricted=True, lang="da")
+        outputs[f"restricted minutes {meeting_id} times"] = render(meeting, restricted=True, lang="da", times=True)
     outputs["restricted search"] = cli("--archive", str(path), "search", token, "--restricted")
     outputs["restricted actions"] = cli("--archive", str(path), "actions", "--restricted")
     return outputs

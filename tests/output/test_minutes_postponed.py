@@ -11,10 +11,10 @@ from facilitator.output.minutes import context, render
 
 def test_a_postponed_item_shows_as_postponed_in_the_agenda_and_under_its_heading() -> None:
     text = render(real_meeting(), lang="da")
-    assert "7. Socialfagligt arbejde med borgere, der er under et stort økonomisk pres (drøftelse) – udsat\n" in text
-    assert "(drøftelse)\n\n*Udsat*\n\n## 8." in text
+    assert "7. Socialfagligt arbejde med borgere, der er under et stort økonomisk pres – udsat\n" in text
+    assert "økonomisk pres\n\n*Punktet blev udsat.*\n\n## 8." in text
     decisions = render(real_meeting(), style="beslutning", lang="da")
-    assert "(drøftelse)\n\n*Udsat*\n\n## 8." in decisions and decisions.count("*Udsat*") == 1
+    assert "økonomisk pres\n\n*Punktet blev udsat.*\n\n## 8." in decisions and decisions.count("*Punktet blev udsat.*") == 1
 
 
 def test_an_item_taken_and_then_postponed_shows_its_time_and_that_it_was_postponed(running: Meeting, clock: FakeClock) -> None:
@@ -23,8 +23,9 @@ def test_an_item_taken_and_then_postponed_shows_its_time_and_that_it_was_postpon
     running.add_decision("Punktet udsættes til næste møde.")
     running.end()
     text = render(running, lang="da")
-    assert "*Tid: 3 af 5 min* – udsat\n" in text and "- Punktet udsættes til næste møde." in text
-    assert "– postponed\n" in render(running, lang="en")
+    assert "*Punktet blev udsat.*\n" in text and "**Beslutning:** Punktet udsættes til næste møde." in text
+    assert "– postponed\n" in render(running, lang="en") and "*The item was postponed.*\n" in render(running, lang="en")
+    assert "| 1. Godkendelse af dagsorden | 5 min | 3 min |" in render(running, lang="da", times=True)
 
 
 def test_a_closed_item_postponed_says_so_and_nothing_more(running: Meeting) -> None:
@@ -33,10 +34,10 @@ def test_a_closed_item_postponed_says_so_and_nothing_more(running: Meeting) -> N
     running.end()
     public = render(running, lang="da")
     assert "Hemmelig" not in public and "Organisering" not in public
-    assert "## 2. Lukket punkt (drøftelse)\n\n*Udsat*\n" in public
+    assert "## 2. Lukket punkt\n\n*Punktet blev udsat.*\n" in public
     assert "Punktet blev behandlet som lukket punkt." not in public.split("## 2.")[1].split("## 3.")[0]
     restricted = render(running, restricted=True, lang="da")
-    assert "Hemmelig forberedelse" in restricted and "*Udsat*" in restricted
+    assert "Hemmelig forberedelse" in restricted and "*Punktet blev udsat.*" in restricted
 
 
 def test_the_minutes_data_has_each_items_speaking_times(running: Meeting, clock: FakeClock) -> None:

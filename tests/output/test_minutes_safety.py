@@ -62,7 +62,7 @@ def test_user_text_never_adds_or_removes_a_template_heading(text: str) -> None:
 
 def test_hostile_note_cannot_swallow_the_rest() -> None:
     text = render(meeting_with("```\nkode uden slut\n\nOverskrift\n===\n<script>x</script>"), lang="da")
-    assert [c for _, c in structure(text)][-2:] == ["3. To (drøftelse)", "Handlepunkter"]
+    assert [c for _, c in structure(text)][-2:] == ["3. To", "Handlepunkter"]
 
 
 def test_html_and_images_in_text_stay_text() -> None:
@@ -179,7 +179,7 @@ def test_a_user_template_can_use_the_shipped_parts(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     text = render(real_meeting(), template=template, lang="da")
-    assert text.startswith("# Klubmøde") and text.endswith("I alt 10 punkter.\n")
+    assert text.startswith("# Referat – Klubmøde") and text.endswith("I alt 10 punkter.\n")
 
 
 @pytest.fixture

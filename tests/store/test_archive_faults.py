@@ -262,6 +262,7 @@ def test_every_public_mutator_is_in_the_list() -> None:
     readers = {
         "person",
         "present_count",
+        "voters_present",
         "projected_end",
         "planned_end",
         "seconds_used",

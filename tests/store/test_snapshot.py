@@ -49,3 +49,17 @@ def test_ids_go_on_after_a_resume(running: Meeting, clock: FakeClock) -> None:
 def test_unknown_version_is_refused(meeting: Meeting) -> None:
     with pytest.raises(ValueError, match="the snapshot has version 99; this facilitator reads version 1"):
         from_dict({**to_dict(meeting), "version": 99})
+
+
+def test_guests_are_kept_and_an_older_snapshot_has_none(clock: FakeClock) -> None:
+    from facilitator.agenda.loader import parse_agenda
+    from facilitator.store.snapshot_check import check_snapshot
+
+    agenda = 'format = 1\n[meeting]\ntitle = "Møde"\nkind = "andet"\nguests = ["Eva Holm"]\n[[item]]\ntitle = "Eventuelt"\n'
+    meeting = Meeting(parse_agenda(agenda.encode()), clock=clock)
+    data = json.loads(json.dumps(to_dict(meeting)))
+    check_snapshot(data)
+    assert from_dict(data, clock=clock).info.guests == ("Eva Holm",)
+    del data["info"]["guests"]
+    check_snapshot(data)
+    assert from_dict(data, clock=clock).info.guests == ()

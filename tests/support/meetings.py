@@ -20,13 +20,14 @@ def klubmoede(group: str | None = "Socialrådgiverklubben") -> Meeting:
 
 
 def real_meeting() -> Meeting:
-    """The shipped klubmøde, held for real: notes, decisions, a vote, actions, a closed item,
-    a postponed item."""
+    """The shipped klubmøde, held for real: a guest, notes, decisions, a vote, actions, a
+    closed item, a postponed item."""
     text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
     text = text.replace(
         "[meeting]\n",
         '[meeting]\ngroup = "Socialrådgiverklubben"\nlocation = "Mødelokale 3"\n'
         'participants = ["Anne Andersen", "Bo Berg", "Cecilie Dahl", "Dorte Eriksen"]\n'
+        'guests = ["Gitte Holm, konsulent i DS"]\n'
         'chair = "Anne Andersen"\nsecretary = "Bo Berg"\ndate = 2026-12-01\nstart = 15:00:00\n',
         1,
     )

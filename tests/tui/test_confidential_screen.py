@@ -73,4 +73,4 @@ async def test_a_carried_action_from_a_closed_item_is_shown_without_its_text_and
         restricted = render(meeting, restricted=True, lang="da")
     assert "Hemmeligholdt" not in public and "Offentlig opgave" in public
     line = next(line for line in restricted.splitlines() if SECRET in line)
-    assert "Hemmeligholdt person" in line and "2026-12-24" in line and line.endswith("**gjort**")
+    assert "Hemmeligholdt person" in line and "24. december 2026" in line and line.endswith("**gjort**")

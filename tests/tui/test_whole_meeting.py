@@ -60,8 +60,8 @@ async def test_a_whole_meeting_from_start_to_exported_minutes(
         "Dagsordenen godkendes",
         "Travlt i teamet",
         "Klubben skriver til ledelsen",
-        "For 3, against 0, abstained 0 – 3 present",
-        "| Skriv til ledelsen | Anne | 2026-12-15 |",
+        "**Vote:** Klubben skriver til ledelsen: **adopted** (3 for, 0 against, 0 abstained; 3 present)",
+        "| 4 | Skriv til ledelsen | Anne | 2026-12-15 |",
         "Dorte",
     ):
         assert expected in written, expected

@@ -76,7 +76,7 @@ def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
 
 
 def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
-    present = meeting.present_count()
+    present = meeting.voters_present()  # the guests do not vote
     fields = [
         Field("subject", t("dialog.vote.subject"), kind="long"),
         Field("votes_for", t("meeting.field.votes_for"), kind="integer", placeholder="0"),
