@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from facilitator.i18n import t
+from facilitator.meeting.model import Meeting
 
 
 def compact(day: dt.date) -> str:
@@ -33,3 +34,9 @@ def compact_written(text: str) -> str:
         return compact(dt.date.fromisoformat(text))
     except ValueError:
         return text
+
+
+def other_day_warning(planned: dt.date, meeting: Meeting) -> str:
+    """The agenda names another day than the one the meeting is held (meeting/planned_day.py)."""
+    held = (meeting.started_at or meeting.clock()).date()
+    return t("meeting_screen.other_day", planned=spelled(planned), held=spelled(held))

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from support.app import MakeApp
+from support.app import SIZE, MakeApp
 from support.forms import Typed, press
+from textual.widgets import Static
 
 from facilitator.meeting.records import CarriedAction
 from facilitator.tui.dates_shown import compact, compact_written, spelled
@@ -64,3 +65,26 @@ async def test_english_deadlines_stay_iso(make_app: MakeApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await press(pilot, "ctrl+n", "f3", Typed("Ring til HR"), "tab", Typed("Bo"), "tab", Typed("15/1-27"), "enter")
         assert "• Ring til HR – Bo – deadline 2027-01-15" in screen_text(app)
+
+
+async def test_an_agenda_for_another_day_is_told_on_the_cover_and_at_the_start(
+    make_app: MakeApp, valid_agenda: Path, danish: None
+) -> None:
+    # The fake clock says 1 December 2026; the agenda is for the 2nd.
+    valid_agenda.write_text(valid_agenda.read_text(encoding="utf-8").replace("2026-12-01", "2026-12-02"), encoding="utf-8")
+    app = make_app(valid_agenda)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        heading = str(app.screen.query_one("#item-heading", Static).render())
+        assert "Dagsordenen er til 2. december 2026, men mødet holdes i dag, 1. december 2026" in heading
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert any("Referatet får dagens dato" in n.message for n in app._notifications)
+
+
+async def test_an_agenda_for_today_says_nothing_of_it(make_app: MakeApp, valid_agenda: Path, danish: None) -> None:
+    app = make_app(valid_agenda)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert not any("dagens dato" in n.message for n in app._notifications)

@@ -8,7 +8,7 @@ import pytest
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
 from support.forms import Typed, press
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
 from facilitator.agenda.loader import load_agenda
@@ -632,3 +632,19 @@ async def test_a_save_that_failed_before_the_screen_opened_is_told(make_app: Mak
         app._report_saving()
         await pilot.pause()
         assert any("disk full (before the app)" in n.message for n in app._notifications)
+
+
+async def test_export_with_the_time_use_appendix_for_the_chair(make_app: MakeApp, tmp_path: Path) -> None:
+    """The dialog's check is `minutes --times`: the appendix only when ticked."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        for ticked, name in ((False, "uden.md"), (True, "med.md")):
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            app.screen.query_one("#field-path", Input).value = name
+            app.screen.query_one("#field-times", Checkbox).value = ticked
+            await pilot.press("enter")
+            await pilot.pause()
+        assert "Time use" not in (tmp_path / "uden.md").read_text(encoding="utf-8")
+        assert "Time use" in (tmp_path / "med.md").read_text(encoding="utf-8")

@@ -71,6 +71,7 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
             choices=((t("dialog.export.public"), "public"), (t("dialog.export.restricted"), "restricted")),
         ),
         Field("path", t("dialog.export.path"), value=minutes_name(meeting, restricted=restricted)),
+        Field("times", t("dialog.export.times"), kind="check", value=False),  # as `minutes --times`
     ]
     overwrite = _Overwrite()
 
@@ -82,7 +83,7 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
         if restricted and text_path == default:
             text_path = minutes_name(meeting, restricted=True)  # the untouched name follows the choice
         path = _target(text_path)
-        text = render(meeting, style=values["style"], restricted=restricted, lang=get_language())
+        text = render(meeting, style=values["style"], restricted=restricted, lang=get_language(), times=bool(values["times"]))
         if path.suffix.lower() in (".html", ".htm"):
             text = to_html(text, title=meeting.info.title, lang=get_language())
         return _write(path, text, overwrite.allowed(path), private=restricted)  # restricted minutes: 0600

@@ -23,6 +23,8 @@ from textual.notifications import SeverityLevel
 
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.planned_day import other_day_planned
+from facilitator.tui.dates_shown import other_day_warning
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 
@@ -63,9 +65,16 @@ class AgendaActions:
         self.save_notes_now()
         if not self.meeting.started:
             self._do(self.meeting.start)
+            self._tell_if_held_on_another_day()
         else:
             self._move_to(self.meeting.next_index(), lambda keep: self.meeting.next_item(keep_speakers=keep))
         self._redraw_if_due()  # the next item's notes, with the focus, before the keys typed after
+
+    def _tell_if_held_on_another_day(self) -> None:
+        """At the start, while the agenda can still be checked: its date is not today's."""
+        planned = other_day_planned(self.meeting)
+        if self.meeting.started and planned is not None:
+            self.notify(other_day_warning(planned, self.meeting), severity="warning", timeout=10)
 
     async def action_previous_item(self) -> None:
         await typed_so_far(self.app)

@@ -24,10 +24,11 @@ from textual.widgets.selection_list import Selection
 from facilitator.i18n import t
 from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.planned_day import other_day_planned
 from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
-from facilitator.tui.dates_shown import compact, compact_written, spelled
+from facilitator.tui.dates_shown import compact, compact_written, other_day_warning, spelled
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -261,6 +262,9 @@ class ItemView(Vertical):
                     "bold $warning",
                 )
             )
+            planned = other_day_planned(meeting)
+            if planned is not None:
+                lines.append(literal.line(other_day_warning(planned, meeting), "$warning"))
             if not info.group:
                 lines.append(literal.line(t("item.no_group"), "$text-muted"))
         self.query_one("#item-heading", Static).update(literal.join("\n", lines))
