@@ -5,7 +5,7 @@ buttons that take the same way as the keys."""
 from __future__ import annotations
 
 import pytest
-from support.app import MakeApp
+from support.app import MakeApp, until
 from support.forms import Typed, press
 from textual.app import App
 from textual.binding import Binding
@@ -81,7 +81,9 @@ async def test_clicking_save_saves_as_enter_does(make_app: MakeApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert [d.text for d in meeting.items[meeting.current].decisions] == ["Klubben skriver"]
-        await press(pilot, "ctrl+d", Typed("Fortrudt"))
+        await press(pilot, "ctrl+d")
+        assert await until(pilot, lambda: isinstance(app.screen, FormDialog))  # the last one's closing may still run
+        await press(pilot, Typed("Fortrudt"))
         await pilot.click("#answer-no")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and len(meeting.items[meeting.current].decisions) == 1

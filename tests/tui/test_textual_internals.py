@@ -113,6 +113,14 @@ def test_a_footer_key_still_keeps_its_description_where_the_footer_titles_it() -
     assert getattr(key, "description", None) == "cmd.help", f"FooterKey.description is gone from Textual {textual.__version__}"
     drawn = inspect.getsource(FooterKey.render)
     assert "self.description" in drawn, f"FooterKey no longer draws its description (Textual {textual.__version__})"
+    # widgets/key_footer.py enables and disables the keys it built in place: a click reads _disabled.
+    off = FooterKey("f1", "F1", "cmd.help", "help", disabled=True)
+    assert getattr(off, "_disabled", None) is True and off.has_class("-disabled"), (
+        f"FooterKey's disabled state moved (Textual {textual.__version__})"
+    )
+    assert "self._disabled" in inspect.getsource(FooterKey.on_mouse_down), (
+        f"a FooterKey click no longer reads _disabled (Textual {textual.__version__})"
+    )
 
 
 def test_the_textual_hooks_the_app_overrides_are_there() -> None:

@@ -12,6 +12,11 @@ closed, the first idle moment), some twenty keys each time. Here a request that 
 while one is waiting is dropped: the waiting one reads the bindings as they are when it
 runs, so it shows the last change too.
 
+Most of those changes change nothing but which keys may be pressed now (the meeting
+started, a dialog's field took the focus): the keys are the same, in the same words. Then
+the keys built are kept and only their enabled state is set, where Textual would build
+every key again (three times at a screen's start, four when a dialog opens).
+
 A compact footer's keys are also born compact: Textual gives each key its compact class
 just after mounting it, which styles every key a second time.
 
@@ -36,6 +41,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from facilitator.i18n import get_language
 from facilitator.tui import literal
 from facilitator.tui.commands import ALL_COMMANDS, footer_words, spoken
 
@@ -43,6 +49,31 @@ _ACTIONS: dict[str, str] = {command.id: command.action for command in ALL_COMMAN
 _TABLE_ORDER: dict[str, int] = {}
 for _command in ALL_COMMANDS:
     _TABLE_ORDER.setdefault(_command.action, len(_TABLE_ORDER))
+
+Shown = tuple[str, tuple[tuple[str, str, str, str], ...]]
+"""The language, and each shown binding's key, action, description and tooltip."""
+
+
+def _shown(screen: Screen[object]) -> Shown:
+    """What the footer's keys are built from, apart from whether each may be pressed now."""
+    return (
+        get_language(),
+        tuple(
+            (binding.key, binding.action, binding.description, tooltip)
+            for _, binding, _, tooltip in screen.active_bindings.values()
+            if binding.show
+        ),
+    )
+
+
+def _enabled(screen: Screen[object]) -> dict[str, bool]:
+    """Whether each action's key may be pressed now; as Textual's footer, its first binding's."""
+    enabled: dict[str, bool] = {}
+    for _, binding, on, _ in screen.active_bindings.values():
+        if binding.show:
+            enabled.setdefault(binding.action, on)
+    return enabled
+
 
 PALETTE_CLASS = "-command-palette"
 """The class Textual gives the palette's key, docked at the right end of the row."""
@@ -68,6 +99,8 @@ class KeyFooter(Footer):
         """The keys in the row, in their order (the palette's apart)."""
         self._palette: FooterKey | None = None
         self._palette_words = ""
+        self._built: Shown | None = None
+        """The keys the row was built for, to tell a change of keys from one of their state."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self._change_waiting:
@@ -77,7 +110,19 @@ class KeyFooter(Footer):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self._change_waiting = False
+        if not self.is_attached:  # the dialog it belonged to has closed meanwhile
+            return
+        if self._built and screen is self.screen and _shown(screen) == self._built:
+            self._enable(_enabled(screen))
+            return
         super().bindings_changed(screen)
+
+    def _enable(self, enabled: dict[str, bool]) -> None:
+        """The keys as built, each enabled or not as the screen's bindings now say."""
+        for key in [*self._keys, *([self._palette] if self._palette is not None else [])]:
+            off = not enabled.get(key.action, True)
+            key._disabled = off  # what a click on the key reads
+            key.set_class(off, "-disabled")
 
     def compose(self) -> ComposeResult:
         if not self._composed:
@@ -102,6 +147,7 @@ class KeyFooter(Footer):
             else:
                 yield widget
         self._keys = sorted(keys, key=self._rank)
+        self._built = _shown(self.screen) if self._bindings_ready else None
         # The first build comes before the footer has a size: the screen's is its width.
         self._fit(self.size.width or self.app.size.width)
         yield from self._keys
