@@ -23,6 +23,7 @@ from facilitator.cli import main
 from facilitator.errors import MinutesError
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction, Presence
+from facilitator.output.markdown_safety import parser
 from facilitator.output.member_context import member_context
 from facilitator.output.minutes import PUBLIC_ONLY, STYLES, context, render, to_html
 from facilitator.store.archive import Archive
@@ -234,13 +235,17 @@ def test_the_command_line_writes_the_note_beside_the_referat(
 
 # --- hostile text -----------------------------------------------------------------------
 
+FORGED_HEADINGS = {
+    "atx": "## Falsk afsnit\n### Falsk punkt",
+    "setext": "Falsk\n===\n\nOgså falsk\n---",
+    "fence": "```\nkode uden slut\n\n# Overskrift",
+}
+"""Text that would add a heading of its own if it reached the page as Markdown."""
 
-@pytest.mark.parametrize("name", sorted(SHORT))
-def test_hostile_text_leaves_no_raw_control_in_the_note(name: str) -> None:
-    """Every short entry of the corpus in every field the note shows: the meeting's title
-    and group, an item's title, a decision, a vote, a chosen solution, an action, the next
-    meeting."""
-    text = SHORT[name]
+
+def hostile_meeting(text: str) -> Meeting:
+    """``text`` in every field the note shows: the meeting's title and group, an item's
+    title, a decision, a vote, a chosen solution, an action, the next meeting."""
     one_line = " ".join(text.split())
     agenda = (
         'format = 1\n[meeting]\ntitle = "x"\nkind = "klubmøde"\ngroup = "x"\n'
@@ -257,10 +262,25 @@ def test_hostile_text_leaves_no_raw_control_in_the_note(name: str) -> None:
     meeting.next_item()
     meeting.add_decision(text)
     meeting.end()
+    return meeting
+
+
+def heading_levels(markdown: str) -> list[int]:
+    return [int(token.tag[1]) for token in parser().parse(markdown) if token.type == "heading_open"]
+
+
+@pytest.mark.parametrize("name", sorted(SHORT) + sorted(FORGED_HEADINGS))
+def test_hostile_text_leaves_no_raw_control_in_the_note_and_adds_no_heading(name: str) -> None:
+    """Every short entry of the corpus (and text made to forge a heading) in every field
+    the note shows: no raw control in the Markdown or the HTML, and the headings are the
+    template's own."""
+    text = SHORT.get(name) or FORGED_HEADINGS[name]
+    meeting = hostile_meeting(text)
     for lang in LANGS:
         note = render(meeting, style="medlemmer", lang=lang)
         assert note.count("\n- ") >= 4  # the decision, the vote, the solution and the action are all in it
         assert not raw_controls(note)
-        assert not raw_controls(to_html(note, title=one_line, lang=lang))
+        assert not raw_controls(to_html(note, title=meeting.info.title, lang=lang))
+        assert heading_levels(note) == heading_levels(render(hostile_meeting("x"), style="medlemmer", lang=lang))
         if "\x1b" in text:
             assert "␛" in note  # shown, not dropped
