@@ -239,6 +239,7 @@ FORGED_HEADINGS = {
     "atx": "## Falsk afsnit\n### Falsk punkt",
     "setext": "Falsk\n===\n\nOgså falsk\n---",
     "fence": "```\nkode uden slut\n\n# Overskrift",
+    "in a list": "0) #\n- # x\n> ## y",
 }
 """Text that would add a heading of its own if it reached the page as Markdown."""
 
