@@ -21,6 +21,8 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     from facilitator.files.atomic_write import write_atomic
     from facilitator.output.minutes import render, to_html
 
+    if args.restricted and args.style == "medlemmer":  # refused before the archive is read (render refuses it too)
+        raise FacilitatorError(t("minutes.member_note_public"))
     with required_history(args) as archive:
         meeting_id = args.meeting or latest_meeting(archive)
         meeting = archive.load(meeting_id)
@@ -33,7 +35,8 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     if not args.output or args.output == "-":
         sys.stdout.write(visible(text))  # the minutes hold no raw ESC or C1; this keeps it so on the terminal
         return EXIT_OK
-    default_name = f"referat-{meeting_id}{'-fortroligt' if args.restricted else ''}.{'html' if args.html else 'md'}"
+    kind = "medlemmer" if args.style == "medlemmer" else "referat"  # a member note beside the referat, not over it
+    default_name = f"{kind}-{meeting_id}{'-fortroligt' if args.restricted else ''}.{'html' if args.html else 'md'}"
     target = output_target(args.output, default_name)
     write_atomic(target, text.encode("utf-8"), overwrite=args.force, private=args.restricted)  # confidential: 0600
     print(t("cli.minutes.wrote", path=target, id=meeting_id))

@@ -125,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
     minutes.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.minutes.id"))
     minutes.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=t("cli.minutes.output"))
-    minutes.add_argument("--style", choices=("referat", "beslutning"), default="referat", help=t("cli.minutes.style"))
+    minutes.add_argument(
+        "--style", choices=("referat", "beslutning", "medlemmer"), default="referat", help=t("cli.minutes.style")
+    )
     minutes.add_argument("--restricted", action="store_true", help=t("cli.minutes.restricted"))
     minutes.add_argument("--html", action="store_true", help=t("cli.minutes.html"))
     minutes.add_argument("--times", action="store_true", help=t("cli.minutes.times"))

@@ -5,9 +5,10 @@ the Meeting itself: a template, ours or a user's, can read the meeting but not c
 or reach anything behind it. User text reaches the page through the filters of
 ``markdown_safety`` so that it cannot break the structure the template made.
 
-Two styles ship: ``referat`` (per item the notes, decisions, votes and action items) and
-``beslutning`` (decisions, votes and action items only). Closed items show in the public
-minutes only as treated; ``restricted=True`` gives the full, marked copy.
+Three styles ship: ``referat`` (per item the notes, decisions, votes and action items),
+``beslutning`` (decisions, votes and action items only) and ``medlemmer`` (a short note for
+the members that names nobody; see ``member_context``). Closed items show in the public
+minutes only as treated; ``restricted=True`` gives the full, marked copy, of the first two.
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ from facilitator.files.paths import shipped_folder, user_templates_dir
 from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
 from facilitator.output.markdown_safety import cell, inline
+from facilitator.output.member_context import member_context
 from facilitator.output.minutes_context import HIDDEN_ITEM_KEYS as HIDDEN_ITEM_KEYS
 from facilitator.output.minutes_context import context as context
 from facilitator.text.visible import without_escapes
 
-STYLES = ("referat", "beslutning")
+MEMBER_NOTE = "medlemmer"
+STYLES = ("referat", "beslutning", MEMBER_NOTE)
+PUBLIC_ONLY = frozenset({MEMBER_NOTE})
+"""Styles that have no restricted copy: the note for members goes to everyone, so asking
+for it with the closed items is refused rather than quietly answered with the public one."""
 
 
 # --- rendering --------------------------------------------------------------------------
@@ -71,12 +77,15 @@ def render(
 
     A user's template (``template``, or one in the user's folder) renders under a time
     limit; ``stop`` ends a rendering early when it returns True (the app quitting);
-    ``times`` adds the appendix of the time each item took.
+    ``times`` adds the appendix of the time each item took (not to the note for members,
+    which has no times).
     """
     from facilitator.output import template_limits, template_sandbox
 
     if style not in STYLES:
         raise MinutesError(t("minutes.unknown_style", style=style, styles=", ".join(STYLES)))
+    if restricted and style in PUBLIC_ONLY:
+        raise MinutesError(t("minutes.member_note_public"))
     lang = lang or get_language()
     real = (
         template.resolve() if template is not None else None
@@ -88,6 +97,8 @@ def render(
         return t(f"minutes.{key}", lang=lang, **params)
 
     data = context(meeting, restricted=restricted, lang=lang, times=times)  # outside the try: our own faults must show
+    if style == MEMBER_NOTE:
+        data = member_context(data)  # names and closed items cut out before any template sees them
     users = template is not None or any(user_templates_dir().glob("*.j2"))
     try:
         text = template_sandbox.render(

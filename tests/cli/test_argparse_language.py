@@ -70,8 +70,8 @@ ERRORS = {  # the program that complains, the arguments, what it says in Danish 
     "choice": (
         "facilitator minutes",
         ["minutes", "--style", "x"],
-        "argument --style: ugyldigt valg: 'x' (vælg mellem 'referat', 'beslutning')",
-        "argument --style: invalid choice: 'x' (choose from 'referat', 'beslutning')",
+        "argument --style: ugyldigt valg: 'x' (vælg mellem 'referat', 'beslutning', 'medlemmer')",
+        "argument --style: invalid choice: 'x' (choose from 'referat', 'beslutning', 'medlemmer')",
     ),
     "unrecognized": ("facilitator", ["agendas", "zz"], "ukendte argumenter: zz", "unrecognized arguments: zz"),
     "one value": (

@@ -4,9 +4,11 @@ A closed item (``confidential = true``) has every field filled with text holding
 marker: title, purpose, presenter, questions, solutions, notes, decisions, votes, action
 items (what and who), the questions discussed and solutions chosen, and a speaker who
 spoke under it. The group's next meeting carries its action items over. Every public
-output of both meetings is then made (the minutes also with the time appendix), and the
-marker is looked for in each, in any case and in its Markdown- and HTML-escaped forms. The restricted outputs must hold it, so the
-test sees the marker where it may be and would see it where it may not.
+output of both meetings is then made (the minutes in every style, the note for members
+too, also with the time appendix), and the marker is looked for in each, in any case and
+in its Markdown- and HTML-escaped forms. The restricted outputs must hold it, so the test
+sees the marker where it may be and would see it where it may not. The note for members
+has no restricted copy: asking for one is refused.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from support.clock import FakeClock
@@ -28,10 +31,11 @@ from support.hostile_text import SHORT
 
 from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.cli import main
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, MinutesError
 from facilitator.meeting.model import Meeting
 from facilitator.output.markdown_safety import cell, inline
-from facilitator.output.minutes import HIDDEN_ITEM_KEYS, STYLES, context, render, to_html
+from facilitator.output.member_context import member_context
+from facilitator.output.minutes import HIDDEN_ITEM_KEYS, PUBLIC_ONLY, STYLES, context, render, to_html
 from facilitator.output.next_agenda import next_agenda
 from facilitator.session import carry_over
 from facilitator.store.archive import Archive
@@ -190,6 +194,7 @@ def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict
                 outputs[f"minutes {meeting_id} {style} {lang} html"] = to_html(markdown, title=meeting.info.title, lang=lang)
             data = context(meeting, lang=lang, times=True)
             outputs[f"context {meeting_id} {lang}"] = json.dumps(data, ensure_ascii=False)
+            outputs[f"member context {meeting_id} {lang}"] = json.dumps(member_context(data), ensure_ascii=False)
             for view in data["items"]:
                 if view["confidential"]:
                     assert set(view) == HIDDEN_ITEM_KEYS and view["hidden"]
@@ -203,6 +208,7 @@ def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict
         )
         outputs[f"cli minutes {meeting_id}"] = cli("--archive", str(path), "minutes", str(meeting_id), "--html")
         outputs[f"cli minutes {meeting_id} times"] = cli("--archive", str(path), "minutes", str(meeting_id), "--times")
+        outputs[f"cli member note {meeting_id}"] = cli("--archive", str(path), "minutes", str(meeting_id), "--style", "medlemmer")
     for lang in LANGS:
         outputs[f"search {lang}"] = cli("--lang", lang, "--archive", str(path), "search", token, "--limit", "100")
         outputs[f"search lower {lang}"] = cli("--lang", lang, "--archive", str(path), "search", token.lower())
@@ -216,6 +222,10 @@ def restricted_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> 
     outputs: dict[str, str] = {}
     for meeting_id, meeting in meetings.items():
         for style in STYLES:
+            if style in PUBLIC_ONLY:  # the member note: no restricted copy to hold the marker
+                with pytest.raises(MinutesError):
+                    render(meeting, style=style, restricted=True, lang="da")
+                continue
             outputs[f"restricted minutes {meeting_id} {style}"] = render(meeting, style=style, restricted=True, lang="da")
         outputs[f"restricted minutes {meeting_id} times"] = render(meeting, restricted=True, lang="da", times=True)
     outputs["restricted search"] = cli("--archive", str(path), "search", token, "--restricted")

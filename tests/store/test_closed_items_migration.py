@@ -53,6 +53,7 @@ def test_the_migration_marks_what_closed_items_recorded(old: Path) -> None:
     for style in ("referat", "beslutning"):
         assert SECRET not in render(second, style=style, lang="da").casefold()
         assert "Hemmeligholdt opgave" in render(second, style=style, restricted=True, lang="da")
+    assert SECRET not in render(second, style="medlemmer", lang="da").casefold()  # the note for members: public only
 
 
 def test_the_next_meeting_after_the_migration_carries_the_mark(old: Path) -> None:

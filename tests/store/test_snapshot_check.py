@@ -187,10 +187,11 @@ def store(writer: sqlite3.Connection, text: str) -> None:
 
 def use(meeting: Meeting) -> None:
     """What the commands do with a loaded meeting: minutes in both styles, public and
-    restricted, the next agenda, saving it again, and resuming it after a break."""
+    restricted, the note for members, the next agenda, saving it again, and resuming it after a break."""
     for style in ("referat", "beslutning"):
         for restricted in (False, True):
             render(meeting, style=style, restricted=restricted)
+    render(meeting, style="medlemmer")  # the note for members has no restricted copy
     try:
         next_agenda(meeting)
     except FacilitatorError:

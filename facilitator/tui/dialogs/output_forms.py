@@ -47,8 +47,10 @@ def _write(path: Path, text: str, overwrite: bool, *, private: bool = False) -> 
     return path.resolve()
 
 
-def minutes_name(meeting: Meeting, *, restricted: bool) -> str:
+def minutes_name(meeting: Meeting, *, restricted: bool, style: str = "referat") -> str:
     day = meeting.info.date or (meeting.started_at.date() if meeting.started_at else dt.date.today())
+    if style == "medlemmer":  # beside the referat, not over it; always public
+        return t("file.member_note", date=day.isoformat())
     return t("file.minutes", date=day.isoformat(), restricted=t("file.restricted") if restricted else "")
 
 
@@ -61,7 +63,11 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
             t("dialog.export.style"),
             kind="select",
             value=style,
-            choices=((t("dialog.export.referat"), "referat"), (t("dialog.export.beslutning"), "beslutning")),
+            choices=(
+                (t("dialog.export.referat"), "referat"),
+                (t("dialog.export.beslutning"), "beslutning"),
+                (t("dialog.export.medlemmer"), "medlemmer"),
+            ),
         ),
         Field(
             "scope",
@@ -79,11 +85,14 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
         from facilitator.output.minutes import render, to_html
 
         restricted = values["scope"] == "restricted"
+        style = values["style"]
+        if restricted and style == "medlemmer":
+            raise FieldError("scope", t("minutes.member_note_public"))
         text_path = required(values, "path")
-        if restricted and text_path == default:
-            text_path = minutes_name(meeting, restricted=True)  # the untouched name follows the choice
+        if text_path == default:
+            text_path = minutes_name(meeting, restricted=restricted, style=style)  # the untouched name follows the choice
         path = _target(text_path)
-        text = render(meeting, style=values["style"], restricted=restricted, lang=get_language(), times=bool(values["times"]))
+        text = render(meeting, style=style, restricted=restricted, lang=get_language(), times=bool(values["times"]))
         if path.suffix.lower() in (".html", ".htm"):
             text = to_html(text, title=meeting.info.title, lang=get_language())
         return _write(path, text, overwrite.allowed(path), private=restricted)  # restricted minutes: 0600
