@@ -31,10 +31,10 @@ def test_the_export_dialog_writes_the_note_beside_the_referat_and_refuses_a_rest
     dialog = export_dialog(meeting)
     default = str(dialog.fields[2].value)
     with pytest.raises(FieldError) as refused:
-        dialog.apply({"style": "medlemmer", "scope": "restricted", "path": default})
+        dialog.apply({"style": "medlemmer", "scope": "restricted", "path": default, "times": False})
     assert refused.value.field == "scope" and str(refused.value) == t("minutes.member_note_public")
     assert list(tmp_path.iterdir()) == []  # nothing written
-    written = dialog.apply({"style": "medlemmer", "scope": "public", "path": default})
+    written = dialog.apply({"style": "medlemmer", "scope": "public", "path": default, "times": False})
     name = minutes_name(meeting, restricted=False, style="medlemmer")
     assert written == (tmp_path / name).resolve() and name != default  # the untouched name follows the choice
     assert written.read_text(encoding="utf-8").startswith(f"# {t('minutes.member_document')} – ")
