@@ -50,7 +50,7 @@ def invitation(meeting: Meeting, *, now: dt.datetime | None = None, lang: str | 
     if planned is None:
         raise ValueError("the meeting recorded no next meeting")  # the caller tells the person
     lang = lang or get_language()
-    items = next_agenda_items(meeting)
+    items = next_agenda_items(meeting, lang)
     start = dt.datetime.combine(planned.date, planned.start, tzinfo=ZoneInfo(TIMEZONE))
     stamp = now or dt.datetime.now(dt.timezone.utc)
 

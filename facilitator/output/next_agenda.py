@@ -26,11 +26,11 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.standard_items import is_standard
 
 
-def _closed_placeholder(item: Item, meeting: Meeting, held: str) -> dict[str, Any]:
+def _closed_placeholder(item: Item, meeting: Meeting, held: str, lang: str | None = None) -> dict[str, Any]:
     table: dict[str, Any] = {
-        "title": t("next.closed_title"),
+        "title": t("next.closed_title", lang=lang),
         "type": item.type.value,
-        "purpose": t("next.closed_purpose", title=meeting.info.title, date=held),
+        "purpose": t("next.closed_purpose", lang=lang, title=meeting.info.title, date=held),
     }
     if item.minutes is not None:
         table["minutes"] = item.minutes
@@ -67,20 +67,20 @@ def next_agenda(meeting: Meeting, *, group: str | None = None) -> str:
     return _agenda_text(meeting, tables, comment, with_date=False, group=group)
 
 
-def next_agenda_items(meeting: Meeting) -> list[tuple[str, int | None]]:
+def next_agenda_items(meeting: Meeting, lang: str | None = None) -> list[tuple[str, int | None]]:
     """The next agenda's items as (title, planned minutes), a closed one as its placeholder:
     for the calendar invitation, which must say no more of a closed item than the agenda."""
-    return [(table["title"], table.get("minutes")) for table in _next_tables(meeting)[0]]
+    return [(table["title"], table.get("minutes")) for table in _next_tables(meeting, lang)[0]]
 
 
-def _next_tables(meeting: Meeting) -> tuple[list[dict[str, Any]], str]:
+def _next_tables(meeting: Meeting, lang: str | None = None) -> tuple[list[dict[str, Any]], str]:
     """The next agenda's item tables, and the day this meeting was held (ISO)."""
     if not meeting.started:
         raise FacilitatorError(t("next.not_held"))
     items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.skipped or s.carry_on]
     held = meeting.started_at or meeting.ended_at
     date = held.date().isoformat() if held else "-"
-    return [_closed_placeholder(i, meeting, date) if i.confidential else _item_table(i) for i in items], date
+    return [_closed_placeholder(i, meeting, date, lang) if i.confidential else _item_table(i) for i in items], date
 
 
 def agenda_as_it_stands(meeting: Meeting) -> str:
