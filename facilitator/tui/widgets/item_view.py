@@ -224,9 +224,10 @@ class ItemView(Vertical):
             self._update(meeting)
         self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
         plan = self._next_meeting_line(meeting, state)
-        shown = records(state) if plan is None else literal.join("\n", [plan, records(state)])
-        self.query_one("#records", Static).update(shown)
-        self.query_one("#records-box").display = bool(state.decisions or state.votes or state.actions or plan)
+        recorded = bool(state.decisions or state.votes or state.actions)
+        shown = [*([plan] if plan is not None else []), *([records(state)] if recorded else [])]
+        self.query_one("#records", Static).update(literal.join("\n", shown))
+        self.query_one("#records-box").display = bool(shown)
         self._show_current_prompt(meeting)
 
     def _next_meeting_line(self, meeting: Meeting, state: ItemState) -> Content | None:
