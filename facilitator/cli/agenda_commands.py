@@ -112,5 +112,10 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
         return EXIT_OK
     target = output_target(args.output, "naeste-moede.toml")
     write_atomic(target, text.encode("utf-8"), overwrite=args.force)
-    print(t("cli.new.wrote_next", path=target, id=meeting_id))
+    if meeting.next_meeting is not None:  # the date, start and place the room recorded are in it
+        from facilitator.meeting.next_meeting import written_plan
+
+        print(t("cli.new.wrote_next_dated", path=target, id=meeting_id, when=written_plan(meeting.next_meeting)))
+    else:
+        print(t("cli.new.wrote_next", path=target, id=meeting_id))
     return EXIT_OK

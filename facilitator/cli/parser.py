@@ -18,6 +18,7 @@ from facilitator import __version__
 from facilitator.cli.agenda_commands import cmd_agendas, cmd_check, cmd_new
 from facilitator.cli.console import EXIT_INVALID
 from facilitator.cli.history_commands import cmd_action_done, cmd_actions, cmd_meetings, cmd_search
+from facilitator.cli.invite_commands import cmd_invite
 from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
@@ -134,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--template", metavar=t("cli.metavar.path"), help=t("cli.minutes.template"))
     minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
     minutes.set_defaults(handler=cmd_minutes)
+
+    invite = commands.add_parser("invite", help=t("cli.invite.help"), description=t("cli.invite.description"))
+    invite.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.invite.id"))
+    invite.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=t("cli.invite.output"))
+    invite.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    invite.set_defaults(handler=cmd_invite)
 
     run = commands.add_parser("run", help=t("cli.run.help"), description=t("cli.run.description"))
     run.add_argument("agenda", metavar=t("cli.metavar.agenda"), help=t("cli.run.agenda"))

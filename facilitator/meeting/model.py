@@ -17,6 +17,7 @@ from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
 from facilitator.meeting.agenda_changes import AgendaChanges
+from facilitator.meeting.next_meeting import NextMeeting, NextMeetingPlan
 from facilitator.meeting.outcomes import Outcomes
 from facilitator.meeting.people import People
 from facilitator.meeting.records import Attendee, CarriedAction, ItemState, Presence, Span
@@ -44,13 +45,13 @@ class Change(NamedTuple):
 STRUCTURE = Change("structure")
 
 
-class Meeting(People, Outcomes, AgendaChanges):
+class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
     """One meeting held from an agenda.
 
     Its topics are split over files: who is in the room in ``People``, what is decided in
-    ``Outcomes``, the agenda as it changes in ``AgendaChanges`` (mixins, for the reason
-    ``people`` gives), and here the meeting as a whole, the items, their timer, notes and
-    prompts.
+    ``Outcomes``, the agenda as it changes in ``AgendaChanges``, when the group meets next
+    in ``NextMeetingPlan`` (mixins, for the reason ``people`` gives), and here the meeting
+    as a whole, the items, their timer, notes and prompts.
     """
 
     def __init__(self, agenda: Agenda, *, clock: Clock = system_clock) -> None:
@@ -71,6 +72,8 @@ class Meeting(People, Outcomes, AgendaChanges):
         self.ended_at: dt.datetime | None = None
         self.speakers = SpeakersList()
         self.carried: list[CarriedAction] = []
+        self.next_meeting: NextMeeting | None = None
+        """When and where the group meets next, once the room has said it (next_meeting.py)."""
         """Open action items from the group's earlier meetings, to follow up (see carry_over)."""
         self.listeners: list[Callable[[Change], None]] = []
         self.last_id = 0

@@ -7,13 +7,14 @@ the last minutes is where the open action items of earlier meetings are followed
 from __future__ import annotations
 
 MINUTES_APPROVAL = "godkendelse af referat"
+NEXT_MEETING = "næste møde"
 
 STANDARD_TITLES = (
     "godkendelse af dagsorden",
     MINUTES_APPROVAL,
     "meddelelser",
     "eventuelt",
-    "næste møde",
+    NEXT_MEETING,
 )
 
 
@@ -28,3 +29,9 @@ def is_standard(title: str) -> bool:
 
 def is_minutes_approval(title: str) -> bool:
     return _normal(title).startswith(MINUTES_APPROVAL)
+
+
+def is_next_meeting(title: str) -> bool:
+    """The item where the room settles when it meets next (the key of the next meeting is
+    offered there)."""
+    return _normal(title).startswith(NEXT_MEETING)

@@ -6,7 +6,8 @@ without the year ("to 15/1"). Day first is the only reading: there is no month-f
 form in Danish, so 5/1 is the fifth of January and never the first of May. A date
 without a year is the next such day on or after the meeting's today, which the caller
 passes in, so this stays a pure function of its arguments and a meeting held on
-20 December that says "5/1" means January of the new year.
+20 December that says "5/1" means January of the new year. A time of day is read as it
+is said too ("kl. 16", "16.30"), for the next meeting's start.
 
 Writing: the words (weekdays, months, the order) come from the message catalogue, so the
 English minutes say "15 January 2027" in the same places; a table takes the short,
@@ -44,6 +45,22 @@ def day_first(written: str, today: dt.date) -> dt.date | None:
         if candidate is not None and candidate >= today:
             return candidate
     return None
+
+
+# A time of day as the room says it: "16", "16.30", "16:30", "kl. 16", "kl 9.15". Hours and
+# minutes only: a meeting starts on the minute.
+_TIME_OF_DAY = re.compile(r"(?:kl\.?\s*)?(?P<hour>[0-9]{1,2})(?:[.:](?P<minute>[0-9]{2}))?", re.ASCII | re.IGNORECASE)
+
+
+def time_of_day(written: str) -> dt.time | None:
+    """The time ``written`` ("16.00", "kl. 16", "16:30"), or None if it is not one."""
+    match = _TIME_OF_DAY.fullmatch(written.strip())
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

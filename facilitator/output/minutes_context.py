@@ -20,6 +20,7 @@ from facilitator.agenda.model import ItemType
 from facilitator.i18n import get_language, t
 from facilitator.meeting.labels import item_type_in_minutes, principle_words
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.next_meeting import written_when
 from facilitator.meeting.records import ActionItem, ItemState, Presence, Vote
 from facilitator.meeting.standard_items import is_standard
 from facilitator.meeting.vote_rule import carried
@@ -140,6 +141,15 @@ def _time_use(items: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _next_meeting(meeting: Meeting, lang: str) -> dict[str, str]:
+    """The next meeting as recorded: when, written out, and where, as typed (a template
+    passes it through ``inline``); both empty when the room recorded none."""
+    planned = meeting.next_meeting
+    if planned is None:
+        return {"next_meeting_when": "", "next_meeting_place": ""}
+    return {"next_meeting_when": written_when(planned, lang), "next_meeting_place": planned.place or ""}
+
+
 def held_on(meeting: Meeting) -> dt.date | None:
     """The day the meeting was held: its recorded start; before it starts, the planned day."""
     return meeting.started_at.date() if meeting.started_at else meeting.info.date
@@ -196,6 +206,7 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         else None,
         "actions": [dict(a, item=v["number"]) for v in items if not v["hidden"] for a in v["actions"]],
         "next_meeting": [d["text"] for d in next_item["decisions"]] if next_item else [],
+        **_next_meeting(meeting, lang),
         "has_confidential": any(v["confidential"] for v in items),
         "show_times": times,
         "time_use": _time_use(items),

@@ -1,8 +1,8 @@
 """The agenda for a group's next meeting, written from one it has held.
 
-It keeps the header (without the date, which is the next meeting's to set), the standard
-items every referat has, and the items the meeting did not reach, postponed or marked to
-continue.
+It keeps the header (without the date, which is the next meeting's to set, unless the room
+recorded it: then its date, start and place), the standard items every referat has, and
+the items the meeting did not reach, postponed or marked to continue.
 The result is checked by the same loader as any agenda before it is handed out, so it
 always checks clean.
 
@@ -26,11 +26,11 @@ from facilitator.meeting.model import Meeting
 from facilitator.meeting.standard_items import is_standard
 
 
-def _closed_placeholder(item: Item, meeting: Meeting, held: str) -> dict[str, Any]:
+def _closed_placeholder(item: Item, meeting: Meeting, held: str, lang: str | None = None) -> dict[str, Any]:
     table: dict[str, Any] = {
-        "title": t("next.closed_title"),
+        "title": t("next.closed_title", lang=lang),
         "type": item.type.value,
-        "purpose": t("next.closed_purpose", title=meeting.info.title, date=held),
+        "purpose": t("next.closed_purpose", lang=lang, title=meeting.info.title, date=held),
     }
     if item.minutes is not None:
         table["minutes"] = item.minutes
@@ -56,16 +56,31 @@ def next_agenda(meeting: Meeting, *, group: str | None = None) -> str:
 
     It carries the meeting's group (or ``group``, given for a meeting held without one),
     because the group is what makes the next meeting follow up this one's actions."""
+    tables, held = _next_tables(meeting)
+    if not tables:
+        raise FacilitatorError(t("next.nothing"))
+    planned = meeting.next_meeting
+    if planned is None:
+        comment = t("next.comment", title=meeting.info.title, date=held)
+    else:
+        comment = t("next.comment_dated", title=meeting.info.title, date=held)
+    return _agenda_text(meeting, tables, comment, with_date=False, group=group)
+
+
+def next_agenda_items(meeting: Meeting, lang: str | None = None) -> list[tuple[str, int | None]]:
+    """The next agenda's items as (title, planned minutes), a closed one as its placeholder:
+    for the calendar invitation, which must say no more of a closed item than the agenda."""
+    return [(table["title"], table.get("minutes")) for table in _next_tables(meeting, lang)[0]]
+
+
+def _next_tables(meeting: Meeting, lang: str | None = None) -> tuple[list[dict[str, Any]], str]:
+    """The next agenda's item tables, and the day this meeting was held (ISO)."""
     if not meeting.started:
         raise FacilitatorError(t("next.not_held"))
     items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.skipped or s.carry_on]
-    if not items:
-        raise FacilitatorError(t("next.nothing"))
     held = meeting.started_at or meeting.ended_at
     date = held.date().isoformat() if held else "-"
-    comment = t("next.comment", title=meeting.info.title, date=date)
-    tables = [_closed_placeholder(i, meeting, date) if i.confidential else _item_table(i) for i in items]
-    return _agenda_text(meeting, tables, comment, with_date=False, group=group)
+    return [_closed_placeholder(i, meeting, date, lang) if i.confidential else _item_table(i) for i in items], date
 
 
 def agenda_as_it_stands(meeting: Meeting) -> str:
@@ -91,14 +106,16 @@ def _agenda_text(
     import tomli_w
 
     info = meeting.info
+    planned = meeting.next_meeting  # the next agenda takes the date, start and place the room recorded
+    next_date = planned.date if planned is not None else None
     header: dict[str, Any] = {"title": info.title, "kind": info.kind.value}
     optional = {
         "group": group.strip() if group and group.strip() else info.group,
         "purpose": info.purpose,
-        "date": info.date if with_date else None,
-        "start": info.start,
+        "date": info.date if with_date else next_date,
+        "start": info.start if with_date or planned is None else planned.start,
         "duration": info.duration if with_date else None,
-        "location": info.location,
+        "location": planned.place if not with_date and planned is not None and planned.place else info.location,
         "chair": meeting.chair,
         "secretary": meeting.secretary,
     }

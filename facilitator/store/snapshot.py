@@ -12,6 +12,7 @@ from typing import Any
 
 from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.meeting.model import Clock, Meeting, system_clock
+from facilitator.meeting.next_meeting import NextMeeting
 from facilitator.meeting.records import (
     ActionItem,
     Attendee,
@@ -104,6 +105,16 @@ def _unspeech(data: dict[str, Any]) -> Speech:
     return Speech(data["name"], data["item"], _unspan(data["span"]), data["point_of_order"])
 
 
+def _next_meeting(planned: NextMeeting) -> dict[str, Any]:
+    return {"date": planned.date.isoformat(), "start": planned.start.isoformat(), "place": planned.place}
+
+
+def _unnext_meeting(data: dict[str, Any] | None) -> NextMeeting | None:
+    if data is None:
+        return None
+    return NextMeeting(dt.date.fromisoformat(data["date"]), dt.time.fromisoformat(data["start"]), data["place"])
+
+
 def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
     """The whole meeting as JSON-ready data; ``notes=False`` leaves the notes out."""
     return {
@@ -169,6 +180,8 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
             }
             for c in meeting.carried
         ],
+        # Only when recorded, as "skipped": older versions still read a meeting without it.
+        **({"next_meeting": _next_meeting(meeting.next_meeting)} if meeting.next_meeting else {}),
         "speakers": {
             "queue": [{"name": r.name, "point_of_order": r.point_of_order} for r in meeting.speakers.queue],
             "speeches": [_speech(s) for s in meeting.speakers.speeches],
@@ -240,6 +253,7 @@ def from_dict(
         CarriedAction(**{**c, "deadline": dt.date.fromisoformat(c["deadline"]) if c["deadline"] else None})
         for c in data.get("carried", [])  # absent in snapshots older than carry-over
     ]
+    meeting.next_meeting = _unnext_meeting(data.get("next_meeting"))  # absent unless recorded
     speakers = data["speakers"]
     meeting.speakers.queue = [FloorRequest(r["name"], r["point_of_order"]) for r in speakers["queue"]]
     meeting.speakers.speeches = [_unspeech(s) for s in speakers["speeches"]]

@@ -208,7 +208,7 @@ class _Checker:
                 "items",
                 "speakers",
             ),
-            ("carried",),
+            ("carried", "next_meeting"),
         )
         self.info(snapshot["info"])
         self.datetime(snapshot["started_at"], "started_at")
@@ -229,6 +229,8 @@ class _Checker:
         if self.record_ids and max(self.record_ids) > last_id:
             raise self.fail("snapshot.last_id", value=last_id, highest=max(self.record_ids))
         self.carried(snapshot.get("carried", []))
+        if "next_meeting" in snapshot:
+            self.next_meeting(snapshot["next_meeting"])
         self.speakers(snapshot["speakers"])
 
     def info(self, value: object) -> None:
@@ -350,6 +352,13 @@ class _Checker:
             self.date(carried["deadline"], f"{where}.deadline")
             self.flag(carried["done"], f"{where}.done")
             self.flag(carried.get("confidential", False), f"{where}.confidential")
+
+    def next_meeting(self, value: object) -> None:
+        """Written only when recorded (never as null): a date and a start, and maybe a place."""
+        planned = self.table(value, "next_meeting", ("date", "start", "place"))
+        self.moment(planned["date"], "next_meeting.date", dt.date.fromisoformat, "date", optional=False)
+        self.moment(planned["start"], "next_meeting.start", dt.time.fromisoformat, "time", optional=False)
+        self.text(planned["place"], "next_meeting.place", optional=True, blank=False)
 
     def speech(self, value: object, where: str) -> None:
         speech = self.table(value, where, ("name", "item", "span", "point_of_order"))

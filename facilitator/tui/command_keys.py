@@ -32,6 +32,7 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "move_item_down": ("cmd.move_item_down", "cmd.move_item_down.help"),
     "drop_item": ("cmd.drop_item", "cmd.drop_item.help"),
     "end_meeting": ("cmd.end_meeting", "cmd.end_meeting.help"),
+    "next_meeting": ("cmd.next_meeting", "cmd.next_meeting.help"),
     "refresh_preview": ("cmd.refresh_preview", "cmd.refresh_preview.help"),
     "close_preview": ("cmd.close_preview", "cmd.close_preview.help"),
     "open_selected": ("cmd.open_selected", "cmd.open_selected.help"),

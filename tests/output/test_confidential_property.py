@@ -3,12 +3,13 @@
 A closed item (``confidential = true``) has every field filled with text holding one
 marker: title, purpose, presenter, questions, solutions, notes, decisions, votes, action
 items (what and who), the questions discussed and solutions chosen, and a speaker who
-spoke under it. The group's next meeting carries its action items over. Every public
+spoke under it. The group's next meeting carries its action items over, and the first
+records the next meeting, whose calendar invitation lists the next agenda. Every public
 output of both meetings is then made (the minutes in every style, the note for members
-too, also with the time appendix), and the marker is looked for in each, in any case and
-in its Markdown- and HTML-escaped forms. The restricted outputs must hold it, so the test
-sees the marker where it may be and would see it where it may not. The note for members
-has no restricted copy: asking for one is refused.
+too, also with the time appendix; the invitation), and the marker is looked for in each,
+in any case and in its Markdown- and HTML-escaped forms. The restricted outputs must hold
+it, so the test sees the marker where it may be and would see it where it may not. The
+note for members has no restricted copy: asking for one is refused.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, Meetin
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError, MinutesError
 from facilitator.meeting.model import Meeting
+from facilitator.output.invitation import invitation
 from facilitator.output.markdown_safety import cell, inline
 from facilitator.output.member_context import member_context
 from facilitator.output.minutes import HIDDEN_ITEM_KEYS, PUBLIC_ONLY, STYLES, context, render, to_html
@@ -155,6 +157,7 @@ def hold_first(archive: Archive, scenario: Scenario) -> tuple[int, Meeting]:
     # for searching, so the restricted search is sure to find this one.
     meeting.add_action(f"{scenario.token} anden opgave", "Bo", index=closed)
     meeting.set_carry_on(closed, scenario.carry_on)
+    meeting.set_next_meeting("14/1", "16", "Mødelokale 2")  # the next agenda's items go into the invitation
     meeting.end()
     archive.save(meeting_id, to_dict(meeting, notes=False), {s.id: s.notes for s in meeting.items})
     return meeting_id, meeting
@@ -206,6 +209,9 @@ def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict
         outputs[f"cli next agenda {meeting_id}"] = cli(
             "--archive", str(path), "new", "--from-meeting", str(meeting_id), "-o", "-", may_fail=True
         )
+        if meeting.next_meeting is not None:  # a calendar file folds its lines: unfolded, as a calendar reads it
+            for lang in LANGS:
+                outputs[f"invitation {meeting_id} {lang}"] = invitation(meeting, lang=lang).decode().replace("\r\n ", "")
         outputs[f"cli minutes {meeting_id}"] = cli("--archive", str(path), "minutes", str(meeting_id), "--html")
         outputs[f"cli minutes {meeting_id} times"] = cli("--archive", str(path), "minutes", str(meeting_id), "--times")
         outputs[f"cli member note {meeting_id}"] = cli("--archive", str(path), "minutes", str(meeting_id), "--style", "medlemmer")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting.model import Change, Meeting
+from facilitator.meeting.next_meeting import NextMeeting
 from facilitator.meeting.records import Presence
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
@@ -244,6 +246,11 @@ MUTATORS = {
     "end": lambda m: m.end(),
     "interrupted": lambda m: m.interrupted(m.clock()),
     "set_group": lambda m: m.set_group("Socialrådgiverklubben"),
+    "set_next_meeting": lambda m: m.set_next_meeting("14/1", "kl. 16", "Mødelokale 2"),
+    "clear_next_meeting": lambda m: (
+        setattr(m, "next_meeting", NextMeeting(dt.date(2099, 1, 14), dt.time(16))),
+        m.clear_next_meeting(),
+    ),
 }
 
 

@@ -43,7 +43,8 @@ from facilitator.store.snapshot_check import check_snapshot
 
 def held_meeting() -> Meeting:
     """A meeting that has a value in every part of the snapshot: carried actions, prompts
-    and options ticked, every kind of record, speeches, a queue, an added item, a postponed one."""
+    and options ticked, every kind of record, speeches, a queue, an added item, a postponed
+    one, the next meeting."""
     clock = FakeClock()
     meeting = Meeting(parse_agenda(VALID_AGENDA.encode()), clock=clock)
     meeting.carry_over([CarriedAction(1, 2, "Klubmøde", "2026-11-01", "Ring til HR", "Anne", dt.date(2026, 12, 10))])
@@ -66,6 +67,7 @@ def held_meeting() -> Meeting:
     meeting.add_item("Eventuelt")
     meeting.set_carry_on(1)
     meeting.set_skipped(2)
+    meeting.set_next_meeting("14/1", "kl. 16", "Mødelokale 2")
     clock.advance(5)
     return meeting
 
@@ -250,6 +252,13 @@ def test_a_mutated_snapshot_loads_and_works_or_is_refused_in_one_line(
         (lambda s: s["carried"][0].update(done="ja"), "carried[0].done should be true or false, not a text"),
         (lambda s: s["items"][2].update(skipped="udsat"), "items[2].skipped should be true or false, not a text"),
         (lambda s: s.update(version=True), "the snapshot has version True"),
+        (lambda s: s["next_meeting"].update(date="14/1"), 'next_meeting.date is "14/1", not a date (YYYY-MM-DD)'),
+        (lambda s: s["next_meeting"].update(start=None), "next_meeting.start should be a text, not nothing"),
+        (lambda s: s["next_meeting"].update(start="16:00:00+01:00"), "a time with a zone"),
+        (lambda s: s["next_meeting"].update(place=""), "next_meeting.place is empty"),
+        (lambda s: s["next_meeting"].pop("place"), "next_meeting lacks place"),
+        (lambda s: s["next_meeting"].update(room="2"), 'next_meeting has the unknown key "room"'),
+        (lambda s: s.update(next_meeting=None), "next_meeting should be a table of keys, not nothing"),
     ],
 )
 def test_the_cases_found_are_refused_with_their_reason(change: Any, reason: str) -> None:

@@ -29,6 +29,7 @@ from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
 from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings, key_for
 from facilitator.tui.screens.agenda_actions import AgendaActions
+from facilitator.tui.screens.next_meeting_action import NextMeetingAction
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
@@ -61,6 +62,7 @@ NEEDS_RUNNING = frozenset(
         "move_item_up",
         "move_item_down",
         "drop_item",
+        "next_meeting",
     }
 )
 """Actions that only make sense between the start and the end of the meeting."""
@@ -68,7 +70,7 @@ NEEDS_RUNNING = frozenset(
 Result = TypeVar("Result")
 
 
-class MeetingScreen(AgendaActions, Screen[None]):
+class MeetingScreen(AgendaActions, NextMeetingAction, Screen[None]):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

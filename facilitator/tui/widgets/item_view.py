@@ -25,7 +25,9 @@ from facilitator.i18n import t
 from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.planned_day import other_day_planned
+from facilitator.meeting.next_meeting import written_plan
 from facilitator.meeting.records import CarriedAction, ItemState
+from facilitator.meeting.standard_items import is_next_meeting
 from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
 from facilitator.tui.dates_shown import compact, compact_written, other_day_warning, spelled
@@ -222,9 +224,20 @@ class ItemView(Vertical):
         else:
             self._update(meeting)
         self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
-        self.query_one("#records", Static).update(records(state))
-        self.query_one("#records-box").display = bool(state.decisions or state.votes or state.actions)
+        plan = self._next_meeting_line(meeting, state)
+        recorded = bool(state.decisions or state.votes or state.actions)
+        shown = [*([plan] if plan is not None else []), *([records(state)] if recorded else [])]
+        self.query_one("#records", Static).update(literal.join("\n", shown))
+        self.query_one("#records-box").display = bool(shown)
         self._show_current_prompt(meeting)
+
+    def _next_meeting_line(self, meeting: Meeting, state: ItemState) -> Content | None:
+        """On the item "Næste møde": the next meeting as recorded, or the key that records it."""
+        if not is_next_meeting(state.item.title):
+            return None
+        if meeting.next_meeting is None:
+            return literal.line(t("item.next_meeting_key", key=key_for("next_meeting", self.keymap)), "$text-muted")
+        return literal.line(t("item.next_meeting", when=written_plan(meeting.next_meeting)), "bold")
 
     def _show_current_prompt(self, meeting: Meeting) -> None:
         """The question the room is on, whole and in bold: the list above may cut it short."""
