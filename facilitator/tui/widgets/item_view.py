@@ -24,8 +24,8 @@ from textual.widgets.selection_list import Selection
 from facilitator.i18n import t
 from facilitator.meeting.labels import item_type_word, principle_words
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.planned_day import other_day_planned
 from facilitator.meeting.next_meeting import written_plan
+from facilitator.meeting.planned_day import other_day_planned
 from facilitator.meeting.records import CarriedAction, ItemState
 from facilitator.meeting.standard_items import is_next_meeting
 from facilitator.tui import literal
