@@ -1,5 +1,5 @@
 """The ``minutes`` command: a meeting from the archive rendered as Markdown or HTML, to
-stdout or to a file.
+stdout or to a file, or as a Word document to a file.
 
 The renderers (Jinja2, markdown-it-py) are heavy: they are imported when the command runs.
 """
@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.cli.console import EXIT_OK, output_target
 from facilitator.cli.history_commands import latest_meeting, required_history
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.text.visible import visible
+
+if TYPE_CHECKING:
+    from facilitator.meeting.model import Meeting
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
@@ -23,9 +27,13 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
     if args.restricted and args.style == "medlemmer":  # refused before the archive is read (render refuses it too)
         raise FacilitatorError(t("minutes.member_note_public"))
+    if args.docx:
+        _check_docx(args)
     with required_history(args) as archive:
         meeting_id = args.meeting or latest_meeting(archive)
         meeting = archive.load(meeting_id)
+    if args.docx:
+        return _write_docx(args, meeting, meeting_id)
     template = Path(args.template) if args.template else None
     if template is not None and not template.is_file():
         raise FacilitatorError(t("minutes.template_missing", template=template))
@@ -39,5 +47,32 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     default_name = f"{kind}-{meeting_id}{'-fortroligt' if args.restricted else ''}.{'html' if args.html else 'md'}"
     target = output_target(args.output, default_name)
     write_atomic(target, text.encode("utf-8"), overwrite=args.force, private=args.restricted)  # confidential: 0600
+    print(t("cli.minutes.wrote", path=target, id=meeting_id))
+    return EXIT_OK
+
+
+def _check_docx(args: argparse.Namespace) -> None:
+    """Refused before the archive is opened: Word and HTML at once, Word to a terminal,
+    or Word with a Markdown template."""
+    if args.html:
+        raise FacilitatorError(t("cli.minutes.docx_or_html"))
+    if not args.output or args.output == "-":
+        raise FacilitatorError(t("cli.minutes.docx_needs_file"))
+    if args.template:
+        raise FacilitatorError(t("cli.minutes.docx_template"))
+    if args.style == "medlemmer":  # the note for members is a short text to pass on
+        raise FacilitatorError(t("dialog.export.word_styles"))
+
+
+def _write_docx(args: argparse.Namespace, meeting: Meeting, meeting_id: int) -> int:
+    """The minutes as Word: always to a file (a binary document is no use on a terminal),
+    written as the Markdown minutes are, the restricted copy readable by its owner only."""
+    from facilitator.files.atomic_write import write_atomic
+    from facilitator.output.word import render_docx
+
+    data = render_docx(meeting, style=args.style, restricted=args.restricted, times=args.times)
+    default_name = f"referat-{meeting_id}{'-fortroligt' if args.restricted else ''}.docx"
+    target = output_target(args.output, default_name)
+    write_atomic(target, data, overwrite=args.force, private=args.restricted)  # confidential: 0600
     print(t("cli.minutes.wrote", path=target, id=meeting_id))
     return EXIT_OK

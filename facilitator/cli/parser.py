@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     minutes.add_argument("--restricted", action="store_true", help=t("cli.minutes.restricted"))
     minutes.add_argument("--html", action="store_true", help=t("cli.minutes.html"))
+    minutes.add_argument("--docx", action="store_true", help=t("cli.minutes.docx"))
     minutes.add_argument("--times", action="store_true", help=t("cli.minutes.times"))
     minutes.add_argument("--template", metavar=t("cli.metavar.path"), help=t("cli.minutes.template"))
     minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))

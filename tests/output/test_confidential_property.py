@@ -9,7 +9,8 @@ output of both meetings is then made (the minutes in every style, the note for m
 too, also with the time appendix; the invitation), and the marker is looked for in each,
 in any case and in its Markdown- and HTML-escaped forms. The restricted outputs must hold
 it, so the test sees the marker where it may be and would see it where it may not. The
-note for members has no restricted copy: asking for one is refused.
+note for members has no restricted copy: asking for one is refused. A Word document is read
+back whole: the XML of every part (the body, the page headers, the document's properties).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import io
 import json
 import string
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from facilitator.output.markdown_safety import cell, inline
 from facilitator.output.member_context import member_context
 from facilitator.output.minutes import HIDDEN_ITEM_KEYS, PUBLIC_ONLY, STYLES, context, render, to_html
 from facilitator.output.next_agenda import next_agenda
+from facilitator.output.word import render_docx
 from facilitator.session import carry_over
 from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
@@ -186,9 +189,19 @@ def cli(*args: str, may_fail: bool = False) -> str:
     return out.getvalue() + err.getvalue()
 
 
+def docx_text(data: bytes) -> str:
+    """Every part of a Word document as its XML: the text as Word holds it, escapes and all."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return "\n".join(package.read(name).decode("utf-8") for name in package.namelist() if name.endswith((".xml", ".rels")))
+
+
 def public_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> dict[str, str]:
     outputs: dict[str, str] = {}
     for meeting_id, meeting in meetings.items():
+        # A Word document costs tens of milliseconds: one per meeting, its style and language
+        # varying between the examples with the marker's length.
+        style, lang = STYLES[(len(token) + meeting_id) % 2], LANGS[len(token) % 2]
+        outputs[f"docx {meeting_id} {style} {lang}"] = docx_text(render_docx(meeting, style=style, lang=lang, times=True))
         for lang in LANGS:
             for style in STYLES:
                 markdown = render(meeting, style=style, lang=lang)
@@ -234,6 +247,8 @@ def restricted_outputs(path: Path, meetings: dict[int, Meeting], token: str) -> 
                 continue
             outputs[f"restricted minutes {meeting_id} {style}"] = render(meeting, style=style, restricted=True, lang="da")
         outputs[f"restricted minutes {meeting_id} times"] = render(meeting, restricted=True, lang="da", times=True)
+    first = min(meetings)
+    outputs["restricted docx"] = docx_text(render_docx(meetings[first], restricted=True, lang="da"))
     outputs["restricted search"] = cli("--archive", str(path), "search", token, "--restricted")
     outputs["restricted actions"] = cli("--archive", str(path), "actions", "--restricted")
     return outputs

@@ -191,8 +191,8 @@ def test_every_dialog_keeps_every_key_of_every_burst(terminal: Terminal, tmp_pat
 
     out = tmp_path / "ud"
     out.mkdir()
-    for i in range(n):  # the file name field comes third, after two lists, and holds a default
-        terminal.burst("C-o", "Tab", "Tab", "C-u", str(out / f"referat-{i:02d}.md"), "Enter")
+    for i in range(n):  # the file name field comes fourth, after three lists (style, scope, format), and holds a default
+        terminal.burst("C-o", "Tab", "Tab", "Tab", "C-u", str(out / f"referat-{i:02d}.md"), "Enter")
     assert until_files(out, "referat-*.md", n) == [f"referat-{i:02d}.md" for i in range(n)]
     assert "Første ord i referatet" in (out / f"referat-{n - 1:02d}.md").read_text(encoding="utf-8")
 

@@ -29,13 +29,23 @@ def test_the_export_dialog_writes_the_note_beside_the_referat_and_refuses_a_rest
     monkeypatch.chdir(tmp_path)
     meeting = real_meeting()
     dialog = export_dialog(meeting)
-    default = str(dialog.fields[2].value)
+    default = str(next(field for field in dialog.fields if field.name == "path").value)
     with pytest.raises(FieldError) as refused:
-        dialog.apply({"style": "medlemmer", "scope": "restricted", "path": default, "times": False})
+        dialog.apply({"style": "medlemmer", "scope": "restricted", "path": default, "times": False, "format": "md"})
     assert refused.value.field == "scope" and str(refused.value) == t("minutes.member_note_public")
     assert list(tmp_path.iterdir()) == []  # nothing written
-    written = dialog.apply({"style": "medlemmer", "scope": "public", "path": default, "times": False})
+    written = dialog.apply({"style": "medlemmer", "scope": "public", "path": default, "times": False, "format": "md"})
     name = minutes_name(meeting, restricted=False, style="medlemmer")
     assert written == (tmp_path / name).resolve() and name != default  # the untouched name follows the choice
     assert written.read_text(encoding="utf-8").startswith(f"# {t('minutes.member_document')} – ")
     assert "Klubben beder MED-udvalget drøfte opnormering." in written.read_text(encoding="utf-8")
+
+
+def test_the_note_for_members_is_not_written_as_word(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Word writer lays out the whole referat, names and all: the note never goes through it.
+    monkeypatch.chdir(tmp_path)
+    dialog = export_dialog(real_meeting())
+    with pytest.raises(FieldError) as refused:
+        dialog.apply({"style": "medlemmer", "scope": "public", "path": "note.docx", "times": False, "format": "md"})
+    assert refused.value.field == "format" and str(refused.value) == t("dialog.export.word_styles")
+    assert list(tmp_path.iterdir()) == []

@@ -39,19 +39,45 @@ def _target(text: str) -> Path:
     return path
 
 
-def _write(path: Path, text: str, overwrite: bool, *, private: bool = False) -> Path:
+def _write(path: Path, content: str | bytes, overwrite: bool, *, private: bool = False) -> Path:
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        write_atomic(path, text.encode("utf-8"), overwrite=overwrite, private=private)
+        write_atomic(path, data, overwrite=overwrite, private=private)
     except FacilitatorError as error:
         raise FieldError("path", str(error)) from None
     return path.resolve()
 
 
-def minutes_name(meeting: Meeting, *, restricted: bool, style: str = "referat") -> str:
+FORMATS = {"md": ".md", "html": ".html", "docx": ".docx"}
+"""The formats the minutes are written in, and the ending of each one's file name."""
+
+_BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+"""A file name's own ending says its format; any other ending follows the choice in the dialog."""
+
+
+def minutes_name(meeting: Meeting, *, restricted: bool, style: str = "referat", kind: str = "md") -> str:
     day = meeting.info.date or (meeting.started_at.date() if meeting.started_at else dt.date.today())
     if style == "medlemmer":  # beside the referat, not over it; always public
-        return t("file.member_note", date=day.isoformat())
-    return t("file.minutes", date=day.isoformat(), restricted=t("file.restricted") if restricted else "")
+        name = t("file.member_note", date=day.isoformat())
+    else:
+        name = t("file.minutes", date=day.isoformat(), restricted=t("file.restricted") if restricted else "")
+    return str(Path(name).with_suffix(FORMATS[kind]))
+
+
+def _minutes_file(meeting: Meeting, kind: str, style: str, restricted: bool, times: bool) -> str | bytes:
+    """The minutes in ``kind``'s format: Markdown, a web page, or a Word document."""
+    lang = get_language()
+    if kind == "docx":
+        from facilitator.output.word import STYLES as WORD_STYLES
+        from facilitator.output.word import render_docx
+
+        if style not in WORD_STYLES:  # the note for members is a short text to pass on, not a document
+            raise FieldError("format", t("dialog.export.word_styles"))
+        return render_docx(meeting, style=style, restricted=restricted, lang=lang, times=times)
+    from facilitator.output.minutes import render, to_html
+
+    text = render(meeting, style=style, restricted=restricted, lang=lang, times=times)
+    return to_html(text, title=meeting.info.title, lang=lang) if kind == "html" else text
 
 
 def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool = False) -> FormDialog[Path]:
@@ -76,26 +102,35 @@ def export_dialog(meeting: Meeting, *, style: str = "referat", restricted: bool 
             value="restricted" if restricted else "public",
             choices=((t("dialog.export.public"), "public"), (t("dialog.export.restricted"), "restricted")),
         ),
+        Field(
+            "format",
+            t("dialog.export.format"),
+            kind="select",
+            value="md",
+            choices=(
+                (t("dialog.export.markdown"), "md"),
+                (t("dialog.export.html"), "html"),
+                (t("dialog.export.word"), "docx"),
+            ),
+        ),
         Field("path", t("dialog.export.path"), value=minutes_name(meeting, restricted=restricted)),
         Field("times", t("dialog.export.times"), kind="check", value=False),  # as `minutes --times`
     ]
     overwrite = _Overwrite()
 
     def apply(values: Values) -> Path:
-        from facilitator.output.minutes import render, to_html
-
         restricted = values["scope"] == "restricted"
         style = values["style"]
         if restricted and style == "medlemmer":
             raise FieldError("scope", t("minutes.member_note_public"))
+        chosen: str = values["format"]
         text_path = required(values, "path")
-        if text_path == default:
-            text_path = minutes_name(meeting, restricted=restricted, style=style)  # the untouched name follows the choice
+        if text_path == default:  # the untouched name follows the choices
+            text_path = minutes_name(meeting, restricted=restricted, style=style, kind=chosen)
         path = _target(text_path)
-        text = render(meeting, style=style, restricted=restricted, lang=get_language(), times=bool(values["times"]))
-        if path.suffix.lower() in (".html", ".htm"):
-            text = to_html(text, title=meeting.info.title, lang=get_language())
-        return _write(path, text, overwrite.allowed(path), private=restricted)  # restricted minutes: 0600
+        kind = _BY_SUFFIX.get(path.suffix.lower(), chosen)
+        content = _minutes_file(meeting, kind, style, restricted, bool(values["times"]))
+        return _write(path, content, overwrite.allowed(path), private=restricted)  # restricted minutes: 0600
 
     return FormDialog(t("cmd.export_minutes"), fields, apply, note=t("dialog.export.note"), dialog_id="export")
 
