@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.meeting.approval import PreviousMinutes
 from facilitator.meeting.model import Clock, Meeting, system_clock
 from facilitator.meeting.records import (
     ActionItem,
@@ -169,6 +170,8 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
             }
             for c in meeting.carried
         ],
+        # Only when named: a meeting without one stays readable by the versions before approval.
+        **({"previous_minutes": _previous(meeting.previous_minutes)} if meeting.previous_minutes else {}),
         "speakers": {
             "queue": [{"name": r.name, "point_of_order": r.point_of_order} for r in meeting.speakers.queue],
             "speeches": [_speech(s) for s in meeting.speakers.speeches],
@@ -240,9 +243,18 @@ def from_dict(
         CarriedAction(**{**c, "deadline": dt.date.fromisoformat(c["deadline"]) if c["deadline"] else None})
         for c in data.get("carried", [])  # absent in snapshots older than carry-over
     ]
+    previous = data.get("previous_minutes")
+    if previous is not None:
+        meeting.previous_minutes = PreviousMinutes(
+            **{**previous, "held": dt.date.fromisoformat(previous["held"]) if previous["held"] else None}
+        )
     speakers = data["speakers"]
     meeting.speakers.queue = [FloorRequest(r["name"], r["point_of_order"]) for r in speakers["queue"]]
     meeting.speakers.speeches = [_unspeech(s) for s in speakers["speeches"]]
     meeting.speakers.current = _unspeech(speakers["current"]) if speakers["current"] else None
     meeting.speakers.closed = speakers["closed"]
     return meeting
+
+
+def _previous(previous: PreviousMinutes) -> dict[str, Any]:
+    return {**previous._asdict(), "held": _time(previous.held)}

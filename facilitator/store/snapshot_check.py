@@ -208,7 +208,7 @@ class _Checker:
                 "items",
                 "speakers",
             ),
-            ("carried",),
+            ("carried", "previous_minutes"),
         )
         self.info(snapshot["info"])
         self.datetime(snapshot["started_at"], "started_at")
@@ -229,6 +229,8 @@ class _Checker:
         if self.record_ids and max(self.record_ids) > last_id:
             raise self.fail("snapshot.last_id", value=last_id, highest=max(self.record_ids))
         self.carried(snapshot.get("carried", []))
+        if "previous_minutes" in snapshot:
+            self.previous_minutes(snapshot["previous_minutes"])
         self.speakers(snapshot["speakers"])
 
     def info(self, value: object) -> None:
@@ -350,6 +352,15 @@ class _Checker:
             self.date(carried["deadline"], f"{where}.deadline")
             self.flag(carried["done"], f"{where}.done")
             self.flag(carried.get("confidential", False), f"{where}.confidential")
+
+    def previous_minutes(self, value: object) -> None:
+        where = "previous_minutes"
+        previous = self.table(value, where, ("meeting_id", "title", "held", "approved", "remark"))
+        self.number(previous["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)
+        self.text(previous["title"], f"{where}.title", blank=False)
+        self.date(previous["held"], f"{where}.held")
+        self.flag(previous["approved"], f"{where}.approved")
+        self.text(previous["remark"], f"{where}.remark")
 
     def speech(self, value: object, where: str) -> None:
         speech = self.table(value, where, ("name", "item", "span", "point_of_order"))

@@ -86,6 +86,7 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("drop_item", "alt+d", "drop_item", show=False),
     Command("end_meeting", "ctrl+f", "end_meeting"),
     Command("follow_up", "alt+o", "follow_up"),
+    Command("approve_minutes", "alt+g", "approve_minutes"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
