@@ -155,7 +155,9 @@ def _approval(approval: MinutesApproval | None, lang: str) -> dict[str, Any] | N
         "on_iso": approval.on.isoformat(),
         "remark": approval.remark,
         "by_meeting": approval.by_meeting,
-        "text": t("minutes.approved_at_meeting" if approval.by_meeting is not None else "minutes.approved_on", lang=lang, date=on),
+        "text": t(
+            "minutes.approved_at_meeting" if approval.by_meeting is not None else "minutes.approved_on", lang=lang, date=on
+        ),
     }
 
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
-from facilitator.meeting.written_dates import table_date
+from facilitator.meeting.written_dates import written_date
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.notes_index import now_text
 from facilitator.store.schema import APPROVALS_KEPT
@@ -123,7 +123,7 @@ def approved_refusal(db: sqlite3.Connection, meeting_id: int) -> ArchiveError | 
 
 def _approved_words(meeting_id: int, title: str, on: str) -> str:
     try:
-        day = table_date(dt.date.fromisoformat(on))
+        day = written_date(dt.date.fromisoformat(on))
     except ValueError:
         day = on
     return t("approval.refused_change", id=meeting_id, title=title, date=day)

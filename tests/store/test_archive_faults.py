@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.meeting.approval import PreviousMinutes
 from facilitator.meeting.model import Change, Meeting
 from facilitator.meeting.records import Presence
-from facilitator.meeting.approval import PreviousMinutes
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder

@@ -77,7 +77,9 @@ async def test_meeting_two_approves_meeting_one_with_one_key(
         assert stored.sha256 == hashlib.sha256(stored.minutes.encode("utf-8")).hexdigest()
         approval = archive.approval(first)
         assert approval is not None and approval.by_meeting == second
-        with pytest.raises(FacilitatorError, match=r"^møde 1 \(.*\) kan ikke ændres: referatet blev godkendt den 01\.12\.2026$"):
+        with pytest.raises(
+            FacilitatorError, match=r"^møde 1 \(.*\) kan ikke ændres: referatet blev godkendt den 1\. december 2026$"
+        ):
             archive.save(first, to_dict(archive.load(first), notes=False))
     with pytest.raises(FacilitatorError, match="kan ikke ændres: referatet blev godkendt"):
         Session.resume(Resumption.find(archive_path, first), clock=clock)
