@@ -35,6 +35,7 @@ ALT_ONLY = {
     "move_item_down",
     "drop_item",
     "follow_up",
+    "approve_minutes",
 }
 """The rarer commands: no ctrl key is left for them that the notes can spare, so on a Mac
 without Option as Meta they are in the command palette (the help screen says so)."""
