@@ -83,3 +83,30 @@ async def test_meeting_two_approves_meeting_one_with_one_key(
             archive.save(first, to_dict(archive.load(first), notes=False))
     with pytest.raises(FacilitatorError, match="kan ikke ændres: referatet blev godkendt"):
         Session.resume(Resumption.find(archive_path, first), clock=clock)
+
+
+def test_the_dialog_asks_for_remarks_only_with_remarks(no_user_files: None, archive_path: Path, clock: FakeClock) -> None:
+    """ "Godkendt med bemærkninger" needs the remarks; "godkendt" takes none (typed remarks
+    are not dropped without a word); with remarks, they are kept in both meetings."""
+    from facilitator.errors import FieldError
+    from facilitator.tui.dialogs.approval_form import APPROVED, WITH_REMARKS, approval_dialog
+
+    first = held(archive_path, clock)
+    session = Session.open_new(MeetingPlan.find(archive_path, "klubmoede", group=GROUP), clock=clock)
+    try:
+        previous = session.meeting.previous_minutes
+        assert previous is not None
+        dialog = approval_dialog(session, previous)
+        with pytest.raises(FieldError, match="write the remarks") as refused:
+            dialog.apply({"choice": WITH_REMARKS, "remark": ""})
+        assert refused.value.field == "remark"
+        with pytest.raises(FieldError, match="choose approved with remarks") as refused:
+            dialog.apply({"choice": APPROVED, "remark": "Punkt 3 rettes"})
+        assert refused.value.field == "choice"
+        assert session.archive.approval(first) is None  # nothing recorded by a refusal
+        approved = dialog.apply({"choice": WITH_REMARKS, "remark": "Punkt 3 rettes"})
+        assert approved.approved and approved.remark == "Punkt 3 rettes" == session.meeting.previous_minutes.remark
+        approval = session.archive.approval(first)
+        assert approval is not None and (approval.remark, approval.by_meeting) == ("Punkt 3 rettes", session.meeting_id)
+    finally:
+        session.close()
