@@ -16,6 +16,7 @@ write nothing; ``Session.open_new`` and ``Session.resume`` then open it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -28,7 +29,9 @@ from facilitator.files.agenda_groups import remember_group, remembered_group
 from facilitator.files.config import Config
 from facilitator.files.paths import archive_path
 from facilitator.i18n import t
+from facilitator.meeting.approval import MinutesApproval, PreviousMinutes, checked_remark
 from facilitator.meeting.model import Clock, Meeting, system_clock
+from facilitator.store.approvals import ApprovedText
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
@@ -97,9 +100,35 @@ class Resumption(NamedTuple):
 
 def carry_over(archive: Archive, meeting: Meeting, meeting_id: int | None = None) -> None:
     """The open actions of the meeting's group (made in other meetings than this one),
-    followed up in this meeting."""
+    followed up in this meeting; and the group's previous referat, to be approved here."""
     if meeting.info.group:
         meeting.carry_over(a for a in archive.open_actions(meeting.info.group) if a.meeting_id != meeting_id)
+        before = meeting_id if meeting_id is not None else (archive.latest() or 0) + 1
+        meeting.name_previous_minutes(archive.previous_minutes(meeting.info.group, before))
+
+
+def approve_minutes(archive: Archive, meeting_id: int, on: dt.date, remark: str | None, by_meeting: int | None) -> ApprovedText:
+    """Approve a meeting's minutes: the referat (public, Danish, the default style) rendered
+    as approved, stored with its hash, and the meeting closed to change. Its writer lock is
+    held meanwhile, so a meeting being held elsewhere is refused."""
+    from facilitator.output.minutes import render
+
+    approval = MinutesApproval(on, checked_remark(remark), by_meeting)
+    lock = MeetingLock.take(archive.path, meeting_id)
+    try:
+        meeting = archive.load(meeting_id)
+        if meeting.approval is not None and (by_meeting is None or meeting.approval.by_meeting != by_meeting):
+            archive.refuse_if_approved(meeting_id)
+        if not meeting.ended:
+            raise FacilitatorError(t("approval.not_ended", id=meeting_id, title=meeting.info.title))
+        meeting.approval = approval
+        text = render(meeting, style="referat", restricted=False, lang="da")
+        archive.approve(meeting_id, text, approval)
+    finally:
+        lock.release()
+    stored = archive.approved_text(meeting_id)
+    assert stored is not None
+    return stored
 
 
 class Session:
@@ -196,6 +225,18 @@ class Session:
             return str(error)
         return None
 
+    def approve_previous(self, remark: str | None = None) -> PreviousMinutes:
+        """The group's previous referat approved at this meeting ("godkendt", or "godkendt
+        med bemærkninger" when ``remark`` says something): frozen in the archive, and
+        recorded under this meeting's "Godkendelse af referat"."""
+        meeting = self.meeting
+        if meeting.previous_minutes is None and meeting.info.group:
+            meeting.name_previous_minutes(self.archive.previous_minutes(meeting.info.group, self.meeting_id))
+        previous = meeting.check_approval_possible()
+        on = (meeting.started_at or meeting.clock()).date()
+        approve_minutes(self.archive, previous.meeting_id, on, remark, self.meeting_id)
+        return meeting.approve_previous(remark)
+
     @classmethod
     def resume(cls, resumption: Resumption, *, clock: Clock = system_clock) -> Session:
         """Go on with a saved meeting (the newest unfinished one unless one was named).
@@ -213,6 +254,7 @@ class Session:
                     raise FacilitatorError(t("session.nothing_to_resume", path=resumption.archive_path))
                 meeting_id = unfinished[0].id
             archive.summary(meeting_id)  # a clear "no such meeting" before the lock file is made
+            archive.refuse_if_approved(meeting_id)  # approved minutes are not changed
             lock = MeetingLock.take(archive.path, meeting_id)
             try:
                 since = archive.last_saved(meeting_id)

@@ -7,6 +7,7 @@ The renderers (Jinja2, markdown-it-py) are heavy: they are imported when the com
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
+    if args.approve or args.remark is not None:
+        return _approve(args)
     from facilitator.files.atomic_write import write_atomic
     from facilitator.output.minutes import render, to_html
 
@@ -75,4 +78,30 @@ def _write_docx(args: argparse.Namespace, meeting: Meeting, meeting_id: int) -> 
     target = output_target(args.output, default_name)
     write_atomic(target, data, overwrite=args.force, private=args.restricted)  # confidential: 0600
     print(t("cli.minutes.wrote", path=target, id=meeting_id))
+    return EXIT_OK
+
+
+def _approve(args: argparse.Namespace) -> int:
+    """``minutes ID --approve [--remark TEXT]``: the minutes approved outside a meeting (a
+    group that approves by e-mail), frozen like those approved at the next meeting."""
+    import datetime as dt
+
+    from facilitator.files.paths import archive_path
+    from facilitator.meeting.written_dates import written_date
+    from facilitator.session import approve_minutes
+    from facilitator.store.archive import Archive
+
+    if not args.approve:
+        raise FacilitatorError(t("cli.minutes.remark_alone"))
+    if not args.meeting:
+        raise FacilitatorError(t("cli.minutes.approve_needs_id"))
+    path = archive_path(getattr(args, "archive", None))
+    if not os.path.lexists(path):
+        raise FacilitatorError(t("cli.history.no_archive", path=path))
+    today = dt.date.today()
+    with Archive.open(path, create=False) as archive:
+        title = archive.summary(args.meeting).title
+        stored = approve_minutes(archive, args.meeting, today, args.remark, None)
+    remark = t("cli.minutes.approved_remark") if args.remark and args.remark.strip() else ""
+    print(t("cli.minutes.approved", id=args.meeting, title=title, date=written_date(today), remark=remark, sha256=stored.sha256))
     return EXIT_OK

@@ -135,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--times", action="store_true", help=t("cli.minutes.times"))
     minutes.add_argument("--template", metavar=t("cli.metavar.path"), help=t("cli.minutes.template"))
     minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    minutes.add_argument("--approve", action="store_true", help=t("cli.minutes.approve"))
+    minutes.add_argument("--remark", metavar=t("cli.metavar.text"), help=t("cli.minutes.remark"))
     minutes.set_defaults(handler=cmd_minutes)
 
     invite = commands.add_parser("invite", help=t("cli.invite.help"), description=t("cli.invite.description"))

@@ -17,6 +17,7 @@ from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
 from facilitator.meeting.agenda_changes import AgendaChanges
+from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
 from facilitator.meeting.next_meeting import NextMeeting, NextMeetingPlan
 from facilitator.meeting.outcomes import Outcomes
 from facilitator.meeting.people import People
@@ -75,6 +76,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         self.next_meeting: NextMeeting | None = None
         """When and where the group meets next, once the room has said it (next_meeting.py)."""
         """Open action items from the group's earlier meetings, to follow up (see carry_over)."""
+        self.previous_minutes: PreviousMinutes | None = None
+        """The group's previous referat, approved (or not yet) under "Godkendelse af referat"."""
+        self.approval: MinutesApproval | None = None
+        """This meeting's own minutes approved: told by the archive, which keeps it; never saved with the meeting."""
         self.listeners: list[Callable[[Change], None]] = []
         self.last_id = 0
         """The last id given to a decision, vote or action item; ids are unique in a meeting."""

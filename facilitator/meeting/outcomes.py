@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
+from facilitator.meeting.approval import PreviousMinutes, checked_remark
 from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ItemState, Principle, Vote
 from facilitator.meeting.standard_items import is_minutes_approval
 
@@ -25,6 +26,8 @@ class Outcomes:
     clock: Callable[[], dt.datetime]
     items: list[ItemState]
     carried: list[CarriedAction]
+    previous_minutes: PreviousMinutes | None
+    ended_at: dt.datetime | None
 
     if TYPE_CHECKING:  # provided by Meeting and People
 
@@ -139,3 +142,27 @@ class Outcomes:
                     self._changed()
                 return
         raise MeetingError(t("meeting.no_such_carried", meeting=meeting_id, id=action_id))
+
+    # --- the approval of the previous minutes ------------------------------------------
+
+    def name_previous_minutes(self, previous: PreviousMinutes | None) -> None:
+        """The group's previous referat (the archive finds it), to be approved here."""
+        if previous != self.previous_minutes:
+            self.previous_minutes = previous
+            self._changed()
+
+    def check_approval_possible(self) -> PreviousMinutes:
+        """The previous referat, when this meeting may still record its approval."""
+        if self.ended_at is not None:
+            raise MeetingError(t("meeting.has_ended"))
+        if self.previous_minutes is None:
+            raise MeetingError(t("approval.no_previous"))
+        return self.previous_minutes
+
+    def approve_previous(self, remark: str | None = None) -> PreviousMinutes:
+        """Record here that the previous referat was approved ("godkendt"), or approved
+        with remarks ("godkendt med bemærkninger") when ``remark`` says something."""
+        previous = self.check_approval_possible()._replace(approved=True, remark=checked_remark(remark))
+        self.previous_minutes = previous
+        self._changed()
+        return previous

@@ -6,6 +6,10 @@ anything behind it. Everything a referat writes in a fixed form is written here,
 the language asked for: dates ("15. januar 2027", "15.01.2027" for a table), times of day
 ("15.00"), a vote's outcome. The template only arranges it.
 
+A referat is a draft until approved: ``draft`` and ``draft_mark`` say so, ``approval``
+says when and how it was approved (None while a draft), and ``previous_minutes`` is the
+group's previous referat as this meeting's item "Godkendelse af referat" names it.
+
 A closed item is reduced to ``HIDDEN_ITEM_KEYS`` before any template sees it, unless the
 copy is the restricted one.
 """
@@ -18,6 +22,7 @@ from typing import Any
 
 from facilitator.agenda.model import ItemType
 from facilitator.i18n import get_language, t
+from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
 from facilitator.meeting.labels import item_type_in_minutes, principle_words
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.next_meeting import written_when
@@ -150,6 +155,35 @@ def _next_meeting(meeting: Meeting, lang: str) -> dict[str, str]:
     return {"next_meeting_when": written_when(planned, lang), "next_meeting_place": planned.place or ""}
 
 
+def _approval(approval: MinutesApproval | None, lang: str) -> dict[str, Any] | None:
+    """The meeting's own approval, with its line already written; None while a draft."""
+    if approval is None:
+        return None
+    on = written_date(approval.on, lang)
+    return {
+        "on": on,
+        "on_iso": approval.on.isoformat(),
+        "remark": approval.remark,
+        "by_meeting": approval.by_meeting,
+        "text": t(
+            "minutes.approved_at_meeting" if approval.by_meeting is not None else "minutes.approved_on", lang=lang, date=on
+        ),
+    }
+
+
+def _previous(previous: PreviousMinutes | None, lang: str) -> dict[str, Any] | None:
+    """The group's previous referat, as this meeting's approval item names it."""
+    if previous is None:
+        return None
+    return {
+        "meeting_id": previous.meeting_id,
+        "title": previous.title,
+        **_dates(previous.held, lang, "date"),
+        "approved": previous.approved,
+        "remark": previous.remark,
+    }
+
+
 def held_on(meeting: Meeting) -> dt.date | None:
     """The day the meeting was held: its recorded start; before it starts, the planned day."""
     return meeting.started_at.date() if meeting.started_at else meeting.info.date
@@ -164,6 +198,7 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
     members = [a for a in attendees if a.name not in guests]
     items = [_item_view(meeting, n, s, lang, restricted) for n, s in enumerate(meeting.items, start=1)]
     carried_index = meeting.carried_item()
+    approval_item = items[carried_index]["number"] if carried_index is not None and not items[carried_index]["hidden"] else None
     start = meeting.started_at
     date = held_on(meeting)
     next_item = next((v for v in items if v["title"].casefold().startswith("næste møde") and not v["hidden"]), None)
@@ -201,9 +236,12 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
             for c in meeting.carried
             if restricted or not c.confidential  # from a closed item: the restricted copy only
         ],
-        "carried_item": items[carried_index]["number"]
-        if carried_index is not None and not items[carried_index]["hidden"]
-        else None,
+        "carried_item": approval_item,
+        "approval_item": approval_item,  # "Godkendelse af referat", where the previous referat is approved
+        "draft": meeting.approval is None,
+        "draft_mark": t("minutes.draft", lang=lang),
+        "approval": _approval(meeting.approval, lang),
+        "previous_minutes": _previous(meeting.previous_minutes, lang),
         "actions": [dict(a, item=v["number"]) for v in items if not v["hidden"] for a in v["actions"]],
         "next_meeting": [d["text"] for d in next_item["decisions"]] if next_item else [],
         **_next_meeting(meeting, lang),

@@ -13,7 +13,8 @@ into its snapshot as well as into the action list, so that resuming it later, or
 building the list again from the snapshots, keeps the action done. A later meeting that
 carried the action over may be held meanwhile: it only ever changes the marks it made
 itself (``done_in``), so it leaves this one alone. The meeting's time of last save is not
-touched: a resumed meeting counts its break from there.
+touched: a resumed meeting counts its break from there. A meeting whose minutes are
+approved is never written again: its action is marked done in the action list alone.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import NamedTuple
 
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.i18n import t
+from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.lock import MeetingLock
 
@@ -73,6 +75,9 @@ class ActionClosing(ArchiveConnection):
                     raise ArchiveError(t("actions.done.unknown", id=key))
                 if done[0]:
                     raise ArchiveError(t("actions.done.already", id=key))
+                if approval_row(db, key.meeting_id) is not None:  # its minutes stay as approved
+                    db.execute("UPDATE actions SET done = 1 WHERE meeting_id = ? AND action_id = ?", key)
+                    return found
                 try:
                     snapshot = json.loads(row[0])
                     for item in snapshot["items"]:

@@ -21,6 +21,7 @@ from facilitator.errors import ArchiveError, RefusedArchiveError
 from facilitator.i18n import t
 from facilitator.store import schema
 from facilitator.store.action_closing import ActionClosing
+from facilitator.store.approvals import Approvals
 from facilitator.store.archive_file import (
     build_new,
     connect_patiently,
@@ -36,13 +37,13 @@ from facilitator.store.history import History
 from facilitator.store.snapshot_writer import SnapshotWriter
 
 
-class Archive(SnapshotWriter, History, ActionClosing):
+class Archive(SnapshotWriter, History, ActionClosing, Approvals):
     """An open archive file. Thread-safe: the recorder writes from its own thread.
 
     Its parts: the connection and its transactions (``connection``), notes and their
     index (``notes_index``), meetings written with their projections (``snapshot_writer``)
-    the questions asked of it (``history``) and actions closed between meetings
-    (``action_closing``). Opening is here, the file's own checks in
+    the questions asked of it (``history``), actions closed between meetings
+    (``action_closing``) and approved minutes (``approvals``). Opening is here, the file's own checks in
     ``archive_file``.
     """
 

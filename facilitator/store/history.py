@@ -17,8 +17,10 @@ from typing import Any
 
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
+from facilitator.meeting.approval import MinutesApproval
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction
+from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
 from facilitator.store.snapshot import from_dict
@@ -78,6 +80,7 @@ class History(ArchiveConnection):
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
             notes = dict(db.execute("SELECT item_id, text FROM notes WHERE meeting_id = ?", (meeting_id,)).fetchall())
             unmarked = self._closed_unmarked(db)
+            approved = approval_row(db, meeting_id)
         # The snapshot and the notes are checked whole before a Meeting is built
         # (snapshot_check, through from_dict): a hand-edited or damaged one is refused
         # here with one line naming the archive and the meeting, for every command.
@@ -89,6 +92,8 @@ class History(ArchiveConnection):
         except (ValueError, KeyError, TypeError, RecursionError) as error:
             reason = error if isinstance(error, ValueError) else type(error).__name__
             raise ArchiveError(t("archive.bad_meeting", id=meeting_id, path=self.path, reason=reason), permanent=True) from None
+        if approved is not None:
+            meeting.approval = MinutesApproval(dt.date.fromisoformat(approved[0]), approved[1], approved[2])
         if unmarked is not None:  # an older archive read without migrating: its carried copies are not marked
             for carried in meeting.carried:
                 carried.confidential = carried.confidential or (carried.meeting_id, carried.action_id) in unmarked[1]

@@ -168,7 +168,24 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         "CREATE TABLE closed_search (rowid INTEGER PRIMARY KEY)",
         _mark_closed_records,
     ),
+    (
+        # A referat approved: when, with which remarks, by which meeting (none: from the
+        # command line), and the approved text frozen with its SHA-256.
+        """CREATE TABLE approvals (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id),
+            approved_on TEXT NOT NULL,
+            remark TEXT NOT NULL,
+            by_meeting INTEGER REFERENCES meetings (id),
+            approved_at TEXT NOT NULL,
+            minutes TEXT NOT NULL,
+            sha256 TEXT NOT NULL
+        )""",
+    ),
 )
+
+APPROVALS_KEPT = 4
+"""The schema version from which the archive keeps approvals; an older archive read
+without migrating has none."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.meeting.approval import PreviousMinutes
 from facilitator.meeting.model import Clock, Meeting, system_clock
 from facilitator.meeting.next_meeting import NextMeeting
 from facilitator.meeting.records import (
@@ -182,6 +183,8 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
         ],
         # Only when recorded, as "skipped": older versions still read a meeting without it.
         **({"next_meeting": _next_meeting(meeting.next_meeting)} if meeting.next_meeting else {}),
+        # Only when named: a meeting without one stays readable by the versions before approval.
+        **({"previous_minutes": _previous(meeting.previous_minutes)} if meeting.previous_minutes else {}),
         "speakers": {
             "queue": [{"name": r.name, "point_of_order": r.point_of_order} for r in meeting.speakers.queue],
             "speeches": [_speech(s) for s in meeting.speakers.speeches],
@@ -254,9 +257,18 @@ def from_dict(
         for c in data.get("carried", [])  # absent in snapshots older than carry-over
     ]
     meeting.next_meeting = _unnext_meeting(data.get("next_meeting"))  # absent unless recorded
+    previous = data.get("previous_minutes")
+    if previous is not None:
+        meeting.previous_minutes = PreviousMinutes(
+            **{**previous, "held": dt.date.fromisoformat(previous["held"]) if previous["held"] else None}
+        )
     speakers = data["speakers"]
     meeting.speakers.queue = [FloorRequest(r["name"], r["point_of_order"]) for r in speakers["queue"]]
     meeting.speakers.speeches = [_unspeech(s) for s in speakers["speeches"]]
     meeting.speakers.current = _unspeech(speakers["current"]) if speakers["current"] else None
     meeting.speakers.closed = speakers["closed"]
     return meeting
+
+
+def _previous(previous: PreviousMinutes) -> dict[str, Any]:
+    return {**previous._asdict(), "held": _time(previous.held)}

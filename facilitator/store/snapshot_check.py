@@ -208,7 +208,7 @@ class _Checker:
                 "items",
                 "speakers",
             ),
-            ("carried", "next_meeting"),
+            ("carried", "next_meeting", "previous_minutes"),
         )
         self.info(snapshot["info"])
         self.datetime(snapshot["started_at"], "started_at")
@@ -231,6 +231,8 @@ class _Checker:
         self.carried(snapshot.get("carried", []))
         if "next_meeting" in snapshot:
             self.next_meeting(snapshot["next_meeting"])
+        if "previous_minutes" in snapshot:
+            self.previous_minutes(snapshot["previous_minutes"])
         self.speakers(snapshot["speakers"])
 
     def info(self, value: object) -> None:
@@ -359,6 +361,15 @@ class _Checker:
         self.moment(planned["date"], "next_meeting.date", dt.date.fromisoformat, "date", optional=False)
         self.moment(planned["start"], "next_meeting.start", dt.time.fromisoformat, "time", optional=False)
         self.text(planned["place"], "next_meeting.place", optional=True, blank=False)
+
+    def previous_minutes(self, value: object) -> None:
+        where = "previous_minutes"
+        previous = self.table(value, where, ("meeting_id", "title", "held", "approved", "remark"))
+        self.number(previous["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)
+        self.text(previous["title"], f"{where}.title", blank=False)
+        self.date(previous["held"], f"{where}.held")
+        self.flag(previous["approved"], f"{where}.approved")
+        self.text(previous["remark"], f"{where}.remark")
 
     def speech(self, value: object, where: str) -> None:
         speech = self.table(value, where, ("name", "item", "span", "point_of_order"))

@@ -16,6 +16,7 @@ from typing import Any
 from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.store.approvals import approved_refusal
 from facilitator.store.notes_index import NotesIndex, now_text
 from facilitator.store.schema import closed_rowids, is_closed, meeting_rowids, search_records, search_rowid
 from facilitator.store.snapshot import to_dict
@@ -40,6 +41,9 @@ class SnapshotWriter(NotesIndex):
     def save(self, meeting_id: int, snapshot: dict[str, Any], notes: dict[int, str] | None = None) -> None:
         """Save a snapshot (taken without notes) and any notes, in one transaction."""
         with self._write() as db:
+            refusal = approved_refusal(db, meeting_id)
+            if refusal is not None:
+                raise refusal
             updated = db.execute(
                 "UPDATE meetings SET title = ?, kind = ?, group_name = ?, date = ?, started_at = ?, ended_at = ?,"
                 " updated_at = ?, snapshot = ? WHERE id = ?",

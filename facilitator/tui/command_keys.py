@@ -25,6 +25,7 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "close_speakers": ("cmd.close_speakers", "cmd.close_speakers.help"),
     "carry_on": ("cmd.carry_on", "cmd.carry_on.help"),
     "follow_up": ("cmd.follow_up", "cmd.follow_up.help"),
+    "approve_minutes": ("cmd.approve_minutes", "cmd.approve_minutes.help"),
     "remove_entry": ("cmd.remove_entry", "cmd.remove_entry.help"),
     "save_agenda": ("cmd.save_agenda", "cmd.save_agenda.help"),
     "skip_item": ("cmd.skip_item", "cmd.skip_item.help"),

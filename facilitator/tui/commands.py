@@ -87,6 +87,7 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("end_meeting", "ctrl+f", "end_meeting"),
     Command("follow_up", "alt+o", "follow_up"),
     Command("next_meeting", "alt+n", "next_meeting"),
+    Command("approve_minutes", "alt+g", "approve_minutes"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.errors import ArchiveError, FacilitatorError
+from facilitator.meeting.approval import PreviousMinutes
 from facilitator.meeting.model import Change, Meeting
 from facilitator.meeting.next_meeting import NextMeeting
 from facilitator.meeting.records import Presence
@@ -251,6 +252,8 @@ MUTATORS = {
         setattr(m, "next_meeting", NextMeeting(dt.date(2099, 1, 14), dt.time(16))),
         m.clear_next_meeting(),
     ),
+    "name_previous_minutes": lambda m: m.name_previous_minutes(PreviousMinutes(1, "Klubmøde", None)),
+    "approve_previous": lambda m: (setattr(m, "previous_minutes", PreviousMinutes(1, "Klubmøde", None)), m.approve_previous()),
 }
 
 
@@ -289,6 +292,7 @@ def test_every_public_mutator_is_in_the_list() -> None:
         "is_still_to_come",
         "recorded",
         "speeches_on",
+        "check_approval_possible",
     }
     # The mixins' methods too: a mutator moved into one must stay on the list.
     public = {

@@ -36,6 +36,7 @@ ALT_ONLY = {
     "drop_item",
     "follow_up",
     "next_meeting",
+    "approve_minutes",
 }
 """The rarer commands: no ctrl key is left for them that the notes can spare, so on a Mac
 without Option as Meta they are in the command palette (the help screen says so)."""

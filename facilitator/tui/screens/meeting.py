@@ -29,6 +29,7 @@ from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
 from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings, key_for
 from facilitator.tui.screens.agenda_actions import AgendaActions
+from facilitator.tui.screens.approval_actions import ApprovalActions
 from facilitator.tui.screens.next_meeting_action import NextMeetingAction
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
@@ -70,7 +71,7 @@ NEEDS_RUNNING = frozenset(
 Result = TypeVar("Result")
 
 
-class MeetingScreen(AgendaActions, NextMeetingAction, Screen[None]):
+class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, Screen[None]):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

@@ -69,6 +69,7 @@ class PreviewScreen(Screen[None]):
         # The copy is taken here, on the UI thread, where the meeting is changed; the
         # worker renders the copy while the meeting goes on.
         copy = from_dict(to_dict(self.meeting), clock=self.meeting.clock, copy=True)
+        copy.approval = self.meeting.approval  # the archive's word, not the snapshot's
         self.query_one("#preview-status", Static).update(literal.block(t("preview.rendering")))
         self._make_minutes(copy, get_language())
 
