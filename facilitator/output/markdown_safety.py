@@ -33,7 +33,8 @@ MAX_LEVEL = 6
 # A heading starts with '#', a setext heading is underlined with '=' or '-', a fence is
 # ``` or ~~~, each after at most three spaces; tabs count as space. Text with none of
 # these at the start of a line needs no parse.
-_MAY_NEED_WORK = re.compile(r"^[ \t]{0,3}(#|=|-|`{3}|~{3})", re.MULTILINE)
+_MAY_NEED_WORK = re.compile(r"^[ \t>*+\-\d.)]*?(#|=|-|`{3}|~{3})", re.MULTILINE)
+"""A line that may hold a heading, an underline or a fence, also behind list and quote markers."""
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +61,17 @@ def demote_block(text: str, below: int) -> str:
     tokens = parser().parse(text)
     replacements: dict[int, list[str]] = {}
     for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map is not None and token.level == 0:
-            start, end = token.map
-            inline = tokens[index + 1].content
-            level = int(token.tag[1]) + below
-            replacements[start] = [f"{'#' * level} {inline}" if level <= MAX_LEVEL else f"**{inline}**"]
-            for covered in range(start + 1, end):  # a setext heading's text and underline
-                replacements[covered] = []
+        if token.type != "heading_open" or token.map is None:
+            continue
+        start, end = token.map
+        inline = tokens[index + 1].content
+        if token.level > 0:  # inside a list item or a quote: "0) # Title", "> Title" over "> ---"
+            replacements.update(_nested_heading(lines, start, end, inline))
+            continue
+        level = int(token.tag[1]) + below
+        replacements[start] = [f"{'#' * level} {inline}" if level <= MAX_LEVEL else f"**{inline}**"]
+        for covered in range(start + 1, end):  # a setext heading's text and underline
+            replacements[covered] = []
     if replacements:
         rebuilt: list[str] = []
         for number, line in enumerate(lines):
@@ -78,6 +83,20 @@ def demote_block(text: str, below: int) -> str:
     if fence:
         text += "\n" + fence
     return close_directions(text)
+
+
+_ATX_AFTER_CONTAINERS = re.compile(r"^(?P<containers>[ \t>*+\-\d.)]*?)#{1,6}(?=[ \t]|$)")
+"""An ATX heading's line inside list items and quotes: their markers, then the heading's #s."""
+
+
+def _nested_heading(lines: list[str], start: int, end: int, inline: str) -> dict[int, list[str]]:
+    """A heading inside a list item or a quote is no part of the minutes' outline: its text
+    stays, bold, behind the same list and quote markers; a setext one loses its underline."""
+    atx = _ATX_AFTER_CONTAINERS.match(lines[start])
+    if atx is not None:
+        containers = atx.group("containers")
+        return {start: [f"{containers}**{inline}**" if inline.strip() else containers.rstrip()]}
+    return {end - 1: []}  # setext: the text lines stay a paragraph without the underline
 
 
 def _open_fence(tokens: list[Token], lines: list[str]) -> str | None:

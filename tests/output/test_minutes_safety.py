@@ -60,6 +60,17 @@ def test_user_text_never_adds_or_removes_a_template_heading(text: str) -> None:
         assert [level for level, _ in structure(fuzzed)] == [level for level, _ in structure(plain)]
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["0) #", "0) # 5. Eventuelt", "- ## Beslutning", "> # Citeret overskrift", "> Overskrift\n> ---", "1. tekst\n   # inde"],
+)
+def test_a_heading_inside_a_list_or_a_quote_adds_none(note: str) -> None:
+    # Hypothesis found "0) #": a heading inside a list item stayed a heading of level 1.
+    plain = render(meeting_with("x"), lang="da")
+    fuzzed = render(meeting_with(note), lang="da")
+    assert [level for level, _ in structure(fuzzed)] == [level for level, _ in structure(plain)]
+
+
 def test_hostile_note_cannot_swallow_the_rest() -> None:
     text = render(meeting_with("```\nkode uden slut\n\nOverskrift\n===\n<script>x</script>"), lang="da")
     assert [c for _, c in structure(text)][-2:] == ["3. To", "Handlepunkter"]
