@@ -67,11 +67,11 @@ def startup(apps: Apps, runs: int, big_archive: Path) -> list[Figure]:
     bare = [sys.executable, BARE_APP, "--items", str(items)]
     app = [*facilitator_command(), "run", "klubmoede"]
     empty = apps.folder / "startup.sqlite"
-    value, baseline = interleaved(runs, lambda: apps.first_frame(app, empty), lambda: apps.first_frame(bare, empty))
-    big, big_baseline = interleaved(runs, lambda: apps.first_frame(app, big_archive), lambda: apps.first_frame(bare, big_archive))
+    small = interleaved(runs, lambda: apps.first_frame(app, empty), lambda: apps.first_frame(bare, empty))
+    big = interleaved(runs, lambda: apps.first_frame(app, big_archive), lambda: apps.first_frame(bare, big_archive))
     return [
-        Figure("startup: first frame of 'run klubmoede'", value, baseline, 1.15, "s"),
-        Figure("startup with 10,000 meetings archived", big, big_baseline, 1.2, "s"),
+        small.figure("startup: first frame of 'run klubmoede'", 1.15, "s"),
+        big.figure("startup with 10,000 meetings archived", 1.2, "s"),
     ]
 
 
@@ -83,10 +83,10 @@ def check(apps: Apps, runs: int) -> Figure:
         subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return time.perf_counter() - started
 
-    value, baseline = interleaved(
+    paired = interleaved(
         runs, lambda: run([*facilitator_command(), "check", "klubmoede"]), lambda: run([sys.executable, "-c", "import tomllib"])
     )
-    return Figure("check of a shipped agenda, whole process", value, baseline, 2.0, "s")
+    return paired.figure("check of a shipped agenda, whole process", 2.0, "s")
 
 
 def check_large(apps: Apps, runs: int) -> Figure:
@@ -101,12 +101,12 @@ def check_large(apps: Apps, runs: int) -> Figure:
         subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return time.perf_counter() - started
 
-    value, baseline = interleaved(
+    paired = interleaved(
         runs,
         lambda: run([*facilitator_command(), "check", str(agenda)]),
         lambda: run([sys.executable, "-c", "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))", str(agenda)]),
     )
-    return Figure("check of a 2 MB agenda, whole process", value, baseline, 3.0, "s")
+    return paired.figure("check of a 2 MB agenda, whole process", 3.0, "s")
 
 
 def _meeting_with_notes(archive_path: Path, text: str) -> int:
@@ -190,8 +190,8 @@ def typing(apps: Apps, runs: int, keys: int) -> Figure:
         with Terminal(argv, apps.env(archive)) as screen:
             return _type(screen, keys, 0.03)
 
-    value, baseline = interleaved(runs, ours, bare)
-    return Figure(f"typing: CPU per key, {NOTES_CHARS:,} characters of notes", value, baseline, 1.10, "s")
+    paired = interleaved(runs, ours, bare)
+    return paired.figure(f"typing: CPU per key, {NOTES_CHARS:,} characters of notes", 1.10, "s")
 
 
 def memory(apps: Apps, runs: int) -> Figure:
@@ -203,12 +203,12 @@ def memory(apps: Apps, runs: int) -> Figure:
             time.sleep(1.0)
             return screen.peak_rss()
 
-    value, baseline = interleaved(
+    paired = interleaved(
         runs,
         lambda: peak([*facilitator_command(), "run", str(agenda)]),
         lambda: peak([sys.executable, BARE_APP, "--items", "200"]),
     )
-    return Figure("memory: peak RSS, 200-item agenda open", value, baseline, 1.3, "B")
+    return paired.figure("memory: peak RSS, 200-item agenda open", 1.3, "B")
 
 
 def preview(apps: Apps, runs: int) -> Figure:
@@ -235,5 +235,5 @@ def preview(apps: Apps, runs: int) -> Figure:
         markdown.render(text)
         return time.perf_counter() - started
 
-    value, baseline = interleaved(runs, ours, html)
-    return Figure("preview of a 200-item meeting, key to frame", value, baseline, 3.0, "s")
+    paired = interleaved(runs, ours, html)
+    return paired.figure("preview of a 200-item meeting, key to frame", 3.0, "s")

@@ -67,6 +67,12 @@ def show(value: float, unit: str) -> str:
     return f"{value * 1000:.2f} ms" if value < 1 else f"{value:.2f} s"
 
 
+def spread(figure: Figure) -> str:
+    """The lowest and highest of a figure's pairs' ratios: how much the figure wobbled."""
+    low, high = figure.spread
+    return f"{low:.2f}–{high:.2f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples: a run of under two minutes")
@@ -99,7 +105,7 @@ def main() -> int:
             ("memory", lambda: [process_figures.memory(apps, 2 if quick else 3)]),
         ]
         figures: list[Figure] = []
-        print(f"{'figure':<52} {'value':>11} {'baseline':>11} {'ratio':>6} {'target':>7}  met")
+        print(f"{'figure':<52} {'value':>11} {'baseline':>11} {'ratio':>6} {'pairs spread':>13} {'target':>7}  met")
         for word, measure in measures:
             if args.only and args.only not in word:
                 continue
@@ -107,7 +113,7 @@ def main() -> int:
                 figures.append(figure)
                 print(
                     f"{figure.name:<52} {show(figure.value, figure.unit):>11} {show(figure.baseline, figure.unit):>11}"
-                    f" {figure.ratio:>6.2f} {'<= ' + str(figure.target):>7}  {'yes' if figure.met else 'NO'}",
+                    f" {figure.ratio:>6.2f} {spread(figure):>13} {'<= ' + str(figure.target):>7}  {'yes' if figure.met else 'NO'}",
                     flush=True,
                 )
     if args.json:
