@@ -225,14 +225,21 @@ class Session:
             return str(error)
         return None
 
+    def previous_to_approve(self) -> PreviousMinutes:
+        """The group's previous referat, as this meeting may approve it: looked up now for a
+        meeting opened before it had a group; refused (FacilitatorError) when there is none
+        or it may not be approved here."""
+        meeting = self.meeting
+        if meeting.previous_minutes is None and meeting.info.group:
+            meeting.name_previous_minutes(self.archive.previous_minutes(meeting.info.group, self.meeting_id))
+        return meeting.check_approval_possible()
+
     def approve_previous(self, remark: str | None = None) -> PreviousMinutes:
         """The group's previous referat approved at this meeting ("godkendt", or "godkendt
         med bemærkninger" when ``remark`` says something): frozen in the archive, and
         recorded under this meeting's "Godkendelse af referat"."""
         meeting = self.meeting
-        if meeting.previous_minutes is None and meeting.info.group:
-            meeting.name_previous_minutes(self.archive.previous_minutes(meeting.info.group, self.meeting_id))
-        previous = meeting.check_approval_possible()
+        previous = self.previous_to_approve()
         on = (meeting.started_at or meeting.clock()).date()
         approve_minutes(self.archive, previous.meeting_id, on, remark, self.meeting_id)
         return meeting.approve_previous(remark)

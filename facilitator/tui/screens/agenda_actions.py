@@ -17,46 +17,17 @@ expects to be asked before names are dropped, and not to be asked when nobody wa
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
-from textual.notifications import SeverityLevel
 
 from facilitator.i18n import t
-from facilitator.meeting.model import Meeting
 from facilitator.meeting.planned_day import other_day_planned
 from facilitator.tui.dates_shown import other_day_warning
+from facilitator.tui.screens.screen_part import MeetingScreenPart
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 
 
-class AgendaActions:
+class AgendaActions(MeetingScreenPart):
     """Next, previous, choosing an item, and postponing, moving and dropping items."""
-
-    if TYPE_CHECKING:  # provided by MeetingScreen and Textual's Screen
-
-        @property
-        def meeting(self) -> Meeting: ...
-
-        app: Any
-        focused: Any
-
-        def notify(
-            self,
-            message: str,
-            *,
-            title: str = "",
-            severity: SeverityLevel = "information",
-            timeout: float | None = None,
-            markup: bool = True,
-        ) -> None: ...
-
-        def save_notes_now(self) -> None: ...
-
-        def _redraw_if_due(self) -> None: ...
-
-        def _do(self, change: Callable[[], Any]) -> Any: ...
-
-        def _dialog(self, screen: Any, done: Callable[[Any], None] | None = None) -> None: ...
 
     # --- moving through the agenda ------------------------------------------------------
 

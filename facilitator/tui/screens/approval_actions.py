@@ -8,31 +8,18 @@ before it had a group).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.approval import PreviousMinutes
-from facilitator.session import Session
+from facilitator.tui.screens.screen_part import MeetingScreenPart
 
 
-class ApprovalActions:
+class ApprovalActions(MeetingScreenPart):
     """Approve the previous referat, with or without remarks."""
 
-    if TYPE_CHECKING:  # provided by MeetingScreen and Textual's Screen
-        session: Session
-        app: Any
-
-        def notify(self, message: str, *, severity: Any = "information", timeout: float | None = None) -> None: ...
-
-        def _dialog(self, screen: Any, done: Any = None) -> None: ...
-
     def action_approve_minutes(self) -> None:
-        meeting = self.session.meeting
         try:
-            if meeting.previous_minutes is None and meeting.info.group:
-                meeting.name_previous_minutes(self.session.archive.previous_minutes(meeting.info.group, self.session.meeting_id))
-            previous = meeting.check_approval_possible()
+            previous = self.session.previous_to_approve()
         except FacilitatorError as error:
             self.notify(str(error), severity="warning")
             return

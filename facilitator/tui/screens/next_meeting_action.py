@@ -7,35 +7,13 @@ passing; the item "Næste møde" is where the room expects it, and shows what is
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
-from textual.notifications import SeverityLevel
-
 from facilitator.i18n import t
-from facilitator.meeting.model import Meeting
 from facilitator.meeting.next_meeting import NextMeeting, written_plan
+from facilitator.tui.screens.screen_part import MeetingScreenPart
 
 
-class NextMeetingAction:
+class NextMeetingAction(MeetingScreenPart):
     """Opens the dialog of the next meeting, and says what it recorded."""
-
-    if TYPE_CHECKING:  # provided by MeetingScreen and Textual's Screen
-
-        @property
-        def meeting(self) -> Meeting: ...
-
-        def notify(
-            self,
-            message: str,
-            *,
-            title: str = "",
-            severity: SeverityLevel = "information",
-            timeout: float | None = None,
-            markup: bool = True,
-        ) -> None: ...
-
-        def _dialog(self, screen: Any, done: Callable[[Any], None] | None = None) -> None: ...
 
     def action_next_meeting(self) -> None:
         from facilitator.tui.dialogs.next_meeting_form import next_meeting_dialog
