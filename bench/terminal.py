@@ -1,8 +1,9 @@
 """Run a program in a pseudo-terminal and watch what it paints, as a terminal would.
 
 Startup is measured from just before the process is spawned to the moment the bytes it
-writes contain a marker from its footer (Textual paints the footer one frame after the
-rest, so the footer marks a whole first frame). CPU time and peak memory are read from
+writes contain a marker from its footer. Both apps measured build their footer at compose
+time, so the marker comes with the first complete frame (a footer filled in later, as
+Textual's stock one is, would mark the frame after it). CPU time and peak memory are read from
 ``/proc``, so they cover every thread of the process, the saving thread included.
 """
 
