@@ -13,7 +13,6 @@ The archive renders nothing: the caller hands over the text (``session.approve_m
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 from typing import NamedTuple
 
@@ -34,7 +33,12 @@ class ApprovedText(NamedTuple):
 
 
 def digest(text: str) -> str:
-    """The SHA-256 of the text's UTF-8 bytes, in hex: what ``sha256sum`` says of the file."""
+    """The SHA-256 of the text's UTF-8 bytes, in hex: what ``sha256sum`` says of the file.
+
+    hashlib is imported here, not with the module: loading OpenSSL for it cost every start
+    of the app some 7 ms, and only approving a referat needs it."""
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
