@@ -9,7 +9,6 @@ from support.app import SIZE, MakeApp
 from support.clock import FakeClock
 from support.forms import Typed, press
 from textual.widgets import Checkbox, Input, Static, TextArea
-from textual.widgets._footer import FooterKey
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.files.config import Config
@@ -17,6 +16,7 @@ from facilitator.meeting.records import Presence
 from facilitator.store.archive import Archive
 from facilitator.tui.commands import MEETING_COMMANDS
 from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.key_footer import KeyFooter
 from facilitator.tui.widgets.long_entry import LongInput
 from facilitator.tui.widgets.minutes_section import MinutesSection
 
@@ -379,7 +379,7 @@ async def test_every_meeting_command_is_in_the_footer_with_its_id(make_app: Make
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         shown = {b.binding.id: b.binding for b in app.screen.active_bindings.values()}
-        footer = {key.action: key.description for key in app.screen.query(FooterKey)}
+        footer = {key.action: key.description for key in app.screen.query_one(KeyFooter).keys}
         for command in MEETING_COMMANDS:
             binding = shown[command.id]
             # The binding carries its message key; the footer shows the title it names (a

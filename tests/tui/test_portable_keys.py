@@ -9,12 +9,12 @@ from __future__ import annotations
 from support.app import SIZE, MakeApp
 from textual.content import Content
 from textual.widgets import TextArea
-from textual.widgets._footer import FooterKey
 
 from facilitator.files.config import Config
 from facilitator.tui.commands import ALL_COMMANDS, APP_COMMANDS, MEETING_COMMANDS, key_for
 from facilitator.tui.dialogs.form import FormDialog
 from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.widgets.key_footer import KeyFooter
 
 PORTABLE = {
     "add_decision": ("ctrl+d", "f2"),
@@ -106,7 +106,7 @@ async def test_the_footer_shows_the_ctrl_key(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        shown = {key.action: key.key for key in app.screen.query(FooterKey)}
+        shown = {key.action: key.key for key in app.screen.query_one(KeyFooter).keys}
         for command_id, (ctrl, _old) in PORTABLE.items():
             action = next(c.action for c in MEETING_COMMANDS if c.id == command_id)
             assert shown[action] == ctrl

@@ -99,6 +99,8 @@ class KeyFooter(Footer):
         """The keys in the row, in their order (the palette's apart)."""
         self._palette: FooterKey | None = None
         self._palette_words = ""
+        self._mounted: tuple[str, ...] = ()
+        """The actions of the keys mounted, in their order."""
         self._built: Shown | None = None
         """The keys the row was built for, to tell a change of keys from one of their state."""
 
@@ -119,7 +121,7 @@ class KeyFooter(Footer):
 
     def _enable(self, enabled: dict[str, bool]) -> None:
         """The keys as built, each enabled or not as the screen's bindings now say."""
-        for key in [*self._keys, *([self._palette] if self._palette is not None else [])]:
+        for key in self.keys:
             off = not enabled.get(key.action, True)
             key._disabled = off  # what a click on the key reads
             key.set_class(off, "-disabled")
@@ -150,12 +152,27 @@ class KeyFooter(Footer):
         self._built = _shown(self.screen) if self._bindings_ready else None
         # The first build comes before the footer has a size: the screen's is its width.
         self._fit(self.size.width or self.app.size.width)
-        yield from self._keys
+        self._mounted = self._in_sight()
+        yield from (key for key in self._keys if key.display)
         if self._palette is not None:
             yield self._palette
 
+    @property
+    def keys(self) -> list[FooterKey]:
+        """Every key built for the screen's bindings, in their order, the palette's last:
+        those in sight and those that did not fit (and so are not mounted)."""
+        return [*self._keys, *([self._palette] if self._palette is not None else [])]
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
+        if self._in_sight() != self._mounted:
+            self.refresh(recompose=True)
+
+    def _in_sight(self) -> tuple[str, ...]:
+        """The actions of the keys that fit, which are the only ones mounted: a key out of
+        sight would be styled all the same, three times at a start (some 40 % of the
+        styling of the meeting screen's first frame went to the footer's keys)."""
+        return tuple(key.action for key in self._keys if key.display)
 
     # --- what fits ---------------------------------------------------------------------------
 
