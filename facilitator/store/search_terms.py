@@ -28,6 +28,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 
 TRIGRAM = 3
+LAST = "\U0010ffff"
+"""The highest character: a trigram beginning with a prefix is at most the prefix and this."""
 VOCABULARY = "temp.search_terms"
 """The index's terms, one row per occurrence, so that asking for the first is one lookup
 (the ``row`` kind counts every term's rows first). In the connection's own temporary
@@ -87,9 +89,12 @@ def _first_characters(db: sqlite3.Connection) -> Iterator[str]:
 
 
 def _has_prefix(db: sqlite3.Connection, prefix: str) -> bool:
-    """Whether some term begins with ``prefix``: the first term from it on tells."""
-    row = db.execute(f"SELECT term FROM {VOCABULARY} WHERE term >= ? LIMIT 1", (prefix,)).fetchone()
-    return row is not None and str(row[0]).startswith(prefix)
+    """Whether some term begins with ``prefix``. Bounded on both sides, the lookup ends
+    where the range does: open above, it went on to read the next term found."""
+    highest = prefix + LAST * (TRIGRAM - len(prefix))
+    return (
+        db.execute(f"SELECT 1 FROM {VOCABULARY} WHERE term >= ? AND term <= ? LIMIT 1", (prefix, highest)).fetchone() is not None
+    )
 
 
 def _after(prefix: str) -> str | None:
