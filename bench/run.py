@@ -28,6 +28,7 @@ CACHE = BENCH / ".cache"
 
 import core_figures  # noqa: E402 - after the docstring's promise, not before
 import data  # noqa: E402
+import list_figures  # noqa: E402
 import process_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
@@ -131,6 +132,10 @@ def main() -> int:
             ("save", lambda: [core_figures.save(10 if quick else 40, copy(100), copy(10_000), group_agenda)]),
             ("preview", lambda: [process_figures.preview(apps, 2 if quick else 5)]),
             ("memory", lambda: [process_figures.memory(apps, 2 if quick else 3)]),
+            ("list-start", lambda: [list_figures.start_screen(apps, 3 if quick else 7, copy(100), copy(100_000))]),
+            ("list-meetings", lambda: list_figures.meetings_list(apps, 3 if quick else 7, copy(100), copy(100_000))),
+            ("list-actions", lambda: list_figures.open_actions(apps, 3 if quick else 7, copy(100), copy(100_000))),
+            ("search-worst", lambda: [list_figures.search_worst(10 if quick else 50, copy(100), copy(100_000))]),
         ]
         figures: list[Figure] = []
         print(f"{'figure':<52} {'value':>11} {'baseline':>11} {'ratio':>6} {'pairs spread':>13} {'target':>7}  met")

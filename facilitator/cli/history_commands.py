@@ -21,6 +21,13 @@ if TYPE_CHECKING:  # the archive pulls in sqlite3; only the commands that need i
     from facilitator.store.archive import Archive
     from facilitator.store.history import MeetingSummary
 
+LIST_PAGE: Final = 100
+"""Rows ``meetings`` and ``actions`` print unless ``--limit`` asks for more: one page, read
+through an index, so listing a hundred thousand meetings' archive costs the time and
+memory of a hundred's. An archive that fits on a page is listed whole, as before; a
+bigger one ends with a line on stderr saying how to see more (as ``search`` does), so a
+script reading stdout gets the same rows."""
+
 
 def open_history(args: argparse.Namespace, *, required: bool = False) -> Archive | None:
     """The archive for reading. When there is none yet, listing it is no error (a note and
@@ -57,24 +64,33 @@ def _status(summary: MeetingSummary) -> str:
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
+    """The newest ``--limit`` meetings (LIST_PAGE)."""
     archive = open_history(args)
     if archive is None:
         return EXIT_OK
+    limit = args.limit
     with archive:
-        rows = [(str(m.id), m.date or "", m.title, m.group or "", _status(m)) for m in archive.meetings()]
+        found = archive.meetings(limit=limit + 1)
+    more, found = len(found) > limit, found[:limit]
+    rows = [(str(m.id), m.date or "", m.title, m.group or "", _status(m)) for m in found]
     print_table((t("cli.col.id"), t("cli.col.date"), t("cli.col.title"), t("cli.col.group"), t("cli.col.status")), rows)
+    if more:
+        print(t("cli.meetings.more", shown=limit, more=limit * 5), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_actions(args: argparse.Namespace) -> int:
-    """The actions, each with the id ``actions done`` takes (meeting-action, ``12-3``)."""
+    """The first ``--limit`` actions by deadline (LIST_PAGE), each with the id ``actions
+    done`` takes (meeting-action, ``12-3``)."""
     from facilitator.store.action_closing import ActionKey
 
     archive = open_history(args)
     if archive is None:
         return EXIT_OK
+    limit = args.limit
     with archive:
-        found = archive.actions(open_only=args.open, group=args.group, restricted=args.restricted)
+        found = archive.actions(open_only=args.open, group=args.group, restricted=args.restricted, limit=limit + 1)
+    more, found = len(found) > limit, found[:limit]
     rows = [
         (
             "✓" if a.done else "·",
@@ -99,6 +115,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
         ),
         rows,
     )
+    if more:
+        print(t("cli.actions.more", shown=limit, more=limit * 5), file=sys.stderr)
     return EXIT_OK
 
 

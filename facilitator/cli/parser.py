@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from facilitator import __version__
 from facilitator.cli.agenda_commands import cmd_agendas, cmd_check, cmd_new
 from facilitator.cli.console import EXIT_INVALID
-from facilitator.cli.history_commands import cmd_action_done, cmd_actions, cmd_meetings, cmd_search
+from facilitator.cli.history_commands import LIST_PAGE, cmd_action_done, cmd_actions, cmd_meetings, cmd_search
 from facilitator.cli.invite_commands import cmd_invite
 from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
@@ -111,12 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(handler=cmd_new)
 
     meetings = commands.add_parser("meetings", help=t("cli.meetings.help"), description=t("cli.meetings.help"))
+    meetings.add_argument("--limit", metavar="N", type=_positive, default=LIST_PAGE, help=t("cli.meetings.limit", page=LIST_PAGE))
     meetings.set_defaults(handler=cmd_meetings)
 
     actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
     actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
     actions.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.actions.group"))
     actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
+    actions.add_argument("--limit", metavar="N", type=_positive, default=LIST_PAGE, help=t("cli.actions.limit", page=LIST_PAGE))
     actions.set_defaults(handler=cmd_actions)
     about_actions = actions.add_subparsers(dest="actions_command", metavar="done", parser_class=_subparser_class(common))
     done = about_actions.add_parser("done", help=t("cli.actions.done.help"), description=t("cli.actions.done.description"))

@@ -20,14 +20,19 @@ from facilitator.i18n import t
 from facilitator.meeting.approval import MinutesApproval
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import CarriedAction
+from facilitator.store.action_pages import ordered_actions
 from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
+from facilitator.store.search_terms import phrase, some_word_absent
 from facilitator.store.snapshot import from_dict
 
 SEARCH_PAGE = 20
 """Hits a search gives unless asked for more: a screenful, newest first. A bigger archive
 then costs hardly more per search, where a page of a hundred cost five times as much."""
+
+_NO_ID = 2**63 - 1
+"""Past every meeting's id: where the first page of meetings begins."""
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,24 @@ class History(ArchiveConnection):
         except ValueError:
             return None
 
-    def meetings(self, *, unfinished: bool = False) -> list[MeetingSummary]:
-        """Meetings, newest first."""
-        where = "WHERE ended_at IS NULL" if unfinished else ""
+    def meetings(
+        self, *, unfinished: bool = False, finished: bool = False, before: int | None = None, limit: int | None = None
+    ) -> list[MeetingSummary]:
+        """Meetings, newest first: all of them, or a page of ``limit`` older than the
+        meeting ``before`` (the last of the page before). A page is found through an
+        index from where the last one ended, so it costs the same at any archive size."""
+        conditions = ["id < ?"]
+        parameters: list[Any] = [before if before is not None else _NO_ID]
+        if unfinished:
+            conditions.append("ended_at IS NULL")
+        if finished:
+            conditions.append("ended_at IS NOT NULL")
+        parameters.append(-1 if limit is None else limit)
         with self._read() as db:
             rows = db.execute(
-                f"SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings {where} ORDER BY id DESC"
+                "SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings"
+                f" WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ?",
+                parameters,
             ).fetchall()
         return [MeetingSummary(*row) for row in rows]
 
@@ -143,43 +160,56 @@ class History(ArchiveConnection):
             raise ArchiveError(t("archive.no_meeting", id=meeting_id))
         return MeetingSummary(*row)
 
-    def actions(self, *, open_only: bool = False, group: str | None = None, restricted: bool = False) -> list[ActionRow]:
-        """Action items across meetings: by deadline (none last), then by meeting.
+    def actions(
+        self,
+        *,
+        open_only: bool = False,
+        group: str | None = None,
+        restricted: bool = False,
+        after: ActionRow | None = None,
+        limit: int | None = None,
+    ) -> list[ActionRow]:
+        """Action items across meetings: by deadline (none last), then by meeting. All of
+        them, or a page of ``limit`` following ``after`` (the last of the page before),
+        read through an index from there on (action_pages.py).
 
         Those recorded under a closed item only with ``restricted``, marked as such."""
-        conditions = ["1"]
+        conditions: list[str] = []
         parameters: list[Any] = []
         if open_only:
             conditions.append("a.done = 0")
         if group is not None:
             conditions.append("m.group_name = ?")
             parameters.append(group)
+        found: list[ActionRow] = []
         with self._read() as db:
             unmarked = self._closed_unmarked(db)
-            rows = db.execute(
+            if unmarked is None and not restricted:
+                conditions.append("a.confidential = 0")
+            select = (
                 "SELECT a.meeting_id, m.title, m.date, a.action_id, a.item_title, a.what, a.who, a.deadline, a.done,"
                 f" {'0' if unmarked is not None else 'a.confidential'}"
-                " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
-                f" WHERE {' AND '.join(conditions)}"
-                " ORDER BY a.deadline IS NULL, a.deadline, a.meeting_id, a.action_id",
-                parameters,
-            ).fetchall()
-        found = [
-            ActionRow(
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                row[4],
-                row[5],
-                row[6],
-                row[7],
-                done=bool(row[8]),
-                confidential=bool(row[9]) or (unmarked is not None and (row[0], row[3]) in unmarked[1]),
+                " FROM actions a CROSS JOIN meetings m ON m.id = a.meeting_id"
             )
-            for row in rows
-        ]
-        return found if restricted else [a for a in found if not a.confidential]
+            start = None if after is None else (after.deadline, after.meeting_id, after.action_id)
+            for row in ordered_actions(db, select, conditions, parameters, start, limit):
+                action = ActionRow(
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6],
+                    row[7],
+                    done=bool(row[8]),
+                    confidential=bool(row[9]) or (unmarked is not None and (row[0], row[3]) in unmarked[1]),
+                )
+                if restricted or not action.confidential:
+                    found.append(action)
+                    if limit is not None and len(found) == limit:
+                        break
+        return found
 
     def open_actions(self, group: str) -> list[CarriedAction]:
         """The actions of the group's meetings nobody has marked done yet, oldest first:
@@ -218,7 +248,7 @@ class History(ArchiveConnection):
 
         The newest ``limit`` hits: ask for one more than you show to know whether there are more.
         Hits under a closed item only with ``restricted``, marked as such."""
-        words = text.split()
+        words = text.replace("\x00", " ").split()  # a full-text query ends at a NUL: it parts words
         if not words:
             return []
         long_words = [w for w in words if len(w) >= 3]
@@ -227,11 +257,13 @@ class History(ArchiveConnection):
         parameters: list[Any] = []
         if long_words:
             conditions.append("search MATCH ?")
-            parameters.append(" ".join('"' + w.replace('"', '""') + '"' for w in long_words))
+            parameters.append(" ".join(phrase(w) for w in long_words))
         for word in short_words:  # trigrams need three letters; short words are matched plainly
             conditions.append("text LIKE ? ESCAPE '\\'")
             parameters.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         with self._read() as db:
+            if some_word_absent(db, words):  # at once, however common the other words
+                return []
             unmarked = self._closed_unmarked(db)
             if unmarked is None and not restricted:
                 conditions.append("rowid NOT IN (SELECT rowid FROM closed_search)")

@@ -114,6 +114,21 @@ def _snapshots(db: sqlite3.Connection, holding: str) -> Iterator[tuple[int, dict
         yield meeting_id, snapshot
 
 
+PAGED_LISTS: tuple[str, ...] = (
+    # Lists read a page at a time, from where the last page ended (keyset pagination):
+    # (IF NOT EXISTS: an archive whose version was set back by hand may have them)
+    # each page is found through one of these and costs the same at any archive size.
+    # The start screen's past meetings, newest first.
+    "CREATE INDEX IF NOT EXISTS meetings_finished ON meetings (id) WHERE ended_at IS NOT NULL",
+    # Action items by deadline, then meeting: all of them, and the open ones on their own
+    # (an index of the open ones stays small, since most are ticked off at the next
+    # meeting). The group is the meeting's: a page checks it through the meeting's key,
+    # so no copy of the group has to be kept in step with the meetings.
+    "CREATE INDEX IF NOT EXISTS actions_by_deadline ON actions (deadline, meeting_id, action_id)",
+    "CREATE INDEX IF NOT EXISTS actions_open_by_deadline ON actions (deadline, meeting_id, action_id) WHERE done = 0",
+)
+"""The indexes lists page through (``history.py``)."""
+
 # Index i holds the steps that take the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
@@ -181,6 +196,7 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
             sha256 TEXT NOT NULL
         )""",
     ),
+    PAGED_LISTS,
 )
 
 APPROVALS_KEPT = 4

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,9 +34,17 @@ from facilitator.tui.protocols import OpensChoices
 from facilitator.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:  # the archive is imported when the list is drawn, not at start
+    from collections.abc import Callable
+
+    from facilitator.store.archive import Archive
     from facilitator.store.history import MeetingSummary
 
+Found = TypeVar("Found")
+
 RECENT = 10
+"""Past meetings listed at a time: the newest first, the next ten on "More meetings …"."""
+MORE = "more:"
+"""The id of the "More meetings …" line begins so, followed by the id the next page is older than."""
 
 
 @dataclass(frozen=True)
@@ -113,10 +121,20 @@ class StartScreen(Screen[None]):
                 options.append(Option(literal.line("  " + self._agenda_label(path.name, path)), id=f"agenda:{path}"))
         if recent:
             options.append(Option(literal.line(t("start.recent")), disabled=True))
-            for m in recent:
-                label = t("start.meeting_line", id=m.id, date=m.date or "", title=m.title)
-                options.append(Option(literal.line("  " + label), id=f"view:{m.id}"))
+            options.extend(self._past_lines(recent))
         return options
+
+    @staticmethod
+    def _past_lines(page: list[MeetingSummary]) -> list[Option]:
+        """A page of past meetings (one more than shown when there are more), then the
+        line that lists the next page."""
+        lines = [
+            Option(literal.line("  " + t("start.meeting_line", id=m.id, date=m.date or "", title=m.title)), id=f"view:{m.id}")
+            for m in page[:RECENT]
+        ]
+        if len(page) > RECENT:
+            lines.append(Option(literal.line("  " + t("start.more")), id=f"{MORE}{page[RECENT - 1].id}"))
+        return lines
 
     @staticmethod
     def _agenda_label(name: str, path: Path) -> str:
@@ -127,33 +145,56 @@ class StartScreen(Screen[None]):
         return f"{name} – {agenda.meeting.title}"
 
     def _history(self) -> tuple[list[MeetingSummary], list[MeetingSummary]]:
+        """The unfinished meetings, and the newest page of past ones (one more than
+        shown, when there are more): each read through its index, so the list comes as
+        quickly from a hundred thousand meetings as from a hundred."""
+        found = self._read(lambda archive: (archive.meetings(unfinished=True), archive.meetings(finished=True, limit=RECENT + 1)))
+        return found or ([], [])
+
+    def _read(self, query: Callable[[Archive], Found]) -> Found | None:
+        """What ``query`` finds in the archive; None when there is none yet, or (with a
+        note) when it cannot be read."""
         if not self.archive_path.exists():
-            return [], []
+            return None
         from facilitator.store.archive import Archive
 
         try:
             with Archive.open(self.archive_path, read_only=True) as archive:
-                meetings = archive.meetings()
+                return query(archive)
         except FacilitatorError as error:
             self.notify(str(error), severity="error", timeout=10)
-            return [], []
-        unfinished = [m for m in meetings if not m.finished]
-        recent = [m for m in meetings if m.finished][:RECENT]
-        return unfinished, recent
+            return None
+
+    def _more(self, option_id: str) -> None:
+        """The "More meetings …" line gives way to the next page of past meetings, the
+        first of them highlighted."""
+        before = int(option_id.removeprefix(MORE))
+        page = self._read(lambda archive: archive.meetings(finished=True, before=before, limit=RECENT + 1))
+        if not page:
+            return
+        choices = self.query_one("#choices", OptionList)
+        at = choices.get_option_index(option_id)
+        choices.remove_option(option_id)
+        choices.add_options(self._past_lines(page))
+        choices.highlighted = at
 
     def action_open_selected(self) -> None:
         choices = self.query_one("#choices", OptionList)
         option = choices.highlighted_option
         if option is None or not option.id:
             return
-        if isinstance(self.app, OpensChoices):
+        if option.id.startswith(MORE):
+            self._more(option.id)
+        elif isinstance(self.app, OpensChoices):
             self.app.open_choice(choice_of(option.id))
         else:
             self._open(option.id)
 
     @on(OptionList.OptionSelected, "#choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option.id and event.option.id.startswith(MORE):
+            self._more(event.option.id)
+        elif event.option.id:
             self._open(event.option.id)
 
     def _open(self, option_id: str) -> None:
