@@ -167,7 +167,8 @@ class AgendaList(OptionList):
             self._counted = (width, heights)
             self._line_cache.clear()
         cache = self._line_cache
-        if len(cache.heights) != len(options):
+        laid_out = len(cache.heights) != len(options)
+        if laid_out:
             cache.clear()
             lines = cache.lines
             for index, (option, height) in enumerate(zip(options, heights, strict=True)):
@@ -179,6 +180,10 @@ class AgendaList(OptionList):
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
+        if laid_out and self.highlighted is not None:
+            # Before the frame that needed the rows is drawn: Textual scrolls to the chosen
+            # item only when the list is shown, a frame late, and the list jumped.
+            self.scroll_to_highlight()
 
     def _rows(self, option: Option, width: int) -> int:
         if isinstance(option, ItemOption):
