@@ -28,6 +28,7 @@ CACHE = BENCH / ".cache"
 import core_figures  # noqa: E402 - after the docstring's promise, not before
 import data  # noqa: E402
 import process_figures  # noqa: E402
+import view_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
 from facilitator.store.schema import SCHEMA_VERSION  # noqa: E402
@@ -103,6 +104,8 @@ def main() -> int:
             ("save", lambda: [core_figures.save(10 if quick else 40, copy(100), copy(10_000), group_agenda)]),
             ("preview", lambda: [process_figures.preview(apps, 2 if quick else 5)]),
             ("memory", lambda: [process_figures.memory(apps, 2 if quick else 3)]),
+            ("next-item", lambda: view_figures.next_item(apps, 5 if quick else 15)),
+            ("long-agenda", lambda: [view_figures.long_agenda(apps, 3 if quick else 7)]),
         ]
         figures: list[Figure] = []
         print(f"{'figure':<52} {'value':>11} {'baseline':>11} {'ratio':>6} {'pairs spread':>13} {'target':>7}  met")
