@@ -95,15 +95,20 @@ class AgendaList(OptionList):
     _counted: tuple[int, list[int]] = (-1, [])
     """The width the options' rows were counted at, and each option's rows."""
 
-    def _with_kind(self) -> bool:
-        return self.size.width == 0 or self.size.width >= KIND_FROM_WIDTH
+    _unshown = False
+    """A meeting was given before the list had a width: it is shown at the first layout."""
 
-    def on_resize(self) -> None:
-        if self._meeting is not None and self._shown_with_kind != self._with_kind():
-            self.show(self._meeting)
+    def _with_kind(self) -> bool:
+        return self.size.width >= KIND_FROM_WIDTH
 
     def show(self, meeting: Meeting) -> None:
+        """Show ``meeting``; before the list is laid out, only note it: what an item says
+        depends on the list's width, which the narrow layout sets as the screen is first
+        laid out, and options made at a guessed width were all made and counted again."""
         self._meeting = meeting
+        self._unshown = not self.size.width
+        if self._unshown:
+            return
         with_kind = self._with_kind()
         highlighted = self.highlighted
         chosen = self._shown_ids[highlighted] if highlighted is not None and highlighted < len(self._shown_ids) else None
@@ -116,6 +121,7 @@ class AgendaList(OptionList):
                     self._replace(index, item_pieces(meeting, index, with_kind=with_kind))
         else:
             self._counted = (-1, [])
+            self._shown_with_kind = with_kind  # before the options are laid out: they are made so
             self.set_options(item_options(meeting, with_kind=with_kind))
         self._shown_with_kind = with_kind
         if self.has_focus and current == self._shown_current and chosen in ids:
@@ -158,8 +164,15 @@ class AgendaList(OptionList):
         region = self.scrollable_content_region
         if not region:
             return
+        if self._meeting is not None and (self._unshown or self._with_kind() != self._shown_with_kind):
+            self.show(self._meeting)  # made at the width they are drawn at, and laid out in there
+            return
         padding = self.get_component_styles("option-list--option").padding
         width = region.width - self._get_left_gutter_width() - padding.width
+        if not self.show_vertical_scrollbar and self.styles.overflow_y == "auto" and len(self._options) > region.height:
+            # Each option takes a row at least, so the scrollbar is coming: count at the width
+            # left beside it, once, not first without it and then again.
+            width -= self.styles.scrollbar_size_vertical
         counted_at, heights = self._counted
         options = self._options
         if counted_at != width or len(heights) != len(options):
