@@ -72,6 +72,8 @@ def string_state(code: str) -> str | None:
 
 def opens_multiline_string(code: str) -> str | None:
     """The delimiter of a multi-line string left open at the end of ``code``, if any."""
+    if '"""' not in code and "'''" not in code:  # most lines: no need to walk their strings
+        return None
     state = string_state(code)
     return state if state in ('"""', "'''") else None
 
@@ -134,7 +136,7 @@ def first_long_key_line(text: str) -> int | None:
             if end >= 0:
                 closing = opens_multiline_string(line[end + 3 :])
             continue
-        if _LONG_KEY.search(line):
+        if line.count(".") >= MAX_KEY_PARTS and _LONG_KEY.search(line):  # the pattern needs as many dots
             return number
         if "=" in line:
             closing = opens_multiline_string(line[line.index("=") + 1 :])
