@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from support.app import SIZE, MakeApp
+from support.clock import FakeClock
+from textual.geometry import Region
 from textual.strip import Strip
 
 from facilitator.agenda.loader import parse_agenda
@@ -111,3 +113,33 @@ async def test_the_first_frame_of_a_long_agenda_is_the_one_that_stays(
     assert all(frame == first for frame in frames)
     narrow = size[0] < 100
     assert any(" min · " in row for row in first[3]) is not narrow, first[3]  # the type word, after the minutes
+
+
+async def test_the_clock_draws_again_only_the_rows_of_the_current_item(
+    make_app: MakeApp, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tick once drew the whole list again every second: 10 kB to the terminal.
+    agenda_file = tmp_path / "stor.toml"
+    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    app = make_app(agenda_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        meeting = app.session.meeting
+        refreshed: list[tuple[Region, ...]] = []
+        refresh = AgendaList.refresh
+
+        def spy(self: AgendaList, *regions: Region, **kwargs: bool) -> AgendaList:
+            refreshed.append(regions)
+            return refresh(self, *regions, **kwargs)
+
+        monkeypatch.setattr(AgendaList, "refresh", spy)
+        clock.advance(1)
+        agenda.tick(meeting)
+        first_line = agenda._line_cache.index_to_line[meeting.current]
+        height = agenda._line_cache.heights[meeting.current]
+        assert refreshed == [(Region(0, first_line - agenda.scroll_offset.y, agenda.size.width, height),)]
+        await pilot.pause()
+        assert "1:00" in "".join(visible_rows(agenda))

@@ -141,7 +141,7 @@ class AgendaList(OptionList):
         """A new option in place of the one at ``index``, unless its lines are the same: a
         new option, not a new prompt for the old one, because Textual keeps each option's
         drawn rows by the option; and the rows of the others are counted again only when
-        this one's height changed."""
+        this one's height changed. Only its rows are drawn again."""
         old = self._options[index]
         if isinstance(old, ItemOption) and old.lines == lines:
             return
@@ -156,7 +156,11 @@ class AgendaList(OptionList):
             if height != heights[index]:
                 heights[index] = height
                 self._line_cache.clear()
-        self.refresh()
+        first_line = self._line_cache.index_to_line.get(index)
+        if first_line is None:  # laid out again: all is drawn again
+            self.refresh()
+        else:  # only this item's rows: the clock's tick drew the whole list again every second
+            self.refresh_lines(first_line, self._line_cache.heights[index])
 
     def _update_lines(self) -> None:
         """Textual's own builds every option to count its rows; this counts them from the
