@@ -1,9 +1,12 @@
 """Figures of the meeting screen's views: moving between items, and opening a long agenda.
 
 A key's cost is timed as a person sees it: from sending the key to the pseudo-terminal
-until the frame it causes is written out, its last byte followed by a quiet stretch
-(:data:`QUIET`). Each key is sent just after the screen has been quiet as long, so a
-cursor blink or the clock's tick is not taken for the key's frame. The app runs from
+until the frames that show its effect are written out: until a mark only the effect
+paints is written (the next item's number in the agenda list, the typed character in the
+notes), and then until the output settles, its last byte followed by a quiet stretch
+(:data:`QUIET`). Each key is sent just after one of the app's own writes (the clock's
+tick, a cursor blink) has ended, the next being a tenth of a second or more away, so
+that neither is taken for the key's frame nor drawn out by one. The app runs from
 the source tree the bench imports (``python -m facilitator``).
 """
 
@@ -69,17 +72,48 @@ class TimedTerminal(Terminal):
                 return
             time.sleep(seconds / 4)
 
-    def key_to_frame(self, key: str) -> float:
-        """Seconds from sending ``key`` to the last byte of what it made the app draw."""
+    def between_beats(self) -> None:
+        """Wait for the next of the app's own writes (the clock's tick, a cursor blink) to
+        end: the next comes a tenth of a second or more later, so the key's frames are not
+        run together with one of them."""
         self.quiet()
+        written = self.written
+        deadline = time.monotonic() + 1.5
+        while self.written == written and time.monotonic() < deadline:
+            time.sleep(0.002)
+        self.quiet()
+
+    def key_to_frame(self, key: str, marker: str) -> float:
+        """Seconds from sending ``key`` to the last byte of the frames that show its effect:
+        until ``marker``, which only the effect paints, is written, and then until the
+        output settles (:data:`QUIET`)."""
+        self.between_beats()
         written = self.written
         sent = time.perf_counter()
         self.send(key)
-        deadline = time.monotonic() + 10.0
-        while self.written == written and time.monotonic() < deadline:
-            time.sleep(0.001)
+        self.wait_for(marker, after=written, timeout=10.0)
         self.quiet()
         return self.last_output - sent
+
+
+class HeldMeeting(TimedTerminal):
+    """A held meeting on screen, which knows the item it stands on to tell its mark."""
+
+    current = START_AT + 1
+    """The number shown for the current item (counted from 1)."""
+
+    def next_item(self) -> float:
+        """ctrl+n, until the agenda list marks the next item as the current one."""
+        self.current += 1
+        return self.key_to_frame("\x0e", f"▶ {self.current}. ")
+
+    def type_in_notes(self) -> float:
+        """A character typed in the notes, until it is shown: one no agenda or note holds."""
+        return self.key_to_frame(NOTES_KEY, NOTES_KEY)
+
+
+NOTES_KEY = "¤"
+"""Typed in the notes: found in the output only where the notes show it."""
 
 
 def _meeting_archive(folder: Path, items: int) -> tuple[Path, int]:
@@ -94,9 +128,9 @@ def _meeting_archive(folder: Path, items: int) -> tuple[Path, int]:
     return archive, meeting_id
 
 
-def _open(apps: Apps, folder: Path, items: int) -> TimedTerminal:
+def _open(apps: Apps, folder: Path, items: int) -> HeldMeeting:
     archive, meeting_id = _meeting_archive(folder, items)
-    screen = TimedTerminal([*source_command(), "resume", str(meeting_id)], source_env(apps, archive))
+    screen = HeldMeeting([*source_command(), "resume", str(meeting_id)], source_env(apps, archive))
     screen.wait_for(FOOTER_MARKER)
     time.sleep(SETTLED)
     return screen
@@ -108,8 +142,8 @@ def next_item(apps: Apps, runs: int) -> list[Figure]:
     small = _open(apps, apps.folder, 200)
     big = _open(apps, apps.folder, 2000)
     try:
-        against_key = interleaved(runs, lambda: small.key_to_frame("\x0e"), lambda: small.key_to_frame("x"))
-        against_small = interleaved(runs, lambda: big.key_to_frame("\x0e"), lambda: small.key_to_frame("\x0e"))
+        against_key = interleaved(runs, small.next_item, small.type_in_notes)
+        against_small = interleaved(runs, big.next_item, small.next_item)
     finally:
         small.close()
         big.close()
