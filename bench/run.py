@@ -30,6 +30,7 @@ import core_figures  # noqa: E402 - after the docstring's promise, not before
 import data  # noqa: E402
 import list_figures  # noqa: E402
 import process_figures  # noqa: E402
+import view_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
 from facilitator.store.archive import Archive  # noqa: E402
@@ -136,6 +137,8 @@ def main() -> int:
             ("list-meetings", lambda: list_figures.meetings_list(apps, 3 if quick else 7, copy(100), copy(100_000))),
             ("list-actions", lambda: list_figures.open_actions(apps, 3 if quick else 7, copy(100), copy(100_000))),
             ("search-worst", lambda: [list_figures.search_worst(10 if quick else 50, copy(100), copy(100_000))]),
+            ("next-item", lambda: view_figures.next_item(apps, 5 if quick else 15)),
+            ("long-agenda", lambda: [view_figures.long_agenda(apps, 3 if quick else 7)]),
         ]
         figures: list[Figure] = []
         print(f"{'figure':<52} {'value':>11} {'baseline':>11} {'ratio':>6} {'pairs spread':>13} {'target':>7}  met")

@@ -35,7 +35,7 @@ def parse_agenda(data: bytes, path: Path | str = "<agenda>") -> Agenda:
         raise AgendaError(path, [Problem(t("agenda.file.too_large", size=_megabytes(len(data))))])
     text = _decode(data, path)
     document, syntax = read_toml(text, path)
-    agenda, schema = check_schema(document, key_lines(text), quiet_about_missing=bool(syntax))
+    agenda, schema = check_schema(document, lambda: key_lines(text), quiet_about_missing=bool(syntax))
     problems = [*syntax, *schema]
     if problems:
         raise AgendaError(path, problems)

@@ -49,11 +49,12 @@ _INVALID: Final = object()
 
 
 def check_schema(
-    document: dict[str, Any], lines: dict[KeyPath, int], *, quiet_about_missing: bool = False
+    document: dict[str, Any], lines: Callable[[], Mapping[KeyPath, int]], *, quiet_about_missing: bool = False
 ) -> tuple[Agenda | None, list[Problem]]:
     """The Agenda a parsed document describes, or None with every problem found.
 
-    ``lines`` places each key path on its line (``toml_lines.key_lines``). After a syntax
+    ``lines`` places each key path on its line (``toml_lines.key_lines``); it is asked only
+    when there is a problem to place, as a valid agenda needs no lines. After a syntax
     error the loader has blanked the offending line, so ``quiet_about_missing`` keeps a key
     that stood there from being reported missing as well.
     """
@@ -76,8 +77,9 @@ def _quote(value: object) -> str:
 class _Validator:
     """Walks a parsed document once, building the Agenda and collecting every problem."""
 
-    def __init__(self, lines: dict[KeyPath, int], *, quiet_about_missing: bool = False) -> None:
-        self.lines = lines
+    def __init__(self, lines: Callable[[], Mapping[KeyPath, int]], *, quiet_about_missing: bool = False) -> None:
+        self._find_lines = lines
+        self._lines: Mapping[KeyPath, int] | None = None
         self.quiet_about_missing = quiet_about_missing
         """After a syntax error the offending line was blanked; a key it held may look missing."""
         self.problems: list[Problem] = []
@@ -87,8 +89,10 @@ class _Validator:
 
     def line_of(self, key_path: KeyPath) -> int | None:
         """The line of ``key_path``, or of the closest enclosing header that was found."""
+        if self._lines is None:
+            self._lines = self._find_lines()
         for end in range(len(key_path), 0, -1):
-            line = self.lines.get(key_path[:end])
+            line = self._lines.get(key_path[:end])
             if line is not None:
                 return line
         return None

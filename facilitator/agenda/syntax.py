@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
+from facilitator.agenda.plain_strings import as_literal_strings
 from facilitator.agenda.toml_lines import PREFIX, first_deep_line, first_long_key_line, split_lines
 from facilitator.agenda.toml_lines import string_state as _string_state
 from facilitator.errors import AgendaError, Problem
@@ -40,7 +41,7 @@ def read_toml(text: str, path: Path | str) -> tuple[dict[str, Any], list[Problem
     lines = split_lines(text)
     while True:
         try:
-            return tomllib.loads("\n".join(lines)), syntax
+            return tomllib.loads(as_literal_strings(lines)), syntax
         except tomllib.TOMLDecodeError as error:
             problem, local = _syntax_problem(error, lines)
             syntax.append(problem)

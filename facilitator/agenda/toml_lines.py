@@ -39,41 +39,41 @@ def _parts(dotted: str) -> list[str]:
     return [p.strip("\"'") for p in _PART.findall(dotted)]
 
 
+_STRING_OR_COMMENT = re.compile(r"\"\"\"|'''|[\"'#]")
+_BASIC_REST = re.compile(r"(?:[^\"\\]++|\\[\s\S])*+\"")
+"""The rest of a one-line basic string after its opening quote: a backslash escapes what follows."""
+
+
 def string_state(code: str) -> str | None:
     """What string ``code`` leaves open at its end: a multi-line delimiter, a quote, or None.
 
     Walks the line once, skipping over closed strings and stopping at a comment, so a
-    ``\"\"\"`` inside a comment or inside quotes does not count.
+    ``\"\"\"`` inside a comment or inside quotes does not count. It jumps from quote to
+    quote with patterns, not a character at a time: every line of an agenda passes
+    through here when it is loaded, and a 2,000-item one took a third of a second so.
     """
-    i, n = 0, len(code)
-    while i < n:
-        if code.startswith(('"""', "'''"), i):
-            delimiter = code[i : i + 3]
-            end = code.find(delimiter, i + 3)
-            if end < 0:
-                return delimiter
-            i = end + 3
-        elif code[i] == '"':
-            i += 1
-            while i < n and code[i] != '"':
-                i += 2 if code[i] == "\\" else 1
-            if i >= n:
-                return '"'
-            i += 1
-        elif code[i] == "'":
-            end = code.find("'", i + 1)
-            if end < 0:
-                return "'"
-            i = end + 1
-        elif code[i] == "#":
+    i = 0
+    while (found := _STRING_OR_COMMENT.search(code, i)) is not None:
+        mark = found.group()
+        if mark == "#":
             return None
-        else:
-            i += 1
+        if mark == '"':
+            rest = _BASIC_REST.match(code, found.end())
+            if rest is None:
+                return '"'
+            i = rest.end()
+            continue
+        end = code.find(mark, found.end())  # a literal string, or a multi-line one
+        if end < 0:
+            return mark
+        i = end + len(mark)
     return None
 
 
 def opens_multiline_string(code: str) -> str | None:
     """The delimiter of a multi-line string left open at the end of ``code``, if any."""
+    if '"""' not in code and "'''" not in code:  # most lines: no need to walk their strings
+        return None
     state = string_state(code)
     return state if state in ('"""', "'''") else None
 
@@ -136,7 +136,7 @@ def first_long_key_line(text: str) -> int | None:
             if end >= 0:
                 closing = opens_multiline_string(line[end + 3 :])
             continue
-        if _LONG_KEY.search(line):
+        if line.count(".") >= MAX_KEY_PARTS and _LONG_KEY.search(line):  # the pattern needs as many dots
             return number
         if "=" in line:
             closing = opens_multiline_string(line[line.index("=") + 1 :])

@@ -37,13 +37,18 @@ Part = Content | str | tuple[str, str]
 """A piece of a line: content made here, or text (with a style) to be made literal."""
 
 
+def shown(text: object) -> str:
+    """The characters :func:`line` shows for ``text``: what a widget that measures lines
+    without building them (the agenda list) must count."""
+    value = one_line(text)
+    return value[:LINE_MAX] + "…" if len(value) > LINE_MAX else value
+
+
 def line(text: object, style: str = "") -> Content:
     """One line: a title, a name, a path, an option. Line breaks show as signs (␊, ␤),
     so a value can never add a line where the layout has one."""
-    shown = one_line(text)
-    if len(shown) > LINE_MAX:
-        shown = shown[:LINE_MAX] + "…"
-    return Content.styled(shown, style) if style else Content(shown)
+    value = shown(text)
+    return Content.styled(value, style) if style else Content(value)
 
 
 def block(text: object, style: str = "") -> Content:

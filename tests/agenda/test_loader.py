@@ -127,3 +127,17 @@ def test_error_without_problems_is_a_bug() -> None:
 
 def test_loader_returns_agenda_type(valid_agenda: Path) -> None:
     assert isinstance(load_agenda(str(valid_agenda)), Agenda)
+
+
+def test_a_valid_agenda_is_loaded_without_placing_its_keys_on_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Lines are for messages: a 2,000-item agenda spent a third of its loading placing keys.
+    import facilitator.agenda.loader as loader
+
+    placed: list[str] = []
+    place = loader.key_lines
+    monkeypatch.setattr(loader, "key_lines", lambda text: placed.append(text) or place(text))
+    parse_agenda('[meeting]\ntitle = "Møde"\nkind = "andet"\n[[item]]\ntitle = "Punkt"\n'.encode())
+    assert placed == []
+    with pytest.raises(AgendaError) as raised:
+        parse_agenda('[meeting]\ntitle = "Møde"\nkind = "andet"\n[[item]]\ntitle = "Punkt"\nminutes = -4\n'.encode())
+    assert len(placed) == 1 and raised.value.problems[0].line == 6

@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from facilitator.agenda.toml_lines import key_lines
 
 
@@ -50,6 +53,43 @@ def test_string_state() -> None:
     assert string_state('purpose = """starts here') == '"""'
     assert string_state('title = "closed"  # "not open') is None
     assert string_state('title = "esc \\" still open') == '"'
+
+
+def walked_state(code: str) -> str | None:
+    """string_state as it was first written, a character at a time: the reference."""
+    i, n = 0, len(code)
+    while i < n:
+        if code.startswith(('"""', "'''"), i):
+            delimiter = code[i : i + 3]
+            end = code.find(delimiter, i + 3)
+            if end < 0:
+                return delimiter
+            i = end + 3
+        elif code[i] == '"':
+            i += 1
+            while i < n and code[i] != '"':
+                i += 2 if code[i] == "\\" else 1
+            if i >= n:
+                return '"'
+            i += 1
+        elif code[i] == "'":
+            end = code.find("'", i + 1)
+            if end < 0:
+                return "'"
+            i = end + 1
+        elif code[i] == "#":
+            return None
+        else:
+            i += 1
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(['"', "'", "#", "\\", "a", " ", "=", "\n", "é"]), max_size=40))
+def test_string_state_jumps_to_what_a_character_walk_finds(code: str) -> None:
+    from facilitator.agenda.toml_lines import string_state
+
+    assert string_state(code) == walked_state(code)
 
 
 def test_first_deep_line() -> None:

@@ -33,6 +33,10 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets._footer", "FooterKey", "widgets/key_footer.py titles the footer's keys (and tests read them)"),
     ("textual.widgets._select", "SelectOverlay", "dialogs/form.py: Enter and Escape belong to an open list, not the dialog"),
     ("textual.widgets", "OptionList._lines", "widgets/tick_list.py draws each row for the entry the option list put there"),
+    ("textual.widgets", "OptionList._update_lines", "widgets/agenda_list.py overrides it: rows counted without building options"),
+    ("textual.widgets._option_list", "_LineCache.clear", "widgets/agenda_list.py lays its rows out again in Textual's cache"),
+    ("textual.widgets", "OptionList._get_left_gutter_width", "widgets/agenda_list.py counts rows at the width Textual draws"),
+    ("textual.widgets", "OptionList._scroll_update", "widgets/agenda_list.py sets the scrolled size as Textual's own did"),
     ("textual.command", "CommandPalette._start_no_matches_countdown", "palette.py overrides it: nothing found, in our words"),
     ("textual.command", "CommandPalette._stop_no_matches_countdown", "palette.py calls it, as Textual's own method did"),
     ("textual.command", "CommandPalette._NO_MATCHES", "palette.py gives its option this id: Textual removes it"),
@@ -76,7 +80,15 @@ REACTIVES: tuple[tuple[str, str, str], ...] = (
 """Reactives whose ``watch_``/``validate_`` hooks the app defines by name."""
 
 OVERRIDES = frozenset(
-    {"_on_key", "_on_paste", "_start_no_matches_countdown", "_no_matches_timer", "_list_visible", "_sequence_to_key_events"}
+    {
+        "_on_key",
+        "_on_paste",
+        "_update_lines",
+        "_start_no_matches_countdown",
+        "_no_matches_timer",
+        "_list_visible",
+        "_sequence_to_key_events",
+    }
 )
 """The private names the app's classes may share with Textual's: the overrides above."""
 
@@ -141,6 +153,16 @@ def test_the_private_methods_the_app_overrides_are_called_by_textual() -> None:
 
     for owner, name in ((TextArea, "_on_key"), (Input, "_on_key"), (Input, "_on_paste")):
         assert name in vars(owner), f"{owner.__name__}.{name} is not Textual's own handler any more"
+
+
+def test_the_option_list_still_counts_its_rows_in_update_lines() -> None:
+    # agenda_list.py counts its rows in its own _update_lines: Textual must still call it
+    # before drawing and when options are added, and read the rows from its line cache.
+    from textual.widgets import OptionList
+
+    for caller in (OptionList.render_lines, OptionList.add_options, OptionList.scroll_to_highlight):
+        assert "self._update_lines()" in inspect.getsource(caller), f"OptionList.{caller.__name__} no longer counts rows first"
+    assert "self._line_cache.lines" in inspect.getsource(OptionList._lines.fget), "OptionList keeps its rows elsewhere"
 
 
 def test_the_palette_still_says_nothing_found_where_palette_py_says_it() -> None:

@@ -30,6 +30,7 @@ from facilitator.session import Session
 from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings, key_for
 from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.screens.approval_actions import ApprovalActions
+from facilitator.tui.screens.breakpoints import set_breakpoint_classes
 from facilitator.tui.screens.next_meeting_action import NextMeetingAction
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
@@ -96,6 +97,7 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, Screen[No
         return self.session.meeting
 
     def compose(self) -> ComposeResult:
+        set_breakpoint_classes(self, self.app.size)  # the first layout is the one that stays
         yield StatusBar(id="status-bar")
         yield RoomLine(id="room-line")
         with Horizontal(id="body"):

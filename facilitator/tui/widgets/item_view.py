@@ -309,11 +309,11 @@ class ItemView(Vertical):
             for i, text in enumerate(state.item.prompts)
         ]
         options = [Selection(literal.line(text), i, i in state.chosen) for i, text in enumerate(state.item.options)]
-        carried = (
-            [Selection(literal.line(_carried_label(a)), i, a.done) for i, a in enumerate(meeting.carried)]
-            if meeting.carried_item() == meeting.current or (meeting.carried_item() is None and meeting.current == 0)
-            else []
-        )
+        carried: list[Selection[int]] = []
+        if meeting.carried:  # only then look for their item: finding it reads the whole agenda
+            follow_up = meeting.carried_item()
+            if follow_up == meeting.current or (follow_up is None and meeting.current == 0):
+                carried = [Selection(literal.line(_carried_label(a)), i, a.done) for i, a in enumerate(meeting.carried)]
         for name, entries in (("prompts", prompts), ("options", options), ("carried", carried)):
             selection = self.query_one(f"#{name}", SelectionList)
             selection.clear_options()
