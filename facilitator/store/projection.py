@@ -37,17 +37,47 @@ def closed_rowids(meeting_id: int, items: Iterable[dict[str, Any]]) -> list[int]
     return [rowid for item in items if is_closed(item) for rowid in item_rowids(meeting_id, item)]
 
 
-def project_items(db: sqlite3.Connection, meeting_id: int, items: list[dict[str, Any]]) -> None:
-    """Add the full-text, closed and action rows of ``items`` (whose old rows are gone)."""
+def _search_rows(meeting_id: int, items: list[dict[str, Any]]) -> set[tuple[int, str, str, str]]:
+    return {
+        (search_rowid(meeting_id, kind, number), text, item["item"]["title"], kind)
+        for item in items
+        for kind, number, text in item_records(item)
+    }
+
+
+def _action_rows(meeting_id: int, items: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    return {
+        (meeting_id, a["id"], item["item"]["title"], a["what"], a["who"], a["deadline"], int(a["done"]), int(is_closed(item)))
+        for item in items
+        for a in item["actions"]
+    }
+
+
+def _action_id(row: tuple[Any, ...]) -> int:
+    return int(row[1])
+
+
+def project_items(
+    db: sqlite3.Connection, meeting_id: int, items: list[dict[str, Any]], old: list[dict[str, Any]] | None = None
+) -> None:
+    """Bring the full-text, closed and action rows of ``items`` in line, where ``old`` are
+    the same items as the archive held them (none: their rows are gone; an item in ``old``
+    and not in ``items`` is taken away). Only rows that differ are written: a decision
+    added to an item adds one row, whatever else the item holds."""
+    old = old or []
+    search, was_search = _search_rows(meeting_id, items), _search_rows(meeting_id, old)
+    db.executemany("DELETE FROM search WHERE rowid = ?", [(row[0],) for row in was_search - search])
+    db.executemany("INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, ?)", sorted(search - was_search))
+    closed, was_closed = set(closed_rowids(meeting_id, items)), set(closed_rowids(meeting_id, old))
+    db.executemany("DELETE FROM closed_search WHERE rowid = ?", [(r,) for r in was_closed - closed])
+    db.executemany("INSERT INTO closed_search (rowid) VALUES (?)", [(r,) for r in sorted(closed - was_closed)])
+    actions, was_actions = _action_rows(meeting_id, items), _action_rows(meeting_id, old)
+    kept = {row[1] for row in actions}
+    changed: list[tuple[Any, ...]] = sorted(actions - was_actions, key=_action_id)
     db.executemany(
-        "INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, ?)",
-        [
-            (search_rowid(meeting_id, kind, number), text, item["item"]["title"], kind)
-            for item in items
-            for kind, number, text in item_records(item)
-        ],
+        "DELETE FROM actions WHERE meeting_id = ? AND action_id = ?",
+        [(meeting_id, row[1]) for row in was_actions if row[1] not in kept],
     )
-    db.executemany("INSERT INTO closed_search (rowid) VALUES (?)", [(r,) for r in closed_rowids(meeting_id, items)])
     db.executemany(
         "INSERT INTO actions (meeting_id, action_id, item_title, what, who, deadline, done, confidential)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -55,23 +85,7 @@ def project_items(db: sqlite3.Connection, meeting_id: int, items: list[dict[str,
         " what = excluded.what, who = excluded.who, deadline = excluded.deadline, confidential = excluded.confidential,"
         # Done in a later meeting (carried over) stays done whatever this snapshot says.
         " done = CASE WHEN actions.done_in IS NULL THEN excluded.done ELSE actions.done END",
-        [
-            (meeting_id, a["id"], item["item"]["title"], a["what"], a["who"], a["deadline"], int(a["done"]), int(is_closed(item)))
-            for item in items
-            for a in item["actions"]
-        ],
-    )
-
-
-def unproject_items(db: sqlite3.Connection, meeting_id: int, old: list[dict[str, Any]], kept_actions: set[int]) -> None:
-    """Take away the full-text and closed rows ``old`` items had (their notes' own rows
-    stay: notes are saved apart), and their action rows but those in ``kept_actions``."""
-    records = [(search_rowid(meeting_id, kind, number),) for item in old for kind, number, _ in item_records(item)]
-    db.executemany("DELETE FROM search WHERE rowid = ?", records)
-    db.executemany("DELETE FROM closed_search WHERE rowid = ?", [(r,) for item in old for r in item_rowids(meeting_id, item)])
-    db.executemany(
-        "DELETE FROM actions WHERE meeting_id = ? AND action_id = ?",
-        [(meeting_id, a["id"]) for item in old for a in item["actions"] if a["id"] not in kept_actions],
+        changed,
     )
 
 
@@ -111,8 +125,8 @@ def renumber_records(db: sqlite3.Connection) -> None:
         try:
             items = whole_snapshot(db, meeting_id, text)["items"]
             closed_rowids(meeting_id, items)  # the shape the projections need
-            [(item["item"]["title"], *record) for item in items for record in item_records(item)]
-            [(a["id"], a["what"], a["who"], a["deadline"], int(a["done"])) for item in items for a in item["actions"]]
+            _search_rows(meeting_id, items)
+            _action_rows(meeting_id, items)
         except (ValueError, KeyError, TypeError, AttributeError):
             continue
         project_meeting(db, meeting_id, items)

@@ -19,7 +19,7 @@ from facilitator.store.approvals import approved_refusal
 from facilitator.store.meeting_changes import MeetingChanges
 from facilitator.store.meeting_rows import ORDER, head_text, item_text, split, stored_items, write_items
 from facilitator.store.notes_index import NotesIndex, now_text
-from facilitator.store.projection import project_carried, project_items, project_meeting, unproject_items
+from facilitator.store.projection import project_carried, project_items, project_meeting
 from facilitator.store.schema import meeting_rowids, search_rowid
 from facilitator.store.snapshot import to_dict
 
@@ -65,9 +65,8 @@ class SnapshotWriter(NotesIndex):
             if changes.items:
                 old = [item for item in stored_items(db, meeting_id, list(changes.items)).values() if item is not None]
                 new = [item for item in changes.items.values() if item is not None]
-                unproject_items(db, meeting_id, old, {a["id"] for item in new for a in item["actions"]})
                 write_items(db, meeting_id, {i: None if item is None else item_text(item) for i, item in changes.items.items()})
-                project_items(db, meeting_id, new)
+                project_items(db, meeting_id, new, old)
             self._write_notes(db, meeting_id, changes.notes, changes.titles)
 
     def discard_unstarted(self, meeting_id: int) -> bool:
