@@ -22,7 +22,7 @@ from facilitator.agenda.model import MAX_MINUTES, Item, ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
-from facilitator.meeting.change import HEAD, Change, touched
+from facilitator.meeting.change import Change, touched
 from facilitator.meeting.records import ItemState
 from facilitator.meeting.speakers import SpeakersList
 
@@ -84,10 +84,11 @@ class AgendaChanges:
         self._check_index(index)
         self._check_index(to)
         current_id = self.items[self.current].id if self.current is not None else None
-        self.items.insert(to, self.items.pop(index))
+        moved = self.items.pop(index)
+        self.items.insert(to, moved)
         if current_id is not None:
             self.current = next(i for i, s in enumerate(self.items) if s.id == current_id)
-        self._changed(HEAD)
+        self._changed(touched(moved.id, head=True))  # the order is the head's; the item moved is saved too
 
     def is_still_to_come(self, index: int) -> bool:
         """After the current item and never taken: an item whose place may still change."""

@@ -1,8 +1,10 @@
 """Writing meetings: a snapshot, with its projections kept in step in the same transaction.
 
-A meeting is stored as a snapshot without its notes (``store.snapshot``). The action
-items and the full-text rows of decisions, votes and actions are projections of it,
-brought in line with every save, so questions across meetings never read a snapshot.
+A meeting is stored as a snapshot without its notes (``store.snapshot``), in parts: a
+head and a row per item (``meeting_rows``). The action items and the full-text rows of
+decisions, votes and actions are projections of it (``projection``), brought in line
+with every save, so questions across meetings never read a snapshot. A whole snapshot
+(``save``) rewrites every part; changes (``save_changes``) only the parts they touched.
 Writing only stores: what goes into a meeting (the actions it carries over) is decided
 by the session before the meeting comes here.
 """
@@ -76,10 +78,12 @@ class SnapshotWriter(NotesIndex):
         "unfinished" meeting behind for ``resume`` to pick.
         """
         with self._write() as db:
-            gone = db.execute("DELETE FROM meetings WHERE id = ? AND started_at IS NULL", (meeting_id,)).rowcount
+            gone = db.execute("SELECT 1 FROM meetings WHERE id = ? AND started_at IS NULL", (meeting_id,)).fetchone()
             if gone:
-                db.execute("DELETE FROM notes WHERE meeting_id = ?", (meeting_id,))
+                # Its item rows first: they refer to the meeting.
                 db.execute("DELETE FROM meeting_items WHERE meeting_id = ?", (meeting_id,))
+                db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+                db.execute("DELETE FROM notes WHERE meeting_id = ?", (meeting_id,))
                 db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
                 db.execute(
                     "DELETE FROM search WHERE rowid BETWEEN ? AND ?",
