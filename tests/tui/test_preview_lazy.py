@@ -15,7 +15,7 @@ from facilitator.tui.widgets.minutes_section import MinutesSection
 from facilitator.tui.widgets.minutes_view import MinutesView
 
 SIZE = (100, 30)
-SCROLLED = 120
+SCROLLED = 60
 """Items of the meetings scrolled through to the end (mounting them all takes a while)."""
 
 
@@ -68,7 +68,7 @@ async def test_scrolling_mounts_more_and_the_end_reaches_the_last_item(make_app:
         view = await open_preview(app, pilot, long_meeting(SCROLLED))
         first = len(app.screen.query(MinutesSection))
         view.focus()
-        for _ in range(12):  # past the agenda's list and what was mounted below it
+        for _ in range(4):  # past what was mounted at first
             await pilot.press("pagedown")
             await pilot.pause()
         await pilot.pause()
@@ -82,6 +82,7 @@ async def test_scrolling_mounts_more_and_the_end_reaches_the_last_item(make_app:
         await pilot.press("end")
         await pilot.pause()
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the scroll to the end glides there
         assert view.pending == 0
         assert view.scroll_y == view.max_scroll_y > 0
         last = list(app.screen.query(MinutesSection))[-1]
@@ -109,7 +110,7 @@ async def test_refresh_shows_the_change_and_keeps_the_place(make_app: MakeApp) -
         meeting = long_meeting(SCROLLED)
         view = await open_preview(app, pilot, meeting)
         view.focus()
-        for _ in range(4):
+        for _ in range(3):
             await pilot.press("pagedown")
             await pilot.pause()
         place = view.scroll_y
@@ -125,5 +126,6 @@ async def test_refresh_shows_the_change_and_keeps_the_place(make_app: MakeApp) -
         await pilot.press("end")
         await pilot.pause()
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the scroll to the end glides there
         assert f"Beslutning {SCROLLED}" in shown(app) and view.pending == 0
         assert "Rettet tekst" in shown(app)  # the new minutes, not the old ones kept

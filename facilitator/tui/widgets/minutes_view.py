@@ -10,6 +10,8 @@ jump to the end mounts the rest, since the end is below all of it.
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.containers import VerticalScroll
 
 from facilitator.tui.widgets.minutes_section import MinutesSection, Piece
@@ -46,6 +48,9 @@ class MinutesView(VerticalScroll):
         """The lines the mounted pieces take at least (``lines_of``): counted, not read
         from the layout, which is only known a refresh later and would let a scroll mount
         piece after piece before it caught up."""
+        self._changing = asyncio.Lock()
+        """Held while pieces are mounted or replaced: a scroll's mounting that ran during a
+        refresh's removal would leave pieces of the old minutes among the new."""
 
     @property
     def pending(self) -> int:
@@ -59,9 +64,10 @@ class MinutesView(VerticalScroll):
         """Show ``parts`` in place of what is shown, at the same scroll position: enough
         pieces to reach it and fill the view, the rest as it scrolls."""
         keep = round(self.scroll_y)
-        await self.remove_children()
-        self._parts, self._mounted, self._lines = parts, 0, 0
-        await self._mount_to(keep)
+        async with self._changing:
+            await self.remove_children()
+            self._parts, self._mounted, self._lines = parts, 0, 0
+            await self._mount_to(keep)
         if keep:
             self.call_after_refresh(self.scroll_to, y=keep, animate=False, immediate=True)
 
@@ -78,8 +84,9 @@ class MinutesView(VerticalScroll):
         await self.mount_all(MinutesSection(part) for part in batch)
 
     async def _extend(self) -> None:
-        if self.is_attached:
-            await self._mount_to(self.scroll_y)
+        async with self._changing:
+            if self.is_attached:
+                await self._mount_to(self.scroll_y)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -98,7 +105,8 @@ class MinutesView(VerticalScroll):
             super().action_scroll_end()
 
     async def _mount_rest_and_end(self) -> None:
-        start, self._mounted = self._mounted, len(self._parts)
-        self._lines += sum(lines_of(part) for part in self._parts[start:])
-        await self.mount_all(MinutesSection(part) for part in self._parts[start:])
+        async with self._changing:
+            start, self._mounted = self._mounted, len(self._parts)
+            self._lines += sum(lines_of(part) for part in self._parts[start:])
+            await self.mount_all(MinutesSection(part) for part in self._parts[start:])
         self.call_after_refresh(super().action_scroll_end)
