@@ -48,6 +48,7 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual._xterm_parser", "XTermParser._sequence_to_key_events", "alt_keys.py overrides it: alt+s then more keys"),
     ("textual.drivers.linux_driver", "XTermParser", "alt_keys.py points it at its parser: alt+s then more keys"),
     ("textual._ansi_sequences", "ANSI_SEQUENCES_KEYS", "alt_keys.py leaves the sequences Textual knows to Textual"),
+    ("textual.widgets", "Footer._bindings_ready", "key_footer.py sets it at its first compose: keys in the first frame"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
 
@@ -88,6 +89,7 @@ OVERRIDES = frozenset(
         "_no_matches_timer",
         "_list_visible",
         "_sequence_to_key_events",
+        "_bindings_ready",
     }
 )
 """The private names the app's classes may share with Textual's: the overrides above."""
