@@ -164,8 +164,6 @@ class Recorder:
         return state
 
     def _on_change(self, change: Change) -> None:
-        if change.order or change.items is None:
-            self._states = {s.id: s for s in self.meeting.items}
         if change.kind == "notes" and change.item_id is not None:
             state = self._state(change.item_id)
             if state is None:
@@ -177,6 +175,8 @@ class Recorder:
                     self._notes_due = time.monotonic() + self.notes_interval
                     self._condition.notify_all()
             return
+        if change.order or change.items is None:
+            self._states = {s.id: s for s in self.meeting.items}
         if change.items is None or not self._split:
             snapshot = to_dict(self.meeting, notes=False)
             with self._condition:
