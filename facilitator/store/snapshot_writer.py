@@ -1,9 +1,9 @@
 """Writing meetings: a snapshot, with its projections kept in step in the same transaction.
 
 A meeting is stored as a snapshot without its notes (``store.snapshot``), in parts: a
-head, the items' order and a row per item (``meeting_rows``). The action items and the full-text rows of
-decisions, votes and actions are projections of it (``projection``), brought in line
-with every save, so questions across meetings never read a snapshot. A whole snapshot
+head, the items' order and a row per item (``meeting_rows``). The action items and the
+full-text rows of decisions, votes and actions are projections of it (``projection``),
+brought in line with every save, so questions across meetings never read a snapshot. A whole snapshot
 (``save``) rewrites every part; changes (``save_changes``) only the parts they touched.
 Writing only stores: what goes into a meeting (the actions it carries over) is decided
 by the session before the meeting comes here.
