@@ -22,7 +22,7 @@ from facilitator.agenda.model import MAX_MINUTES, Item, ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
-from facilitator.meeting.change import Change, touched
+from facilitator.meeting.change import Change, reordered, touched
 from facilitator.meeting.records import ItemState
 from facilitator.meeting.speakers import SpeakersList
 
@@ -72,7 +72,7 @@ class AgendaChanges:
         self.items.insert(at, ItemState(item, id=new_id, added=True))
         if self.current is not None and at <= self.current:
             self.current += 1
-        self._changed(touched(new_id, head=True))
+        self._changed(reordered(new_id))
         return at
 
     def move_item(self, index: int, to: int) -> None:
@@ -88,7 +88,7 @@ class AgendaChanges:
         self.items.insert(to, moved)
         if current_id is not None:
             self.current = next(i for i, s in enumerate(self.items) if s.id == current_id)
-        self._changed(touched(moved.id, head=True))  # the order is the head's; the item moved is saved too
+        self._changed(reordered(moved.id))  # the item moved is saved too
 
     def is_still_to_come(self, index: int) -> bool:
         """After the current item and never taken: an item whose place may still change."""
@@ -149,7 +149,7 @@ class AgendaChanges:
         del self.items[index]
         if self.current is not None and index < self.current:
             self.current -= 1
-        self._changed(touched(state.id, head=True))
+        self._changed(reordered(state.id))
         return state
 
     def set_carry_on(self, index: int, carry_on: bool = True) -> None:

@@ -17,15 +17,18 @@ class Change(NamedTuple):
     so that saving it costs what was touched, not the whole meeting: ``items`` are the
     ids of the items whose state changed (added and dropped ones included), ``head``
     whether anything outside the items changed (info, people, the current item, ids
-    given, carried actions, speakers, the order of the items). ``items=None``, the
-    default, means "anything may have changed": a change that does not say is never
-    saved wrong, only slowly.
+    given, carried actions, speakers), ``order`` whether the items' order changed (an
+    item added, moved or dropped): the order is stored apart from the head, since it
+    grows with the meeting and changes seldom. ``items=None``, the default, means
+    "anything may have changed": a change that does not say is never saved wrong, only
+    slowly.
     """
 
     kind: str  # "structure" or "notes"
     item_id: int | None = None
     items: tuple[int, ...] | None = None
     head: bool = True
+    order: bool = False
 
 
 STRUCTURE = Change("structure")
@@ -36,3 +39,9 @@ HEAD = Change("structure", items=())
 def touched(*item_ids: int, head: bool = False) -> Change:
     """A structural change of these items only, and of the head when ``head``."""
     return Change("structure", items=item_ids, head=head)
+
+
+def reordered(*item_ids: int) -> Change:
+    """Items added, moved or dropped: these items, the head (the current item's index)
+    and the items' order."""
+    return Change("structure", items=item_ids, head=True, order=True)

@@ -1,4 +1,4 @@
-"""What of a meeting waits to be saved: the whole of it, its head, some items, notes.
+"""What of a meeting waits to be saved: the whole of it, its head, its order, some items, notes.
 
 The recorder gathers changes here as the meeting tells them and its thread saves them
 (``SnapshotWriter.save_changes``). Gathering is cheap and keeps only the newest of each
@@ -18,6 +18,8 @@ class MeetingChanges:
     """The whole snapshot (without notes), when a change did not say what it touched."""
     head: dict[str, Any] | None = None
     """The snapshot's head (``meeting_rows.split``), when it changed."""
+    order: list[int] | None = None
+    """The items' ids in agenda order, when it changed."""
     items: dict[int, dict[str, Any] | None] = field(default_factory=dict)
     """Items by id as they are now; None for an item no longer in the meeting."""
     notes: dict[int, str] = field(default_factory=dict)
@@ -26,19 +28,20 @@ class MeetingChanges:
 
     @property
     def structural(self) -> bool:
-        return self.whole is not None or self.head is not None or bool(self.items)
+        return self.whole is not None or self.head is not None or self.order is not None or bool(self.items)
 
     def __bool__(self) -> bool:
         return self.structural or bool(self.notes)
 
     def take_whole(self, snapshot: dict[str, Any]) -> None:
         """Everything before is in ``snapshot``: it replaces every part waiting."""
-        self.whole, self.head, self.items = snapshot, None, {}
+        self.whole, self.head, self.order, self.items = snapshot, None, None, {}
 
     def under(self, newer: MeetingChanges) -> MeetingChanges:
         """These changes (a save that failed) with ``newer`` ones on top."""
         notes, titles = {**self.notes, **newer.notes}, {**self.titles, **newer.titles}
         if newer.whole is not None:
-            return MeetingChanges(newer.whole, newer.head, newer.items, notes, titles)
+            return MeetingChanges(newer.whole, newer.head, newer.order, newer.items, notes, titles)
         head = newer.head if newer.head is not None else self.head
-        return MeetingChanges(self.whole, head, {**self.items, **newer.items}, notes, titles)
+        order = newer.order if newer.order is not None else self.order
+        return MeetingChanges(self.whole, head, order, {**self.items, **newer.items}, notes, titles)

@@ -1,11 +1,15 @@
-"""A meeting's snapshot stored in parts: its head in ``meetings.snapshot``, each item in a row.
+"""A meeting's snapshot stored in parts: its head in ``meetings.snapshot``, each item in a
+row, and the items' order in a row of its own.
 
 Saving a change then writes what the change touched (an item or two, and perhaps the
 head) instead of the whole meeting, which at 2,000 items cost a third of a second per
-decision. The head is the snapshot without its items, plus ``item_order``: the item ids
-in agenda order, which also marks a head as one whose items live in ``meeting_items``.
-A meeting saved before the split (no mark) is read whole from its blob, and split the
-first time it is saved again, so an old archive is not rewritten just to be opened.
+decision. The head is the snapshot without its items; its ``item_order`` marks a head
+whose items live in ``meeting_items``, in the order ``meeting_orders`` holds (their ids
+in agenda order). The order grows with the meeting and changes only when an item is
+added, moved or dropped, so it is kept out of the head, which every decision rewrites
+(``last_id``). A meeting saved before the split (no mark) is read whole from its blob,
+and split the first time it is saved again, so an old archive is not rewritten just to
+be opened; a head of schema 6 held the order itself, and is read so until migrated.
 
 Everything that reads a meeting's snapshot reads it here, whole (``whole_snapshot``):
 the parts are a way of storing, never something a reader sees.
@@ -18,15 +22,18 @@ import sqlite3
 from typing import Any
 
 ORDER = "item_order"
-"""The head's key for its items' ids in order; its presence marks a meeting stored in parts."""
+"""The head's key whose presence marks a meeting stored in parts; its value is ``APART``
+(before schema 7: the items' ids in order)."""
+APART = "meeting_orders"
+"""The head's ``item_order`` when the order is in its own row: the table that holds it."""
 
 
-def split(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A whole snapshot as its head and its items (the head names the items' order)."""
+def split(snapshot: dict[str, Any]) -> tuple[dict[str, Any], list[int], list[dict[str, Any]]]:
+    """A whole snapshot as its head, its items' order (their ids) and its items."""
     items: list[dict[str, Any]] = snapshot["items"]
     head = {key: value for key, value in snapshot.items() if key != "items"}
-    head[ORDER] = [item["id"] for item in items]
-    return head, items
+    head[ORDER] = APART
+    return head, [item["id"] for item in items], items
 
 
 def head_text(head: dict[str, Any]) -> str:
@@ -35,6 +42,15 @@ def head_text(head: dict[str, Any]) -> str:
 
 def item_text(item: dict[str, Any]) -> str:
     return json.dumps(item, ensure_ascii=False)
+
+
+def write_order(db: sqlite3.Connection, meeting_id: int, order: list[int]) -> None:
+    """Store the ids of a meeting's items in agenda order."""
+    db.execute(
+        "INSERT INTO meeting_orders (meeting_id, item_order) VALUES (?, ?)"
+        " ON CONFLICT (meeting_id) DO UPDATE SET item_order = excluded.item_order",
+        (meeting_id, json.dumps(order)),
+    )
 
 
 def whole_snapshot(db: sqlite3.Connection, meeting_id: int, text: str) -> dict[str, Any]:
@@ -48,6 +64,11 @@ def whole_snapshot(db: sqlite3.Connection, meeting_id: int, text: str) -> dict[s
         return snapshot  # stored whole, before the split (or damaged: checked later)
     order = snapshot.pop(ORDER)
     try:
+        if order == APART:
+            row = db.execute("SELECT item_order FROM meeting_orders WHERE meeting_id = ?", (meeting_id,)).fetchone()
+            if row is None:
+                raise ValueError("item_order without its row")
+            order = json.loads(row[0])
         rows = dict(db.execute("SELECT item_id, state FROM meeting_items WHERE meeting_id = ?", (meeting_id,)).fetchall())
     except sqlite3.OperationalError as error:
         if "no such table" not in str(error):
@@ -99,3 +120,19 @@ def store_marked(
         write_items(db, meeting_id, {item["id"]: item_text(item) for item in items})
     else:
         db.execute("UPDATE meetings SET snapshot = ? WHERE id = ?", (json.dumps(snapshot, ensure_ascii=False), meeting_id))
+
+
+def order_apart(db: sqlite3.Connection) -> None:
+    """The migration to schema 7: the order of each meeting stored in parts moved out of
+    its head into ``meeting_orders``. A head that does not parse is left as it is (as
+    ``schema._snapshots`` does): the meeting cannot be opened anyway."""
+    for meeting_id, text in db.execute("SELECT id, snapshot FROM meetings WHERE snapshot LIKE ?", (f'%"{ORDER}"%',)).fetchall():
+        try:
+            head = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(head, dict) or not isinstance(head.get(ORDER), list):
+            continue
+        write_order(db, meeting_id, head[ORDER])
+        head[ORDER] = APART
+        db.execute("UPDATE meetings SET snapshot = ? WHERE id = ?", (head_text(head), meeting_id))

@@ -31,10 +31,11 @@ from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting.change import Change
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import ItemState
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.meeting_changes import MeetingChanges
-from facilitator.store.meeting_rows import ORDER
+from facilitator.store.meeting_rows import APART, ORDER
 from facilitator.store.save_health import SaveHealth
 from facilitator.store.snapshot import head_dict, item_dict, to_dict
 
@@ -64,6 +65,9 @@ class Recorder:
         self._condition = threading.Condition()
         self._changes = MeetingChanges()
         """What waits to be saved; replaced whole when the thread takes it."""
+        self._states: dict[int, ItemState] = {}
+        """The meeting's items by id, so that taking the items a change touched costs what
+        was touched; made again whenever the items' order changed (or may have)."""
         self._split = False
         """Whether a whole snapshot has been queued since the meeting was loaded: until
         then a change is saved whole, which splits a meeting stored before the split."""
@@ -151,9 +155,19 @@ class Recorder:
 
     # --- hearing changes (on the caller's thread: must be cheap) -------------------------
 
+    def _state(self, item_id: int) -> ItemState | None:
+        """The meeting's item of this id; None when it has none (an item dropped)."""
+        state = self._states.get(item_id)
+        if state is None:  # an item the map has not seen: made before the order said
+            self._states = {s.id: s for s in self.meeting.items}
+            state = self._states.get(item_id)
+        return state
+
     def _on_change(self, change: Change) -> None:
         if change.kind == "notes" and change.item_id is not None:
-            state = next(s for s in self.meeting.items if s.id == change.item_id)
+            state = self._state(change.item_id)
+            if state is None:
+                return  # not an item of the meeting: nothing to save
             with self._condition:
                 self._changes.notes[change.item_id] = state.notes
                 self._changes.titles[change.item_id] = state.item.title
@@ -161,6 +175,8 @@ class Recorder:
                     self._notes_due = time.monotonic() + self.notes_interval
                     self._condition.notify_all()
             return
+        if change.order or change.items is None:
+            self._states = {s.id: s for s in self.meeting.items}
         if change.items is None or not self._split:
             snapshot = to_dict(self.meeting, notes=False)
             with self._condition:
@@ -170,12 +186,15 @@ class Recorder:
             return
         # Only what the change touched is taken, on this thread (the meeting is not
         # thread-safe); the dicts are fresh, so the saving thread owns them.
-        head = {**head_dict(self.meeting), ORDER: [s.id for s in self.meeting.items]} if change.head else None
-        states = {s.id: s for s in self.meeting.items if s.id in change.items} if change.items else {}
-        items = {item_id: item_dict(states[item_id]) if item_id in states else None for item_id in change.items}
+        head = {**head_dict(self.meeting), ORDER: APART} if change.head else None
+        order = [s.id for s in self.meeting.items] if change.order else None
+        states = {item_id: self._state(item_id) for item_id in change.items}
+        items = {item_id: None if state is None else item_dict(state) for item_id, state in states.items()}
         with self._condition:
             if head is not None:
                 self._changes.head = head
+            if order is not None:
+                self._changes.order = order
             self._changes.items.update(items)
             self._condition.notify_all()
 

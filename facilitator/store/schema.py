@@ -127,6 +127,12 @@ def _renumber_records(db: sqlite3.Connection) -> None:
     renumber_records(db)
 
 
+def _order_apart(db: sqlite3.Connection) -> None:
+    from facilitator.store.meeting_rows import order_apart  # as _snapshots does
+
+    order_apart(db)
+
+
 PAGED_LISTS: tuple[str, ...] = (
     # Lists read a page at a time, from where the last page ended (keyset pagination):
     # (IF NOT EXISTS: an archive whose version was set back by hand may have them)
@@ -222,6 +228,15 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         )""",
         # Decisions, votes and actions numbered in the full-text index by their own ids.
         _renumber_records,
+    ),
+    (
+        # The order of a meeting's items in a row of its own (meeting_rows): the head, which
+        # every decision rewrites, then no longer grows with the number of items.
+        """CREATE TABLE IF NOT EXISTS meeting_orders (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id),
+            item_order TEXT NOT NULL
+        )""",
+        _order_apart,
     ),
 )
 

@@ -1,9 +1,9 @@
 """Writing meetings: a snapshot, with its projections kept in step in the same transaction.
 
 A meeting is stored as a snapshot without its notes (``store.snapshot``), in parts: a
-head and a row per item (``meeting_rows``). The action items and the full-text rows of
-decisions, votes and actions are projections of it (``projection``), brought in line
-with every save, so questions across meetings never read a snapshot. A whole snapshot
+head, the items' order and a row per item (``meeting_rows``). The action items and the
+full-text rows of decisions, votes and actions are projections of it (``projection``),
+brought in line with every save, so questions across meetings never read a snapshot. A whole snapshot
 (``save``) rewrites every part; changes (``save_changes``) only the parts they touched.
 Writing only stores: what goes into a meeting (the actions it carries over) is decided
 by the session before the meeting comes here.
@@ -19,7 +19,7 @@ from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
 from facilitator.store.approvals import approved_refusal
 from facilitator.store.meeting_changes import MeetingChanges
-from facilitator.store.meeting_rows import ORDER, head_text, item_text, split, stored_items, write_items
+from facilitator.store.meeting_rows import head_text, item_text, split, stored_items, write_items, write_order
 from facilitator.store.notes_index import NotesIndex, now_text
 from facilitator.store.projection import project_carried, project_items, project_meeting
 from facilitator.store.schema import meeting_rowids, search_rowid
@@ -30,7 +30,7 @@ class SnapshotWriter(NotesIndex):
     def create(self, meeting: Meeting, *, agenda_path: str | None = None) -> int:
         """Store a new meeting as it is; returns its id."""
         snapshot = to_dict(meeting, notes=False)
-        head, items = split(snapshot)
+        head, _, _ = split(snapshot)
         now = now_text()
         with self._write() as db:
             cursor = db.execute(
@@ -64,6 +64,8 @@ class SnapshotWriter(NotesIndex):
                 project_carried(db, meeting_id, changes.head["carried"])
             elif changes.whole is None:
                 db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", (now_text(), meeting_id))
+            if changes.order is not None:
+                write_order(db, meeting_id, changes.order)
             if changes.items:
                 old = [item for item in stored_items(db, meeting_id, list(changes.items)).values() if item is not None]
                 new = [item for item in changes.items.values() if item is not None]
@@ -80,8 +82,9 @@ class SnapshotWriter(NotesIndex):
         with self._write() as db:
             gone = db.execute("SELECT 1 FROM meetings WHERE id = ? AND started_at IS NULL", (meeting_id,)).fetchone()
             if gone:
-                # Its item rows first: they refer to the meeting.
+                # Its item rows and order first: they refer to the meeting.
                 db.execute("DELETE FROM meeting_items WHERE meeting_id = ?", (meeting_id,))
+                db.execute("DELETE FROM meeting_orders WHERE meeting_id = ?", (meeting_id,))
                 db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
                 db.execute("DELETE FROM notes WHERE meeting_id = ?", (meeting_id,))
                 db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
@@ -109,13 +112,14 @@ class SnapshotWriter(NotesIndex):
             raise ArchiveError(t("archive.no_meeting", id=meeting_id))
 
     def _save_whole(self, db: sqlite3.Connection, meeting_id: int, snapshot: dict[str, Any], *, head: bool = True) -> None:
-        """Store a whole snapshot as head and item rows, and project it whole."""
-        stored_head, items = split(snapshot)
+        """Store a whole snapshot as head, order and item rows, and project it whole."""
+        stored_head, order, items = split(snapshot)
         if head:
             self._update_meeting(db, meeting_id, stored_head)
+        write_order(db, meeting_id, order)
         db.execute(
             f"DELETE FROM meeting_items WHERE meeting_id = ? AND item_id NOT IN ({','.join('?' * len(items))})",
-            (meeting_id, *stored_head[ORDER]),
+            (meeting_id, *order),
         )
         write_items(db, meeting_id, {item["id"]: item_text(item) for item in items})
         project_meeting(db, meeting_id, items)

@@ -54,6 +54,7 @@ TABLES = {
     "meetings": "SELECT id, title, kind, group_name, date, started_at, ended_at, agenda_path, snapshot FROM meetings"
     " WHERE id IN (?, ?)",
     "meeting_items": "SELECT meeting_id, item_id, state FROM meeting_items WHERE meeting_id IN (?, ?) ORDER BY meeting_id, item_id",
+    "meeting_orders": "SELECT meeting_id, item_order FROM meeting_orders WHERE meeting_id IN (?, ?) ORDER BY meeting_id",
     "notes": "SELECT meeting_id, item_id, text FROM notes WHERE meeting_id IN (?, ?) ORDER BY meeting_id, item_id",
     "actions": "SELECT * FROM actions WHERE meeting_id IN (?, ?) ORDER BY meeting_id, action_id",
     "search": "SELECT rowid, text, item_title, kind FROM search WHERE rowid >> 24 IN (?, ?) ORDER BY rowid",
