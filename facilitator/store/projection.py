@@ -65,13 +65,61 @@ def project_items(
     and not in ``items`` is taken away). Only rows that differ are written: a decision
     added to an item adds one row, whatever else the item holds."""
     old = old or []
-    search, was_search = _search_rows(meeting_id, items), _search_rows(meeting_id, old)
+    _write_differences(
+        db,
+        meeting_id,
+        (_search_rows(meeting_id, items), _search_rows(meeting_id, old)),
+        (set(closed_rowids(meeting_id, items)), set(closed_rowids(meeting_id, old))),
+        (_action_rows(meeting_id, items), _action_rows(meeting_id, old)),
+    )
+
+
+def project_meeting(db: sqlite3.Connection, meeting_id: int, items: list[dict[str, Any]]) -> None:
+    """Bring every full-text, closed and action row of a meeting in line with its items.
+
+    The rows are compared with those the archive holds and only the ones that differ are
+    written. A meeting is saved whole at its first save after it is opened again; writing
+    all its records anew then made the full-text index merge them into its segments, bit by
+    bit, on the saves that followed (some 30 pages a decision at 2,000 items)."""
+    low, high = search_rowid(meeting_id, "decision", 0), meeting_rowids(meeting_id)[1]
+    held_search = set(db.execute("SELECT rowid, text, item_title, kind FROM search WHERE rowid BETWEEN ? AND ?", (low, high)))
+    held_closed = {
+        row[0] for row in db.execute("SELECT rowid FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
+    }
+    held_actions = set(
+        db.execute(
+            "SELECT meeting_id, action_id, item_title, what, who, deadline, done, confidential FROM actions WHERE meeting_id = ?",
+            (meeting_id,),
+        )
+    )
+    _write_differences(
+        db,
+        meeting_id,
+        (_search_rows(meeting_id, items), held_search),
+        (set(closed_rowids(meeting_id, items)), held_closed),
+        (_action_rows(meeting_id, items), held_actions),
+    )
+
+
+Rows = set[tuple[Any, ...]]
+
+
+def _write_differences(
+    db: sqlite3.Connection,
+    meeting_id: int,
+    search_rows: tuple[Rows, Rows],
+    closed_rows: tuple[set[int], set[int]],
+    action_rows: tuple[Rows, Rows],
+) -> None:
+    """Write what is new of each kind of row and take away what is gone, each given as
+    (rows as they should be, rows as they are)."""
+    search, was_search = search_rows
     db.executemany("DELETE FROM search WHERE rowid = ?", [(row[0],) for row in was_search - search])
     db.executemany("INSERT INTO search (rowid, text, item_title, kind) VALUES (?, ?, ?, ?)", sorted(search - was_search))
-    closed, was_closed = set(closed_rowids(meeting_id, items)), set(closed_rowids(meeting_id, old))
+    closed, was_closed = closed_rows
     db.executemany("DELETE FROM closed_search WHERE rowid = ?", [(r,) for r in was_closed - closed])
     db.executemany("INSERT INTO closed_search (rowid) VALUES (?)", [(r,) for r in sorted(closed - was_closed)])
-    actions, was_actions = _action_rows(meeting_id, items), _action_rows(meeting_id, old)
+    actions, was_actions = action_rows
     kept = {row[1] for row in actions}
     changed: list[tuple[Any, ...]] = sorted(actions - was_actions, key=_action_id)
     db.executemany(
@@ -87,16 +135,6 @@ def project_items(
         " done = CASE WHEN actions.done_in IS NULL THEN excluded.done ELSE actions.done END",
         changed,
     )
-
-
-def project_meeting(db: sqlite3.Connection, meeting_id: int, items: list[dict[str, Any]]) -> None:
-    """Bring every full-text, closed and action row of a meeting in line with its items."""
-    low = search_rowid(meeting_id, "decision", 0)
-    db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?", (low, meeting_rowids(meeting_id)[1]))
-    db.execute("DELETE FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
-    ids = [a["id"] for item in items for a in item["actions"]]
-    db.execute(f"DELETE FROM actions WHERE meeting_id = ? AND action_id NOT IN ({','.join('?' * len(ids))})", (meeting_id, *ids))
-    project_items(db, meeting_id, items)
 
 
 def project_carried(db: sqlite3.Connection, meeting_id: int, carried: list[dict[str, Any]]) -> None:

@@ -155,3 +155,23 @@ def test_a_schema_6_archive_reads_the_same_and_migrates(tmp_path: Path, running:
         text = archive._db.execute("SELECT snapshot FROM meetings WHERE id = ?", (meeting_id,)).fetchone()[0]
         assert json.loads(text)[ORDER] == APART
         assert to_dict(archive.load(meeting_id)) == to_dict(running)
+
+
+def test_a_whole_save_writes_only_the_index_rows_that_differ(archive: Archive, running: Meeting) -> None:
+    # The first save after a meeting is opened again is whole; were every record written
+    # anew, the full-text index would merge them all again over the saves that follow.
+    running.add_decision("Klubben holder møde med ledelsen")
+    running.add_action("Skriv til ledelsen", "Anne")
+    meeting_id = archive.create(running)
+    searched: list[str] = []
+    archive._db.set_trace_callback(lambda sql: searched.append(sql) if "search" in sql else None)
+    try:
+        archive.save(meeting_id, to_dict(running, notes=False))  # nothing changed
+        assert not [sql for sql in searched if sql.startswith(("INSERT", "DELETE"))], searched
+        running.add_decision("Og skriver referat")
+        searched.clear()
+        archive.save(meeting_id, to_dict(running, notes=False))
+    finally:
+        archive._db.set_trace_callback(None)
+    assert [sql.split(" (")[0] for sql in searched if sql.startswith(("INSERT", "DELETE"))] == ["INSERT INTO search"]
+    assert [hit.snippet for hit in archive.search("referat")] and [hit.snippet for hit in archive.search("ledelsen")]
