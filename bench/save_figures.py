@@ -6,7 +6,6 @@ of a 2,000-item meeting should cost what it costs at 20 items: the ratio is the 
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -57,25 +56,8 @@ def _decider(items: int) -> Iterator[Callable[[], None]]:
                 for _ in range(BURST):
                     one()
 
-            one()  # the recorder's first save is the whole meeting
-            _settle_search(archive.path)
+            one()  # the recorder's first save is the whole meeting; it adds to the index only what differs
             yield burst
         finally:
             recorder.close()
             archive.close()
-
-
-def _settle_search(path: Path) -> None:
-    """Merge the full-text index's segments, as they stand in an archive in use.
-
-    A meeting recorded as the app records it adds its records a few at a time, and the
-    index merges them as it goes. Made here in one piece, the meeting's records land in
-    one large segment (twice: created, then saved whole by the recorder), and the saves
-    that follow would merge it bit by bit, up to 30 pages a save at 2,000 items: a debt
-    of this set-up, not the cost of a decision, which the figure is about."""
-    db = sqlite3.connect(path)
-    try:
-        with db:
-            db.execute("INSERT INTO search (search) VALUES ('optimize')")
-    finally:
-        db.close()
