@@ -69,8 +69,8 @@ def archive_of(meetings: int) -> Path:
         with tempfile.TemporaryDirectory() as agendas:
             data.build_archive(partial, meetings, Path(agendas))
     for old in CACHE.glob(f"archive-{meetings}-*.sqlite"):
-        if not old.name.startswith(f"archive-{meetings}-{key}-"):
-            old.unlink()  # made of other data: never of use again
+        if not old.name.startswith(f"archive-{meetings}-{key}-") or old in older[1:]:
+            old.unlink()  # made of other data, or migrated on from the built one: never of use again
     partial.rename(path)
     return path
 
