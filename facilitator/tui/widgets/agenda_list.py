@@ -127,10 +127,27 @@ class AgendaList(OptionList):
         if self.has_focus and current == self._shown_current and chosen in ids:
             self.highlighted = ids.index(chosen)
         elif meeting.current is not None:
+            if current != self._shown_current:
+                self._turn_page_to(meeting.current)
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
             self.highlighted = highlighted
         self._shown_ids, self._shown_current, self._shown = ids, current, shown
+
+    def _turn_page_to(self, index: int) -> None:
+        """The meeting moved on past the bottom of the list: the list turns a page, the item
+        before the current one at the top and the ones to come under it. Scrolled a row at a
+        time, to just show the current item, it showed nothing of what comes next, and drew
+        all its rows again at every move (docs/performance.md)."""
+        self._update_lines()
+        first_line = self._line_cache.index_to_line
+        if index not in first_line or not self.scrollable_content_region.height:
+            return
+        top = first_line[index]
+        bottom = top + self._line_cache.heights[index]
+        if top < self.scroll_offset.y or bottom <= self.scroll_offset.y + self.scrollable_content_region.height:
+            return  # seen already, or above: Textual scrolls just enough
+        self.scroll_to(y=first_line.get(index - 1, top), animate=False, immediate=True)
 
     def tick(self, meeting: Meeting) -> None:
         """Once a second: only the current item's time changes."""
