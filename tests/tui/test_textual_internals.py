@@ -84,6 +84,7 @@ HOOKS: tuple[tuple[str, str, str], ...] = (
 REACTIVES: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets", "TextArea.selection", "widgets/notes_area.py redefines it and watches it (watch_selection)"),
     ("textual.widgets", "Input.value", "widgets/text_entry.py validates it (validate_value)"),
+    ("textual.widgets", "OptionList.highlighted", "widgets/agenda_list.py redefines it and watches it (_watch_highlighted)"),
 )
 """Reactives whose ``watch_``/``validate_`` hooks the app defines by name."""
 

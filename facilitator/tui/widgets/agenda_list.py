@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -78,6 +79,16 @@ class AgendaList(OptionList):
         def __init__(self, index: int) -> None:
             super().__init__()
             self.index = index
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """Textual's, but a new highlight draws again only the rows of the items that lose it
+    and get it: Textual's drew the whole list again at every move."""
+
+    def _watch_highlighted(self, before: int | None, highlighted: int | None) -> None:
+        """Before Textual's own watcher (which scrolls to the highlight, and says so)."""
+        for index in (before, highlighted):
+            if index is not None and index < self.option_count:
+                self._refresh_item(index)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -173,10 +184,14 @@ class AgendaList(OptionList):
             if height != heights[index]:
                 heights[index] = height
                 self._line_cache.clear()
+        self._refresh_item(index)  # the clock's tick drew the whole list again every second
+
+    def _refresh_item(self, index: int) -> None:
+        """Draw again only the rows of the item at ``index``; all, when it is not laid out."""
         first_line = self._line_cache.index_to_line.get(index)
         if first_line is None:  # laid out again: all is drawn again
             self.refresh()
-        else:  # only this item's rows: the clock's tick drew the whole list again every second
+        else:
             self.refresh_lines(first_line, self._line_cache.heights[index])
 
     def _update_lines(self) -> None:
