@@ -37,9 +37,11 @@ class SettledLayout(Screen[None]):
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
         held = self._holding
         self._holding = True
+        scrolled: list[Widget] = []
         try:
             if not scroll or self._layout_widgets:  # Textual lays out the whole screen then
                 self._whole_layout_at = _time.get_time()
+                scrolled = [widget for widget in self._laid_out() if widget._scroll_required]
             super()._refresh_layout(size, scroll)
             for _ in range(SETTLE_PASSES):
                 if not self._take_layout_requests():
@@ -47,6 +49,8 @@ class SettledLayout(Screen[None]):
                 super()._refresh_layout(size, scroll=False)
         finally:
             self._holding = held
+        for widget in scrolled:  # placed as scrolled by the whole layout just done
+            widget._scroll_required = False
         if held or not self.is_current:
             return
         self._take_repaint_requests()
@@ -80,8 +84,7 @@ class SettledLayout(Screen[None]):
 
     def _take_layout_requests(self) -> bool:
         """Take, as Textual would on the widgets' next idle, the layouts the widgets laid
-        out just now asked for; False when none did. Scrolls asked for are taken with them:
-        the next layout places every widget as it is scrolled."""
+        out just now asked for; False when none did."""
         asked = [widget for widget in self._laid_out() if widget._layout_required]
         for widget in asked:
             widget._layout_required = False
@@ -97,7 +100,6 @@ class SettledLayout(Screen[None]):
     def _take_repaint_requests(self) -> None:
         """What the layouts left to be drawn again is drawn in this frame, not the next."""
         for widget in self._laid_out():
-            widget._scroll_required = False  # placed as scrolled by the whole layout just done
             if widget._repaint_required:
                 widget._repaint_required = False
                 if widget.display:
