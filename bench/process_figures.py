@@ -13,15 +13,13 @@ import time
 from pathlib import Path
 
 from bare_app import FOOTER_MARKER
-from data import Writer, full_meeting, write_agenda, write_large_agenda
+from data import Writer, write_agenda, write_large_agenda
 from figure import Figure, interleaved
 from terminal import SIZE, Terminal, terminal_env
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.agenda.shipped import find_agenda
 from facilitator.meeting.model import Meeting
-from facilitator.output.markdown_safety import parser
-from facilitator.output.minutes import render
 from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
 
@@ -37,8 +35,6 @@ QUIET = 3.0
 """Seconds of the quiet stretch whose CPU rate is taken off the typing."""
 AFTER_TYPING = 1.0
 """Seconds counted after the last key: the notes are saved within half a second."""
-PREVIEW_MARKER = "ctrl+o gemmer"
-"""In the preview's status line, shown once its first sections are mounted."""
 
 
 def facilitator_command() -> list[str]:
@@ -209,31 +205,3 @@ def memory(apps: Apps, runs: int) -> Figure:
         lambda: peak([sys.executable, BARE_APP, "--items", "200"]),
     )
     return paired.figure("memory: peak RSS, 200-item agenda open", 1.3, "B")
-
-
-def preview(apps: Apps, runs: int) -> Figure:
-    """ctrl+r on a running 200-item meeting until the preview's first screenful is painted."""
-    meeting = full_meeting(200, end=False)
-    archive = apps.folder / "preview.sqlite"
-    with Archive.open(archive) as saved:
-        meeting_id = saved.create(meeting)
-        saved.save(meeting_id, to_dict(meeting, notes=False), {s.id: s.notes for s in meeting.items})
-    text = render(meeting)
-    markdown = parser()
-
-    def ours() -> float:
-        with Terminal([*facilitator_command(), "resume", str(meeting_id)], apps.env(archive)) as screen:
-            screen.wait_for(FOOTER_MARKER)
-            time.sleep(SETTLED)
-            before = screen.written
-            pressed = time.perf_counter() - screen.started
-            screen.send("\x12")  # ctrl+r
-            return screen.wait_for(PREVIEW_MARKER, after=before) - pressed
-
-    def html() -> float:
-        started = time.perf_counter()
-        markdown.render(text)
-        return time.perf_counter() - started
-
-    paired = interleaved(runs, ours, html)
-    return paired.figure("preview of a 200-item meeting, key to frame", 3.0, "s")

@@ -29,7 +29,9 @@ CACHE = BENCH / ".cache"
 import core_figures  # noqa: E402 - after the docstring's promise, not before
 import data  # noqa: E402
 import list_figures  # noqa: E402
+import preview_figures  # noqa: E402
 import process_figures  # noqa: E402
+import save_figures  # noqa: E402
 import view_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
@@ -131,7 +133,8 @@ def main() -> int:
             ("minutes", lambda: [core_figures.minutes(5 if quick else 20)]),
             ("search", lambda: [core_figures.search(10 if quick else 50, copy(100), copy(10_000))]),
             ("save", lambda: [core_figures.save(10 if quick else 40, copy(100), copy(10_000), group_agenda)]),
-            ("preview", lambda: [process_figures.preview(apps, 2 if quick else 5)]),
+            ("save-changes", lambda: [save_figures.decision(10 if quick else 40)]),
+            ("preview", lambda: [preview_figures.preview(apps, 2 if quick else 5)]),
             ("memory", lambda: [process_figures.memory(apps, 2 if quick else 3)]),
             ("list-start", lambda: [list_figures.start_screen(apps, 3 if quick else 7, copy(100), copy(100_000))]),
             ("list-meetings", lambda: list_figures.meetings_list(apps, 3 if quick else 7, copy(100), copy(100_000))),

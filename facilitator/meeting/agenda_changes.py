@@ -22,6 +22,7 @@ from facilitator.agenda.model import MAX_MINUTES, Item, ItemType
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
+from facilitator.meeting.change import Change, reordered, touched
 from facilitator.meeting.records import ItemState
 from facilitator.meeting.speakers import SpeakersList
 
@@ -36,7 +37,7 @@ class AgendaChanges:
 
     if TYPE_CHECKING:  # provided by Meeting
 
-        def _changed(self) -> None: ...
+        def _changed(self, change: Change = ...) -> None: ...
 
         def _require_running(self) -> None: ...
 
@@ -71,7 +72,7 @@ class AgendaChanges:
         self.items.insert(at, ItemState(item, id=new_id, added=True))
         if self.current is not None and at <= self.current:
             self.current += 1
-        self._changed()
+        self._changed(reordered(new_id))
         return at
 
     def move_item(self, index: int, to: int) -> None:
@@ -83,10 +84,11 @@ class AgendaChanges:
         self._check_index(index)
         self._check_index(to)
         current_id = self.items[self.current].id if self.current is not None else None
-        self.items.insert(to, self.items.pop(index))
+        moved = self.items.pop(index)
+        self.items.insert(to, moved)
         if current_id is not None:
             self.current = next(i for i, s in enumerate(self.items) if s.id == current_id)
-        self._changed()
+        self._changed(reordered(moved.id))  # the item moved is saved too
 
     def is_still_to_come(self, index: int) -> bool:
         """After the current item and never taken: an item whose place may still change."""
@@ -119,7 +121,7 @@ class AgendaChanges:
         state = self._state(index)
         if state.skipped != skipped:
             state.skipped = skipped
-            self._changed()
+            self._changed(touched(state.id))
 
     def recorded(self, index: int) -> bool:
         """Whether the meeting has anything of the item: time, notes, ticks, records or speeches."""
@@ -147,7 +149,7 @@ class AgendaChanges:
         del self.items[index]
         if self.current is not None and index < self.current:
             self.current -= 1
-        self._changed()
+        self._changed(reordered(state.id))
         return state
 
     def set_carry_on(self, index: int, carry_on: bool = True) -> None:
@@ -156,4 +158,4 @@ class AgendaChanges:
         state = self._state(index)
         if state.carry_on != carry_on:
             state.carry_on = carry_on
-            self._changed()
+            self._changed(touched(state.id))

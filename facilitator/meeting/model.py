@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import NamedTuple
 
 from facilitator.agenda.model import Agenda, MeetingInfo
 from facilitator.errors import MeetingError
@@ -18,6 +17,8 @@ from facilitator.i18n import t
 from facilitator.meeting import checks
 from facilitator.meeting.agenda_changes import AgendaChanges
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
+from facilitator.meeting.change import HEAD, STRUCTURE, touched
+from facilitator.meeting.change import Change as Change  # the name the listeners know it by
 from facilitator.meeting.next_meeting import NextMeeting, NextMeetingPlan
 from facilitator.meeting.outcomes import Outcomes
 from facilitator.meeting.people import People
@@ -30,20 +31,6 @@ Clock = Callable[[], dt.datetime]
 def system_clock() -> dt.datetime:
     """Local wall-clock time without a zone: what the room's clock on the wall says."""
     return dt.datetime.now().replace(microsecond=0)
-
-
-class Change(NamedTuple):
-    """What changed, so the archive knows what to save and how soon.
-
-    Notes are typed continuously and saved a moment after the typing stops; everything
-    else is structural and saved at once.
-    """
-
-    kind: str  # "structure" or "notes"
-    item_id: int | None = None
-
-
-STRUCTURE = Change("structure")
 
 
 class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
@@ -90,6 +77,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         for listener in tuple(self.listeners):  # a listener may leave while being told
             listener(change)
 
+    def _touched_current(self, *, head: bool = False) -> Change:
+        """A change of the current item (if any), and of the head when ``head``."""
+        return touched(*(() if self.current is None else (self.items[self.current].id,)), head=head)
+
     def _new_id(self) -> int:
         self.last_id += 1
         return self.last_id
@@ -109,14 +100,14 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
             raise MeetingError(t("meeting.already_started"))
         self.started_at = self.clock()
         self._enter(0)
-        self._changed()
+        self._changed(touched(self.items[0].id, head=True))
 
     def end(self) -> None:
         self._require_running()
         now = self.clock()
         self._leave(now)  # closes the visit, a pause and the current speech
         self.ended_at = now
-        self._changed()
+        self._changed(self._touched_current(head=True))
 
     def set_group(self, group: str) -> None:
         """Name the group (the club, the committee) whose meeting this is, when its agenda
@@ -127,7 +118,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         group = checks.one_line(group, "meeting.field.group")
         if group != self.info.group:
             self.info = self.info._replace(group=group)
-            self._changed()
+            self._changed(HEAD)
 
     def interrupted(self, since: dt.datetime) -> None:
         """The app stopped at ``since`` (quit or crash) and the meeting goes on now.
@@ -143,7 +134,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
             since = max(since, state.visits[-1].start)
         self._leave(since)
         self._enter(self.current)
-        self._changed()
+        self._changed(touched(state.id, head=True))
 
     def _require_running(self) -> None:
         if not self.started:
@@ -163,10 +154,11 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         self._check_index(index)
         if index == self.current:
             return []
+        left = self._touched_current(head=True)
         self._leave(self.clock())
         gone = self.speakers.new_debate(keep_waiting=keep_speakers)
         self._enter(index)
-        self._changed()
+        self._changed(touched(*(left.items or ()), self.items[index].id, head=True))
         return gone
 
     def next_index(self) -> int | None:
@@ -234,7 +226,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
             state.pauses[-1] = Span(state.pauses[-1].start, now)
         else:
             state.pauses.append(Span(now))
-        self._changed()
+        self._changed(touched(state.id))
         return not state.paused
 
     def seconds_used(self, index: int) -> float:
@@ -284,7 +276,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         state = self._state(index)
         self._check_choice(prompt, state.item.prompts, "meeting.no_such_prompt")
         state.discussed ^= {prompt}
-        self._changed()
+        self._changed(touched(state.id))
         return prompt in state.discussed
 
     def current_prompt(self, index: int | None = None) -> int | None:
@@ -296,7 +288,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         state = self._state(index)
         self._check_choice(option, state.item.options, "meeting.no_such_option")
         state.chosen ^= {option}
-        self._changed()
+        self._changed(touched(state.id))
         return option in state.chosen
 
     @staticmethod

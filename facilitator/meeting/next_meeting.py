@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks, written_dates
+from facilitator.meeting.change import HEAD, Change
 
 
 class NextMeeting(NamedTuple):
@@ -84,7 +85,7 @@ class NextMeetingPlan:
 
     if TYPE_CHECKING:  # provided by Meeting
 
-        def _changed(self) -> None: ...
+        def _changed(self, change: Change = ...) -> None: ...
 
         def _require_running(self) -> None: ...
 
@@ -99,7 +100,7 @@ class NextMeetingPlan:
         )
         if planned != self.next_meeting:
             self.next_meeting = planned
-            self._changed()
+            self._changed(HEAD)
         return planned
 
     def clear_next_meeting(self) -> None:
@@ -107,4 +108,4 @@ class NextMeetingPlan:
         self._require_running()
         if self.next_meeting is not None:
             self.next_meeting = None
-            self._changed()
+            self._changed(HEAD)

@@ -16,6 +16,7 @@ from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
 from facilitator.meeting.approval import PreviousMinutes, checked_remark
+from facilitator.meeting.change import HEAD, Change, touched
 from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ItemState, Principle, Vote
 from facilitator.meeting.standard_items import is_minutes_approval
 
@@ -31,7 +32,7 @@ class Outcomes:
 
     if TYPE_CHECKING:  # provided by Meeting and People
 
-        def _changed(self) -> None: ...
+        def _changed(self, change: Change = ...) -> None: ...
 
         def _require_running(self) -> None: ...
 
@@ -50,7 +51,7 @@ class Outcomes:
             self._new_id(), checks.text(text, "meeting.field.decision"), checks.principles(principles), self.clock()
         )
         state.decisions.append(decision)
-        self._changed()
+        self._changed(touched(state.id, head=True))  # the head: last_id
         return decision
 
     def record_vote(
@@ -78,7 +79,7 @@ class Outcomes:
             raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))
         vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock())
         state.votes.append(vote)
-        self._changed()
+        self._changed(touched(state.id, head=True))  # the head: last_id
         return vote
 
     def add_action(self, what: str, who: str, deadline: dt.date | str | None = None, index: int | None = None) -> ActionItem:
@@ -91,21 +92,24 @@ class Outcomes:
             checks.deadline(deadline, today=self.clock().date()),
         )
         state.actions.append(action)
-        self._changed()
+        self._changed(touched(state.id, head=True))  # the head: last_id
         return action
 
     def set_action_done(self, action_id: int, done: bool = True) -> None:
         done = checks.flag(done)
-        action = self.find_action(action_id)
+        state, action = self._find_action(action_id)
         if action.done != done:
             action.done = done
-            self._changed()
+            self._changed(touched(state.id))
 
     def find_action(self, action_id: int) -> ActionItem:
+        return self._find_action(action_id)[1]
+
+    def _find_action(self, action_id: int) -> tuple[ItemState, ActionItem]:
         for state in self.items:
             for action in state.actions:
                 if action.id == action_id:
-                    return action
+                    return state, action
         raise MeetingError(t("meeting.no_such_record", id=action_id))
 
     def remove(self, record_id: int) -> None:
@@ -116,7 +120,7 @@ class Outcomes:
                 for position in range(len(records)):  # by index: each list keeps its own type
                     if records[position].id == record_id:
                         del records[position]
-                        self._changed()
+                        self._changed(touched(state.id))
                         return
         raise MeetingError(t("meeting.no_such_record", id=record_id))
 
@@ -125,7 +129,7 @@ class Outcomes:
     def carry_over(self, actions: Iterable[CarriedAction]) -> None:
         """Take in the open action items of earlier meetings (the archive finds them)."""
         self.carried = list(actions)
-        self._changed()
+        self._changed(HEAD)
 
     def carried_item(self) -> int | None:
         """The item where carried-over actions are followed up: the approval of the last
@@ -139,7 +143,7 @@ class Outcomes:
             if (action.meeting_id, action.action_id) == (meeting_id, action_id):
                 if action.done != done:
                     action.done = done
-                    self._changed()
+                    self._changed(HEAD)
                 return
         raise MeetingError(t("meeting.no_such_carried", meeting=meeting_id, id=action_id))
 
@@ -149,7 +153,7 @@ class Outcomes:
         """The group's previous referat (the archive finds it), to be approved here."""
         if previous != self.previous_minutes:
             self.previous_minutes = previous
-            self._changed()
+            self._changed(HEAD)
 
     def check_approval_possible(self) -> PreviousMinutes:
         """The previous referat, when this meeting may still record its approval."""
@@ -164,5 +168,5 @@ class Outcomes:
         with remarks ("godkendt med bemærkninger") when ``remark`` says something."""
         previous = self.check_approval_possible()._replace(approved=True, remark=checked_remark(remark))
         self.previous_minutes = previous
-        self._changed()
+        self._changed(HEAD)
         return previous

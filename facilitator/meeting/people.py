@@ -19,6 +19,7 @@ from facilitator.agenda.model import MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import checks
+from facilitator.meeting.change import HEAD, Change
 from facilitator.meeting.records import Attendee, ItemState, Presence, Speech
 from facilitator.meeting.speakers import FloorRequest, SpeakersList
 
@@ -43,7 +44,7 @@ class People:
         @property
         def ended(self) -> bool: ...
 
-        def _changed(self) -> None: ...
+        def _changed(self, change: Change = ...) -> None: ...
 
         def _require_running(self) -> None: ...
 
@@ -64,7 +65,7 @@ class People:
             raise MeetingError(t("meeting.person_exists", name=name))
         attendee = Attendee(name, Presence.PRESENT, arrived=self._now_if_running(), added=True)
         self.attendees[name] = attendee
-        self._changed()
+        self._changed(HEAD)
         return attendee
 
     def set_presence(self, name: str, presence: Presence | str) -> None:
@@ -74,7 +75,7 @@ class People:
             attendee.arrived = self._now_if_running()
         if not attendee.is_here:
             self._off_the_list(attendee.name)
-        self._changed()
+        self._changed(HEAD)
 
     def _off_the_list(self, name: str) -> None:
         """Someone who is not here cannot wait for the floor."""
@@ -89,14 +90,14 @@ class People:
             raise MeetingError(t("meeting.not_here", name=name))
         attendee.left = self.clock()
         self._off_the_list(attendee.name)
-        self._changed()
+        self._changed(HEAD)
 
     def return_(self, name: str) -> None:
         """Someone who left comes back."""
         attendee = self.person(name)
         attendee.left = None
         attendee.presence = Presence.PRESENT
-        self._changed()
+        self._changed(HEAD)
 
     def set_role(self, role: str, name: str | None) -> None:
         """Set the chair (ordstyrer) or secretary (referent); None clears the role."""
@@ -105,7 +106,7 @@ class People:
         if name is not None:
             name = self.person(name).name
         setattr(self, role, name)
-        self._changed()
+        self._changed(HEAD)
 
     def present_count(self) -> int:
         return sum(1 for attendee in self.attendees.values() if attendee.is_here)
@@ -125,26 +126,26 @@ class People:
         if self.started and not attendee.is_here:
             raise MeetingError(t("meeting.not_here", name=attendee.name))
         self.speakers.request(attendee.name, point_of_order=checks.flag(point_of_order))
-        self._changed()
+        self._changed(HEAD)
 
     def withdraw_request(self, name: str) -> None:
         self.speakers.withdraw(self.person(name).name)
-        self._changed()
+        self._changed(HEAD)
 
     def next_speaker(self) -> FloorRequest | None:
         self._require_running()
         assert self.current is not None
         request = self.speakers.next(self.clock(), self.items[self.current].id)
-        self._changed()
+        self._changed(HEAD)
         return request
 
     def stop_speaker(self) -> None:
         self.speakers.stop(self.clock())
-        self._changed()
+        self._changed(HEAD)
 
     def set_speakers_closed(self, closed: bool) -> None:
         self.speakers.closed = checks.flag(closed)
-        self._changed()
+        self._changed(HEAD)
 
     def speaking_seconds(self, index: int | None = None) -> dict[str, float]:
         """Speaking time per person, most first: in the whole meeting, or on item ``index``."""

@@ -56,6 +56,10 @@ def warm_up() -> None:
     environment = _environment()
     for style in STYLES:
         environment.get_template(f"{style}.md.j2")
+    # And what they import (``_parts``): Jinja compiles an imported template the first
+    # time a rendering reaches the import, which was in the first preview, at some 20 ms.
+    for shipped in sorted(templates_dir().glob("*.j2")):
+        environment.get_template(shipped.name)
 
 
 def templates_dir() -> Path:

@@ -19,7 +19,6 @@ approved is never written again: its action is marked done in the action list al
 
 from __future__ import annotations
 
-import json
 import re
 from typing import NamedTuple
 
@@ -28,6 +27,7 @@ from facilitator.i18n import t
 from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.lock import MeetingLock
+from facilitator.store.meeting_rows import store_marked, whole_snapshot
 
 _ID = re.compile(r"\s*(\d+)\s*[-./:]\s*(\d+)\s*")
 
@@ -79,8 +79,9 @@ class ActionClosing(ArchiveConnection):
                     db.execute("UPDATE actions SET done = 1 WHERE meeting_id = ? AND action_id = ?", key)
                     return found
                 try:
-                    snapshot = json.loads(row[0])
-                    for item in snapshot["items"]:
+                    snapshot = whole_snapshot(db, key.meeting_id, row[0])
+                    marked = [item for item in snapshot["items"] for action in item["actions"] if action["id"] == key.action_id]
+                    for item in marked:
                         for action in item["actions"]:
                             if action["id"] == key.action_id:
                                 action["done"] = True
@@ -89,10 +90,7 @@ class ActionClosing(ArchiveConnection):
                     raise ArchiveError(
                         t("archive.bad_meeting", id=key.meeting_id, path=self.path, reason=reason), permanent=True
                     ) from None
-                db.execute(
-                    "UPDATE meetings SET snapshot = ? WHERE id = ?",
-                    (json.dumps(snapshot, ensure_ascii=False), key.meeting_id),
-                )
+                store_marked(db, key.meeting_id, row[0], snapshot, marked)
                 db.execute("UPDATE actions SET done = 1 WHERE meeting_id = ? AND action_id = ?", key)
         finally:
             lock.release()

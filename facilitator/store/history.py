@@ -9,7 +9,6 @@ when the restricted view is asked for, and then marked as such.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from facilitator.meeting.records import CarriedAction
 from facilitator.store.action_pages import ordered_actions
 from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
+from facilitator.store.meeting_rows import whole_snapshot
 from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
 from facilitator.store.search_terms import phrase, some_word_absent
 from facilitator.store.snapshot import from_dict
@@ -83,6 +83,10 @@ class History(ArchiveConnection):
             row = db.execute("SELECT snapshot FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
             if row is None:
                 raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+            try:
+                snapshot: Any = whole_snapshot(db, meeting_id, row[0])
+            except (ValueError, KeyError, TypeError, RecursionError) as error:
+                snapshot = error  # told below, with whatever else is wrong
             notes = dict(db.execute("SELECT item_id, text FROM notes WHERE meeting_id = ?", (meeting_id,)).fetchall())
             unmarked = self._closed_unmarked(db)
             approved = approval_row(db, meeting_id)
@@ -92,7 +96,8 @@ class History(ArchiveConnection):
         try:
             if not all(isinstance(key, int) and isinstance(text, str) for key, text in notes.items()):
                 raise ValueError(t("archive.bad_notes"))
-            snapshot = json.loads(row[0])
+            if isinstance(snapshot, Exception):
+                raise snapshot
             meeting = from_dict(snapshot, notes=notes, **({"clock": clock} if clock else {}))
         except (ValueError, KeyError, TypeError, RecursionError) as error:
             reason = error if isinstance(error, ValueError) else type(error).__name__

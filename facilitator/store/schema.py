@@ -26,8 +26,8 @@ _KINDS = {"note": 0, "decision": 1, "vote": 2, "action": 3}
 
 
 def search_rowid(meeting_id: int, kind: str, sequence: int) -> int:
-    """A note's sequence is its item's id; decisions, votes and actions are numbered per
-    kind through the meeting, in item order (see ``search_records``)."""
+    """A note's sequence is its item's id, a decision's, vote's or action's its own id
+    (``projection``; before schema 6 they were numbered through the meeting, ``search_records``)."""
     return (meeting_id << MEETING_SHIFT) | (_KINDS[kind] << _KIND_SHIFT) | sequence
 
 
@@ -37,7 +37,9 @@ def meeting_rowids(meeting_id: int) -> tuple[int, int]:
 
 
 def search_records(snapshot: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any], str]]:
-    """(kind, sequence, item, text) for every decision, vote and action of a snapshot."""
+    """(kind, sequence, item, text) for every decision, vote and action of a snapshot, as
+    archives before schema 6 numbered them: per kind through the meeting. Kept for the
+    migrations and for old archives read without migrating, whose rows are so numbered."""
     sequence = dict.fromkeys(("decision", "vote", "action"), 0)
     for item in snapshot["items"]:
         texts = [
@@ -99,19 +101,36 @@ def _mark_closed_records(db: sqlite3.Connection) -> None:
 
 
 def _snapshots(db: sqlite3.Connection, holding: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The snapshots whose text holds ``holding`` (a cheap filter before parsing each).
+    """The whole snapshots whose text holds ``holding`` (a cheap filter before parsing each;
+    a meeting stored in parts, ``meeting_rows``, is always read: its items are elsewhere).
 
     A snapshot that does not parse is passed over: the meeting cannot be opened anyway,
     and one damaged meeting must not keep the whole archive from opening."""
+    from facilitator.store.meeting_rows import ORDER, whole_snapshot  # which imports nothing of here
+
     pattern = "%" + holding.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = db.execute("SELECT id, snapshot FROM meetings WHERE snapshot LIKE ? ESCAPE '\\'", (pattern,)).fetchall()
+    rows = db.execute(
+        "SELECT id, snapshot FROM meetings WHERE snapshot LIKE ? ESCAPE '\\' OR snapshot LIKE ?", (pattern, f'%"{ORDER}"%')
+    ).fetchall()
     for meeting_id, text in rows:
         try:
-            snapshot = json.loads(text)
+            snapshot = whole_snapshot(db, meeting_id, text)
             closed_rowids(meeting_id, snapshot)  # the shape the projections need
         except (ValueError, KeyError, TypeError, AttributeError):
             continue
         yield meeting_id, snapshot
+
+
+def _renumber_records(db: sqlite3.Connection) -> None:
+    from facilitator.store.projection import renumber_records  # which imports this module
+
+    renumber_records(db)
+
+
+def _order_apart(db: sqlite3.Connection) -> None:
+    from facilitator.store.meeting_rows import order_apart  # as _snapshots does
+
+    order_apart(db)
 
 
 PAGED_LISTS: tuple[str, ...] = (
@@ -197,7 +216,30 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         )""",
     ),
     PAGED_LISTS,
+    (
+        # A meeting's items each in a row of their own, so that a change saves the items it
+        # touched (meeting_rows); meetings.snapshot then holds the rest, its head. A meeting
+        # saved before is split the next time it is saved.
+        """CREATE TABLE IF NOT EXISTS meeting_items (
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            item_id INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, item_id)
+        )""",
+        # Decisions, votes and actions numbered in the full-text index by their own ids.
+        _renumber_records,
+    ),
+    (
+        # The order of a meeting's items in a row of its own (meeting_rows): the head, which
+        # every decision rewrites, then no longer grows with the number of items.
+        """CREATE TABLE IF NOT EXISTS meeting_orders (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id),
+            item_order TEXT NOT NULL
+        )""",
+        _order_apart,
+    ),
 )
+
 
 APPROVALS_KEPT = 4
 """The schema version from which the archive keeps approvals; an older archive read

@@ -118,6 +118,52 @@ def _unnext_meeting(data: dict[str, Any] | None) -> NextMeeting | None:
 
 def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
     """The whole meeting as JSON-ready data; ``notes=False`` leaves the notes out."""
+    head = head_dict(meeting)
+    keys = list(head)
+    at = keys.index("attendees") + 1  # the items where they always were, after the attendees
+    return {
+        **{key: head[key] for key in keys[:at]},
+        "items": [item_dict(s, notes=notes) for s in meeting.items],
+        **{key: head[key] for key in keys[at:]},
+    }
+
+
+def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
+    """One item of the snapshot: what ``to_dict`` puts in ``items``."""
+    return {
+        "id": s.id,
+        "item": _item(s.item),
+        "visits": [_span(v) for v in s.visits],
+        "pauses": [_span(p) for p in s.pauses],
+        **({"notes": s.notes} if notes else {}),
+        "discussed": sorted(s.discussed),
+        "chosen": sorted(s.chosen),
+        "decisions": [
+            {"id": d.id, "text": d.text, "principles": [p.value for p in d.principles], "at": _time(d.at)} for d in s.decisions
+        ],
+        "votes": [
+            {
+                "id": v.id,
+                "subject": v.subject,
+                "for": v.votes_for,
+                "against": v.against,
+                "abstain": v.abstain,
+                "present": v.present,
+                "at": _time(v.at),
+            }
+            for v in s.votes
+        ],
+        "actions": [{"id": a.id, "what": a.what, "who": a.who, "deadline": _time(a.deadline), "done": a.done} for a in s.actions],
+        "added": s.added,
+        "carry_on": s.carry_on,
+        # Only when postponed: a meeting that postponed nothing stays readable by the
+        # versions before postponing, whose check refuses a key it does not know.
+        **({"skipped": True} if s.skipped else {}),
+    }
+
+
+def head_dict(meeting: Meeting) -> dict[str, Any]:
+    """The snapshot without its items: what changes with the meeting as a whole."""
     return {
         "version": SNAPSHOT_VERSION,
         "info": _info(meeting.info),
@@ -130,42 +176,6 @@ def to_dict(meeting: Meeting, *, notes: bool = True) -> dict[str, Any]:
         "attendees": [
             {"name": a.name, "presence": a.presence.value, "arrived": _time(a.arrived), "left": _time(a.left), "added": a.added}
             for a in meeting.attendees.values()
-        ],
-        "items": [
-            {
-                "id": s.id,
-                "item": _item(s.item),
-                "visits": [_span(v) for v in s.visits],
-                "pauses": [_span(p) for p in s.pauses],
-                **({"notes": s.notes} if notes else {}),
-                "discussed": sorted(s.discussed),
-                "chosen": sorted(s.chosen),
-                "decisions": [
-                    {"id": d.id, "text": d.text, "principles": [p.value for p in d.principles], "at": _time(d.at)}
-                    for d in s.decisions
-                ],
-                "votes": [
-                    {
-                        "id": v.id,
-                        "subject": v.subject,
-                        "for": v.votes_for,
-                        "against": v.against,
-                        "abstain": v.abstain,
-                        "present": v.present,
-                        "at": _time(v.at),
-                    }
-                    for v in s.votes
-                ],
-                "actions": [
-                    {"id": a.id, "what": a.what, "who": a.who, "deadline": _time(a.deadline), "done": a.done} for a in s.actions
-                ],
-                "added": s.added,
-                "carry_on": s.carry_on,
-                # Only when postponed: a meeting that postponed nothing stays readable by the
-                # versions before postponing, whose check refuses a key it does not know.
-                **({"skipped": True} if s.skipped else {}),
-            }
-            for s in meeting.items
         ],
         "carried": [
             {

@@ -235,7 +235,8 @@ def test_every_change_is_announced(running: Meeting) -> None:
     running.set_notes("a")  # no change, no announcement
     running.add_decision("b")
     running.next_item()
-    assert changes == [Change("notes", running.items[0].id), Change("structure"), Change("structure")]
+    first, second = running.items[0].id, running.items[1].id
+    assert changes == [Change("notes", first), Change("structure", items=(first,)), Change("structure", items=(first, second))]
 
 
 def test_an_ended_meeting_takes_no_more_changes(running: Meeting, clock: FakeClock) -> None:

@@ -54,6 +54,7 @@ def failing_rescue(path: Path, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(archive, "save", full)
     monkeypatch.setattr(archive, "save_notes", full)
+    monkeypatch.setattr(archive, "save_changes", full)
     monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.01,))
     meeting.add_decision("Kun i redningsfilen")
     return recorder

@@ -15,7 +15,6 @@ keys followed in the same read (tui/alt_keys.py).
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
@@ -30,6 +29,7 @@ from typing import Any
 import pytest
 
 import facilitator
+from facilitator.store.meeting_rows import whole_snapshot
 
 pytestmark = [
     pytest.mark.slow,
@@ -92,10 +92,10 @@ class Terminal:
             return None
         try:
             with sqlite3.connect(f"file:{self.archive}?mode=ro", uri=True) as db:
-                row = db.execute("SELECT snapshot FROM meetings ORDER BY id DESC").fetchone()
+                row = db.execute("SELECT id, snapshot FROM meetings ORDER BY id DESC").fetchone()
+                return whole_snapshot(db, row[0], row[1]) if row else None
         except sqlite3.Error:
             return None
-        return json.loads(row[0]) if row else None
 
     def first_notes(self) -> str:
         """The notes of the meeting's first item, as the archive holds them now."""

@@ -29,3 +29,25 @@ def test_never_cut_inside_a_fence_and_a_paragraph_break_keeps_its_gap() -> None:
     assert fence in found[0].text  # the fenced block stays whole, though its lines look like list items
     assert all(p.gap for p in found[1:])  # cut only at blank lines there
     assert all(p.text.strip() == p.text and p.text for p in found)
+
+
+def test_a_piece_is_drawn_by_rich_once_per_width_and_as_rich_draws_it() -> None:
+    from rich.console import Console
+    from rich.markdown import Markdown as RichMarkdown
+
+    from facilitator.tui.widgets.minutes_section import RenderedOnce
+
+    text = "## Dagsorden\n\n" + "\n".join(f"{n}. Punkt {n} med en titel der kan ombrydes" for n in range(1, 60))
+    drawn: list[int] = []
+
+    class Counted(RichMarkdown):
+        def __rich_console__(self, console: Console, options: object) -> object:  # type: ignore[override]
+            drawn.append(options.max_width)  # type: ignore[attr-defined]
+            return super().__rich_console__(console, options)  # type: ignore[arg-type]
+
+    once = RenderedOnce(Counted(text, hyperlinks=False))
+    console = Console(width=80, force_terminal=True, color_system="truecolor")
+    for width in (40, 40, 72, 40, 72):
+        options = console.options.update_width(width)
+        assert list(console.render(once, options)) == list(console.render(RichMarkdown(text, hyperlinks=False), options))
+    assert drawn == [40, 72]

@@ -56,6 +56,7 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widget", "Widget._clear_arrangement_cache", "screens/settled_layout.py takes a layout request as Textual does"),
     ("textual.widget", "Widget._size_updated", "widgets/tick_list.py overrides it: its rows laid out as its size changes"),
     ("textual.widgets", "OptionList._on_resize", "widgets/tick_list.py keeps it from running: the rows are laid out"),
+    ("textual.widgets", "Footer._bindings_ready", "key_footer.py sets it at its first compose: keys in the first frame"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
 
@@ -102,6 +103,7 @@ OVERRIDES = frozenset(
         "_size_updated",
         "_on_layout",
         "_on_update_scroll",
+        "_bindings_ready",
     }
 )
 """The private names the app's classes may share with Textual's: the overrides above."""

@@ -4,8 +4,9 @@ Rendering happens on a worker thread from a copy of the meeting, so the room can
 while it runs and typing never triggers it. The document is cut at its item headings
 (notes can never make a heading of that level: markdown_safety demotes them) and where a
 long stretch can safely be cut (``pieces``). The pieces that fill the first screen are
-mounted before it is drawn, the rest a few at a time after it, so a long meeting's
-preview appears at once and the screen answers keys while the rest arrives.
+mounted before it is drawn, the rest only as the reader scrolls towards them
+(``MinutesView``), so a long meeting's preview appears at once and then costs nothing
+more until someone reads on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
@@ -26,20 +26,8 @@ from facilitator.tui import literal
 from facilitator.tui.commands import PREVIEW_COMMANDS, bindings
 from facilitator.tui.dialogs.output_forms import export_dialog
 from facilitator.tui.widgets.key_footer import KeyFooter
-from facilitator.tui.widgets.minutes_section import MinutesSection, Piece, pieces
-
-BATCH = 8
-"""Pieces mounted per step after the first screen."""
-
-
-def first_screen(parts: list[Piece], height: int) -> int:
-    """How many pieces it takes to fill ``height`` lines (at least one)."""
-    lines = 0
-    for count, part in enumerate(parts, start=1):
-        lines += part.text.count("\n") + 2
-        if lines >= height:
-            return count
-    return len(parts)
+from facilitator.tui.widgets.minutes_section import Piece, pieces
+from facilitator.tui.widgets.minutes_view import MinutesView
 
 
 class PreviewScreen(Screen[None]):
@@ -51,12 +39,11 @@ class PreviewScreen(Screen[None]):
         self.meeting = meeting
         self.live = live
         """False for a meeting opened from the archive only to read and export."""
-        self._pending: list[Piece] = []
 
     def compose(self) -> ComposeResult:
         yield Label(literal.line(t("preview.title", title=self.meeting.info.title)), id="preview-title")
         yield Static(literal.block(t("preview.rendering")), id="preview-status")
-        yield VerticalScroll(id="minutes")
+        yield MinutesView(id="minutes")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -99,22 +86,8 @@ class PreviewScreen(Screen[None]):
         self.notify(message, severity="error")
 
     async def _show(self, parts: list[Piece]) -> None:
-        container = self.query_one("#minutes", VerticalScroll)
-        await container.remove_children()
-        first = first_screen(parts, self.app.size.height)
-        self._pending = parts[first:]
-        await container.mount_all(MinutesSection(part) for part in parts[:first])
+        await self.query_one("#minutes", MinutesView).show(parts)
         self.query_one("#preview-status", Static).update(literal.block(t("preview.note")))
-        if self._pending:
-            self.call_after_refresh(self._mount_more)
-
-    async def _mount_more(self) -> None:
-        if not self._pending or not self.is_attached:
-            return
-        batch, self._pending = self._pending[:BATCH], self._pending[BATCH:]
-        await self.query_one("#minutes", VerticalScroll).mount_all(MinutesSection(part) for part in batch)
-        if self._pending:
-            self.set_timer(0.02, self._mount_more)
 
     def action_export_minutes(self) -> None:
         def wrote(path: Path | None) -> None:

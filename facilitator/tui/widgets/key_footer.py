@@ -128,10 +128,12 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         if not self._composed:
-            # Ready now: the first frame has the screen's keys. Textual rebuilds the footer
-            # after that frame, with the keys of the widget that has the focus by then.
+            # Ready now: the first frame has the screen's keys. Textual's own way there
+            # (its bindings_changed) would also build every key again just after that
+            # frame, on every screen and dialog opened; a change of keys that the focus
+            # brings is heard like any other (_bindings_changed) and rebuilds only then.
             self._composed = True
-            super().bindings_changed(self.screen)
+            self._bindings_ready = True
         keys: list[FooterKey] = []
         self._palette = None
         for widget in super().compose():

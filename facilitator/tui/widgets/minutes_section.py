@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import Markdown as RichMarkdown
+from rich.segment import Segment
 from textual.widgets import Static
 
 from facilitator.text.visible import visible
@@ -63,10 +65,34 @@ def pieces(markdown: str, max_lines: int = PIECE_LINES) -> list[Piece]:
     return found
 
 
+class RenderedOnce:
+    """A Rich renderable drawn once per width, then given again as drawn.
+
+    Textual draws a piece of Rich Markdown twice for every layout, once to count its
+    lines and once to show them, and a preview lays out again as pieces come and the
+    scroll bar appears: a piece holding the long numbered agenda was drawn by Rich some
+    six times on the way to the first screen, most of the preview's CPU. The segments
+    drawn at a width do not change, so they are kept by width (and the options that
+    shape lines); the style Textual lays over them is applied around this, each time.
+    """
+
+    def __init__(self, renderable: RichMarkdown) -> None:
+        self.renderable = renderable
+        self._drawn: dict[tuple[object, ...], list[Segment]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (options.max_width, options.min_width, options.justify, options.overflow, options.no_wrap, options.markup)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = list(console.render(self.renderable, options))
+        yield from drawn
+
+
 class MinutesSection(Static):
     def __init__(self, piece: Piece) -> None:
         # Rich's Markdown reads no console markup, but would send a control character in
         # the text to the terminal as it is.
-        super().__init__(RichMarkdown(visible(piece.text), hyperlinks=False), classes="-gap" if piece.gap else "")
+        markdown = RichMarkdown(visible(piece.text), hyperlinks=False)
+        super().__init__(RenderedOnce(markdown), classes="-gap" if piece.gap else "")
         self.source = piece.text
         """The Markdown this piece shows, as the minutes file will have it."""
