@@ -143,3 +143,64 @@ async def test_the_clock_draws_again_only_the_rows_of_the_current_item(
         assert refreshed == [(Region(0, first_line - agenda.scroll_offset.y, agenda.size.width, height),)]
         await pilot.pause()
         assert "1:00" in "".join(visible_rows(agenda))
+
+
+async def test_moving_on_past_the_bottom_turns_a_page_and_the_next_moves_do_not_scroll(make_app: MakeApp, tmp_path: Path) -> None:
+    agenda_file = tmp_path / "stor.toml"
+    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    app = make_app(agenda_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        meeting = app.session.meeting
+        first_line = agenda._line_cache.index_to_line
+        while agenda.scroll_offset.y == 0:
+            assert meeting.current < ITEMS // 2, "the list never scrolled"
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        below = meeting.current
+        assert below >= 3
+        # The item before the current one at the top, the ones to come under it.
+        assert agenda.scroll_offset.y == first_line[below - 1]
+        assert visible_rows(agenda)[0].startswith(f"✓ {below}.")
+        turned = agenda.scroll_offset.y
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert agenda.scroll_offset.y == turned and meeting.current == below + 1
+        # Back up past the top: the list scrolls just enough, as before.
+        meeting.go_to(below - 2)
+        await pilot.pause()
+        assert agenda.scroll_offset.y == first_line[below - 2]
+
+
+async def test_a_move_within_the_page_draws_again_only_the_rows_of_the_two_items(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual's highlight drew the whole list again at every move: a third of the frame.
+    agenda_file = tmp_path / "stor.toml"
+    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    app = make_app(agenda_file)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.press("ctrl+n")
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        meeting = app.session.meeting
+        refreshed: list[tuple[Region, ...]] = []
+        refresh = AgendaList.refresh
+
+        def spy(self: AgendaList, *regions: Region, **kwargs: bool) -> AgendaList:
+            refreshed.append(regions)
+            return refresh(self, *regions, **kwargs)
+
+        monkeypatch.setattr(AgendaList, "refresh", spy)
+        meeting.next_item()
+        app.screen.redraw()
+        assert refreshed and all(regions for regions in refreshed), "the whole list was drawn again"
+        rows_drawn = {region.y + row for regions in refreshed for region in regions for row in range(region.height)}
+        lines, heights = agenda._line_cache.index_to_line, agenda._line_cache.heights
+        expected = {lines[i] + row - agenda.scroll_offset.y for i in (1, 2) for row in range(heights[i])}
+        assert rows_drawn == expected
+        await pilot.pause()
+        assert agenda.highlighted == 2 and visible_rows(agenda)[lines[2]].startswith("▶ 3.")

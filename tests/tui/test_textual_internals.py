@@ -48,6 +48,14 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual._xterm_parser", "XTermParser._sequence_to_key_events", "alt_keys.py overrides it: alt+s then more keys"),
     ("textual.drivers.linux_driver", "XTermParser", "alt_keys.py points it at its parser: alt+s then more keys"),
     ("textual._ansi_sequences", "ANSI_SEQUENCES_KEYS", "alt_keys.py leaves the sequences Textual knows to Textual"),
+    ("textual.screen", "Screen._refresh_layout", "screens/settled_layout.py overrides it: the layout settles, then one frame"),
+    ("textual.screen", "Screen._compositor_refresh", "screens/settled_layout.py holds the frames of a layout not settled"),
+    ("textual.screen", "Screen._on_layout", "screens/settled_layout.py drops a layout asked for before a whole layout"),
+    ("textual.screen", "Screen._on_update_scroll", "screens/settled_layout.py drops a scroll asked for before a whole layout"),
+    ("textual._time", "get_time", "screens/settled_layout.py: the clock Textual stamps its messages with"),
+    ("textual.widget", "Widget._clear_arrangement_cache", "screens/settled_layout.py takes a layout request as Textual does"),
+    ("textual.widget", "Widget._size_updated", "widgets/tick_list.py overrides it: its rows laid out as its size changes"),
+    ("textual.widgets", "OptionList._on_resize", "widgets/tick_list.py keeps it from running: the rows are laid out"),
     ("textual.widgets", "Footer._bindings_ready", "key_footer.py sets it at its first compose: keys in the first frame"),
 )
 """(module, attribute path, who depends on it and why): Textual's private names the app uses."""
@@ -77,6 +85,7 @@ HOOKS: tuple[tuple[str, str, str], ...] = (
 REACTIVES: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets", "TextArea.selection", "widgets/notes_area.py redefines it and watches it (watch_selection)"),
     ("textual.widgets", "Input.value", "widgets/text_entry.py validates it (validate_value)"),
+    ("textual.widgets", "OptionList.highlighted", "widgets/agenda_list.py redefines it and watches it (_watch_highlighted)"),
 )
 """Reactives whose ``watch_``/``validate_`` hooks the app defines by name."""
 
@@ -89,6 +98,11 @@ OVERRIDES = frozenset(
         "_no_matches_timer",
         "_list_visible",
         "_sequence_to_key_events",
+        "_refresh_layout",
+        "_compositor_refresh",
+        "_size_updated",
+        "_on_layout",
+        "_on_update_scroll",
         "_bindings_ready",
     }
 )
@@ -165,6 +179,28 @@ def test_the_option_list_still_counts_its_rows_in_update_lines() -> None:
     for caller in (OptionList.render_lines, OptionList.add_options, OptionList.scroll_to_highlight):
         assert "self._update_lines()" in inspect.getsource(caller), f"OptionList.{caller.__name__} no longer counts rows first"
     assert "self._line_cache.lines" in inspect.getsource(OptionList._lines.fget), "OptionList keeps its rows elsewhere"
+
+
+def test_a_screen_still_takes_layout_requests_the_way_settled_layout_py_takes_them() -> None:
+    # settled_layout.py does at once what Textual does on a widget's next idle: clears the
+    # flag and its ancestors' arrangements; and holds the frame _refresh_layout draws.
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    idle = inspect.getsource(Widget._check_refresh)
+    for step in ("self._layout_required = False", "ancestor._clear_arrangement_cache()", "ancestor._layout_updates += 1"):
+        assert step in idle, f"Widget._check_refresh no longer does {step!r} (Textual {textual.__version__})"
+    assert "self._repaint_required = False" in idle and "messages.Update(self)" in idle
+    assert "self._compositor_refresh()" in inspect.getsource(Screen._refresh_layout)
+    assert "self._refresh_layout(" in inspect.getsource(Screen._on_timer_update)
+    assert "self._dirty_widgets.add(widget)" in inspect.getsource(Screen._on_update)
+    from textual.message import Message
+
+    assert "self.time: float = _time.get_time()" in inspect.getsource(Message)
+    from textual.widgets import OptionList
+
+    resized = inspect.getsource(OptionList._on_resize) + inspect.getsource(OptionList._clear_caches)
+    assert "self._option_render_cache.clear()" in resized and "self._line_cache.clear()" in resized
 
 
 def test_the_palette_still_says_nothing_found_where_palette_py_says_it() -> None:

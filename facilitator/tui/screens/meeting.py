@@ -32,6 +32,7 @@ from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.screens.approval_actions import ApprovalActions
 from facilitator.tui.screens.breakpoints import set_breakpoint_classes
 from facilitator.tui.screens.next_meeting_action import NextMeetingAction
+from facilitator.tui.screens.settled_layout import SettledLayout
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
 from facilitator.tui.widgets.attendance_panel import AttendancePanel
@@ -72,7 +73,7 @@ NEEDS_RUNNING = frozenset(
 Result = TypeVar("Result")
 
 
-class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, Screen[None]):
+class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, SettledLayout):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -79,6 +80,16 @@ class AgendaList(OptionList):
             super().__init__()
             self.index = index
 
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """Textual's, but a new highlight draws again only the rows of the items that lose it
+    and get it: Textual's drew the whole list again at every move."""
+
+    def _watch_highlighted(self, before: int | None, highlighted: int | None) -> None:
+        """Before Textual's own watcher (which scrolls to the highlight, and says so)."""
+        for index in (before, highlighted):
+            if index is not None and index < self.option_count:
+                self._refresh_item(index)
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -127,10 +138,27 @@ class AgendaList(OptionList):
         if self.has_focus and current == self._shown_current and chosen in ids:
             self.highlighted = ids.index(chosen)
         elif meeting.current is not None:
+            if current != self._shown_current:
+                self._turn_page_to(meeting.current)
             self.highlighted = meeting.current
         elif highlighted is not None and highlighted < len(meeting.items):
             self.highlighted = highlighted
         self._shown_ids, self._shown_current, self._shown = ids, current, shown
+
+    def _turn_page_to(self, index: int) -> None:
+        """The meeting moved on past the bottom of the list: the list turns a page, the item
+        before the current one at the top and the ones to come under it. Scrolled a row at a
+        time, to just show the current item, it showed nothing of what comes next, and drew
+        all its rows again at every move (docs/performance.md)."""
+        self._update_lines()
+        first_line = self._line_cache.index_to_line
+        if index not in first_line or not self.scrollable_content_region.height:
+            return
+        top = first_line[index]
+        bottom = top + self._line_cache.heights[index]
+        if top < self.scroll_offset.y or bottom <= self.scroll_offset.y + self.scrollable_content_region.height:
+            return  # seen already, or above: Textual scrolls just enough
+        self.scroll_to(y=first_line.get(index - 1, top), animate=False, immediate=True)
 
     def tick(self, meeting: Meeting) -> None:
         """Once a second: only the current item's time changes."""
@@ -156,10 +184,14 @@ class AgendaList(OptionList):
             if height != heights[index]:
                 heights[index] = height
                 self._line_cache.clear()
+        self._refresh_item(index)  # the clock's tick drew the whole list again every second
+
+    def _refresh_item(self, index: int) -> None:
+        """Draw again only the rows of the item at ``index``; all, when it is not laid out."""
         first_line = self._line_cache.index_to_line.get(index)
         if first_line is None:  # laid out again: all is drawn again
             self.refresh()
-        else:  # only this item's rows: the clock's tick drew the whole list again every second
+        else:
             self.refresh_lines(first_line, self._line_cache.heights[index])
 
     def _update_lines(self) -> None:

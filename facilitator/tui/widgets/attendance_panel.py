@@ -38,4 +38,6 @@ def attendance_content(meeting: Meeting) -> Content:
 
 class AttendancePanel(Static):
     def show(self, meeting: Meeting) -> None:
-        self.update(attendance_content(meeting))
+        shown = attendance_content(meeting)
+        if shown != self.content:  # the same text again would lay the screen out again
+            self.update(shown)

@@ -316,8 +316,9 @@ class ItemView(Vertical):
                 carried = [Selection(literal.line(_carried_label(a)), i, a.done) for i, a in enumerate(meeting.carried)]
         for name, entries in (("prompts", prompts), ("options", options), ("carried", carried)):
             selection = self.query_one(f"#{name}", SelectionList)
-            selection.clear_options()
-            selection.add_options(entries)
+            if entries or selection.option_count:  # an empty list stays as it is: most items have no solutions
+                selection.clear_options()
+                selection.add_options(entries)
             selection.display = bool(entries)
             self.query_one(f"#{name}-label").display = bool(entries)
 

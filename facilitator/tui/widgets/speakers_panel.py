@@ -35,7 +35,9 @@ def speakers_content(meeting: Meeting) -> Content:
 
 class SpeakersPanel(Static):
     def show(self, meeting: Meeting) -> None:
-        self.update(speakers_content(meeting))
+        shown = speakers_content(meeting)
+        if shown != self.content:  # the same text again would lay the screen out again
+            self.update(shown)
 
 
 def speakers_line(meeting: Meeting) -> Content:
@@ -58,4 +60,6 @@ def speakers_line(meeting: Meeting) -> Content:
 
 class RoomLine(Static):
     def show(self, meeting: Meeting) -> None:
-        self.update(speakers_line(meeting))
+        shown = speakers_line(meeting)
+        if shown != self.content:  # the same text again would lay the screen out again
+            self.update(shown)

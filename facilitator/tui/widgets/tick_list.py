@@ -11,12 +11,19 @@ Three changes from Textual's SelectionList, all for a room reading a wall:
 - The box says its state in its shape, ☑ or ☐, not only in its colour: readable in
   monochrome and on a washed-out projector.
 - The first entry is highlighted as soon as the list has the focus, so Space ticks at once.
+
+And the entries are laid out again whenever the width they are drawn at changes, as the
+screen is laid out: Textual's own did it on the Resize event, after the screen was drawn
+(one more frame each time another item was shown, screens/settled_layout.py), and not
+when the list's scrollbar came or went, which cut the last words of its last entry.
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events, on
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 
@@ -31,6 +38,33 @@ class TickList(SelectionList[int]):
         text-overflow: fold;
     }
     """
+
+    _rows_width = -1
+    """The width the entries' rows were laid out at."""
+
+    def _update_lines(self) -> None:
+        """Textual's OptionList lays its entries' rows out once, and again only on a Resize
+        event, which comes after a frame was drawn, and not at all when its own scrollbar
+        came or went: rows laid out wider than they are drawn lost their last words."""
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        if width != self._rows_width:
+            self._rows_width = width
+            self._option_render_cache.clear()
+            self._line_cache.clear()
+        super()._update_lines()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        self._update_lines()  # as the screen is laid out, not on the Resize event a frame later
+        return resized
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._update_lines()  # the scrollbar takes its columns from the entries
+
+    @on(events.Resize)
+    def _rows_laid_out_already(self, event: events.Resize) -> None:
+        """Textual's OptionList would lay the rows out again, and draw the list once more."""
+        event.prevent_default()  # they were, in _size_updated
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:

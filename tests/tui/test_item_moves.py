@@ -1,0 +1,117 @@
+"""Moving between items: the item view shows the new item whole and nothing of the one
+before, and the screen settles its layout before it draws (screens/settled_layout.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from support.app import SIZE, MakeApp
+from textual.app import App
+from textual.widgets import TextArea
+
+from facilitator.tui.screens.meeting import MeetingScreen
+from facilitator.tui.screens.settled_layout import SettledLayout
+from facilitator.tui.widgets.tick_list import TickList
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("▶", " ").split()
+
+
+def _shown(tick_list: TickList) -> list[str]:
+    """The words the list draws on its rows, scrolled or not, its boxes left out: what a
+    person reads."""
+    if not tick_list.display:
+        return []
+    assert tick_list.scroll_offset.y == 0
+    rows = [tick_list.render_line(y).text for y in range(len(tick_list._lines))]
+    return _words(" ".join(row.replace("☑", " ").replace("☐", " ") for row in rows))
+
+
+def _expected(entries: tuple[str, ...] | list[str]) -> list[str]:
+    return _words(" ".join(entries))
+
+
+async def test_each_move_shows_the_new_items_questions_and_solutions_and_nothing_of_the_last(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(SIZE[0], 60)) as pilot:  # tall: every list shows all its rows
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        seen_lists = 0
+        for index in range(len(meeting.items)):
+            if index:
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            assert meeting.current == index
+            item = meeting.items[index].item
+            prompts = app.screen.query_one("#prompts", TickList)
+            options = app.screen.query_one("#options", TickList)
+            assert [option.prompt.plain.strip(" ▶") for option in prompts.options] == list(item.prompts)
+            assert [option.prompt.plain for option in options.options] == list(item.options)
+            assert prompts.display == bool(item.prompts) and options.display == bool(item.options)
+            assert _shown(prompts) == _expected(item.prompts)
+            assert _shown(options) == _expected(item.options)
+            assert prompts.selected == sorted(meeting.items[index].discussed)
+            assert options.selected == sorted(meeting.items[index].chosen)
+            assert app.screen.query_one("#notes", TextArea).text == meeting.items[index].notes
+            seen_lists += bool(item.prompts) + bool(item.options)
+        assert seen_lists >= 3  # the agenda has lists to show, and moves from one to another
+
+
+async def test_a_ticked_solution_is_not_carried_to_the_next_items_list(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        with_options = [i for i, state in enumerate(meeting.items) if state.item.options]
+        assert len(with_options) >= 1
+        first = with_options[0]
+        meeting.go_to(first)
+        meeting.toggle_option(0)
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        state = meeting.items[first + 1]
+        assert app.screen.query_one("#options", TickList).selected == sorted(state.chosen)
+        assert app.screen.query_one("#prompts", TickList).selected == sorted(state.discussed)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.screen.query_one("#options", TickList).selected == [0]
+
+
+def _layouts_asked(screen: SettledLayout) -> list[Any]:
+    return [widget for widget in screen._laid_out() if widget._layout_required]
+
+
+async def test_the_screen_is_drawn_once_a_move_with_its_layout_settled(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each move changes the size of the heading, the lists and the records; Textual would
+    # draw the screen, hear of the new sizes, and draw it again two or three times.
+    monkeypatch.setattr(MeetingScreen, "tick", lambda self: None)  # the clock's frames are not the move's
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettledLayout)
+        frames: list[int] = []
+        display = App._display
+
+        def counted(self: App[Any], shown: Any, renderable: Any) -> None:
+            if renderable is not None and shown is screen:
+                frames.append(meeting.current)
+            display(self, shown, renderable)
+
+        app._display = counted.__get__(app)  # type: ignore[method-assign]
+        for _ in range(4):
+            before = len(frames)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await pilot.pause()
+            assert _layouts_asked(screen) == []
+            assert len(frames) - before == 1, f"{len(frames) - before} frames for one move"
