@@ -247,7 +247,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         if start is None:
             return None
         duration = self.info.duration if self.info.duration is not None else sum(s.item.minutes or 0 for s in self.items)
-        return start + dt.timedelta(minutes=duration)
+        return _later(start, duration * 60)
 
     def projected_end(self) -> dt.datetime | None:
         """When the meeting will end if the rest goes as planned from now."""
@@ -258,7 +258,7 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
             return now
         left = max(0.0, self.seconds_left(self.current) or 0.0)
         later = sum((s.item.minutes or 0) * 60 for s in self.items[self.current + 1 :] if not s.visited and not s.skipped)
-        return now + dt.timedelta(seconds=left + later)
+        return _later(now, left + later)
 
     # --- what is said and decided about an item --------------------------------------
 
@@ -295,3 +295,12 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
     def _check_choice(number: int, choices: tuple[str, ...], message: str) -> None:
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < len(choices):
             raise MeetingError(t(message, number=number + 1 if isinstance(number, int) else number, count=len(choices)))
+
+
+def _later(moment: dt.datetime, seconds: float) -> dt.datetime | None:
+    """``moment`` plus ``seconds``; None past the calendar's end (a damaged or hand-edited
+    snapshot may put a meeting's start in the year 9999: it then has no end to show)."""
+    try:
+        return moment + dt.timedelta(seconds=seconds)
+    except OverflowError:
+        return None

@@ -296,3 +296,12 @@ def test_a_group_is_named_once_the_agenda_named_none_and_not_after_the_end(runni
     with pytest.raises(MeetingError, match="ended"):
         running.set_group("Bestyrelsen")
     assert running.info.group == "HK-klubben"
+
+
+def test_a_start_at_the_calendars_end_has_no_end_rather_than_an_error(running: Meeting) -> None:
+    # A damaged or hand-edited snapshot may say so; the meeting still opens and shows.
+    running.started_at = dt.datetime(9999, 12, 31, 23, 59, 59)
+    assert running.planned_end() is None
+    running.started_at = None
+    running.info = running.info._replace(date=dt.date(9999, 12, 31), start=dt.time(23, 59))
+    assert running.planned_end() is None
