@@ -238,6 +238,13 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         )""",
         _order_apart,
     ),
+    (
+        # The last two characters of every full-text row's text, folded as the index folds
+        # ASCII letters, found by index (search_terms): a two-letter word that begins no
+        # trigram can only end a text, and this tells at once whether one does. An index on
+        # the index's own content table, so SQLite keeps it in step with every row written.
+        "CREATE INDEX IF NOT EXISTS search_tails ON search_content (lower(substr(c0, -2)))",
+    ),
 )
 
 

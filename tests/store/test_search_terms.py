@@ -110,3 +110,28 @@ def test_an_archive_without_the_index_terms_table_gets_one_per_connection(tmp_pa
         some_word_absent(db, ["ledelsen", "zq"])
         assert db.execute("SELECT name FROM sqlite_temp_master WHERE name = 'search_terms'").fetchone() is not None
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'search_terms'").fetchone() is None
+
+
+def test_a_pair_that_begins_no_trigram_is_looked_up_by_its_tail_through_the_index(tmp_path: Path, archive: Archive) -> None:
+    from facilitator.store import search_terms
+
+    with archive._read() as db:
+        plan = " ".join(
+            str(row)
+            for row in db.execute("EXPLAIN QUERY PLAN SELECT 1 FROM search_content WHERE lower(substr(c0, -2)) = 'zq' LIMIT 1")
+        )
+        assert "search_tails" in plan, plan
+        assert search_terms._ends_some_text(db, "zq") and not search_terms._ends_some_text(db, "qj")
+        answers = [some_word_absent(db, ["ledelsen", word]) for word in ("zq", "qj", "ZQ", "øø")]
+    assert answers == [False, True, False, True]
+    # An archive from before the tails were kept (read-only, not migrated) gets the same
+    # answers through the index's vocabulary.
+    copy = tmp_path / "older.sqlite3"
+    with archive._read() as db:
+        db.execute("VACUUM INTO ?", (str(copy),))
+    older = sqlite3.connect(copy)
+    try:
+        older.execute("DROP INDEX search_tails")
+        assert [some_word_absent(older, ["ledelsen", word]) for word in ("zq", "qj", "ZQ", "øø")] == answers
+    finally:
+        older.close()
