@@ -38,6 +38,8 @@ class Terminal:
         )
         os.close(slave)
         self._output = bytearray()
+        self.last_output = 0.0
+        """When the program last wrote (``time.perf_counter``): a frame is done when it rests."""
         self._seen = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -53,6 +55,7 @@ class Terminal:
                     self._seen.notify_all()
                     return
                 self._output += chunk
+                self.last_output = time.perf_counter()
                 self._seen.notify_all()
 
     def wait_for(self, marker: str, *, timeout: float = 30.0, after: int = 0) -> float:

@@ -12,7 +12,6 @@ the source tree the bench imports (``python -m facilitator``).
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -46,23 +45,7 @@ def source_env(apps: Apps, archive: Path) -> dict[str, str]:
 
 
 class TimedTerminal(Terminal):
-    """A terminal that also knows when its last output came."""
-
-    last_output = 0.0
-
-    def _read(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                chunk = b""
-            with self._seen:
-                if not chunk:
-                    self._seen.notify_all()
-                    return
-                self._output += chunk
-                self.last_output = time.perf_counter()
-                self._seen.notify_all()
+    """A terminal that waits for the program's output to rest (``Terminal.last_output``)."""
 
     def quiet(self, seconds: float = QUIET, timeout: float = 10.0) -> None:
         """Wait until nothing has been written for ``seconds``."""

@@ -56,13 +56,32 @@ def test_rows_counted_from_the_plain_lines_are_the_rows_textual_draws(width: int
             assert rows(pieces, width) == item_content(pieces).get_height({}, width), (index, with_kind)
 
 
+def long_agenda(folder: Path) -> Path:
+    """An agenda of ``ITEMS`` items, written in ``folder``."""
+    path = folder / "stor.toml"
+    path.write_text(agenda_text(ITEMS), encoding="utf-8")
+    return path
+
+
+def refreshes_of_the_list(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Region, ...]]:
+    """The regions of every refresh the agenda list asks for from now on (none: all of it)."""
+    refreshed: list[tuple[Region, ...]] = []
+    refresh = AgendaList.refresh
+
+    def spy(self: AgendaList, *regions: Region, **kwargs: bool) -> AgendaList:
+        refreshed.append(regions)
+        return refresh(self, *regions, **kwargs)
+
+    monkeypatch.setattr(AgendaList, "refresh", spy)
+    return refreshed
+
+
 def visible_rows(agenda: AgendaList) -> list[str]:
     return [Strip.join([agenda.render_line(y)]).text for y in range(agenda.scrollable_content_region.height)]
 
 
 async def test_moving_on_makes_only_the_two_items_that_changed_again(make_app: MakeApp, tmp_path: Path) -> None:
-    agenda_file = tmp_path / "stor.toml"
-    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    agenda_file = long_agenda(tmp_path)
     app = make_app(agenda_file)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(2):
@@ -86,8 +105,7 @@ async def test_the_first_frame_of_a_long_agenda_is_the_one_that_stays(
 ) -> None:
     # At 80 columns the screen's narrow layout came a frame late, and the list was made
     # again without the items' type word: its first frame moved.
-    agenda_file = tmp_path / "stor.toml"
-    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    agenda_file = long_agenda(tmp_path)
     frames: list[tuple[int, int | None, int, list[str]]] = []
     drawn = AgendaList.render_lines
 
@@ -119,8 +137,7 @@ async def test_the_clock_draws_again_only_the_rows_of_the_current_item(
     make_app: MakeApp, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The tick once drew the whole list again every second: 10 kB to the terminal.
-    agenda_file = tmp_path / "stor.toml"
-    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    agenda_file = long_agenda(tmp_path)
     app = make_app(agenda_file)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(3):
@@ -128,14 +145,7 @@ async def test_the_clock_draws_again_only_the_rows_of_the_current_item(
         await pilot.pause()
         agenda = app.screen.query_one(AgendaList)
         meeting = app.session.meeting
-        refreshed: list[tuple[Region, ...]] = []
-        refresh = AgendaList.refresh
-
-        def spy(self: AgendaList, *regions: Region, **kwargs: bool) -> AgendaList:
-            refreshed.append(regions)
-            return refresh(self, *regions, **kwargs)
-
-        monkeypatch.setattr(AgendaList, "refresh", spy)
+        refreshed = refreshes_of_the_list(monkeypatch)
         clock.advance(1)
         agenda.tick(meeting)
         first_line = agenda._line_cache.index_to_line[meeting.current]
@@ -146,8 +156,7 @@ async def test_the_clock_draws_again_only_the_rows_of_the_current_item(
 
 
 async def test_moving_on_past_the_bottom_turns_a_page_and_the_next_moves_do_not_scroll(make_app: MakeApp, tmp_path: Path) -> None:
-    agenda_file = tmp_path / "stor.toml"
-    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    agenda_file = long_agenda(tmp_path)
     app = make_app(agenda_file)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n")
@@ -178,8 +187,7 @@ async def test_a_move_within_the_page_draws_again_only_the_rows_of_the_two_items
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Textual's highlight drew the whole list again at every move: a third of the frame.
-    agenda_file = tmp_path / "stor.toml"
-    agenda_file.write_text(agenda_text(ITEMS), encoding="utf-8")
+    agenda_file = long_agenda(tmp_path)
     app = make_app(agenda_file)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(2):
@@ -187,14 +195,7 @@ async def test_a_move_within_the_page_draws_again_only_the_rows_of_the_two_items
         await pilot.pause()
         agenda = app.screen.query_one(AgendaList)
         meeting = app.session.meeting
-        refreshed: list[tuple[Region, ...]] = []
-        refresh = AgendaList.refresh
-
-        def spy(self: AgendaList, *regions: Region, **kwargs: bool) -> AgendaList:
-            refreshed.append(regions)
-            return refresh(self, *regions, **kwargs)
-
-        monkeypatch.setattr(AgendaList, "refresh", spy)
+        refreshed = refreshes_of_the_list(monkeypatch)
         meeting.next_item()
         app.screen.redraw()
         assert refreshed and all(regions for regions in refreshed), "the whole list was drawn again"
