@@ -53,6 +53,10 @@ class Item(NamedTuple):
     prompts: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     confidential: bool = False
+    temporary: tuple[int, ...] = ()
+    """The indexes of the options that are temporary solutions (planned overtime, plustid,
+    a time-limited hire): the seed says they serve only in the short term, so a decision
+    drafted from one asks for a date to review it. Named in the file by their text."""
 
 
 class MeetingInfo(NamedTuple):

@@ -8,12 +8,12 @@ person fixes a file in one go rather than one mistake per attempt.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from facilitator.agenda.model import FORMAT_VERSION, MAX_MINUTES, Agenda, Item, ItemType, MeetingInfo, MeetingKind
-from facilitator.agenda.suggestions import CHOICE_ALIASES, ITEM_KEY_ALIASES, KEY_ALIASES, close_match
+from facilitator.agenda.field_checks import INVALID, FieldChecks, describe, quote
+from facilitator.agenda.model import FORMAT_VERSION, Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.agenda.suggestions import ITEM_KEY_ALIASES, KEY_ALIASES, close_match
 from facilitator.agenda.toml_lines import KeyPath
 from facilitator.errors import Problem
 from facilitator.i18n import join_or, t
@@ -42,10 +42,8 @@ ITEM_KEYS: Final = (
     "prompts",
     "options",
     "confidential",
+    "temporary",
 )
-
-_INVALID: Final = object()
-"""Returned by a field check that has already recorded a problem."""
 
 
 def check_schema(
@@ -67,40 +65,8 @@ def _is_section(value: object) -> bool:
     return isinstance(value, dict) or (isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value))
 
 
-def _quote(value: object) -> str:
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "…"
-    return f'"{text}"'
-
-
-class _Validator:
+class _Validator(FieldChecks):
     """Walks a parsed document once, building the Agenda and collecting every problem."""
-
-    def __init__(self, lines: Callable[[], Mapping[KeyPath, int]], *, quiet_about_missing: bool = False) -> None:
-        self._find_lines = lines
-        self._lines: Mapping[KeyPath, int] | None = None
-        self.quiet_about_missing = quiet_about_missing
-        """After a syntax error the offending line was blanked; a key it held may look missing."""
-        self.problems: list[Problem] = []
-        self.suggested: set[KeyPath] = set()
-
-    # -- reporting
-
-    def line_of(self, key_path: KeyPath) -> int | None:
-        """The line of ``key_path``, or of the closest enclosing header that was found."""
-        if self._lines is None:
-            self._lines = self._find_lines()
-        for end in range(len(key_path), 0, -1):
-            line = self._lines.get(key_path[:end])
-            if line is not None:
-                return line
-        return None
-
-    def report(self, key_path: KeyPath, message_key: str, **params: object) -> object:
-        # lang named (the language in use): no parameter of the message can be taken for it
-        self.problems.append(Problem(t(message_key, lang=None, **params), self.line_of(key_path)))
-        return _INVALID
 
     # -- the document
 
@@ -108,8 +74,8 @@ class _Validator:
         """The Agenda, or None when anything is wrong (the reasons are in ``problems``)."""
         self.unknown_keys(document, TOP_KEYS, (), t("agenda.where.top"))
         self.check_format(document.get("format", FORMAT_VERSION))
-        meeting = self.meeting(document.get("meeting", _INVALID))
-        items = self.items(document.get("item", _INVALID))
+        meeting = self.meeting(document.get("meeting", INVALID))
+        items = self.items(document.get("item", INVALID))
         if self.problems or not isinstance(meeting, MeetingInfo) or not isinstance(items, tuple):
             return None
         return Agenda(meeting=meeting, items=items)
@@ -154,26 +120,20 @@ class _Validator:
         self.suggested.add(at + (suggestion,))
         self.report(at + (key,), "agenda.key.unknown_suggest", key=key, where=where, suggestion=suggestion)
 
-    def missing(self, at: KeyPath, where: str, key: str) -> object:
-        """A required key is absent; said once, not again beside "did you mean {key}"."""
-        if at + (key,) in self.suggested or self.quiet_about_missing:
-            return _INVALID
-        return self.report(at, "agenda.value.missing", where=where, key=key)
-
     def missing_section(self, at: KeyPath, message_key: str) -> object:
         if at in self.suggested or self.quiet_about_missing:
-            return _INVALID
+            return INVALID
         return self.report((), message_key)
 
     def check_format(self, value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report(("format",), "agenda.format.not_number", value=_describe(value))
+            self.report(("format",), "agenda.format.not_number", value=describe(value))
         elif value != FORMAT_VERSION:
             self.report(("format",), "agenda.format.unsupported", value=value, supported=FORMAT_VERSION)
 
     def meeting(self, table: object) -> MeetingInfo | object:
         at: KeyPath = ("meeting",)
-        if table is _INVALID:
+        if table is INVALID:
             return self.missing_section(("meeting",), "agenda.meeting.missing")
         if not isinstance(table, dict):
             return self.report(at, "agenda.meeting.not_table")
@@ -193,12 +153,12 @@ class _Validator:
             "participants": self.text_list(table, at, where, "participants", unique=True),
             "guests": self.text_list(table, at, where, "guests", unique=True),
         }
-        if any(value is _INVALID for value in fields.values()):
-            return _INVALID
+        if any(value is INVALID for value in fields.values()):
+            return INVALID
         return MeetingInfo(**fields)
 
     def items(self, value: object) -> tuple[Item, ...] | object:
-        if value is _INVALID:
+        if value is INVALID:
             return self.missing_section(("item",), "agenda.items.missing")
         if isinstance(value, dict):
             return self.report(("item",), "agenda.items.single_brackets")
@@ -212,7 +172,7 @@ class _Validator:
             if isinstance(item, Item):
                 items.append(item)
         if len(items) != len(value):
-            return _INVALID
+            return INVALID
         return tuple(items)
 
     def item(self, number: int, table: object) -> Item | object:
@@ -222,7 +182,7 @@ class _Validator:
         title = table.get("title")
         if isinstance(title, str) and title.strip():
             first_line = title.strip().splitlines()[0]
-            where = t("agenda.where.item_titled", number=number, title=_quote(first_line).strip('"'))
+            where = t("agenda.where.item_titled", number=number, title=quote(first_line).strip('"'))
         else:
             where = t("agenda.where.item", number=number)
         self.unknown_keys(table, ITEM_KEYS, at, where)
@@ -236,163 +196,33 @@ class _Validator:
             "options": self.text_list(table, at, where, "options"),
             "confidential": self.flag(table, at, where, "confidential"),
         }
-        if any(value is _INVALID for value in fields.values()):
-            return _INVALID
+        fields["temporary"] = self.temporary(table, at, where, fields["options"])
+        if any(value is INVALID for value in fields.values()):
+            return INVALID
         return Item(**fields)
 
-    # -- fields
-
-    def text(
-        self,
-        table: dict[str, Any],
-        at: KeyPath,
-        where: str,
-        key: str,
-        *,
-        required: bool = False,
-        one_line: bool = False,
-    ) -> str | None | object:
-        if key not in table:
-            return self.missing(at, where, key) if required else None
-        value = table[key]
-        if not isinstance(value, str):
-            return self.report(at + (key,), "agenda.value.not_text", where=where, key=key, value=_describe(value))
-        value = value.strip()
-        if not value:
-            return self.report(at + (key,), "agenda.value.blank", where=where, key=key) if required else None
-        if one_line and "\n" in value:
-            return self.report(at + (key,), "agenda.value.not_one_line", where=where, key=key)
-        return value
-
-    def choice(
-        self,
-        table: dict[str, Any],
-        at: KeyPath,
-        where: str,
-        key: str,
-        enum: type[MeetingKind] | type[ItemType],
-        *,
-        required: bool = False,
-        default: ItemType | None = None,
-    ) -> Any:
-        valid = [member.value for member in enum]
-        choices = join_or([f'"{v}"' for v in valid])
-        if key not in table:
-            if not required:
-                return default
-            if at + (key,) in self.suggested or self.quiet_about_missing:
-                return _INVALID
-            return self.report(at, "agenda.choice.missing", where=where, key=key, first=valid[0], choices=choices)
-        value = table[key]
-        if not isinstance(value, str):
-            return self.report(
-                at + (key,), "agenda.choice.not_text", where=where, key=key, value=_describe(value), choices=choices
-            )
-        normalised = value.strip().lower()
-        for member in enum:
-            if member.value == normalised:
-                return member
-        alias = CHOICE_ALIASES.get(normalised)
-        close = alias if alias in valid else close_match(normalised, valid, cutoff=0.5)
-        if close:
-            return self.report(
-                at + (key,),
-                "agenda.choice.unknown_suggest",
-                where=where,
-                key=key,
-                value=_quote(value),
-                suggestion=close,
-                choices=choices,
-            )
-        return self.report(at + (key,), "agenda.choice.unknown", where=where, key=key, value=_quote(value), choices=choices)
-
-    def minutes(self, table: dict[str, Any], at: KeyPath, where: str, key: str) -> int | None | object:
-        if key not in table:
-            return None
-        value = table[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            return self.report(at + (key,), "agenda.minutes.invalid", where=where, key=key, value=_describe(value))
-        if value > MAX_MINUTES:
-            return self.report(at + (key,), "agenda.minutes.too_long", where=where, key=key, value=value, limit=MAX_MINUTES)
-        return value
-
-    def date(self, table: dict[str, Any], at: KeyPath, where: str) -> dt.date | None | object:
-        if "date" not in table:
-            return None
-        value = table["date"]
-        if isinstance(value, dt.datetime):
-            return self.report(at + ("date",), "agenda.date.has_time", where=where)
-        if isinstance(value, dt.date):
-            return value
-        return self.report(at + ("date",), "agenda.date.invalid", where=where, value=_describe(value))
-
-    def time(self, table: dict[str, Any], at: KeyPath, where: str) -> dt.time | None | object:
-        if "start" not in table:
-            return None
-        value = table["start"]
-        if isinstance(value, dt.time):
-            return value
-        return self.report(at + ("start",), "agenda.time.invalid", where=where, value=_describe(value))
-
-    def flag(self, table: dict[str, Any], at: KeyPath, where: str, key: str) -> bool | object:
-        value = table.get(key, False)
-        if isinstance(value, bool):
-            return value
-        return self.report(at + (key,), "agenda.flag.invalid", where=where, key=key, value=_describe(value))
-
-    def text_list(
-        self,
-        table: dict[str, Any],
-        at: KeyPath,
-        where: str,
-        key: str,
-        *,
-        unique: bool = False,
-    ) -> tuple[str, ...] | object:
-        if key not in table:
-            return ()
-        value = table[key]
-        if isinstance(value, str):
-            return self.report(at + (key,), "agenda.list.single_text", where=where, key=key)
-        if not isinstance(value, list):
-            return self.report(at + (key,), "agenda.list.not_list", where=where, key=key, value=_describe(value))
-        entries: list[str] = []
-        seen: set[str] = set()  # the duplicate check must stay linear: lists of 100,000 names exist
+    def temporary(self, table: dict[str, Any], at: KeyPath, where: str, options: object) -> tuple[int, ...] | object:
+        """The temporary solutions, named by their text: a file reads as the room does,
+        and a solution moved in the list stays marked. Each must be one of the options."""
+        named = self.text_list(table, at, where, "temporary")
+        if not isinstance(named, tuple) or not isinstance(options, tuple):
+            return INVALID if named is INVALID else ()
+        indexes: set[int] = set()
         ok = True
-        for number, entry in enumerate(value, start=1):
-            if not isinstance(entry, str):
+        for text in named:
+            if text in options:
+                indexes.add(options.index(text))
+                continue
+            ok = False
+            close = close_match(text, options, cutoff=0.6)
+            if close:
                 self.report(
-                    at + (key,), "agenda.list.entry_not_text", where=where, key=key, number=number, value=_describe(entry)
+                    at + ("temporary",),
+                    "agenda.temporary.not_option_suggest",
+                    where=where,
+                    value=quote(text),
+                    suggestion=quote(close),
                 )
-                ok = False
-            elif not entry.strip():
-                self.report(at + (key,), "agenda.list.entry_blank", where=where, key=key, number=number)
-                ok = False
-            elif unique and entry.strip() in seen:
-                self.report(at + (key,), "agenda.list.duplicate", where=where, key=key, value=_quote(entry.strip()))
-                ok = False
             else:
-                entries.append(entry.strip())
-                seen.add(entries[-1])
-        return tuple(entries) if ok else _INVALID
-
-
-_DESCRIBERS: Final[tuple[tuple[type, Callable[[Any], str]], ...]] = (
-    (bool, lambda v: t("agenda.describe.bool", value="true" if v else "false")),
-    (int, lambda v: t("agenda.describe.number", value=v)),
-    (float, lambda v: t("agenda.describe.number", value=v)),
-    (str, lambda v: t("agenda.describe.text", value=_quote(v))),
-    (dt.datetime, lambda v: t("agenda.describe.datetime", value=v.isoformat())),
-    (dt.date, lambda v: t("agenda.describe.date", value=v.isoformat())),
-    (dt.time, lambda v: t("agenda.describe.time", value=v.isoformat())),
-    (list, lambda v: t("agenda.describe.list")),
-    (dict, lambda v: t("agenda.describe.table")),
-)
-
-
-def _describe(value: object) -> str:
-    """How a wrong value reads in a message: what the person wrote, in their words."""
-    for kind, describe in _DESCRIBERS:
-        if isinstance(value, kind):
-            return describe(value)
-    return repr(value)  # pragma: no cover - tomllib yields no other types
+                self.report(at + ("temporary",), "agenda.temporary.not_option", where=where, value=quote(text))
+        return tuple(sorted(indexes)) if ok else INVALID

@@ -9,9 +9,9 @@ Each raises a MeetingError that names the field and says what would do instead.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from facilitator.agenda.model import ItemType
+from facilitator.agenda.model import ItemType, MeetingKind
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
 from facilitator.meeting import written_dates
@@ -81,6 +81,44 @@ def principles(values: Iterable[Principle | str] | Principle | str | None) -> tu
         if principle not in chosen:
             chosen.append(principle)
     return tuple(sorted(chosen, key=list(Principle).index))
+
+
+def answers(values: Mapping[Principle | str, str] | None) -> tuple[tuple[Principle, str], ...]:
+    """The answers given, in the principles' order; a blank one is no answer."""
+    if values is None:
+        return ()
+    if not isinstance(values, Mapping):
+        raise MeetingError(t("meeting.not_text", field=t("meeting.field.answer")))
+    given: dict[Principle, str] = {}
+    for key, value in values.items():
+        (principle,) = principles(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        given[principle] = text(value, "meeting.field.answer")
+    return tuple((p, given[p]) for p in Principle if p in given)
+
+
+def options(values: Iterable[int], count: int) -> tuple[int, ...]:
+    """Indexes of an item's options, each once, in the list's order."""
+    chosen: set[int] = set()
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
+            number = value + 1 if isinstance(value, int) and not isinstance(value, bool) else value
+            raise MeetingError(t("meeting.no_such_option", number=number, count=count))
+        chosen.add(value)
+    return tuple(sorted(chosen))
+
+
+def venue(value: MeetingKind | str) -> MeetingKind:
+    """A venue a matter can be sent on to: any kind of meeting but "andet", which names none."""
+    try:
+        kind = MeetingKind(value.strip().lower() if isinstance(value, str) else value)
+    except ValueError:
+        kind = MeetingKind.ANDET
+    if kind is MeetingKind.ANDET:
+        valid = ", ".join(k.value for k in MeetingKind if k is not MeetingKind.ANDET)
+        raise MeetingError(t("meeting.bad_venue", value=value, valid=valid))
+    return kind
 
 
 def item_type(value: ItemType | str) -> ItemType:

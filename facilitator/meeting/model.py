@@ -19,10 +19,11 @@ from facilitator.meeting.agenda_changes import AgendaChanges
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
 from facilitator.meeting.change import HEAD, STRUCTURE, touched
 from facilitator.meeting.change import Change as Change  # the name the listeners know it by
+from facilitator.meeting.forwarding import Forwarding
 from facilitator.meeting.next_meeting import NextMeeting, NextMeetingPlan
 from facilitator.meeting.outcomes import Outcomes
 from facilitator.meeting.people import People
-from facilitator.meeting.records import Attendee, CarriedAction, ItemState, Presence, Span
+from facilitator.meeting.records import Attendee, CarriedAction, ForwardKind, ItemState, Presence, Span
 from facilitator.meeting.speakers import FloorRequest, SpeakersList
 
 Clock = Callable[[], dt.datetime]
@@ -33,12 +34,13 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
+class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
     """One meeting held from an agenda.
 
     Its topics are split over files: who is in the room in ``People``, what is decided in
     ``Outcomes``, the agenda as it changes in ``AgendaChanges``, when the group meets next
-    in ``NextMeetingPlan`` (mixins, for the reason ``people`` gives), and here the meeting
+    in ``NextMeetingPlan``, what is sent on to other venues in ``Forwarding`` (mixins, for
+    the reason ``people`` gives), and here the meeting
     as a whole, the items, their timer, notes and prompts.
     """
 
@@ -288,6 +290,8 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan):
         state = self._state(index)
         self._check_choice(option, state.item.options, "meeting.no_such_option")
         state.chosen ^= {option}
+        if option not in state.chosen:  # a solution no longer chosen is not sent on either
+            state.forwards = [f for f in state.forwards if not (f.kind is ForwardKind.SOLUTION and f.ref == option)]
         self._changed(touched(state.id))
         return option in state.chosen
 

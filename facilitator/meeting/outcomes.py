@@ -9,7 +9,7 @@ it needs from the meeting is declared at the top, for the type checker.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from facilitator.errors import MeetingError
@@ -17,7 +17,7 @@ from facilitator.i18n import t
 from facilitator.meeting import checks
 from facilitator.meeting.approval import PreviousMinutes, checked_remark
 from facilitator.meeting.change import HEAD, Change, touched
-from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ItemState, Principle, Vote
+from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ForwardKind, ItemState, Principle, Vote
 from facilitator.meeting.standard_items import is_minutes_approval
 
 
@@ -44,15 +44,36 @@ class Outcomes:
 
     # --- what is decided about an item -----------------------------------------------
 
-    def add_decision(self, text: str, principles: Iterable[Principle | str] = (), index: int | None = None) -> Decision:
+    def add_decision(
+        self,
+        text: str,
+        principles: Iterable[Principle | str] = (),
+        index: int | None = None,
+        *,
+        answers: Mapping[Principle | str, str] | None = None,
+        review: dt.date | str | None = None,
+        solutions: Iterable[int] = (),
+    ) -> Decision:
+        """A decision; ``answers`` says how it meets the principles (a blank answer is
+        none, an answered principle counts as ticked), ``solutions`` which of the item's
+        options it was drafted from, ``review`` when a temporary one is evaluated again."""
         self._require_running()
         state = self._state(index)
-        decision = Decision(
-            self._new_id(), checks.text(text, "meeting.field.decision"), checks.principles(principles), self.clock()
-        )
+        text = checks.text(text, "meeting.field.decision")
+        answered = checks.answers(answers)
+        ticked = checks.principles((*checks.principles(principles), *(p for p, _ in answered)))
+        chosen = checks.options(solutions, len(state.item.options))
+        review_date = checks.deadline(review, today=self.clock().date())
+        decision = Decision(self._new_id(), text, ticked, self.clock(), answered, review_date, chosen)
         state.decisions.append(decision)
         self._changed(touched(state.id, head=True))  # the head: last_id
         return decision
+
+    def needs_review(self, solutions: Iterable[int], index: int | None = None) -> bool:
+        """Whether a decision drafted from these options takes up a temporary solution,
+        and so should be given a date to review it."""
+        state = self._state(index)
+        return any(option in state.item.temporary for option in solutions)
 
     def record_vote(
         self,
@@ -120,6 +141,10 @@ class Outcomes:
                 for position in range(len(records)):  # by index: each list keeps its own type
                     if records[position].id == record_id:
                         del records[position]
+                        # a removed decision is no longer sent on either
+                        state.forwards = [
+                            f for f in state.forwards if not (f.kind is ForwardKind.DECISION and f.ref == record_id)
+                        ]
                         self._changed(touched(state.id))
                         return
         raise MeetingError(t("meeting.no_such_record", id=record_id))

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
-from facilitator.agenda.model import Item
+from facilitator.agenda.model import Item, MeetingKind
 
 
 class Principle(str, Enum):
@@ -50,7 +50,39 @@ class Decision:
     id: int
     text: str
     principles: tuple[Principle, ...] = ()
+    """The principles the decision was checked against; every answered one among them."""
     at: dt.datetime | None = None
+    answers: tuple[tuple[Principle, str], ...] = ()
+    """The room's short answer to a principle's question ("Hvordan sikres god
+    planlægning?"), in the principles' order; a principle may be ticked without one."""
+    review: dt.date | None = None
+    """When a temporary solution is to be evaluated again: the seed says such solutions
+    serve only in the short term, so the date is followed up like an action's deadline."""
+    solutions: tuple[int, ...] = ()
+    """The indexes of the item's options (solutions) the decision was drafted from."""
+
+    def answer(self, principle: Principle) -> str | None:
+        return next((text for p, text in self.answers if p is principle), None)
+
+
+class ForwardKind(str, Enum):
+    """What of an item is sent on to another venue."""
+
+    NOTES = "noter"
+    DECISION = "beslutning"
+    SOLUTION = "løsning"
+
+
+@dataclass(frozen=True)
+class Forward:
+    """A matter marked "send videre til" a venue: the next agenda of that venue takes it
+    up as an item with its origin (the dialogue chain from the club to MED, the managers
+    and the politicians)."""
+
+    kind: ForwardKind
+    ref: int
+    """The decision's id, the solution's option index, or 0 for the item's notes."""
+    venue: MeetingKind
 
 
 @dataclass(frozen=True)
@@ -131,6 +163,8 @@ class ItemState:
     decisions: list[Decision] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
+    forwards: list[Forward] = field(default_factory=list)
+    """What of the item is sent on, and to which venues."""
     added: bool = False
     """Added during the meeting (under Eventuelt, say)."""
     carry_on: bool = False

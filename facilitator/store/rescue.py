@@ -22,7 +22,7 @@ from facilitator.meeting.model import Meeting
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.snapshot import from_dict, to_dict
-from facilitator.store.snapshot_check import MAX_ID
+from facilitator.store.snapshot_values import MAX_ID
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from facilitator.meeting.records import (
     Attendee,
     CarriedAction,
     Decision,
+    Forward,
+    ForwardKind,
     ItemState,
     Presence,
     Principle,
@@ -61,11 +63,47 @@ def _item(item: Item) -> dict[str, Any]:
         "prompts": list(item.prompts),
         "options": list(item.options),
         "confidential": item.confidential,
+        # Only when marked: older versions still read an item without it.
+        **({"temporary": list(item.temporary)} if item.temporary else {}),
     }
 
 
 def _unitem(data: dict[str, Any]) -> Item:
-    return Item(**{**data, "type": ItemType(data["type"]), "prompts": tuple(data["prompts"]), "options": tuple(data["options"])})
+    return Item(
+        **{
+            **data,
+            "type": ItemType(data["type"]),
+            "prompts": tuple(data["prompts"]),
+            "options": tuple(data["options"]),
+            "temporary": tuple(data.get("temporary", ())),
+        }
+    )
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    """A decision; what came with the dialogue chain only when given, so that a meeting
+    without it stays readable by the versions before it."""
+    return {
+        "id": d.id,
+        "text": d.text,
+        "principles": [p.value for p in d.principles],
+        "at": _time(d.at),
+        **({"answers": [[p.value, text] for p, text in d.answers]} if d.answers else {}),
+        **({"review": _time(d.review)} if d.review else {}),
+        **({"solutions": list(d.solutions)} if d.solutions else {}),
+    }
+
+
+def _undecision(d: dict[str, Any]) -> Decision:
+    return Decision(
+        d["id"],
+        d["text"],
+        tuple(Principle(p) for p in d["principles"]),
+        _datetime(d["at"]),
+        answers=tuple((Principle(p), text) for p, text in d.get("answers", ())),
+        review=dt.date.fromisoformat(d["review"]) if d.get("review") else None,
+        solutions=tuple(d.get("solutions", ())),
+    )
 
 
 def _info(info: MeetingInfo) -> dict[str, Any]:
@@ -138,9 +176,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
         **({"notes": s.notes} if notes else {}),
         "discussed": sorted(s.discussed),
         "chosen": sorted(s.chosen),
-        "decisions": [
-            {"id": d.id, "text": d.text, "principles": [p.value for p in d.principles], "at": _time(d.at)} for d in s.decisions
-        ],
+        "decisions": [_decision(d) for d in s.decisions],
         "votes": [
             {
                 "id": v.id,
@@ -159,6 +195,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
         # Only when postponed: a meeting that postponed nothing stays readable by the
         # versions before postponing, whose check refuses a key it does not know.
         **({"skipped": True} if s.skipped else {}),
+        **({"forwards": [[f.kind.value, f.ref, f.venue.value] for f in s.forwards]} if s.forwards else {}),
     }
 
 
@@ -242,10 +279,7 @@ def from_dict(
             notes=(notes or {}).get(s["id"], s.get("notes", "")),
             discussed=set(s["discussed"]),
             chosen=set(s["chosen"]),
-            decisions=[
-                Decision(d["id"], d["text"], tuple(Principle(p) for p in d["principles"]), _datetime(d["at"]))
-                for d in s["decisions"]
-            ],
+            decisions=[_undecision(d) for d in s["decisions"]],
             votes=[
                 Vote(v["id"], v["subject"], v["for"], v["against"], v["abstain"], v["present"], _datetime(v["at"]))
                 for v in s["votes"]
@@ -259,6 +293,7 @@ def from_dict(
             added=s["added"],
             carry_on=s["carry_on"],
             skipped=s.get("skipped", False),  # absent in snapshots older than postponing
+            forwards=[Forward(ForwardKind(k), ref, MeetingKind(v)) for k, ref, v in s.get("forwards", ())],
         )
         for s in items
     ]

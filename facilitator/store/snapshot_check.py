@@ -19,25 +19,15 @@ facilitator should be refused as such rather than half read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
-from facilitator.errors import SnapshotError
 from facilitator.i18n import t
-from facilitator.meeting.records import Presence, Principle
+from facilitator.meeting.records import ForwardKind, Presence, Principle
+from facilitator.store.snapshot_values import MAX_COUNT, MAX_ID, ValueChecks, shown
 
 SNAPSHOT_VERSION: Final = 1
 """The version this module checks; ``snapshot.SNAPSHOT_VERSION`` must equal it."""
-
-MAX_ID: Final = 2**31 - 1
-"""Ids and meeting numbers: far beyond any meeting, and within what SQLite stores."""
-
-MAX_COUNT: Final = 1_000_000
-"""Votes and people present: more than any room holds."""
-
-_SHOWN: Final = 40
-"""Characters of a wrong value quoted in the message."""
 
 
 def check_snapshot(data: object) -> None:
@@ -46,144 +36,8 @@ def check_snapshot(data: object) -> None:
     _Checker().snapshot(data)
 
 
-def _shown(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
-
-
-_TYPE_KEYS: Final = {
-    "nothing": "snapshot.type.nothing",
-    "flag": "snapshot.type.flag",
-    "number": "snapshot.type.number",
-    "text": "snapshot.type.text",
-    "list": "snapshot.type.list",
-    "table": "snapshot.type.table",
-    "date": "snapshot.type.date",
-    "time": "snapshot.type.time",
-    "datetime": "snapshot.type.datetime",
-}
-"""The words for a kind of value, by the name the checks below give it."""
-
-
-def _type_name(value: object) -> str:
-    if value is None:
-        return t("snapshot.type.nothing")
-    if isinstance(value, bool):
-        return t("snapshot.type.flag")
-    if isinstance(value, int):
-        return t("snapshot.type.number")
-    if isinstance(value, str):
-        return t("snapshot.type.text")
-    if isinstance(value, list):
-        return t("snapshot.type.list")
-    if isinstance(value, dict):
-        return t("snapshot.type.table")
-    return type(value).__name__
-
-
-class _Checker:
-    """One walk over a snapshot; keeps the ids seen so far to find duplicates."""
-
-    def __init__(self) -> None:
-        self.item_ids: set[int] = set()
-        self.record_ids: set[int] = set()
-
-    # --- reporting
-
-    @staticmethod
-    def fail(message_key: str, /, **params: object) -> SnapshotError:
-        # lang named (the language in use): no parameter of the message can be taken for it
-        return SnapshotError(t(message_key, lang=None, **params))
-
-    def wrong_type(self, where: str, expected: str, value: object) -> SnapshotError:
-        return self.fail("snapshot.wrong_type", where=where, expected=t(_TYPE_KEYS[expected]), found=_type_name(value))
-
-    # --- building blocks
-
-    def table(self, value: object, where: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.wrong_type(where, "table", value)
-        required = tuple(required)
-        for key in required:
-            if key not in value:
-                raise self.fail("snapshot.missing", where=where, key=key)
-        known = {*required, *optional}
-        for key in value:
-            if key not in known:
-                raise self.fail("snapshot.unknown_key", where=where, key=_shown(key))
-        return value
-
-    def list_(self, value: object, where: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.wrong_type(where, "list", value)
-        return value
-
-    def text(self, value: object, where: str, *, optional: bool = False, blank: bool = True) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            raise self.wrong_type(where, "text", value)
-        if not blank and not value.strip():
-            raise self.fail("snapshot.blank", where=where)
-
-    def flag(self, value: object, where: str) -> None:
-        if not isinstance(value, bool):
-            raise self.wrong_type(where, "flag", value)
-
-    def number(self, value: object, where: str, low: int, high: int, *, optional: bool = False) -> int | None:
-        if value is None and optional:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.wrong_type(where, "number", value)
-        if not low <= value <= high:
-            raise self.fail("snapshot.out_of_range", where=where, value=value, low=low, high=high)
-        return value
-
-    def choice(self, value: object, where: str, choices: Iterable[str]) -> None:
-        valid = list(choices)
-        if value not in valid:
-            raise self.fail("snapshot.bad_choice", where=where, value=_shown(value), choices=", ".join(valid))
-
-    def moment(self, value: object, where: str, parse: Callable[[str], Any], kind: str, *, optional: bool = True) -> None:
-        """An ISO date, time or date and time, without a zone (the meeting's clock has none)."""
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            raise self.wrong_type(where, "text", value)
-        try:
-            parsed = parse(value)
-        except ValueError:
-            raise self.fail("snapshot.bad_time", where=where, value=_shown(value), kind=t(_TYPE_KEYS[kind])) from None
-        if getattr(parsed, "tzinfo", None) is not None:
-            raise self.fail("snapshot.zoned_time", where=where, value=_shown(value))
-
-    def datetime(self, value: object, where: str, *, optional: bool = True) -> None:
-        self.moment(value, where, dt.datetime.fromisoformat, "datetime", optional=optional)
-
-    def date(self, value: object, where: str) -> None:
-        self.moment(value, where, dt.date.fromisoformat, "date")
-
-    def span(self, value: object, where: str) -> None:
-        span = self.list_(value, where)
-        if len(span) != 2:
-            raise self.fail("snapshot.not_span", where=where)
-        self.datetime(span[0], f"{where}[0]", optional=False)
-        self.datetime(span[1], f"{where}[1]")
-
-    def spans(self, value: object, where: str) -> None:
-        for number, span in enumerate(self.list_(value, where)):
-            self.span(span, f"{where}[{number}]")
-
-    def unique(self, seen: set[Any], value: Any, where: str) -> None:
-        if value in seen:
-            raise self.fail("snapshot.duplicate", where=where, value=_shown(value))
-        seen.add(value)
-
-    def record_id(self, value: object, where: str) -> int:
-        number = self.number(value, where, 1, MAX_ID)
-        assert number is not None
-        self.unique(self.record_ids, number, where)
-        return number
+class _Checker(ValueChecks):
+    """One walk over a snapshot, from the top down."""
 
     # --- the snapshot
 
@@ -191,7 +45,7 @@ class _Checker:
         if isinstance(data, dict) and "version" in data:  # a newer snapshot is told as such, not by its new keys
             version = data["version"]
             if isinstance(version, bool) or version != SNAPSHOT_VERSION:
-                raise self.fail("snapshot.version", value=_shown(version), supported=SNAPSHOT_VERSION)
+                raise self.fail("snapshot.version", value=shown(version), supported=SNAPSHOT_VERSION)
         snapshot = self.table(
             data,
             t("snapshot.where.top"),
@@ -272,7 +126,10 @@ class _Checker:
     def item(self, value: object, where: str) -> tuple[int, int]:
         """The agenda item itself; returns how many prompts and options it has."""
         item = self.table(
-            value, where, ("title", "type", "prompts", "options"), ("minutes", "presenter", "purpose", "confidential")
+            value,
+            where,
+            ("title", "type", "prompts", "options"),
+            ("minutes", "presenter", "purpose", "confidential", "temporary"),
         )
         self.text(item["title"], f"{where}.title", blank=False)
         self.choice(item["type"], f"{where}.type", (kind.value for kind in ItemType))
@@ -286,6 +143,10 @@ class _Checker:
             for number, entry in enumerate(entries):
                 self.text(entry, f"{where}.{key}[{number}]", blank=False)
             counts.append(len(entries))
+        for number, index in enumerate(self.list_(item.get("temporary", []), f"{where}.temporary")):
+            if counts[1] == 0:
+                raise self.fail("snapshot.no_choices", where=f"{where}.temporary[{number}]")
+            self.number(index, f"{where}.temporary[{number}]", 0, counts[1] - 1)
         return counts[0], counts[1]
 
     def item_state(self, value: object, where: str) -> None:
@@ -293,7 +154,7 @@ class _Checker:
             value,
             where,
             ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
-            ("notes", "skipped"),  # skipped: absent in snapshots older than postponing
+            ("notes", "skipped", "forwards"),  # absent in older snapshots, and when not so
         )
         item_id = self.number(state["id"], f"{where}.id", 0, MAX_ID)
         self.unique(self.item_ids, item_id, f"{where}.id")
@@ -308,12 +169,7 @@ class _Checker:
                 self.number(index, f"{where}.{key}[{number}]", 0, count - 1)
         for number, entry in enumerate(self.list_(state["decisions"], f"{where}.decisions")):
             at = f"{where}.decisions[{number}]"
-            decision = self.table(entry, at, ("id", "text", "principles", "at"))
-            self.record_id(decision["id"], f"{at}.id")
-            self.text(decision["text"], f"{at}.text", blank=False)
-            for index, principle in enumerate(self.list_(decision["principles"], f"{at}.principles")):
-                self.choice(principle, f"{at}.principles[{index}]", (p.value for p in Principle))
-            self.datetime(decision["at"], f"{at}.at")
+            self.decision(entry, at, options)
         for number, entry in enumerate(self.list_(state["votes"], f"{where}.votes")):
             at = f"{where}.votes[{number}]"
             vote = self.table(entry, at, ("id", "subject", "for", "against", "abstain", "present", "at"))
@@ -333,6 +189,47 @@ class _Checker:
         self.flag(state["added"], f"{where}.added")
         self.flag(state["carry_on"], f"{where}.carry_on")
         self.flag(state.get("skipped", False), f"{where}.skipped")
+        self.forwards(state.get("forwards", []), f"{where}.forwards", options)
+
+    def decision(self, value: object, at: str, options: int) -> None:
+        decision = self.table(value, at, ("id", "text", "principles", "at"), ("answers", "review", "solutions"))
+        self.record_id(decision["id"], f"{at}.id")
+        self.text(decision["text"], f"{at}.text", blank=False)
+        principles = [p.value for p in Principle]
+        for index, principle in enumerate(self.list_(decision["principles"], f"{at}.principles")):
+            self.choice(principle, f"{at}.principles[{index}]", principles)
+        self.datetime(decision["at"], f"{at}.at")
+        answered: set[str] = set()
+        for index, entry in enumerate(self.list_(decision.get("answers", []), f"{at}.answers")):
+            where = f"{at}.answers[{index}]"
+            pair = self.list_(entry, where)
+            if len(pair) != 2:
+                raise self.fail("snapshot.not_pair", where=where)
+            self.choice(pair[0], f"{where}[0]", principles)
+            self.unique(answered, pair[0], f"{where}[0]")
+            self.text(pair[1], f"{where}[1]", blank=False)
+        self.date(decision.get("review"), f"{at}.review")
+        for index, option in enumerate(self.list_(decision.get("solutions", []), f"{at}.solutions")):
+            if options == 0:
+                raise self.fail("snapshot.no_choices", where=f"{at}.solutions[{index}]")
+            self.number(option, f"{at}.solutions[{index}]", 0, options - 1)
+
+    def forwards(self, value: object, where: str, options: int) -> None:
+        """What is sent on: [kind, ref, venue]; a solution's ref must name an option (a
+        decision's id is checked by the meeting, which may not have read it yet)."""
+        seen: set[tuple[Any, ...]] = set()
+        for number, entry in enumerate(self.list_(value, where)):
+            at = f"{where}[{number}]"
+            triple = self.list_(entry, at)
+            if len(triple) != 3:
+                raise self.fail("snapshot.not_forward", where=at)
+            self.choice(triple[0], f"{at}[0]", (k.value for k in ForwardKind))
+            high = options - 1 if triple[0] == ForwardKind.SOLUTION.value else MAX_ID
+            if high < 0:
+                raise self.fail("snapshot.no_choices", where=f"{at}[1]")
+            self.number(triple[1], f"{at}[1]", 0, high)
+            self.choice(triple[2], f"{at}[2]", (k.value for k in MeetingKind if k is not MeetingKind.ANDET))
+            self.unique(seen, tuple(triple), at)
 
     def carried(self, value: object) -> None:
         seen: set[tuple[int, int]] = set()

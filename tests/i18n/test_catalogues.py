@@ -60,7 +60,7 @@ KEY_TABLES = frozenset(
         "ITEM_TYPE_KEYS",
         "ITEM_TYPE_MINUTES_KEYS",
         "PRINCIPLE_KEYS",
-        "_TYPE_KEYS",  # the snapshot check's kinds of value
+        "TYPE_KEYS",  # the snapshot check's kinds of value
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
     }
 )

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.agenda.model import MeetingKind
 from facilitator.errors import ArchiveError, FacilitatorError
 from facilitator.meeting.approval import PreviousMinutes
 from facilitator.meeting.model import Change, Meeting
 from facilitator.meeting.next_meeting import NextMeeting
-from facilitator.meeting.records import Presence
+from facilitator.meeting.records import Decision, Forward, ForwardKind, Presence
 from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
@@ -253,6 +254,11 @@ MUTATORS = {
         m.clear_next_meeting(),
     ),
     "name_previous_minutes": lambda m: m.name_previous_minutes(PreviousMinutes(1, "Klubmøde", None)),
+    "forward": lambda m: (m.items[0].decisions.append(Decision(99, "x")), m.forward("beslutning", 99, "med-udvalg")),
+    "unforward": lambda m: (
+        m.items[0].forwards.append(Forward(ForwardKind.NOTES, 0, MeetingKind.MED_UDVALG)),
+        m.unforward("noter", 0, "med-udvalg"),
+    ),
     "approve_previous": lambda m: (setattr(m, "previous_minutes", PreviousMinutes(1, "Klubmøde", None)), m.approve_previous()),
 }
 
@@ -293,6 +299,8 @@ def test_every_public_mutator_is_in_the_list() -> None:
         "recorded",
         "speeches_on",
         "check_approval_possible",
+        "needs_review",
+        "forwarded_to",
     }
     # The mixins' methods too: a mutator moved into one must stay on the list.
     public = {
