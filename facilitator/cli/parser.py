@@ -21,8 +21,12 @@ from facilitator.cli.history_commands import LIST_PAGE, cmd_action_done, cmd_act
 from facilitator.cli.invite_commands import cmd_invite
 from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
+from facilitator.cli.room_commands import cmd_room
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
 from facilitator.text.visible import one_line
+
+DEFAULT_ROOM_PORT = 8765
+"""The room view's port unless --port says another (room/serve.py keeps the same number)."""
 
 APP_COMMANDS = ("run", "resume")
 """The commands that open the app; only they read the settings file (it costs an import)."""
@@ -165,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
     search.add_argument("--restricted", action="store_true", help=t("cli.search.restricted"))
     search.set_defaults(handler=cmd_search)
+
+    room = commands.add_parser("room", help=t("cli.room.help"), description=t("cli.room.description"))
+    room.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.room.id"))
+    room.add_argument(
+        "--port", metavar="N", type=_port, default=DEFAULT_ROOM_PORT, help=t("cli.room.port", port=DEFAULT_ROOM_PORT)
+    )
+    room.add_argument("--lan", action="store_true", help=t("cli.room.lan"))
+    room.add_argument("--new-token", action="store_true", help=t("cli.room.new_token"))
+    room.set_defaults(handler=cmd_room)
     return parser
 
 
@@ -176,6 +189,17 @@ def _subparser_class(common: argparse.ArgumentParser) -> type[argparse.ArgumentP
             super().__init__(parents=[common], **kwargs)
 
     return Subparser
+
+
+def _port(text: str) -> int:
+    """An argparse type: a TCP port, or 0 for any free one."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(t("cli.room.bad_port", value=text))
+    return number
 
 
 def _positive(text: str) -> int:

@@ -273,6 +273,14 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
             state.notes = text
             self._changed(Change("notes", state.id))
 
+    def set_room_notes(self, shown: bool, index: int | None = None) -> None:
+        """Let the room view show the item's notes, or not any more."""
+        shown = checks.flag(shown)
+        state = self._state(index)
+        if state.room_notes != shown:
+            state.room_notes = shown
+            self._changed(touched(state.id))
+
     def toggle_prompt(self, prompt: int, index: int | None = None) -> bool:
         """Mark a prompt as discussed, or not any more; True when it is now discussed."""
         state = self._state(index)

@@ -172,6 +172,9 @@ class ItemState:
     skipped: bool = False
     """Postponed (udsat): passed over in this meeting, shown so in the minutes, and on
     the next agenda."""
+    room_notes: bool = False
+    """The chair has let the room view show this item's notes (off by default: notes are
+    typed as said, and the wall is for everyone in the room)."""
 
     def seconds_used(self, now: dt.datetime) -> float:
         running = sum(visit.seconds(now) for visit in self.visits)

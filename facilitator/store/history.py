@@ -109,6 +109,12 @@ class History(ArchiveConnection):
                 carried.confidential = carried.confidential or (carried.meeting_id, carried.action_id) in unmarked[1]
         return meeting
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection has committed to the archive:
+        a reader that follows a meeting being held asks it before it reads anything again."""
+        with self._read() as db:
+            return int(db.execute("PRAGMA data_version").fetchone()[0])
+
     def last_saved(self, meeting_id: int) -> dt.datetime | None:
         """When the meeting was last saved: where a resumed meeting's break began."""
         with self._read() as db:

@@ -196,6 +196,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
         # versions before postponing, whose check refuses a key it does not know.
         **({"skipped": True} if s.skipped else {}),
         **({"forwards": [[f.kind.value, f.ref, f.venue.value] for f in s.forwards]} if s.forwards else {}),
+        **({"room_notes": True} if s.room_notes else {}),
     }
 
 
@@ -294,6 +295,7 @@ def from_dict(
             carry_on=s["carry_on"],
             skipped=s.get("skipped", False),  # absent in snapshots older than postponing
             forwards=[Forward(ForwardKind(k), ref, MeetingKind(v)) for k, ref, v in s.get("forwards", ())],
+            room_notes=s.get("room_notes", False),
         )
         for s in items
     ]

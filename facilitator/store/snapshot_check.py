@@ -154,7 +154,7 @@ class _Checker(ValueChecks):
             value,
             where,
             ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
-            ("notes", "skipped", "forwards"),  # absent in older snapshots, and when not so
+            ("notes", "skipped", "forwards", "room_notes"),  # absent in older snapshots, and when not so
         )
         item_id = self.number(state["id"], f"{where}.id", 0, MAX_ID)
         self.unique(self.item_ids, item_id, f"{where}.id")
@@ -189,6 +189,7 @@ class _Checker(ValueChecks):
         self.flag(state["added"], f"{where}.added")
         self.flag(state["carry_on"], f"{where}.carry_on")
         self.flag(state.get("skipped", False), f"{where}.skipped")
+        self.flag(state.get("room_notes", False), f"{where}.room_notes")
         self.forwards(state.get("forwards", []), f"{where}.forwards", options)
 
     def decision(self, value: object, at: str, options: int) -> None:

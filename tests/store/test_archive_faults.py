@@ -254,6 +254,7 @@ MUTATORS = {
         m.clear_next_meeting(),
     ),
     "name_previous_minutes": lambda m: m.name_previous_minutes(PreviousMinutes(1, "Klubmøde", None)),
+    "set_room_notes": lambda m: m.set_room_notes(True),
     "forward": lambda m: (m.items[0].decisions.append(Decision(99, "x")), m.forward("beslutning", 99, "med-udvalg")),
     "unforward": lambda m: (
         m.items[0].forwards.append(Forward(ForwardKind.NOTES, 0, MeetingKind.MED_UDVALG)),
