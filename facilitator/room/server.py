@@ -76,7 +76,7 @@ class RoomServer:
         self.app.router.add_get("/", self._page)
         for path in ASSETS:
             self.app.router.add_get(path, self._asset)
-        self.app.router.add_get("/events", self._events)
+        self.app.router.add_get("/events", self._events, allow_head=False)
         self.app.on_response_prepare.append(self._plain_headers)
         self.app.on_startup.append(self._start_polling)
         self.app.on_cleanup.append(self._stop_polling)
