@@ -34,9 +34,9 @@ def room_token(folder: Path, *, new: bool = False) -> str:
     if not new:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             kept = path.read_text(encoding="ascii").strip()
-            if len(kept) >= 32 and kept.replace("-", "").replace("_", "").isalnum():
+            if len(kept) >= 22 and kept.replace("-", "").replace("_", "").isalnum():
                 return kept
-    token = secrets.token_urlsafe(32)
+    token = secrets.token_urlsafe(16)  # 128 bits: short enough for a small QR code
     try:
         folder.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -50,6 +50,11 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "dialog_next_field": ("cmd.dialog_next_field", "cmd.dialog_next_field.help"),
     "lists_from_notes": ("cmd.lists_from_notes", "cmd.lists_from_notes.help"),
     "close_help": ("cmd.close_help", "cmd.close_help.help"),
+    "show_room": ("cmd.show_room", "cmd.show_room.help"),
+    "room_mode": ("cmd.room_mode", "cmd.room_mode.help"),
+    "room_notes": ("cmd.room_notes", "cmd.room_notes.help"),
+    "room_network": ("cmd.room_network", "cmd.room_network.help"),
+    "close_room_dialog": ("cmd.close_room_dialog", "cmd.close_room_dialog.help"),
     "help": ("cmd.help", "cmd.help.help"),
     "quit": ("cmd.quit", "cmd.quit.help"),
 }

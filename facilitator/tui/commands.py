@@ -88,6 +88,9 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("follow_up", "alt+o", "follow_up"),
     Command("next_meeting", "alt+n", "next_meeting"),
     Command("approve_minutes", "alt+g", "approve_minutes"),
+    Command("show_room", "alt+w", "show_room"),
+    Command("room_mode", "alt+m", "room_mode"),
+    Command("room_notes", "alt+t", "room_notes"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
@@ -124,6 +127,11 @@ ITEM_COMMANDS: tuple[Command, ...] = (Command("lists_from_notes", "tab", "lists_
 palette holds the focus itself), not in the footer (Tab is Tab), but on F1 and in the keymap
 like every key."""
 
+ROOM_DIALOG_COMMANDS: tuple[Command, ...] = (
+    Command("room_network", "l", "other_network", priority=False),
+    Command("close_room_dialog", "escape,enter", "close"),
+)
+
 HELP_COMMANDS: tuple[Command, ...] = (Command("close_help", "escape,f1,q", "close", priority=False),)
 
 APP_COMMANDS: tuple[Command, ...] = (
@@ -138,6 +146,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *ATTENDANCE_COMMANDS,
     *DIALOG_COMMANDS,
     *ITEM_COMMANDS,
+    *ROOM_DIALOG_COMMANDS,
     *HELP_COMMANDS,
     *APP_COMMANDS,
 )

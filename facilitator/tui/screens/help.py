@@ -17,6 +17,7 @@ from facilitator.tui.commands import (
     ITEM_COMMANDS,
     MEETING_COMMANDS,
     PREVIEW_COMMANDS,
+    ROOM_DIALOG_COMMANDS,
     START_COMMANDS,
     Command,
     bindings,
@@ -30,6 +31,7 @@ GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("help.dialogs", DIALOG_COMMANDS),
     ("help.attendance", ATTENDANCE_COMMANDS),
     ("help.preview", PREVIEW_COMMANDS),
+    ("help.room_dialog", ROOM_DIALOG_COMMANDS),
     ("help.start", START_COMMANDS),
     ("help.help", HELP_COMMANDS),
 )

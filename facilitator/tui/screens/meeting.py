@@ -32,6 +32,7 @@ from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.screens.approval_actions import ApprovalActions
 from facilitator.tui.screens.breakpoints import set_breakpoint_classes
 from facilitator.tui.screens.next_meeting_action import NextMeetingAction
+from facilitator.tui.screens.room_actions import RoomActions
 from facilitator.tui.screens.settled_layout import SettledLayout
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.agenda_list import AgendaList
@@ -73,7 +74,7 @@ NEEDS_RUNNING = frozenset(
 Result = TypeVar("Result")
 
 
-class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, SettledLayout):
+class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, RoomActions, SettledLayout):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -131,6 +132,7 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, SettledLa
             pass
 
     def on_unmount(self) -> None:
+        self.stop_room()
         if self._on_change in self.meeting.listeners:
             self.meeting.listeners.remove(self._on_change)
 
@@ -159,6 +161,7 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, SettledLa
         self.query_one(SpeakersPanel).show(meeting)
         self.query_one(AttendancePanel).show(meeting)
         self.query_one(RoomLine).show(meeting)
+        self.show_room_mode()
         self._refresh_footer(meeting)
         if item_view.item_id != shown and item_view.item_id is not None:
             item_view.focus_notes()
@@ -183,6 +186,7 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, SettledLa
         if meeting.speakers.current is not None:
             self.query_one(SpeakersPanel).show(meeting)
             self.query_one(RoomLine).show(meeting)
+        self.show_room_mode()
 
     # --- calling the core ---------------------------------------------------------------
 
