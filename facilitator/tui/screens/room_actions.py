@@ -76,11 +76,14 @@ class RoomActions(MeetingScreenPart):
         shown = not self.has_class(ROOM_MODE)
         if shown and not self.query(RoomView):
             await self.mount(RoomView(id="room-view"), before=self.query_one("KeyFooter"))
+        self.save_notes_now()
         self.set_class(shown, ROOM_MODE)
         if shown:
+            self.set_focus(None)  # the notes are hidden: nothing typed may land in them unseen
             self.query_one(RoomView).show(self.meeting)
         else:
             self.redraw()
+            self.query_one("ItemView").focus_notes()
         self.notify(t("room.mode_on" if shown else "room.mode_off"), timeout=3)
 
     def show_room_mode(self) -> None:

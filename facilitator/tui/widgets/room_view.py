@@ -34,7 +34,9 @@ class RoomView(Vertical):
     _shown: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="room-meeting")
+        with Horizontal(id="room-head"):
+            yield Static(id="room-meeting")
+            yield Static(id="room-progress")
         with Horizontal(id="room-top"):
             yield Static(id="room-item")
             yield Digits(id="room-timer")
@@ -47,11 +49,10 @@ class RoomView(Vertical):
         if state == self._shown:
             return
         self._shown = state
-        meeting_line = literal.line(state["meeting"]["title"], "bold")
+        self.query_one("#room-meeting", Static).update(literal.line(state["meeting"]["title"], "bold"))
         progress = state["progress"]
-        if progress["position"] is not None:
-            meeting_line += literal.line(f"   {t('room.word.item')} {progress['position']} / {progress['count']}", "$text-muted")
-        self.query_one("#room-meeting", Static).update(meeting_line)
+        where = f"{t('room.word.item')} {progress['position']} / {progress['count']}" if progress["position"] else ""
+        self.query_one("#room-progress", Static).update(literal.line(where, "$text-muted"))
         self.query_one("#room-item", Static).update(self._item_title(state))
         self._show_timer(state)
         self.query_one("#room-content", Static).update(self._content(state))

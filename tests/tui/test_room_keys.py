@@ -1,0 +1,87 @@
+"""The room's keys on the meeting screen: the room mode, the notes on the wall, and the room
+view started as its own process, with the chair's typing untouched by a browser that stalls."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from support.app import SIZE, MakeApp, until
+from textual.widgets import TextArea
+
+from facilitator.tui.dialogs.room_dialog import RoomDialog
+from facilitator.tui.widgets.item_view import ItemView
+from facilitator.tui.widgets.room_view import RoomView
+
+
+async def test_the_room_mode_shows_what_the_wall_may_see_and_the_meeting_keys_still_work(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n", *"Hemmelige noter")
+        await pilot.press("alt+m")
+        await pilot.pause()
+        screen = app.screen
+        view = screen.query_one(RoomView)
+        assert view.display and not screen.query_one("#body").display
+        assert "1. Godkendelse af dagsorden" in str(view.query_one("#room-item").render())
+        await pilot.press(*"abc")  # nowhere to go: the notes are hidden
+        assert meeting.items[0].notes == "Hemmelige noter"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert meeting.current == 1
+        assert "2. Godkendelse af referat" in str(view.query_one("#room-item").render())
+        assert "Hemmelige" not in str(view.query_one("#room-content").render())
+        await pilot.press("alt+m")
+        await pilot.pause()
+        assert not view.display and screen.query_one("#body").display
+        assert screen.focused is screen.query_one(ItemView).query_one("#notes", TextArea)
+
+
+async def test_the_wall_shows_an_items_notes_only_when_the_chair_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n", *"Referat på væggen", "alt+t")
+        await pilot.pause()
+        assert meeting.items[0].room_notes is True
+        await pilot.press("alt+m")
+        await pilot.pause()
+        assert "Referat på væggen" in str(app.screen.query_one("#room-content").render())
+        await pilot.press("alt+t")
+        await pilot.pause()
+        assert meeting.items[0].room_notes is False
+        assert "Referat" not in str(app.screen.query_one("#room-content").render())
+
+
+@pytest.mark.slow
+async def test_the_room_view_runs_beside_the_app_and_a_stalled_browser_costs_the_typing_nothing(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n", "alt+w")
+        assert await until(pilot, lambda: isinstance(app.screen, RoomDialog), pauses=400)
+        address = app.screen.address
+        assert address.startswith("http://127.0.0.1:") and "?t=" in address
+        process = app.screen_stack[-2]._room.process
+        await pilot.press("escape")
+        host_port, token = address.removeprefix("http://").split("/?t=")
+        host, port = host_port.split(":")
+        stalled = socket.create_connection((host, int(port)))
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+        stalled.sendall(f"GET /events?t={token} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+        try:
+            text = "Alle ord når frem, også mens en browser står stille."
+            await pilot.press(*text)
+            await pilot.pause()
+            app.screen.save_notes_now()
+            assert meeting.items[0].notes == text
+            assert app.session.recorder.flush()
+            assert app.session.save_health.failing is False
+            assert process.poll() is None  # the view still runs, beside the app
+        finally:
+            stalled.close()
+    assert process.wait(10) is not None  # and ends with the app
