@@ -26,6 +26,7 @@ TOKEN = "k" * 43
 def held(tmp_path: Path, valid_agenda: Path) -> Iterator[Session]:
     session = Session.open_new(MeetingPlan.find(tmp_path / "archive.sqlite3", valid_agenda))
     session.meeting.start()
+    assert session.recorder.flush()  # the view reads what was saved
     yield session
     session.close()
 

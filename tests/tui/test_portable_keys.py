@@ -37,6 +37,9 @@ ALT_ONLY = {
     "follow_up",
     "next_meeting",
     "approve_minutes",
+    "show_room",
+    "room_mode",
+    "room_notes",
 }
 """The rarer commands: no ctrl key is left for them that the notes can spare, so on a Mac
 without Option as Meta they are in the command palette (the help screen says so)."""

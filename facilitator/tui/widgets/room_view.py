@@ -76,7 +76,8 @@ class RoomView(Vertical):
             return
         planned, used = timer["planned"], timer["used"]
         left = None if planned is None else planned - used
-        digits.update(_clock(used if left is None else left))
+        shown = _clock(used if left is None else left)  # digits and a colon, made here from numbers
+        digits.update(shown)
         digits.set_class(left is not None and 0 <= left <= 60, "-warning")
         digits.set_class(left is not None and left < 0, "-over")
         digits.set_class(not timer["running"], "-paused")
@@ -91,9 +92,9 @@ class RoomView(Vertical):
         if question is not None:
             label = f"{t('room.word.question')} {question['number']} / {question['count']}"
             parts += [literal.line(label, "$text-muted"), literal.block(question["text"], "bold"), literal.EMPTY]
-        for key, values in (("solutions", item["solutions"]), ("decisions", item["decisions"])):
+        for heading, values in ((t("room.word.solutions"), item["solutions"]), (t("room.word.decisions"), item["decisions"])):
             if values:
-                parts.append(literal.line(t(f"room.word.{key}"), "$text-muted"))
+                parts.append(literal.line(heading, "$text-muted"))
                 parts.extend(literal.assemble("• ", (value, "")) for value in values)
                 parts.append(literal.EMPTY)
         if item["votes"]:
