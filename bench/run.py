@@ -31,6 +31,7 @@ import data  # noqa: E402
 import list_figures  # noqa: E402
 import preview_figures  # noqa: E402
 import process_figures  # noqa: E402
+import room_figures  # noqa: E402
 import save_figures  # noqa: E402
 import view_figures  # noqa: E402
 from figure import Figure  # noqa: E402
@@ -142,6 +143,11 @@ def main() -> int:
             ("search-worst", lambda: [list_figures.search_worst(10 if quick else 50, copy(100), copy(100_000))]),
             ("next-item", lambda: view_figures.next_item(apps, 5 if quick else 15)),
             ("long-agenda", lambda: [view_figures.long_agenda(apps, 3 if quick else 7)]),
+            ("room-typing", lambda: [room_figures.typing(apps, 3 if quick else 7)] if room_figures.browser_available() else []),
+            (
+                "room-latency",
+                lambda: room_figures.change_to_page(apps, 20 if quick else 60) if room_figures.browser_available() else [],
+            ),
         ]
         figures: list[Figure] = []
         print(f"{'figure':<52} {'value':>11} {'baseline':>11} {'ratio':>6} {'pairs spread':>13} {'target':>7}  met")
@@ -157,6 +163,8 @@ def main() -> int:
                 )
     if args.json:
         args.json.write_text(json.dumps([f.as_json() for f in figures], indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not room_figures.browser_available() and (not args.only or "room" in args.only):
+        print(room_figures.unavailable_note(), file=sys.stderr)
     missed = [f.name for f in figures if not f.met]
     if missed:
         print(f"{len(missed)} of {len(figures)} targets missed", file=sys.stderr)
