@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from facilitator.store.record_rows import RECORD_TABLES
+
 APPLICATION_ID = 0x46414331  # "FAC1"
 
 # Full-text rows get deterministic rowids, so one meeting's rows are found (and
@@ -245,7 +247,15 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         # the index's own content table, so SQLite keeps it in step with every row written.
         "CREATE INDEX IF NOT EXISTS search_tails ON search_content (lower(substr(c0, -2)))",
     ),
+    # Decisions, votes and the marks "send videre til" in tables of their own (record_rows):
+    # the decision log, the votes and a venue's next agenda ask across meetings.
+    RECORD_TABLES,
 )
+
+
+RECORDS_KEPT = 9
+"""The schema version from which the archive keeps decisions, votes and forward marks in
+tables; an older archive read without migrating has them only in its snapshots."""
 
 
 APPROVALS_KEPT = 4

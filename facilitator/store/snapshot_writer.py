@@ -22,6 +22,7 @@ from facilitator.store.meeting_changes import MeetingChanges
 from facilitator.store.meeting_rows import head_text, item_text, split, stored_items, write_items, write_order
 from facilitator.store.notes_index import NotesIndex, now_text
 from facilitator.store.projection import project_carried, project_items, project_meeting
+from facilitator.store.record_rows import forget_meeting
 from facilitator.store.schema import meeting_rowids, search_rowid
 from facilitator.store.snapshot import to_dict
 
@@ -93,6 +94,7 @@ class SnapshotWriter(NotesIndex):
                     (search_rowid(meeting_id, "decision", 0), search_rowid(meeting_id + 1, "note", 0) - 1),
                 )
                 db.execute("DELETE FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
+                forget_meeting(db, meeting_id)
         return bool(gone)
 
     @staticmethod
