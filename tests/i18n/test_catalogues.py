@@ -62,6 +62,8 @@ KEY_TABLES = frozenset(
         "PRINCIPLE_KEYS",
         "TYPE_KEYS",  # the snapshot check's kinds of value
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
+        "_MATTER_WORDS",  # a forwarded matter's kind, on the venue's agenda
+        "_MEETING_WORDS",  # the kind of meeting a forwarded matter came from
     }
 )
 """The definitions (a constant, or a function returning keys) whose dotted strings are keys
