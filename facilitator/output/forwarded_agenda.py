@@ -3,8 +3,9 @@
 The dialogue chain of the seed: the club's worry goes to MED, MED's decision to the
 managers. The agenda is the venue's shipped one, with one item per forwarded matter after
 its opening items (the approval of the agenda, of the minutes, the announcements), so the
-matters come up before the venue's own topics. Each item keeps the title of the item it
-came from and says where it came from ("Fra klubmødet 3. december 2026 i
+matters come up before the venue's own topics. Each item is titled by the item it came
+from and the group that sent it ("Fra Socialrådgiverklubben: Ressourcer"), so it is not
+taken for the venue's own item of that name, and says where it came from ("Fra klubmødet 3. december 2026 i
 Socialrådgiverklubben") and what was sent: the decision, the chosen solution or the notes,
 in their own words. A decision is taken up as a decision item.
 
@@ -99,8 +100,9 @@ def origin(matter: Matter) -> str:
 def _matter_table(matter: Matter) -> dict[str, Any]:
     label = t(_MATTER_WORDS[matter.kind]) if matter.kind in _MATTER_WORDS else matter.kind
     purpose = f"{origin(matter)}.\n{label}: {matter.text.strip()}" if matter.text.strip() else f"{origin(matter)}."
+    source = matter.group or t(_MEETING_WORDS.get(matter.meeting_kind, "forwarded.meeting.other"))
     table: dict[str, Any] = {
-        "title": matter.item_title,
+        "title": t("forwarded.title", source=source, title=matter.item_title),
         "type": (ItemType.BESLUTNING if matter.kind == "beslutning" else ItemType.DROEFTELSE).value,
         "minutes": FORWARDED_MINUTES,
         "purpose": purpose,

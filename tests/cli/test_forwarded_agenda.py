@@ -48,7 +48,7 @@ def test_the_club_decision_reaches_meds_agenda_without_the_confidential_matter(
         "Godkendelse af dagsorden",
         "Godkendelse af referat og opfølgning fra sidste møde",
         "Meddelelser",
-        "Behov for ekstra ressourcer til at løse de nye opgaver",
+        f"Fra {CLUB}: Behov for ekstra ressourcer til at løse de nye opgaver",
     ]
     forwarded = agenda.items[3]
     assert forwarded.type.value == "beslutning" and not forwarded.confidential
