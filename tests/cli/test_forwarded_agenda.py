@@ -144,3 +144,9 @@ def test_the_options_go_together(capsys: pytest.CaptureFixture[str], archive_pat
     assert code == 2 and "--forwarded skal have navnet" in err
     code, _, err = run(capsys, "new", "intet", "--forwarded", "--archive", str(archive_path))
     assert code == 2 and "intet" in err
+
+
+def test_without_an_archive_there_is_nothing_to_forward(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "intet.sqlite3"
+    code, out, err = run(capsys, "new", "med-udvalg", "--forwarded", "-o", "-", "--archive", str(path))
+    assert code == 2 and out == "" and str(path) in err and not path.exists()

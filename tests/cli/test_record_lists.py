@@ -144,3 +144,15 @@ def test_hostile_texts_come_back_as_data(capsys: pytest.CaptureFixture[str], tmp
         hold(archive, club_meeting(decision=hostile))
     rows = read_csv(run(capsys, "decisions", "--csv", "--archive", str(path))[1])
     assert [r["beslutning"] for r in rows] == ["'" + hostile]
+
+
+def test_headers_in_the_ui_language(capsys: pytest.CaptureFixture[str], archive_path: Path) -> None:
+    code = main(["--lang", "en", "votes", "--csv", "--archive", str(archive_path)])
+    text = capsys.readouterr().out
+    assert code == 0 and text.startswith(BOM + "id,meeting,date,group,item,subject,for,against,abstained,present,outcome\r\n")
+    assert read_csv(text)[0]["outcome"] == "adopted"
+
+
+def test_no_archive_is_nothing_to_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "decisions", "--csv", "--archive", str(tmp_path / "intet.sqlite3"))
+    assert code == 0 and out == "" and err.startswith("der er endnu intet arkiv")
