@@ -48,8 +48,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         self.clock = clock
         self.info: MeetingInfo = agenda.meeting
         self.items: list[ItemState] = [ItemState(item, id=index) for index, item in enumerate(agenda.items)]
+        organisations, non_voting = dict(agenda.meeting.organisations), frozenset(agenda.meeting.non_voting)
         self.attendees: dict[str, Attendee] = {
-            name: Attendee(name, Presence.PRESENT) for name in (*agenda.meeting.participants, *agenda.meeting.guests)
+            name: Attendee(name, Presence.PRESENT, organisation=organisations.get(name), votes=name not in non_voting)
+            for name in (*agenda.meeting.participants, *agenda.meeting.guests)
         }
         self.chair: str | None = None
         self.secretary: str | None = None
