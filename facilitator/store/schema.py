@@ -148,6 +148,20 @@ PAGED_LISTS: tuple[str, ...] = (
 )
 """The indexes lists page through (``history.py``)."""
 
+JOINT_GROUPS: tuple[str, ...] = (
+    # The further groups of a joint meeting (the first is meetings.group_name), so that its
+    # actions are followed up, and listed, in every group it held. Found by group, then by
+    # meeting; the second index serves rewriting one meeting's groups. An archive before
+    # joint meetings has none to fill in: its snapshots cannot name several groups.
+    """CREATE TABLE IF NOT EXISTS meeting_groups (
+        group_name TEXT NOT NULL,
+        meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+        PRIMARY KEY (group_name, meeting_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS meeting_groups_by_meeting ON meeting_groups (meeting_id)",
+)
+"""The table of joint meetings' groups (``history.py``, ``snapshot_writer.py``)."""
+
 # Index i holds the steps that take the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
@@ -245,12 +259,17 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         # the index's own content table, so SQLite keeps it in step with every row written.
         "CREATE INDEX IF NOT EXISTS search_tails ON search_content (lower(substr(c0, -2)))",
     ),
+    JOINT_GROUPS,
 )
 
 
 APPROVALS_KEPT = 4
 """The schema version from which the archive keeps approvals; an older archive read
 without migrating has none."""
+
+JOINT_KEPT = MIGRATIONS.index(JOINT_GROUPS) + 1
+"""The schema version from which the archive keeps joint meetings' further groups; an
+older archive read without migrating has none (it could not hold a joint meeting)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
