@@ -162,3 +162,12 @@ def test_a_hand_edited_joint_snapshot_is_refused(clock: FakeClock, english: None
     change(data)
     with pytest.raises(SnapshotError, match=re.escape(message)):
         from_dict(data, clock=clock)
+
+
+def test_a_group_named_on_the_command_line_leads_a_joint_meeting_which_stays_joint(clock: FakeClock) -> None:
+    meeting = Meeting(parse_agenda(JOINT.encode()), clock=clock)
+    meeting.set_group("HK-klubben")
+    assert (meeting.info.group, meeting.info.groups) == ("HK-klubben", ("HK-klubben", "Socialrådgiverklubben"))
+    meeting.set_group("FOA")
+    assert meeting.info.groups == ("FOA", "HK-klubben", "Socialrådgiverklubben")
+    assert from_dict(to_dict(meeting), clock=clock).info == meeting.info
