@@ -27,7 +27,8 @@ def genitive(name: str) -> str:
 
 def among(organisation: str, lang: str) -> str:
     """ "Afstemning blandt DS' medlemmer": the heading of a vote held in one organisation."""
-    return t("minutes.vote_among", lang=lang, organisation=organisation, genitive=genitive(organisation))
+    owner = genitive(organisation) if lang == "da" else organisation  # English says "the members of DS"
+    return t("minutes.vote_among", lang=lang, owner=owner)
 
 
 def attendance_names(meeting: Meeting, lang: str) -> dict[str, str]:

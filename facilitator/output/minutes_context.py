@@ -29,8 +29,8 @@ from facilitator.meeting.next_meeting import written_when
 from facilitator.meeting.records import ActionItem, ItemState, Presence, Vote
 from facilitator.meeting.standard_items import is_standard
 from facilitator.meeting.vote_rule import carried
-from facilitator.output.joint_words import among, attendance_names, joined
 from facilitator.meeting.written_dates import clock_time, long_date, table_date, written_date
+from facilitator.output.joint_words import among, attendance_names, joined
 from facilitator.output.markdown_safety import demote_block
 
 ITEM_HEADING_LEVEL = 2
