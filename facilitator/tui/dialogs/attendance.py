@@ -51,14 +51,17 @@ class AttendanceDialog(ModalScreen[None]):
             yield Label(literal.line(t("cmd.attendance")), classes="dialog-title")
             yield Static(literal.EMPTY, id="attendance-summary")
             yield OptionList(id="people")
-            yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
-            yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
-            yield Static(literal.EMPTY, id="error-name", classes="field-error")
-            if self.organisations:  # a joint meeting: whom you add comes from one of them
-                yield Label(literal.line(t("dialog.attendance.organisation")), classes="field-label")
+            if not self.organisations:
+                yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
+                yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+            else:  # a joint meeting: whom you add comes from one of its organisations, in a field beside
+                yield Label(literal.line(t("dialog.attendance.add_joint")), classes="field-label")
                 known = SuggestFromList([field_text(o) for o in self.organisations], case_sensitive=False)
                 placeholder = t("dialog.attendance.organisation_placeholder", example=self.organisations[0])
-                yield TextInput(id="field-organisation", placeholder=placeholder, suggester=known)
+                with Horizontal(id="add-row"):
+                    yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+                    yield TextInput(id="field-organisation", placeholder=placeholder, suggester=known)
+            yield Static(literal.EMPTY, id="error-name", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.close_attendance")), id="answer-no", compact=True)
         yield KeyFooter(first=("close_attendance",))
