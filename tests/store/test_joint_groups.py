@@ -76,9 +76,11 @@ def test_a_joint_meetings_action_shows_in_every_group_and_carries_over(tmp_path:
     assert main(["--lang", "en", "actions", "--group", "HK-klubben", "--archive", str(path)]) == 0
 
 
-def test_the_cli_lists_the_joint_action_under_the_second_group(
+def test_done_when_a_ds_vote_beyond_its_members_is_refused_and_hk_lists_the_joint_action(
     tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Issue 20's test: 4 DS and 2 HK members and a guest; a DS-only vote of 5 is refused
+    (hold_joint), and the joint action shows in ``actions --group HK-klubben``."""
     path = tmp_path / "arkiv.sqlite3"
     with Archive.open(path) as archive:
         hold_joint(archive, clock)
