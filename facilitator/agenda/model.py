@@ -76,6 +76,18 @@ class MeetingInfo(NamedTuple):
     guests: tuple[str, ...] = ()
     """Invited from outside the group (a manager, a consultant from the union): the minutes
     name them apart from the participants."""
+    groups: tuple[str, ...] = ()
+    """Every group of a joint meeting (``groups = [...]``), ``group`` being the first; empty
+    for a meeting of one group, so that everything reading ``group`` goes on as before."""
+    organisations: tuple[tuple[str, str], ...] = ()
+    """(participant, organisation) for those the agenda gives one: in a joint meeting a vote
+    may be held among one organisation's members."""
+    non_voting: tuple[str, ...] = ()
+    """Participants without a vote (``votes = false``): an observer, a substitute."""
+
+    def all_groups(self) -> tuple[str, ...]:
+        """The meeting's groups: the joint meeting's several, or its one, or none."""
+        return self.groups or ((self.group,) if self.group else ())
 
 
 class Agenda(NamedTuple):

@@ -48,8 +48,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         self.clock = clock
         self.info: MeetingInfo = agenda.meeting
         self.items: list[ItemState] = [ItemState(item, id=index) for index, item in enumerate(agenda.items)]
+        organisations, non_voting = dict(agenda.meeting.organisations), frozenset(agenda.meeting.non_voting)
         self.attendees: dict[str, Attendee] = {
-            name: Attendee(name, Presence.PRESENT) for name in (*agenda.meeting.participants, *agenda.meeting.guests)
+            name: Attendee(name, Presence.PRESENT, organisation=organisations.get(name), votes=name not in non_voting)
+            for name in (*agenda.meeting.participants, *agenda.meeting.guests)
         }
         self.chair: str | None = None
         self.secretary: str | None = None
@@ -118,8 +120,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         if self.ended:
             raise MeetingError(t("meeting.has_ended"))
         group = checks.one_line(group, "meeting.field.group")
-        if group != self.info.group:
-            self.info = self.info._replace(group=group)
+        # A joint meeting stays joint: the group named becomes its first, the others follow.
+        groups = (group, *(g for g in self.info.groups if g != group)) if self.info.groups else ()
+        if group != self.info.group or groups != self.info.groups:
+            self.info = self.info._replace(group=group, groups=groups if len(groups) > 1 else ())
             self._changed(HEAD)
 
     def interrupted(self, since: dt.datetime) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting import checks
+from facilitator.meeting import checks, entitlement
 from facilitator.meeting.approval import PreviousMinutes, checked_remark
 from facilitator.meeting.change import HEAD, Change, touched
 from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ForwardKind, ItemState, Principle, Vote
@@ -40,7 +40,11 @@ class Outcomes:
 
         def _new_id(self) -> int: ...
 
-        def voters_present(self) -> int: ...
+        def voters_present(self, organisation: str | None = None) -> int: ...
+
+        def vote_organisations(self) -> tuple[str, ...]: ...
+
+        def present_count(self) -> int: ...
 
     # --- what is decided about an item -----------------------------------------------
 
@@ -83,9 +87,13 @@ class Outcomes:
         abstain: int,
         present: int | None = None,
         index: int | None = None,
+        *,
+        organisation: str | None = None,
     ) -> Vote:
         """Record a vote; ``present`` defaults to the people here now who may vote (if
-        attendance is kept): the guests are left out."""
+        attendance is kept): the guests and those without a vote are left out. With
+        ``organisation`` the vote is held among that organisation's members only, and
+        only they count. More votes than voters are refused, saying so."""
         self._require_running()
         state = self._state(index)
         subject = checks.text(subject, "meeting.field.subject")
@@ -93,12 +101,18 @@ class Outcomes:
         checks.count(against, t("meeting.field.against"))
         checks.count(abstain, t("meeting.field.abstain"))
         cast = votes_for + against + abstain
+        if organisation is not None:
+            organisation = checks.one_line(organisation, "meeting.field.organisation")
+            if organisation not in self.vote_organisations():
+                raise MeetingError(t("meeting.vote.no_such_organisation", organisation=organisation))
+        if self.present_count():  # attendance is kept: only those entitled count
+            entitlement.check_cast(cast, self.voters_present(organisation), self.present_count(), organisation)
         if present is None:
-            present = self.voters_present() or cast  # no attendance kept: the votes cast are all we know
+            present = self.voters_present(organisation) or cast  # no attendance kept: the votes cast are all we know
         checks.count(present, t("meeting.field.present"))
         if cast > present:
             raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))
-        vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock())
+        vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock(), organisation)
         state.votes.append(vote)
         self._changed(touched(state.id, head=True))  # the head: last_id
         return vote

@@ -39,6 +39,10 @@ class Attendee:
     """Set for an early departure."""
     added: bool = False
     """Added during the meeting rather than listed in the agenda."""
+    organisation: str | None = None
+    """Which organisation they come from, in a joint meeting ("HK-klubben")."""
+    votes: bool = True
+    """Whether they may vote; a guest never does, whatever this says."""
 
     @property
     def is_here(self) -> bool:
@@ -95,6 +99,8 @@ class Vote:
     present: int
     """How many were present when the vote was taken."""
     at: dt.datetime | None = None
+    organisation: str | None = None
+    """Held among this organisation's members only (a DS-only vote in a joint meeting)."""
 
 
 @dataclass

@@ -30,6 +30,7 @@ from facilitator.meeting.records import ActionItem, ItemState, Presence, Vote
 from facilitator.meeting.standard_items import is_standard
 from facilitator.meeting.vote_rule import carried
 from facilitator.meeting.written_dates import clock_time, long_date, table_date, written_date
+from facilitator.output.joint_words import among, attendance_names, joined
 from facilitator.output.markdown_safety import demote_block
 
 ITEM_HEADING_LEVEL = 2
@@ -84,6 +85,9 @@ def _iso_day(text: str | None) -> dt.date | None:
 def _vote(vote: Vote, lang: str) -> dict[str, Any]:
     passed = carried(vote.votes_for, vote.against)
     return {
+        # "Afstemning", or "Afstemning blandt DS' medlemmer" when one organisation voted
+        "heading": t("minutes.vote", lang=lang) if vote.organisation is None else among(vote.organisation, lang),
+        "organisation": vote.organisation,
         "subject": vote.subject,
         "for": vote.votes_for,
         "against": vote.against,
@@ -196,6 +200,7 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
     attendees = list(meeting.attendees.values())
     guests = frozenset(info.guests)  # named apart; a guest who did not come is not the minutes' business
     members = [a for a in attendees if a.name not in guests]
+    named = attendance_names(meeting, lang)  # with organisations in a joint meeting
     items = [_item_view(meeting, n, s, lang, restricted) for n, s in enumerate(meeting.items, start=1)]
     carried_index = meeting.carried_item()
     approval_item = items[carried_index]["number"] if carried_index is not None and not items[carried_index]["hidden"] else None
@@ -207,7 +212,8 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "restricted": restricted,
         "title": info.title,
         "kind": info.kind.value,
-        "group": info.group,
+        "group": joined(info.all_groups(), lang) or None,  # every group of a joint meeting
+        "groups": list(info.all_groups()),
         "purpose": info.purpose,
         "date": long_date(date, lang) if date else "",
         "iso_date": date.isoformat() if date else "",
@@ -216,9 +222,9 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "location": info.location,
         "chair": meeting.chair,
         "secretary": meeting.secretary,
-        "present": [a.name for a in members if a.presence is Presence.PRESENT],
-        "absent": [a.name for a in members if a.presence is Presence.ABSENT],
-        "apologies": [a.name for a in members if a.presence is Presence.APOLOGIES],
+        "present": [named[a.name] for a in members if a.presence is Presence.PRESENT],
+        "absent": [named[a.name] for a in members if a.presence is Presence.ABSENT],
+        "apologies": [named[a.name] for a in members if a.presence is Presence.APOLOGIES],
         "guests": [a.name for a in attendees if a.name in guests and a.presence is Presence.PRESENT],
         "arrivals": [{"name": a.name, "time": _clock(a.arrived, lang)} for a in attendees if a.arrived],
         "departures": [{"name": a.name, "time": _clock(a.left, lang)} for a in attendees if a.left],

@@ -23,6 +23,7 @@ from facilitator.agenda.model import Item
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Attendee
 from facilitator.meeting.standard_items import is_standard
 
 
@@ -100,6 +101,17 @@ def _escape_c1(toml_text: str) -> str:
     return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", toml_text)
 
 
+def _participant(person: Attendee) -> str | dict[str, Any]:
+    """A plain name, or the table that says the organisation and the vote."""
+    if person.organisation is None and person.votes:
+        return person.name
+    return {
+        "name": person.name,
+        **({"organisation": person.organisation} if person.organisation else {}),
+        **({"votes": False} if not person.votes else {}),
+    }
+
+
 def _agenda_text(
     meeting: Meeting, items: list[dict[str, Any]], comment: str, *, with_date: bool, group: str | None = None
 ) -> str:
@@ -120,7 +132,11 @@ def _agenda_text(
         "secretary": meeting.secretary,
     }
     header.update({key: value for key, value in optional.items() if value is not None})
-    participants = [name for name in meeting.attendees if name not in info.guests]  # guests are invited per meeting
+    if info.groups and not (group and group.strip()):  # a joint meeting's next agenda is joint too
+        del header["group"]
+        header["groups"] = list(info.groups)
+    # guests are invited per meeting; a participant keeps an organisation and a missing vote
+    participants = [_participant(person) for name, person in meeting.attendees.items() if name not in info.guests]
     if participants:
         header["participants"] = participants
     text = comment + _escape_c1(tomli_w.dumps({"format": 1, "meeting": header, "item": items}))

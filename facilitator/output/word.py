@@ -222,7 +222,7 @@ class _Writer:
                 present=vote["present"],
             )
             self.paragraph(
-                (f"{t('minutes.vote', lang=lang)}: ", "b"),
+                (f"{one_line(vote['heading'])}: ", "b"),
                 (f"{one_line(vote['subject'])}: ", ""),
                 (vote["outcome"], "b"),
                 (f" ({tally})", ""),

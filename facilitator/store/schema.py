@@ -150,6 +150,20 @@ PAGED_LISTS: tuple[str, ...] = (
 )
 """The indexes lists page through (``history.py``)."""
 
+JOINT_GROUPS: tuple[str, ...] = (
+    # The further groups of a joint meeting (the first is meetings.group_name), so that its
+    # actions are followed up, and listed, in every group it held. Found by group, then by
+    # meeting; the second index serves rewriting one meeting's groups. An archive before
+    # joint meetings has none to fill in: its snapshots cannot name several groups.
+    """CREATE TABLE IF NOT EXISTS meeting_groups (
+        group_name TEXT NOT NULL,
+        meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+        PRIMARY KEY (group_name, meeting_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS meeting_groups_by_meeting ON meeting_groups (meeting_id)",
+)
+"""The table of joint meetings' groups (``history.py``, ``snapshot_writer.py``)."""
+
 # Index i holds the steps that take the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
@@ -250,6 +264,8 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
     # Decisions, votes and the marks "send videre til" in tables of their own (record_rows):
     # the decision log, the votes and a venue's next agenda ask across meetings.
     RECORD_TABLES,
+    # A joint meeting's further groups (joint_groups): its actions follow up in each.
+    JOINT_GROUPS,
 )
 
 
@@ -261,6 +277,10 @@ tables; an older archive read without migrating has them only in its snapshots."
 APPROVALS_KEPT = 4
 """The schema version from which the archive keeps approvals; an older archive read
 without migrating has none."""
+
+JOINT_KEPT = MIGRATIONS.index(JOINT_GROUPS) + 1
+"""The schema version from which the archive keeps joint meetings' further groups; an
+older archive read without migrating has none (it could not hold a joint meeting)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

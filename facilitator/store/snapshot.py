@@ -120,6 +120,10 @@ def _info(info: MeetingInfo) -> dict[str, Any]:
         "secretary": info.secretary,
         "participants": list(info.participants),
         "guests": list(info.guests),
+        # Only a joint meeting's: a meeting of one group stays readable by older versions.
+        **({"groups": list(info.groups)} if info.groups else {}),
+        **({"organisations": [list(pair) for pair in info.organisations]} if info.organisations else {}),
+        **({"non_voting": list(info.non_voting)} if info.non_voting else {}),
     }
 
 
@@ -132,6 +136,9 @@ def _uninfo(data: dict[str, Any]) -> MeetingInfo:
             "start": dt.time.fromisoformat(data["start"]) if data["start"] else None,
             "participants": tuple(data["participants"]),
             "guests": tuple(data.get("guests", ())),  # not in snapshots from before guests were kept
+            "groups": tuple(data.get("groups", ())),  # only a joint meeting's
+            "organisations": tuple((name, organisation) for name, organisation in data.get("organisations", ())),
+            "non_voting": tuple(data.get("non_voting", ())),
         }
     )
 
@@ -186,6 +193,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
                 "abstain": v.abstain,
                 "present": v.present,
                 "at": _time(v.at),
+                **({"organisation": v.organisation} if v.organisation is not None else {}),
             }
             for v in s.votes
         ],
@@ -211,7 +219,16 @@ def head_dict(meeting: Meeting) -> dict[str, Any]:
         "secretary": meeting.secretary,
         "last_id": meeting.last_id,
         "attendees": [
-            {"name": a.name, "presence": a.presence.value, "arrived": _time(a.arrived), "left": _time(a.left), "added": a.added}
+            {
+                "name": a.name,
+                "presence": a.presence.value,
+                "arrived": _time(a.arrived),
+                "left": _time(a.left),
+                "added": a.added,
+                # Only when said, as "skipped": older versions still read the meeting without them.
+                **({"organisation": a.organisation} if a.organisation is not None else {}),
+                **({"votes": False} if not a.votes else {}),
+            }
             for a in meeting.attendees.values()
         ],
         "carried": [
@@ -267,7 +284,15 @@ def from_dict(
     meeting.secretary = data["secretary"]
     meeting.last_id = data["last_id"]
     meeting.attendees = {
-        a["name"]: Attendee(a["name"], Presence(a["presence"]), _datetime(a["arrived"]), _datetime(a["left"]), a["added"])
+        a["name"]: Attendee(
+            a["name"],
+            Presence(a["presence"]),
+            _datetime(a["arrived"]),
+            _datetime(a["left"]),
+            a["added"],
+            a.get("organisation"),
+            a.get("votes", True),
+        )
         for a in data["attendees"]
     }
     meeting.items = [
@@ -281,7 +306,16 @@ def from_dict(
             chosen=set(s["chosen"]),
             decisions=[_undecision(d) for d in s["decisions"]],
             votes=[
-                Vote(v["id"], v["subject"], v["for"], v["against"], v["abstain"], v["present"], _datetime(v["at"]))
+                Vote(
+                    v["id"],
+                    v["subject"],
+                    v["for"],
+                    v["against"],
+                    v["abstain"],
+                    v["present"],
+                    _datetime(v["at"]),
+                    v.get("organisation"),
+                )
                 for v in s["votes"]
             ],
             actions=[

@@ -24,7 +24,8 @@ from typing import Any, Final
 from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
 from facilitator.i18n import t
 from facilitator.meeting.records import ForwardKind, Presence, Principle
-from facilitator.store.snapshot_values import MAX_COUNT, MAX_ID, ValueChecks, shown
+from facilitator.store.snapshot_joint import JOINT_INFO_KEYS, JointChecks
+from facilitator.store.snapshot_values import MAX_COUNT, MAX_ID, shown
 
 SNAPSHOT_VERSION: Final = 1
 """The version this module checks; ``snapshot.SNAPSHOT_VERSION`` must equal it."""
@@ -36,7 +37,7 @@ def check_snapshot(data: object) -> None:
     _Checker().snapshot(data)
 
 
-class _Checker(ValueChecks):
+class _Checker(JointChecks):
     """One walk over a snapshot, from the top down."""
 
     # --- the snapshot
@@ -95,7 +96,7 @@ class _Checker(ValueChecks):
             value,
             where,
             ("title", "kind", "date", "start", "participants"),
-            ("group", "purpose", "duration", "location", "chair", "secretary", "guests"),
+            ("group", "purpose", "duration", "location", "chair", "secretary", "guests", *JOINT_INFO_KEYS),
         )
         self.text(info["title"], "info.title", blank=False)
         self.choice(info["kind"], "info.kind", (kind.value for kind in MeetingKind))
@@ -110,18 +111,21 @@ class _Checker(ValueChecks):
                 where_name = f"info.{key}[{number}]"
                 self.text(name, where_name, blank=False)
                 self.unique(seen, name, where_name)
+        self.joint_info(info)
 
     def attendees(self, value: object) -> None:
         names: set[str] = set()
         for number, entry in enumerate(self.list_(value, "attendees")):
             where = f"attendees[{number}]"
-            attendee = self.table(entry, where, ("name", "presence", "arrived", "left", "added"))
+            attendee = self.table(entry, where, ("name", "presence", "arrived", "left", "added"), ("organisation", "votes"))
             self.text(attendee["name"], f"{where}.name", blank=False)
             self.unique(names, attendee["name"], f"{where}.name")
             self.choice(attendee["presence"], f"{where}.presence", (p.value for p in Presence))
             self.datetime(attendee["arrived"], f"{where}.arrived")
             self.datetime(attendee["left"], f"{where}.left")
             self.flag(attendee["added"], f"{where}.added")
+            self.text(attendee.get("organisation"), f"{where}.organisation", optional=True, blank=False)
+            self.flag(attendee.get("votes", True), f"{where}.votes")
 
     def item(self, value: object, where: str) -> tuple[int, int]:
         """The agenda item itself; returns how many prompts and options it has."""
@@ -172,12 +176,13 @@ class _Checker(ValueChecks):
             self.decision(entry, at, options)
         for number, entry in enumerate(self.list_(state["votes"], f"{where}.votes")):
             at = f"{where}.votes[{number}]"
-            vote = self.table(entry, at, ("id", "subject", "for", "against", "abstain", "present", "at"))
+            vote = self.table(entry, at, ("id", "subject", "for", "against", "abstain", "present", "at"), ("organisation",))
             self.record_id(vote["id"], f"{at}.id")
             self.text(vote["subject"], f"{at}.subject", blank=False)
             for key in ("for", "against", "abstain", "present"):
                 self.number(vote[key], f"{at}.{key}", 0, MAX_COUNT)
             self.datetime(vote["at"], f"{at}.at")
+            self.text(vote.get("organisation"), f"{at}.organisation", optional=True, blank=False)
         for number, entry in enumerate(self.list_(state["actions"], f"{where}.actions")):
             at = f"{where}.actions[{number}]"
             action = self.table(entry, at, ("id", "what", "who", "deadline", "done"))

@@ -43,6 +43,8 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "leave_return": ("cmd.leave_return", "cmd.leave_return.help"),
     "make_chair": ("cmd.make_chair", "cmd.make_chair.help"),
     "make_secretary": ("cmd.make_secretary", "cmd.make_secretary.help"),
+    "organisation": ("cmd.organisation", "cmd.organisation.help"),
+    "toggle_vote": ("cmd.toggle_vote", "cmd.toggle_vote.help"),
     "add_attendee": ("cmd.add_attendee", "cmd.add_attendee.help"),
     "close_attendance": ("cmd.close_attendance", "cmd.close_attendance.help"),
     "dialog_save": ("cmd.dialog_save", "cmd.dialog_save.help"),

@@ -107,6 +107,8 @@ ATTENDANCE_COMMANDS: tuple[Command, ...] = (
     Command("leave_return", "l", "leave_return", priority=False),
     Command("make_chair", "o", "make_chair", priority=False),
     Command("make_secretary", "r", "make_secretary", priority=False),
+    Command("organisation", "g", "cycle_organisation", priority=False),
+    Command("toggle_vote", "s", "toggle_vote", priority=False),
     Command("add_attendee", "enter", "add_person"),
     Command("close_attendance", "escape", "close"),
 )

@@ -48,7 +48,7 @@ def test_a_schema_8_archive_reads_alike_and_migrates(old: Path) -> None:
         before = seen(archive)
     assert old.read_bytes() == data  # read without a write
     with Archive.open(old) as archive:
-        assert archive.schema_version == SCHEMA_VERSION == RECORDS_KEPT == 9
+        assert archive.schema_version == SCHEMA_VERSION and RECORDS_KEPT == 9
         after = seen(archive)
     assert after == before
     public, restricted = after["decisions"]

@@ -76,13 +76,21 @@ def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
 
 
 def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
-    present = meeting.voters_present()  # the guests do not vote
+    """Where the voters here come from more than one organisation (a joint meeting), the
+    chair chooses who votes: all those entitled, or one organisation's members."""
+    present = meeting.voters_present()  # the guests and those without a vote do not vote
     fields = [
         Field("subject", t("dialog.vote.subject"), kind="long"),
         Field("votes_for", t("meeting.field.votes_for"), kind="integer", placeholder="0"),
         Field("against", t("meeting.field.against"), kind="integer", placeholder="0"),
         Field("abstain", t("meeting.field.abstain"), kind="integer", placeholder="0"),
     ]
+    organisations = meeting.vote_organisations()
+    if len(organisations) > 1:
+        voters = ((t("dialog.vote.all_entitled", count=present), ""),) + tuple(
+            (t("dialog.vote.only", organisation=o, count=meeting.voters_present(o)), o) for o in organisations
+        )
+        fields.insert(1, Field("voters", t("dialog.vote.voters"), kind="select", value="", choices=voters))
 
     def apply(values: Values) -> Vote:
         subject = required(values, "subject")
@@ -90,7 +98,7 @@ def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
         if votes_for + against + abstain == 0:
             raise FieldError("votes_for", t("dialog.vote.none"))
         try:
-            return meeting.record_vote(subject, votes_for, against, abstain)
+            return meeting.record_vote(subject, votes_for, against, abstain, organisation=values.get("voters") or None)
         except MeetingError as error:
             raise FieldError("abstain", str(error)) from None  # the counts together are too many
 
