@@ -134,6 +134,9 @@ class FormDialog(ModalScreen[Result]):
             error.display = False
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
+        # A dialog taller than the terminal (it scrolls) opens at its title, not where
+        # the first field's cursor scrolled it.
+        self.call_after_refresh(self.query_one(".dialog").scroll_home, animate=False)
 
     def values(self) -> Values:
         values: Values = {}
