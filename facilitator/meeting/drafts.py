@@ -1,7 +1,7 @@
 """The words the dialogue chain puts in the chair's mouth: a decision drafted from the
 solutions the room chose, and the action that follows a temporary solution up.
 
-The draft's lead-in is Danish whatever the screen's language: it becomes the decision's
+They are Danish whatever the screen's language: they become a decision's or an action's
 text, and the minutes and the next venue's agenda are Danish. Who speaks depends on the
 venue: the club and the staff meeting propose, the MED committee decides (the seed's
 chain), any other meeting only puts a proposal on record.
@@ -44,12 +44,14 @@ def draft_decision(kind: MeetingKind, solutions: Iterable[str]) -> str:
 
 def review_what(decision_text: str) -> str:
     """What the action that follows a temporary solution up says it is."""
-    return f"{t('draft.review_what')}: {decision_text}"  # the decision's text as typed, not as a one-line value
+    return (
+        f"{t('draft.review_what', lang=DRAFT_LANGUAGE)}: {decision_text}"  # the decision's text as typed, not as a one-line value
+    )
 
 
 def review_owner(chair: str | None, group: str | None) -> str:
     """Who sees to the review: the chair, else the group, else the meeting as a whole."""
-    return chair or group or t("draft.review_who")
+    return chair or group or t("draft.review_who", lang=DRAFT_LANGUAGE)
 
 
 def undecided(state: ItemState) -> tuple[int, ...]:

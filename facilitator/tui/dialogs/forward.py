@@ -19,7 +19,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from facilitator.agenda.model import MeetingKind
 from facilitator.errors import FacilitatorError
@@ -75,6 +74,10 @@ class ForwardDialog(ModalScreen[None]):
         self.meeting = meeting
         self.index = meeting.current
         self.matters = matters(meeting, self.index)
+        decisions = [i for i, m in enumerate(self.matters) if m.kind is ForwardKind.DECISION]
+        self.matter_at = decisions[-1] if decisions else 0
+        """The decision just made is most often what is sent on: it is highlighted first."""
+        self.venue_at = 0
 
     def compose(self) -> ComposeResult:
         item = self.meeting.items[self.index].item
@@ -83,52 +86,62 @@ class ForwardDialog(ModalScreen[None]):
             with Horizontal(id="forward-lists"):
                 with Vertical(id="forward-what"):
                     yield Label(literal.line(t("dialog.forward.what")), classes="list-label")
-                    yield OptionList(id="matters")
+                    yield OptionList(*self._matter_lines(), id="matters")
                 with Vertical(id="forward-where"):
                     yield Label(literal.line(t("dialog.forward.where")), classes="list-label")
-                    yield OptionList(id="venues")
+                    yield OptionList(*self._venue_lines(self.matter_at), id="venues")
             yield Static(literal.block(t("dialog.forward.hint")), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.close_forward")), id="answer-no", compact=True)
         yield KeyFooter(first=("toggle_venue", "forward_next_list", "close_forward"))
 
     def on_mount(self) -> None:
-        matter_list = self.query_one("#matters", OptionList)
-        decisions = [i for i, m in enumerate(self.matters) if m.kind is ForwardKind.DECISION]
+        self.query_one("#matters", OptionList).highlighted = self.matter_at  # as the keys before now left it
+        self.query_one("#venues", OptionList).highlighted = self.venue_at
         self.refresh_lists()
-        matter_list.highlighted = decisions[-1] if decisions else 0  # the decision just made, most often
-        self.query_one("#venues", OptionList).highlighted = 0
-        self.set_focus(matter_list)
-        self.refresh_lists()
+        self.set_focus(self.query_one("#matters", OptionList))
 
-    def _matter(self) -> Matter | None:
-        highlighted = self.query_one("#matters", OptionList).highlighted
-        return self.matters[highlighted] if highlighted is not None and highlighted < len(self.matters) else None
+    def _at(self) -> tuple[int, int]:
+        """The highlighted matter and venue: the lists' own once they are drawn (the arrow
+        keys move them at once), else where the dialog opened: a key typed right behind
+        the one that opened it may act before the lists are drawn."""
+        if self.is_mounted:
+            matter = self.query_one("#matters", OptionList).highlighted
+            venue = self.query_one("#venues", OptionList).highlighted
+            self.matter_at = self.matter_at if matter is None else matter
+            self.venue_at = self.venue_at if venue is None else venue
+        return self.matter_at, self.venue_at
+
+    def _matter_lines(self) -> list[Content]:
+        return [
+            literal.assemble(m.words, (marks_line(self.meeting, self.index, m.kind, m.ref), "bold $accent")) for m in self.matters
+        ]
+
+    def _venue_lines(self, matter_at: int) -> list[Content]:
+        matter = self.matters[matter_at]
+        marked = self.meeting.forwarded_to(self.index).get((matter.kind, matter.ref), ())
+        return [_venue_line(venue, venue in marked) for venue in VENUES]
 
     def refresh_lists(self) -> None:
+        """The marks as they now are, in place: the lists keep their highlight and scroll."""
+        if not self.is_mounted:
+            return  # on_mount draws them as they then are
+        matter_at, venue_at = self._at()
         matter_list = self.query_one("#matters", OptionList)
-        highlighted = matter_list.highlighted
-        matter_list.set_options(
-            [
-                Option(literal.assemble(m.words, (marks_line(self.meeting, self.index, m.kind, m.ref), "bold $accent")))
-                for m in self.matters
-            ]
-        )
-        if highlighted is not None:
-            matter_list.highlighted = highlighted
-        self._show_venues()
+        for position, line in enumerate(self._matter_lines()):
+            matter_list.replace_option_prompt_at_index(position, line)
+        matter_list.highlighted = matter_at
+        self._show_venues(matter_at, venue_at)
 
-    def _show_venues(self) -> None:
+    def _show_venues(self, matter_at: int, venue_at: int) -> None:
         venue_list = self.query_one("#venues", OptionList)
-        highlighted = venue_list.highlighted
-        matter = self._matter()
-        marked = self.meeting.forwarded_to(self.index).get((matter.kind, matter.ref), ()) if matter else ()
-        venue_list.set_options([Option(_venue_line(venue, venue in marked)) for venue in VENUES])
-        venue_list.highlighted = highlighted if highlighted is not None else 0
+        for position, line in enumerate(self._venue_lines(matter_at)):
+            venue_list.replace_option_prompt_at_index(position, line)
+        venue_list.highlighted = venue_at
 
     @on(OptionList.OptionHighlighted, "#matters")
     def matter_highlighted(self) -> None:
-        self._show_venues()
+        self._show_venues(*self._at())
 
     @on(OptionList.OptionSelected, "#matters")
     def matter_selected(self) -> None:
@@ -140,11 +153,8 @@ class ForwardDialog(ModalScreen[None]):
         self.action_toggle_venue()
 
     def action_toggle_venue(self) -> None:
-        matter = self._matter()
-        highlighted = self.query_one("#venues", OptionList).highlighted
-        if matter is None or highlighted is None:
-            return
-        venue = VENUES[highlighted]
+        matter_at, venue_at = self._at()
+        matter, venue = self.matters[matter_at], VENUES[venue_at]
         marked = venue in self.meeting.forwarded_to(self.index).get((matter.kind, matter.ref), ())
         try:
             if marked:

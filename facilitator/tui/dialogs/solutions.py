@@ -4,8 +4,10 @@ In a test meeting every tick on the solutions was lost to a list far down the it
 reached by Tab after Tab. Here one key opens them all, numbered 1..9 (and on); a digit or
 Space chooses (or un-chooses) one, at once, through ``Meeting.toggle_option``; and the
 chosen ones become a draft decision (b) or the highlighted one an action item (o). The
-dialog closes with what is to follow (:class:`NextStep`), and the meeting screen opens
-that dialog: the picker itself only chooses.
+picker closes and hands what is to follow (:class:`NextStep`) to the meeting screen,
+which opens that dialog: the picker itself only chooses. It hands it on in the same key's
+handling, not as a result delivered later, so the keys typed after b (the draft's last
+words, Enter) reach the dialog that opens, not the screen under it (key_order.py).
 
 A list, not a form: no field to type in, so its keys are letters and digits, as the
 attendance list's are.
@@ -13,6 +15,7 @@ attendance list's are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from textual import events, on
@@ -94,43 +97,50 @@ class NumberedList(OptionList):
         await super()._on_key(event)
 
 
-class SolutionsDialog(ModalScreen[NextStep]):
-    """Closes with the next step asked for, or None (Escape): the choices are made at once."""
+class SolutionsDialog(ModalScreen[None]):
+    """Closes with nothing to give: the choices are made at once, and a next step asked for
+    goes to ``then``."""
 
     BINDINGS = bindings(SOLUTION_COMMANDS)
     COMMANDS_TABLE = SOLUTION_COMMANDS
 
-    def __init__(self, meeting: Meeting) -> None:
+    def __init__(self, meeting: Meeting, then: Callable[[NextStep], None]) -> None:
         super().__init__(id="solutions-dialog")
         assert meeting.current is not None
         self.meeting = meeting
+        self.then = then
         self.index = meeting.current
+        self.cursor = 0
+        """The highlighted solution, kept here too: a key typed right behind the one that
+        opened the picker may act before the list is drawn."""
 
     def compose(self) -> ComposeResult:
         item = self.meeting.items[self.index].item
         with Vertical(classes="dialog wide"):
             yield Label(literal.line(t("cmd.choose_solutions")), classes="dialog-title")
             yield Static(literal.line(f"{self.index + 1}. {item.title}", "bold"), classes="dialog-note")
-            yield NumberedList(id="solutions")
+            yield NumberedList(*self._options(), id="solutions")
             yield Static(literal.EMPTY, id="solutions-summary", classes="dialog-hint")
             yield Static(literal.block(t("dialog.solutions.hint")), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.close_solutions")), id="answer-no", compact=True)
         yield KeyFooter(first=("toggle_solution", "draft_decision", "solution_action", "close_solutions"))
 
+    def _options(self) -> list[Option]:
+        count = len(self.meeting.items[self.index].item.options)
+        return [Option(solution_line(self.meeting, self.index, i), id=str(i)) for i in range(count)]
+
     def on_mount(self) -> None:
         self.refresh_solutions()
-        solutions = self.query_one("#solutions", OptionList)
-        solutions.highlighted = 0
-        self.set_focus(solutions)
+        self.set_focus(self.query_one("#solutions", OptionList))
 
     def refresh_solutions(self) -> None:
+        if not self.is_mounted:
+            return  # on_mount draws it as it then is
         solutions = self.query_one("#solutions", OptionList)
-        highlighted = solutions.highlighted
-        count = len(self.meeting.items[self.index].item.options)
-        solutions.set_options([Option(solution_line(self.meeting, self.index, i), id=str(i)) for i in range(count)])
-        if highlighted is not None:
-            solutions.highlighted = highlighted
+        for position, option in enumerate(self._options()):  # in place: the list keeps its scroll
+            solutions.replace_option_prompt_at_index(position, option.prompt)
+        solutions.highlighted = self.cursor
         chosen = sorted(self.meeting.items[self.index].chosen)
         summary = t("dialog.solutions.chosen", numbers=", ".join(str(i + 1) for i in chosen)) if chosen else ""
         self.query_one("#solutions-summary", Static).update(literal.line(summary))
@@ -140,11 +150,17 @@ class SolutionsDialog(ModalScreen[NextStep]):
             self.meeting.toggle_option(option, self.index)
         except FacilitatorError as error:
             self.notify(str(error), severity="warning")
-        self.query_one("#solutions", OptionList).highlighted = option
+        self.cursor = option
         self.refresh_solutions()
 
-    def _highlighted(self) -> int | None:
-        return self.query_one("#solutions", OptionList).highlighted
+    def _highlighted(self) -> int:
+        """The list's highlight once it is drawn (the arrow keys move it at once), else
+        where the picker opened or last chose."""
+        if self.is_mounted:
+            highlighted = self.query_one("#solutions", OptionList).highlighted
+            if highlighted is not None:
+                self.cursor = highlighted
+        return self.cursor
 
     @on(NumberedList.NumberPressed)
     def number_pressed(self, event: NumberedList.NumberPressed) -> None:
@@ -160,9 +176,7 @@ class SolutionsDialog(ModalScreen[NextStep]):
         self.action_toggle_solution()
 
     def action_toggle_solution(self) -> None:
-        option = self._highlighted()
-        if option is not None:
-            self._toggle(option)
+        self._toggle(self._highlighted())
 
     @on(OptionList.OptionSelected, "#solutions")
     def selected(self, event: OptionList.OptionSelected) -> None:
@@ -176,12 +190,14 @@ class SolutionsDialog(ModalScreen[NextStep]):
         if not state.chosen:
             self.notify(t("dialog.solutions.none_chosen"), severity="warning", timeout=4)
             return
-        self.dismiss(NextStep("decision", undecided(state) or tuple(sorted(state.chosen))))
+        self._go_on(NextStep("decision", undecided(state) or tuple(sorted(state.chosen))))
 
     def action_solution_action(self) -> None:
-        option = self._highlighted()
-        if option is not None:
-            self.dismiss(NextStep("action", (option,)))
+        self._go_on(NextStep("action", (self._highlighted(),)))
+
+    def _go_on(self, step: NextStep) -> None:
+        self.dismiss(None)
+        self.then(step)
 
     def action_close(self) -> None:
         self.dismiss(None)

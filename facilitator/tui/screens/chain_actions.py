@@ -2,8 +2,8 @@
 draft decision or an action item, and mark matters "send videre til" another venue.
 
 A part of :class:`facilitator.tui.screens.meeting.MeetingScreen`, a mixin like
-``agenda_actions``. The picker closes with the next step asked for, and the dialog of
-that step opens here, as every dialog of the screen does.
+``agenda_actions``. The picker hands on the next step asked for as it closes, and the
+dialog of that step opens here, as every dialog of the screen does.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from facilitator.i18n import t
 from facilitator.meeting.records import ActionItem, Decision
 from facilitator.tui.screens.screen_part import MeetingScreenPart
+from facilitator.tui.type_ahead import typed_so_far
 
 
 class ChainActions(MeetingScreenPart):
@@ -29,7 +30,7 @@ class ChainActions(MeetingScreenPart):
             else:
                 self.action_from_solution(step.solutions[0])
 
-        self._dialog(SolutionsDialog(self.meeting), next_step)
+        self._dialog(SolutionsDialog(self.meeting, next_step))
 
     def draft_decision(self, solutions: tuple[int, ...]) -> None:
         from facilitator.tui.dialogs.decision_form import decision_dialog
@@ -54,8 +55,9 @@ class ChainActions(MeetingScreenPart):
 
         self._dialog(action_dialog(self.meeting, what=what), made)
 
-    def action_forward_matter(self) -> None:
-        self.save_notes_now()  # the notes are one of the matters: as typed, up to now
+    async def action_forward_matter(self) -> None:
+        await typed_so_far(self.app)  # the notes are one of the matters: as typed, up to the key
+        self.save_notes_now()
         current = self.meeting.current
         from facilitator.tui.dialogs.forward import ForwardDialog, matters
 

@@ -39,6 +39,16 @@ GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
 )
 
 
+def keys_shown(keys: list[str]) -> str:
+    """A command's keys as the table says them: the digits 1 to 9 as one run ("1–9"), so
+    the solutions' numbers do not widen the key column for every row."""
+    if len(keys) > 2 and all(key.isdigit() for key in keys):
+        first = int(keys[0])
+        if keys == [str(n) for n in range(first, first + len(keys))]:
+            return f"{keys[0]}–{keys[-1]}"
+    return ", ".join(keys)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings(HELP_COMMANDS)
     COMMANDS_TABLE = HELP_COMMANDS
@@ -65,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
         for group, commands in GROUPS:
             table.add_row(cell(""), cell(f"— {t(group)} —"), cell(""), cell(""))
             for command in commands:
-                key = ", ".join(part.strip() for part in self.keymap.get(command.id, command.key).split(","))
+                key = keys_shown([part.strip() for part in self.keymap.get(command.id, command.key).split(",")])
                 table.add_row(cell(key), cell(command.title()), cell(command.id), cell(command.help()))
         table.focus()
 
