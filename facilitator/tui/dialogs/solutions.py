@@ -117,11 +117,11 @@ class SolutionsDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         item = self.meeting.items[self.index].item
         with Vertical(classes="dialog wide"):
-            yield Label(literal.line(t("cmd.choose_solutions")), classes="dialog-title")
-            yield Static(literal.line(f"{self.index + 1}. {item.title}", "bold"), classes="dialog-note")
+            # One line each for the title and the keys: on a laptop's 24 rows the list of a
+            # shipped item (seven solutions, some of three lines) needs the rest.
+            yield Label(literal.line(f"{t('cmd.choose_solutions')}: {self.index + 1}. {item.title}"), classes="dialog-title")
             yield NumberedList(*self._options(), id="solutions")
-            yield Static(literal.EMPTY, id="solutions-summary", classes="dialog-hint")
-            yield Static(literal.block(t("dialog.solutions.hint")), classes="dialog-hint")
+            yield Static(self._summary(), id="solutions-summary", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.close_solutions")), id="answer-no", compact=True)
         yield KeyFooter(first=("toggle_solution", "draft_decision", "solution_action", "close_solutions"))
@@ -141,9 +141,13 @@ class SolutionsDialog(ModalScreen[None]):
         for position, option in enumerate(self._options()):  # in place: the list keeps its scroll
             solutions.replace_option_prompt_at_index(position, option.prompt)
         solutions.highlighted = self.cursor
+        self.query_one("#solutions-summary", Static).update(self._summary())
+
+    def _summary(self) -> Content:
+        """Which are chosen, and the keys the footer does not show (the numbers)."""
         chosen = sorted(self.meeting.items[self.index].chosen)
         summary = t("dialog.solutions.chosen", numbers=", ".join(str(i + 1) for i in chosen)) if chosen else ""
-        self.query_one("#solutions-summary", Static).update(literal.line(summary))
+        return literal.line(" · ".join(x for x in (summary, t("dialog.solutions.hint")) if x))
 
     def _toggle(self, option: int) -> None:
         try:
