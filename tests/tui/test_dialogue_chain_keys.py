@@ -37,7 +37,7 @@ def burst(app: Any, *parts: str) -> None:
 
 
 async def settled(pilot: Any) -> None:
-    for _ in range(6):
+    for _ in range(4):
         await pilot.pause()
 
 
