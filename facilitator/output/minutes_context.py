@@ -23,10 +23,10 @@ from typing import Any
 from facilitator.agenda.model import ItemType
 from facilitator.i18n import get_language, t
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
-from facilitator.meeting.labels import item_type_in_minutes, principle_words
+from facilitator.meeting.labels import item_type_in_minutes, principle_question, principle_words, venue_word
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.next_meeting import written_when
-from facilitator.meeting.records import ActionItem, ItemState, Presence, Vote
+from facilitator.meeting.records import ActionItem, Decision, ForwardKind, ItemState, Presence, Vote
 from facilitator.meeting.standard_items import is_standard
 from facilitator.meeting.vote_rule import carried
 from facilitator.meeting.written_dates import clock_time, long_date, table_date, written_date
@@ -102,6 +102,29 @@ def _action(action: ActionItem, lang: str) -> dict[str, Any]:
     return {"what": action.what, "who": action.who, "done": action.done, **_dates(action.deadline, lang, "deadline")}
 
 
+def _sent_to(meeting: Meeting, index: int, kind: ForwardKind, ref: int, lang: str) -> list[str]:
+    """The venues a matter is sent on to, in words ("MED-udvalg"); empty when it is not."""
+    return [venue_word(v, lang=lang) for v in meeting.forwarded_to(index).get((kind, ref), ())]
+
+
+def _decision(meeting: Meeting, index: int, decision: Decision, lang: str) -> dict[str, Any]:
+    """A decision with what the dialogue chain adds to it: the answers given to the
+    principles' questions (only those), when a temporary solution is reviewed, the
+    solutions it was drafted from, and where it is sent on."""
+    options = meeting.items[index].item.options
+    return {
+        "text": decision.text,
+        "principles": [principle_words(p, lang=lang) for p in decision.principles],
+        "answers": [
+            {"principle": principle_words(p, lang=lang), "question": principle_question(p, lang=lang), "answer": answer}
+            for p, answer in decision.answers
+        ],
+        **_dates(decision.review, lang, "review"),
+        "solutions": [options[i] for i in decision.solutions if i < len(options)],
+        "venues": _sent_to(meeting, index, ForwardKind.DECISION, decision.id, lang),
+    }
+
+
 def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restricted: bool) -> dict[str, Any]:
     item = state.item
     now = meeting.ended_at or meeting.clock()
@@ -128,10 +151,10 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         presenter=item.presenter,
         prompts=[p for i, p in enumerate(item.prompts) if i in state.discussed],
         options=[o for i, o in enumerate(item.options) if i in state.chosen],
+        option_venues=[_sent_to(meeting, number - 1, ForwardKind.SOLUTION, i, lang) for i in sorted(state.chosen)],
+        notes_venues=_sent_to(meeting, number - 1, ForwardKind.NOTES, 0, lang),
         notes=demote_block(state.notes, ITEM_HEADING_LEVEL),
-        decisions=[
-            {"text": d.text, "principles": [principle_words(p, lang=lang) for p in d.principles]} for d in state.decisions
-        ],
+        decisions=[_decision(meeting, number - 1, d, lang) for d in state.decisions],
         votes=[_vote(v, lang) for v in state.votes],
         actions=[_action(a, lang) for a in state.actions],
         speakers=[

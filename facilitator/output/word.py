@@ -212,6 +212,12 @@ class _Writer:
             self.paragraph((f"{t('minutes.decision', lang=lang)}: ", "b"), (one_line(decision["text"]), ""))
             if decision["principles"]:
                 self.paragraph((t("minutes.principles", lang=lang, principles=", ".join(decision["principles"])), "i"))
+            for answer in decision["answers"]:  # the dialogue chain: as the Markdown referat has it
+                self.paragraph((f"{answer['question']} ", "i"), (one_line(answer["answer"]), ""), style="List Bullet")
+            if decision["review"]:
+                self.paragraph((t("minutes.review", lang=lang, date=decision["review"]), "i"))
+            if decision["venues"]:
+                self.paragraph((t("minutes.forwarded_to", lang=lang, venues=", ".join(decision["venues"])), "i"))
         for vote in item["votes"]:
             tally = t(
                 "minutes.vote_tally",

@@ -54,6 +54,16 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "close_help": ("cmd.close_help", "cmd.close_help.help"),
     "help": ("cmd.help", "cmd.help.help"),
     "quit": ("cmd.quit", "cmd.quit.help"),
+    "choose_solutions": ("cmd.choose_solutions", "cmd.choose_solutions.help"),
+    "forward_matter": ("cmd.forward_matter", "cmd.forward_matter.help"),
+    "toggle_solution": ("cmd.toggle_solution", "cmd.toggle_solution.help"),
+    "solution_number": ("cmd.solution_number", "cmd.solution_number.help"),
+    "draft_decision": ("cmd.draft_decision", "cmd.draft_decision.help"),
+    "solution_action": ("cmd.solution_action", "cmd.solution_action.help"),
+    "close_solutions": ("cmd.close_solutions", "cmd.close_solutions.help"),
+    "toggle_venue": ("cmd.toggle_venue", "cmd.toggle_venue.help"),
+    "forward_next_list": ("cmd.forward_next_list", "cmd.forward_next_list.help"),
+    "close_forward": ("cmd.close_forward", "cmd.close_forward.help"),
 }
 """id -> (title key, help key)"""
 

@@ -88,6 +88,8 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("follow_up", "alt+o", "follow_up"),
     Command("next_meeting", "alt+n", "next_meeting"),
     Command("approve_minutes", "alt+g", "approve_minutes"),
+    Command("choose_solutions", "alt+v,f5", "choose_solutions"),
+    Command("forward_matter", "alt+r,f6", "forward_matter"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
@@ -121,6 +123,23 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
     # the one the footer finds first, and a dialog's footer is to say what Tab does.
 )
 
+SOLUTION_COMMANDS: tuple[Command, ...] = (
+    Command("toggle_solution", "space", "toggle_solution", priority=False),
+    Command("solution_number", "1,2,3,4,5,6,7,8,9", "solution_number", priority=False, show=False),
+    Command("draft_decision", "b", "draft_decision", priority=False),
+    Command("solution_action", "o", "solution_action", priority=False),
+    Command("close_solutions", "escape", "close"),
+)
+"""The solutions picker's keys (dialogs/solutions.py): letters and digits, as the
+attendance list's, for the list has no field to type in."""
+
+FORWARD_COMMANDS: tuple[Command, ...] = (
+    Command("toggle_venue", "space", "toggle_venue", priority=False),
+    Command("forward_next_list", "tab", "next_list"),
+    Command("close_forward", "escape", "close"),
+)
+"""The keys of the dialog that marks matters "send videre til" (dialogs/forward.py)."""
+
 ITEM_COMMANDS: tuple[Command, ...] = (Command("lists_from_notes", "tab", "lists_from_notes", priority=False, show=False),)
 """The notes' own key: not in the palette (it moves the focus from the notes, and the open
 palette holds the focus itself), not in the footer (Tab is Tab), but on F1 and in the keymap
@@ -139,6 +158,8 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *START_COMMANDS,
     *ATTENDANCE_COMMANDS,
     *DIALOG_COMMANDS,
+    *SOLUTION_COMMANDS,
+    *FORWARD_COMMANDS,
     *ITEM_COMMANDS,
     *HELP_COMMANDS,
     *APP_COMMANDS,

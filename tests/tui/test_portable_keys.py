@@ -37,6 +37,8 @@ ALT_ONLY = {
     "follow_up",
     "next_meeting",
     "approve_minutes",
+    "choose_solutions",
+    "forward_matter",
 }
 """The rarer commands: no ctrl key is left for them that the notes can spare, so on a Mac
 without Option as Meta they are in the command palette (the help screen says so)."""

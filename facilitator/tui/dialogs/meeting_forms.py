@@ -11,9 +11,10 @@ from collections.abc import Callable
 from facilitator.agenda.model import ItemType
 from facilitator.errors import FieldError, MeetingError
 from facilitator.i18n import t
-from facilitator.meeting.labels import item_type_word, principle_words
+from facilitator.meeting.labels import item_type_word
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import ActionItem, Decision, Principle, Vote
+from facilitator.meeting.records import ActionItem, Vote
+from facilitator.tui.dialogs.decision_form import decision_dialog as decision_dialog  # its home; named here as before
 from facilitator.tui.dialogs.form import Field, FormDialog, Values, count, required
 from facilitator.tui.widgets.text_entry import field_text
 
@@ -39,26 +40,10 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
     return starting[0] if len(starting) == 1 else typed
 
 
-def decision_dialog(meeting: Meeting) -> FormDialog[Decision]:
-    """The four principles are offered on a decision item, and folded away on any other:
-    there a decision is now and then recorded, and four boxes to pass would be in the way."""
-    offered = meeting.current is not None and meeting.items[meeting.current].item.type == ItemType.BESLUTNING
-    fold = "" if offered else t("dialog.decision.principles")
-    fields = [Field("text", t("dialog.decision.text"), kind="long", placeholder=t("dialog.decision.placeholder"))]
-    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check", fold=fold) for p in Principle]
-
-    def apply(values: Values) -> Decision:
-        text = required(values, "text")
-        principles = [p for p in Principle if values[f"principle_{p.name.lower()}"]]
-        return meeting.add_decision(text, principles)
-
-    note = t("dialog.decision.note") if offered else t("dialog.decision.note_folded")
-    return FormDialog(t("cmd.add_decision"), fields, apply, note=note, dialog_id="decision")
-
-
-def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
+def action_dialog(meeting: Meeting, what: str = "") -> FormDialog[ActionItem]:
+    """``what`` is the text to start from: a solution made an action item, to edit."""
     fields = [
-        Field("what", t("dialog.action.what"), kind="long"),
+        Field("what", t("dialog.action.what"), kind="long", value=what),
         Field("who", t("dialog.action.who"), suggestions=_names(meeting)),
         Field("deadline", t("dialog.action.deadline"), placeholder=t("dialog.action.deadline_placeholder")),
     ]
