@@ -32,6 +32,7 @@ MEETING_KEYS: Final = (
     "secretary",
     "participants",
     "guests",
+    "attachments",
 )
 ITEM_KEYS: Final = (
     "title",
@@ -43,6 +44,8 @@ ITEM_KEYS: Final = (
     "options",
     "confidential",
     "temporary",
+    "checklist",
+    "attachments",
 )
 
 
@@ -152,6 +155,7 @@ class _Validator(FieldChecks):
             "secretary": self.text(table, at, where, "secretary", one_line=True),
             "participants": self.text_list(table, at, where, "participants", unique=True),
             "guests": self.text_list(table, at, where, "guests", unique=True),
+            "attachments": self.attachments(table, at, where),
         }
         if any(value is INVALID for value in fields.values()):
             return INVALID
@@ -197,6 +201,8 @@ class _Validator(FieldChecks):
             "confidential": self.flag(table, at, where, "confidential"),
         }
         fields["temporary"] = self.temporary(table, at, where, fields["options"])
+        fields["checklist"] = self.checklist(table, at, where)
+        fields["attachments"] = self.attachments(table, at, where)
         if any(value is INVALID for value in fields.values()):
             return INVALID
         return Item(**fields)

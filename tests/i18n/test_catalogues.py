@@ -62,6 +62,8 @@ KEY_TABLES = frozenset(
         "PRINCIPLE_KEYS",
         "TYPE_KEYS",  # the snapshot check's kinds of value
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
+        "href_problem",  # the agenda loader: what is wrong with an attachment's address
+        "CHECK_STATUS_KEYS",  # the checklist's statuses
     }
 )
 """The definitions (a constant, or a function returning keys) whose dotted strings are keys
