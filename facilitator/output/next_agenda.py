@@ -43,9 +43,13 @@ def _item_table(item: Item) -> dict[str, Any]:
     for key in ("minutes", "presenter", "purpose"):
         if getattr(item, key) is not None:
             table[key] = getattr(item, key)
-    for key in ("prompts", "options"):
+    for key in ("prompts", "options", "checklist"):
         if getattr(item, key):
             table[key] = list(getattr(item, key))
+    if item.temporary:
+        table["temporary"] = [item.options[i] for i in item.temporary]
+    if item.attachments:
+        table["attachments"] = [{"title": a.title, "href": a.href} for a in item.attachments]
     if item.confidential:
         table["confidential"] = True
     return table
