@@ -52,6 +52,13 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "close_help": ("cmd.close_help", "cmd.close_help.help"),
     "help": ("cmd.help", "cmd.help.help"),
     "quit": ("cmd.quit", "cmd.quit.help"),
+    "safety_checklist": ("cmd.safety_checklist", "cmd.safety_checklist.help"),
+    "check_ok": ("cmd.check_ok", "cmd.check_ok.help"),
+    "check_missing": ("cmd.check_missing", "cmd.check_missing.help"),
+    "check_agreed": ("cmd.check_agreed", "cmd.check_agreed.help"),
+    "check_cycle": ("cmd.check_cycle", "cmd.check_cycle.help"),
+    "check_clear": ("cmd.check_clear", "cmd.check_clear.help"),
+    "close_checklist": ("cmd.close_checklist", "cmd.close_checklist.help"),
 }
 """id -> (title key, help key)"""
 

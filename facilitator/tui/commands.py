@@ -88,6 +88,7 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("follow_up", "alt+o", "follow_up"),
     Command("next_meeting", "alt+n", "next_meeting"),
     Command("approve_minutes", "alt+g", "approve_minutes"),
+    Command("safety_checklist", "alt+k,f7", "safety_checklist"),
 )
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
@@ -110,6 +111,16 @@ ATTENDANCE_COMMANDS: tuple[Command, ...] = (
     Command("add_attendee", "enter", "add_person"),
     Command("close_attendance", "escape", "close"),
 )
+
+CHECKLIST_COMMANDS: tuple[Command, ...] = (
+    Command("check_ok", "o", "check_ok", priority=False),
+    Command("check_missing", "m", "check_missing", priority=False),
+    Command("check_agreed", "a", "check_agreed", priority=False),
+    Command("check_cycle", "space", "check_cycle", priority=False),
+    Command("check_clear", "backspace,delete", "check_clear", priority=False),
+    Command("close_checklist", "escape", "close"),
+)
+"""The AMiR's checklist (alt+k): the keys act on the highlighted point; arrows move."""
 
 DIALOG_COMMANDS: tuple[Command, ...] = (
     Command("dialog_save", "enter", "save"),
@@ -136,6 +147,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *PREVIEW_COMMANDS,
     *START_COMMANDS,
     *ATTENDANCE_COMMANDS,
+    *CHECKLIST_COMMANDS,
     *DIALOG_COMMANDS,
     *ITEM_COMMANDS,
     *HELP_COMMANDS,

@@ -55,7 +55,7 @@ def test_the_statuses_carry_to_the_next_meeting_and_show_in_both_minutes(tmp_pat
     first = hold(archive, agenda, clock, {0: "mangler", 1: "ok"})
     first_minutes = render(first.meeting, lang="da")
     assert first.close()
-    assert f"**Sikkerhedstjekliste (AMiR)**\n\n- {ALARM}: **mangler**\n- {COURSES}: **ok**\n" in first_minutes
+    assert f"**Sikkerhedstjekliste (AMiR)**\n\n- **mangler**: {ALARM}\n- **ok**: {COURSES}\n" in first_minutes
     assert "- **Bilag:** [Dagsordenens bilag](<bilag/alt.pdf>)\n" in first_minutes
     assert "**Bilag:** [Voldspolitikken](<bilag/voldspolitik.pdf>)\n" in first_minutes
 
@@ -73,12 +73,12 @@ def test_the_statuses_carry_to_the_next_meeting_and_show_in_both_minutes(tmp_pat
         minutes = render(meeting, lang="da")
         follow_up = minutes.split("## 1. ", 1)[1].split("## 2. ", 1)[0]
         assert "*Sikkerhedstjeklisten, seneste status:*" in follow_up
-        assert f"- {ALARM}: **mangler** (fra »Klubmøde«, 1. december 2026)" in follow_up
-        assert f"- {ALARM}: **aftalt** (sidst: mangler)\n- {COURSES}: **ikke sat** (sidst: ok)\n" in minutes
+        assert f"- **mangler**: {ALARM} (fra »Klubmøde«, 1. december 2026)" in follow_up
+        assert f"- **aftalt**: {ALARM} (sidst: mangler)\n- **ikke sat**: {COURSES} (sidst: ok)\n" in minutes
         english = render(meeting, lang="en")
-        assert "*The safety checklist, last status:*" in english and "**agreed** (last time: missing)" in english
+        assert "*The safety checklist, last status:*" in english and f"**agreed**: {ALARM} (last time: missing)" in english
         decisions = render(meeting, style="beslutning", lang="da")
-        assert "**mangler** (fra »Klubmøde«" in decisions and "**aftalt** (sidst: mangler)" in decisions
+        assert f"**mangler**: {ALARM} (fra »Klubmøde«" in decisions and f"**aftalt**: {ALARM} (sidst: mangler)" in decisions
         meeting.end()
     finally:
         assert second.close()

@@ -12,6 +12,7 @@ from facilitator.tui import literal
 from facilitator.tui.commands import (
     APP_COMMANDS,
     ATTENDANCE_COMMANDS,
+    CHECKLIST_COMMANDS,
     DIALOG_COMMANDS,
     HELP_COMMANDS,
     ITEM_COMMANDS,
@@ -29,6 +30,7 @@ GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("help.everywhere", APP_COMMANDS),
     ("help.dialogs", DIALOG_COMMANDS),
     ("help.attendance", ATTENDANCE_COMMANDS),
+    ("help.checklist", CHECKLIST_COMMANDS),
     ("help.preview", PREVIEW_COMMANDS),
     ("help.start", START_COMMANDS),
     ("help.help", HELP_COMMANDS),

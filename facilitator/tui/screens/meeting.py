@@ -31,6 +31,7 @@ from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings, key
 from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.screens.approval_actions import ApprovalActions
 from facilitator.tui.screens.breakpoints import set_breakpoint_classes
+from facilitator.tui.screens.checklist_action import ChecklistAction
 from facilitator.tui.screens.next_meeting_action import NextMeetingAction
 from facilitator.tui.screens.settled_layout import SettledLayout
 from facilitator.tui.type_ahead import typed_so_far
@@ -66,6 +67,7 @@ NEEDS_RUNNING = frozenset(
         "move_item_down",
         "drop_item",
         "next_meeting",
+        "safety_checklist",
     }
 )
 """Actions that only make sense between the start and the end of the meeting."""
@@ -73,7 +75,7 @@ NEEDS_RUNNING = frozenset(
 Result = TypeVar("Result")
 
 
-class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, SettledLayout):
+class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, ChecklistAction, SettledLayout):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

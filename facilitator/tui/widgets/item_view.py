@@ -31,6 +31,7 @@ from facilitator.meeting.standard_items import is_next_meeting
 from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
 from facilitator.tui.dates_shown import compact, compact_written, other_day_warning, spelled
+from facilitator.tui.widgets.item_extras import item_extras
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -226,7 +227,8 @@ class ItemView(Vertical):
         self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
         plan = self._next_meeting_line(meeting, state)
         recorded = bool(state.decisions or state.votes or state.actions)
-        shown = [*([plan] if plan is not None else []), *([records(state)] if recorded else [])]
+        extras = item_extras(meeting, meeting.current, self.keymap)
+        shown = [*([plan] if plan is not None else []), *extras, *([records(state)] if recorded else [])]
         self.query_one("#records", Static).update(literal.join("\n", shown))
         self.query_one("#records-box").display = bool(shown)
         self._show_current_prompt(meeting)

@@ -1,0 +1,44 @@
+"""Lines the item view shows above what was recorded: the item's attachments (bilag), its
+checklist at a glance with the key that opens it, and, on the item where the group's last
+meeting is followed up, the checklist's last statuses there that were not ok."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from facilitator.i18n import t
+from facilitator.meeting.checklist import CheckStatus, status_words
+from facilitator.meeting.model import Meeting
+from facilitator.tui import literal
+from facilitator.tui.commands import key_for
+
+
+def checklist_summary(meeting: Meeting, index: int) -> str:
+    lines = meeting.check_lines(index)
+    counts = {status: sum(1 for line in lines if line.status is status) for status in (*CheckStatus, None)}
+    return t(
+        "dialog.checklist.summary",
+        ok=counts[CheckStatus.OK],
+        missing=counts[CheckStatus.MISSING],
+        agreed=counts[CheckStatus.AGREED],
+        unset=counts[None],
+    )
+
+
+def item_extras(meeting: Meeting, index: int, keymap: dict[str, str]) -> list[Content]:
+    item = meeting.items[index].item
+    shown: list[Content] = []
+    if item.attachments:
+        documents = ", ".join(f"{a.title} ({a.href})" for a in item.attachments)
+        shown.append(literal.line(t("item.attachments", documents=documents), "$text-muted"))
+    if item.checklist:
+        key = key_for("safety_checklist", keymap)
+        shown.append(literal.line(t("item.checklist", summary=checklist_summary(meeting, index), key=key), "bold"))
+    if meeting.carried_checks and index == (meeting.carried_item() or 0):
+        ok = sum(1 for check in meeting.carried_checks if check.status is CheckStatus.OK)
+        shown.append(literal.line(t("item.checks_carried", ok=ok), "bold"))
+        for check in meeting.carried_checks:
+            if check.status is not CheckStatus.OK:
+                style = "$error" if check.status is CheckStatus.MISSING else "$warning"
+                shown.append(literal.assemble((f"• {status_words(check.status)}: ", f"bold {style}"), check.point))
+    return shown
