@@ -117,7 +117,7 @@ CHECKLIST_COMMANDS: tuple[Command, ...] = (
     Command("check_missing", "m", "check_missing", priority=False),
     Command("check_agreed", "a", "check_agreed", priority=False),
     Command("check_cycle", "space", "check_cycle", priority=False),
-    Command("check_clear", "backspace,delete", "check_clear", priority=False),
+    Command("check_clear", "backspace", "check_clear", priority=False),
     Command("close_checklist", "escape", "close"),
 )
 """The AMiR's checklist (alt+k): the keys act on the highlighted point; arrows move."""
