@@ -54,6 +54,9 @@ class CarriedCheck:
     meeting_title: str
     meeting_date: str | None = None
     """The day it was held (ISO), as for carried actions."""
+    confidential: bool = False
+    """Set under a closed item: shown where that item's content may be (the restricted
+    minutes), never in a public output nor on the meeting screen's follow-up."""
 
 
 @dataclass(frozen=True)
@@ -128,5 +131,5 @@ class Checklists:
             for i, status in sorted(state.checks.items()):
                 point = state.item.checklist[i]
                 last.pop(point, None)  # set here: it goes after those carried, in the agenda's order
-                last[point] = CarriedCheck(point, status, meeting_id, title, held)
+                last[point] = CarriedCheck(point, status, meeting_id, title, held, state.item.confidential)
         return list(last.values())

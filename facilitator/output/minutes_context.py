@@ -272,7 +272,7 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
             for c in meeting.carried
             if restricted or not c.confidential  # from a closed item: the restricted copy only
         ],
-        "carried_checks": [_carried_check(c, lang) for c in meeting.carried_checks],
+        "carried_checks": [_carried_check(c, lang) for c in meeting.carried_checks if restricted or not c.confidential],
         "attachments": _attachments(info.attachments),
         "carried_item": approval_item,
         "approval_item": approval_item,  # "Godkendelse af referat", where the previous referat is approved

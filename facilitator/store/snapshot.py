@@ -343,6 +343,7 @@ def _carried_check(check: CarriedCheck) -> dict[str, Any]:
         "meeting_id": check.meeting_id,
         "meeting_title": check.meeting_title,
         "meeting_date": check.meeting_date,
+        **({"confidential": True} if check.confidential else {}),
     }
 
 

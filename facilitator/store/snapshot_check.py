@@ -291,13 +291,16 @@ class _Checker(ValueChecks):
         seen: set[str] = set()
         for number, entry in enumerate(self.list_(value, "carried_checks")):
             where = f"carried_checks[{number}]"
-            check = self.table(entry, where, ("point", "status", "meeting_id", "meeting_title", "meeting_date"))
+            check = self.table(
+                entry, where, ("point", "status", "meeting_id", "meeting_title", "meeting_date"), ("confidential",)
+            )
             self.text(check["point"], f"{where}.point", blank=False)
             self.unique(seen, check["point"], f"{where}.point")
             self.choice(check["status"], f"{where}.status", (s.value for s in CheckStatus))
             self.number(check["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)
             self.text(check["meeting_title"], f"{where}.meeting_title")
             self.date(check["meeting_date"], f"{where}.meeting_date")
+            self.flag(check.get("confidential", False), f"{where}.confidential")
 
     def next_meeting(self, value: object) -> None:
         """Written only when recorded (never as null): a date and a start, and maybe a place."""

@@ -19,7 +19,7 @@ POINTS = ("Tjekke fysiske sikkerhedsforanstaltninger: alarmsystemer og flugtveje
 CHECKLIST = VALID_AGENDA.replace(
     'options = ["Planlagt overarbejde"]',
     f'options = ["Planlagt overarbejde"]\nchecklist = ["{POINTS[0]}", "{POINTS[1]}"]',
-)
+).replace("confidential = true\n", "")
 
 
 @pytest.fixture
@@ -144,3 +144,21 @@ def test_a_damaged_checklist_is_refused_in_one_line(safety: Meeting, damage: obj
 def test_the_statuses_have_words_in_both_languages() -> None:
     assert [status_words(s, lang="da") for s in (*CheckStatus, None)] == ["ok", "mangler", "aftalt", "ikke sat"]
     assert [status_words(s, lang="en") for s in (*CheckStatus, None)] == ["ok", "missing", "agreed", "not yet set"]
+
+
+def test_a_status_set_under_a_closed_item_stays_out_of_public_minutes(clock: FakeClock) -> None:
+    from facilitator.output.minutes import render
+
+    closed = CHECKLIST.replace("checklist = [", "confidential = true\nchecklist = [")
+    meeting = Meeting(parse_agenda(closed.encode()), clock=clock)
+    meeting.start()
+    meeting.go_to(1)
+    meeting.set_check(0, "mangler")
+    [carried] = meeting.last_checks(3, "Klubmøde", "2026-12-01")
+    assert carried.confidential
+    following = Meeting(parse_agenda(VALID_AGENDA.encode()), clock=clock)
+    following.carry_checks([carried])
+    back = from_dict(json.loads(json.dumps(to_dict(following))), clock=clock)
+    assert back.carried_checks == [carried]
+    assert POINTS[0] not in render(following, lang="da")
+    assert POINTS[0] in render(following, restricted=True, lang="da")

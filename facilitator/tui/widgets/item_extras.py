@@ -34,10 +34,11 @@ def item_extras(meeting: Meeting, index: int, keymap: dict[str, str]) -> list[Co
     if item.checklist:
         key = key_for("safety_checklist", keymap)
         shown.append(literal.line(t("item.checklist", summary=checklist_summary(meeting, index), key=key), "bold"))
-    if meeting.carried_checks and index == (meeting.carried_item() or 0):
-        ok = sum(1 for check in meeting.carried_checks if check.status is CheckStatus.OK)
+    public = [check for check in meeting.carried_checks if not check.confidential]  # the screen is on the wall
+    if public and index == (meeting.carried_item() or 0):
+        ok = sum(1 for check in public if check.status is CheckStatus.OK)
         shown.append(literal.line(t("item.checks_carried", ok=ok), "bold"))
-        for check in meeting.carried_checks:
+        for check in public:
             if check.status is not CheckStatus.OK:
                 style = "$error" if check.status is CheckStatus.MISSING else "$warning"
                 shown.append(literal.assemble((f"• {status_words(check.status)}: ", f"bold {style}"), check.point))
