@@ -97,3 +97,17 @@ async def test_not_before_the_meeting_starts(make_app: MakeApp) -> None:
     async with app.run_test(size=SIZES[0]) as pilot:
         await press(pilot, "alt+k")
         assert not isinstance(app.screen, ChecklistDialog)
+
+
+async def test_the_meetings_attachments_stand_on_the_cover(make_app: MakeApp, tmp_path: Any) -> None:
+    agenda = tmp_path / "med.toml"
+    agenda.write_text(
+        'format = 1\n[meeting]\ntitle = "MED"\nkind = "med-udvalg"\n'
+        'attachments = [{ title = "Budget [udkast]", href = "bilag/budget 2027.pdf" }]\n[[item]]\ntitle = "Eventuelt"\n',
+        encoding="utf-8",
+    )
+    app = make_app(agenda)
+    async with app.run_test(size=SIZES[1]) as pilot:
+        await pilot.pause()
+        heading = str(app.screen.query_one("#item-heading", Static).content)
+        assert "Attachments: Budget [udkast] (bilag/budget 2027.pdf)" in heading

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from facilitator.agenda.model import Attachment
 from facilitator.i18n import t
 from facilitator.meeting.checklist import CheckStatus, status_words
 from facilitator.meeting.model import Meeting
@@ -25,12 +26,17 @@ def checklist_summary(meeting: Meeting, index: int) -> str:
     )
 
 
+def documents_line(attachments: tuple[Attachment, ...]) -> Content:
+    """Attachments (bilag) in one line: each title with where it is."""
+    documents = ", ".join(f"{a.title} ({a.href})" for a in attachments)
+    return literal.line(t("item.attachments", documents=documents), "$text-muted")
+
+
 def item_extras(meeting: Meeting, index: int, keymap: dict[str, str]) -> list[Content]:
     item = meeting.items[index].item
     shown: list[Content] = []
     if item.attachments:
-        documents = ", ".join(f"{a.title} ({a.href})" for a in item.attachments)
-        shown.append(literal.line(t("item.attachments", documents=documents), "$text-muted"))
+        shown.append(documents_line(item.attachments))
     if item.checklist:
         key = key_for("safety_checklist", keymap)
         shown.append(literal.line(t("item.checklist", summary=checklist_summary(meeting, index), key=key), "bold"))

@@ -31,7 +31,7 @@ from facilitator.meeting.standard_items import is_next_meeting
 from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
 from facilitator.tui.dates_shown import compact, compact_written, other_day_warning, spelled
-from facilitator.tui.widgets.item_extras import item_extras
+from facilitator.tui.widgets.item_extras import documents_line, item_extras
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -264,6 +264,8 @@ class ItemView(Vertical):
         where = " · ".join(x for x in (spelled(info.date) if info.date else "", info.location or "") if x)
         if where:
             lines.append(literal.line(where, "$text-muted"))
+        if info.attachments:
+            lines.append(documents_line(info.attachments))
         if meeting.ended:
             lines.append(literal.line(t("item.meeting_ended"), "$warning"))
         else:
