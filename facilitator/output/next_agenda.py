@@ -127,6 +127,8 @@ def _agenda_text(
     participants = [name for name in meeting.attendees if name not in info.guests]  # guests are invited per meeting
     if participants:
         header["participants"] = participants
+    if info.attachments:
+        header["attachments"] = [{"title": a.title, "href": a.href} for a in info.attachments]
     text = comment + _escape_c1(tomli_w.dumps({"format": 1, "meeting": header, "item": items}))
     parse_agenda(text.encode())  # never hand out an agenda that does not check clean
     return text

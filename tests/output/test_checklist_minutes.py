@@ -147,3 +147,21 @@ def test_the_address_is_percent_encoded_where_it_could_end_the_link() -> None:
     assert link("x", "bilag/a b.pdf") == "[x](<bilag/a%20b.pdf>)"
     assert link("x", "a>b<c") == "[x](<a%3Eb%3Cc>)"
     assert link("x", "bilag/æ.pdf") == "[x](<bilag/%C3%A6.pdf>)"
+
+
+def test_the_next_agenda_keeps_the_checklist_and_the_attachments(tmp_path: Path) -> None:
+    from facilitator.agenda.loader import parse_agenda
+    from facilitator.output.next_agenda import agenda_as_it_stands, next_agenda
+
+    agenda = tmp_path / "klub.toml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    session = hold(tmp_path / "a.sqlite3", agenda, FakeClock(), {0: "ok"})
+    try:
+        meeting = session.meeting
+        again = parse_agenda(agenda_as_it_stands(meeting).encode())
+        assert again.items[1].checklist == (ALARM, COURSES) and again.meeting.attachments == meeting.info.attachments
+        assert again.items[1].attachments == meeting.items[1].item.attachments
+        following = parse_agenda(next_agenda(meeting).encode())
+        assert following.meeting.attachments == meeting.info.attachments
+    finally:
+        session.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from support.app import MakeApp
 from support.forms import press
 from textual.binding import Binding
@@ -28,6 +29,7 @@ def screen_text(app: Any) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
+@pytest.mark.slow  # about 3 s: sixteen keys pressed one by one, each waited for
 async def test_the_keys_set_each_point(make_app: MakeApp, danish: None) -> None:
     app = make_app()
     async with app.run_test(size=SIZES[0]) as pilot:
