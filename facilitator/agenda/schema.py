@@ -34,6 +34,7 @@ MEETING_KEYS: Final = (
     "secretary",
     "participants",
     "guests",
+    "attachments",
 )
 ITEM_KEYS: Final = (
     "title",
@@ -45,6 +46,8 @@ ITEM_KEYS: Final = (
     "options",
     "confidential",
     "temporary",
+    "checklist",
+    "attachments",
 )
 
 
@@ -153,6 +156,7 @@ class _Validator(RosterChecks):
             "chair": self.text(table, at, where, "chair", one_line=True),
             "secretary": self.text(table, at, where, "secretary", one_line=True),
             "guests": self.text_list(table, at, where, "guests", unique=True),
+            "attachments": self.attachments(table, at, where),
         }
         groups = self.groups(table, at, where, fields["group"])
         roster = self.participants(table, at, where)
@@ -202,6 +206,8 @@ class _Validator(RosterChecks):
             "confidential": self.flag(table, at, where, "confidential"),
         }
         fields["temporary"] = self.temporary(table, at, where, fields["options"])
+        fields["checklist"] = self.checklist(table, at, where)
+        fields["attachments"] = self.attachments(table, at, where)
         if any(value is INVALID for value in fields.values()):
             return INVALID
         return Item(**fields)

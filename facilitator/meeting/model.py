@@ -19,6 +19,7 @@ from facilitator.meeting.agenda_changes import AgendaChanges
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
 from facilitator.meeting.change import HEAD, STRUCTURE, touched
 from facilitator.meeting.change import Change as Change  # the name the listeners know it by
+from facilitator.meeting.checklist import CarriedCheck, Checklists
 from facilitator.meeting.forwarding import Forwarding
 from facilitator.meeting.next_meeting import NextMeeting, NextMeetingPlan
 from facilitator.meeting.outcomes import Outcomes
@@ -34,7 +35,7 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
+class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding, Checklists):
     """One meeting held from an agenda.
 
     Its topics are split over files: who is in the room in ``People``, what is decided in
@@ -64,6 +65,8 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         self.ended_at: dt.datetime | None = None
         self.speakers = SpeakersList()
         self.carried: list[CarriedAction] = []
+        self.carried_checks: list[CarriedCheck] = []
+        """The checklist's last statuses at the group's previous meeting (checklist.py)."""
         self.next_meeting: NextMeeting | None = None
         """When and where the group meets next, once the room has said it (next_meeting.py)."""
         """Open action items from the group's earlier meetings, to follow up (see carry_over)."""

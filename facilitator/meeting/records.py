@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from facilitator.agenda.model import Item, MeetingKind
+
+if TYPE_CHECKING:
+    from facilitator.meeting.checklist import CheckStatus
 
 
 class Principle(str, Enum):
@@ -171,6 +175,8 @@ class ItemState:
     actions: list[ActionItem] = field(default_factory=list)
     forwards: list[Forward] = field(default_factory=list)
     """What of the item is sent on, and to which venues."""
+    checks: dict[int, CheckStatus] = field(default_factory=dict)
+    """The status of each point of the item's checklist that has one, by its index."""
     added: bool = False
     """Added during the meeting (under Eventuelt, say)."""
     carry_on: bool = False

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 from facilitator.agenda.loader import parse_agenda
-from facilitator.agenda.model import Agenda, Item, ItemType
+from facilitator.agenda.model import Agenda, ItemType
 from facilitator.i18n import t, t_count
 from facilitator.meeting.standard_items import is_standard
 from facilitator.meeting.written_dates import written_date
-from facilitator.output.next_agenda import _escape_c1
+from facilitator.output.agenda_tables import attachment_tables, escape_c1, item_table
 
 FORWARDED_MINUTES: Final = 10
 """The time a forwarded matter is planned for; the chair changes it in the file."""
@@ -75,15 +75,15 @@ def forwarded_agenda(
     while opening < len(shipped.items) and is_standard(shipped.items[opening].title):
         opening += 1
     items = [
-        *(_item_table(item) for item in shipped.items[:opening]),
+        *(item_table(item) for item in shipped.items[:opening]),
         *(_matter_table(matter) for matter in taken),
-        *(_item_table(item) for item in shipped.items[opening:]),
+        *(item_table(item) for item in shipped.items[opening:]),
     ]
     meetings = len({matter.meeting_id for matter in taken})
     comment = "".join(
         f"# {line}\n" for line in t("forwarded.comment", name=name, matters=t_count("cli.count.matters", len(taken))).split("\n")
     )
-    text = comment + "\n" + _escape_c1(_dumps({"format": 1, "meeting": _header(shipped, group), "item": items}))
+    text = comment + "\n" + escape_c1(_dumps({"format": 1, "meeting": _header(shipped, group), "item": items}))
     parse_agenda(text.encode())  # never hand out an agenda that does not check clean
     return ForwardedAgenda(text, len(taken), meetings, len(matters) - len(taken))
 
@@ -137,22 +137,6 @@ def _written(held: str | None) -> str:
         return held
 
 
-def _item_table(item: Item) -> dict[str, Any]:
-    """A shipped item as the file wrote it: its temporary solutions named by their text."""
-    table: dict[str, Any] = {"title": item.title, "type": item.type.value}
-    for key in ("minutes", "presenter", "purpose"):
-        if getattr(item, key) is not None:
-            table[key] = getattr(item, key)
-    for key in ("prompts", "options"):
-        if getattr(item, key):
-            table[key] = list(getattr(item, key))
-    if item.temporary:
-        table["temporary"] = [item.options[index] for index in item.temporary]
-    if item.confidential:
-        table["confidential"] = True
-    return table
-
-
 def _header(shipped: Agenda, group: str | None) -> dict[str, Any]:
     """The shipped header, with the group given and without a duration: the matters
     added make the meeting longer, and without one it is the items' sum."""
@@ -172,6 +156,8 @@ def _header(shipped: Agenda, group: str | None) -> dict[str, Any]:
         header["participants"] = list(info.participants)
     if info.guests:
         header["guests"] = list(info.guests)
+    if info.attachments:
+        header["attachments"] = attachment_tables(info.attachments)
     return header
 
 

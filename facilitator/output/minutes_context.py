@@ -20,9 +20,10 @@ import datetime as dt
 import math
 from typing import Any
 
-from facilitator.agenda.model import ItemType
+from facilitator.agenda.model import Attachment, ItemType
 from facilitator.i18n import get_language, t
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
+from facilitator.meeting.checklist import CarriedCheck, status_words
 from facilitator.meeting.labels import item_type_in_minutes, principle_question, principle_words, venue_word
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.next_meeting import written_when
@@ -157,11 +158,46 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         decisions=[_decision(meeting, number - 1, d, lang) for d in state.decisions],
         votes=[_vote(v, lang) for v in state.votes],
         actions=[_action(a, lang) for a in state.actions],
+        checklist=_checklist(meeting, number - 1, lang),
+        attachments=_attachments(item.attachments),
         speakers=[
             {"name": name, "seconds": round(seconds)} for name, seconds in meeting.speaking_seconds(number - 1).items()
         ],  # who spoke on the item and for how long, most first: for a template that shows it
     )
     return view
+
+
+def _attachments(attachments: tuple[Attachment, ...]) -> list[dict[str, str]]:
+    """Documents (bilag): a title and where it is; a template links them through ``link``."""
+    return [{"title": a.title, "href": a.href} for a in attachments]
+
+
+def _checklist(meeting: Meeting, index: int, lang: str) -> list[dict[str, Any]]:
+    """The item's checklist with each point's status here and its last one before; empty
+    unless some point was given a status here (an untouched list says nothing)."""
+    lines = meeting.check_lines(index)
+    if not any(line.status is not None for line in lines):
+        return []
+    return [
+        {
+            "point": line.point,
+            "status": status_words(line.status, lang),
+            "set": line.status is not None,
+            "before": status_words(line.before.status, lang) if line.before else "",
+        }
+        for line in lines
+    ]
+
+
+def _carried_check(check: CarriedCheck, lang: str) -> dict[str, Any]:
+    day = _iso_day(check.meeting_date)
+    return {
+        "point": check.point,
+        "status": status_words(check.status, lang),
+        "missing": check.status.value == "mangler",
+        "meeting_title": check.meeting_title,
+        "meeting_date": written_date(day, lang) if day else check.meeting_date or "",
+    }
 
 
 def _time_use(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -265,6 +301,8 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
             for c in meeting.carried
             if restricted or not c.confidential  # from a closed item: the restricted copy only
         ],
+        "carried_checks": [_carried_check(c, lang) for c in meeting.carried_checks if restricted or not c.confidential],
+        "attachments": _attachments(info.attachments),
         "carried_item": approval_item,
         "approval_item": approval_item,  # "Godkendelse af referat", where the previous referat is approved
         "draft": meeting.approval is None,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.agenda.model import Agenda, Attachment, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.meeting.approval import PreviousMinutes
+from facilitator.meeting.checklist import CarriedCheck, CheckStatus
 from facilitator.meeting.model import Clock, Meeting, system_clock
 from facilitator.meeting.next_meeting import NextMeeting
 from facilitator.meeting.records import (
@@ -65,7 +66,17 @@ def _item(item: Item) -> dict[str, Any]:
         "confidential": item.confidential,
         # Only when marked: older versions still read an item without it.
         **({"temporary": list(item.temporary)} if item.temporary else {}),
+        **({"checklist": list(item.checklist)} if item.checklist else {}),
+        **({"attachments": _attachments(item.attachments)} if item.attachments else {}),
     }
+
+
+def _attachments(attachments: tuple[Attachment, ...]) -> list[list[str]]:
+    return [[a.title, a.href] for a in attachments]
+
+
+def _unattachments(data: list[list[str]]) -> tuple[Attachment, ...]:
+    return tuple(Attachment(title, href) for title, href in data)
 
 
 def _unitem(data: dict[str, Any]) -> Item:
@@ -76,6 +87,8 @@ def _unitem(data: dict[str, Any]) -> Item:
             "prompts": tuple(data["prompts"]),
             "options": tuple(data["options"]),
             "temporary": tuple(data.get("temporary", ())),
+            "checklist": tuple(data.get("checklist", ())),
+            "attachments": _unattachments(data.get("attachments", ())),
         }
     )
 
@@ -124,6 +137,7 @@ def _info(info: MeetingInfo) -> dict[str, Any]:
         **({"groups": list(info.groups)} if info.groups else {}),
         **({"organisations": [list(pair) for pair in info.organisations]} if info.organisations else {}),
         **({"non_voting": list(info.non_voting)} if info.non_voting else {}),
+        **({"attachments": _attachments(info.attachments)} if info.attachments else {}),
     }
 
 
@@ -139,6 +153,7 @@ def _uninfo(data: dict[str, Any]) -> MeetingInfo:
             "groups": tuple(data.get("groups", ())),  # only a joint meeting's
             "organisations": tuple((name, organisation) for name, organisation in data.get("organisations", ())),
             "non_voting": tuple(data.get("non_voting", ())),
+            "attachments": _unattachments(data.get("attachments", ())),
         }
     )
 
@@ -204,6 +219,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
         # versions before postponing, whose check refuses a key it does not know.
         **({"skipped": True} if s.skipped else {}),
         **({"forwards": [[f.kind.value, f.ref, f.venue.value] for f in s.forwards]} if s.forwards else {}),
+        **({"checks": [[i, status.value] for i, status in sorted(s.checks.items())]} if s.checks else {}),
     }
 
 
@@ -247,6 +263,7 @@ def head_dict(meeting: Meeting) -> dict[str, Any]:
         ],
         # Only when recorded, as "skipped": older versions still read a meeting without it.
         **({"next_meeting": _next_meeting(meeting.next_meeting)} if meeting.next_meeting else {}),
+        **({"carried_checks": [_carried_check(c) for c in meeting.carried_checks]} if meeting.carried_checks else {}),
         # Only when named: a meeting without one stays readable by the versions before approval.
         **({"previous_minutes": _previous(meeting.previous_minutes)} if meeting.previous_minutes else {}),
         "speakers": {
@@ -328,6 +345,7 @@ def from_dict(
             carry_on=s["carry_on"],
             skipped=s.get("skipped", False),  # absent in snapshots older than postponing
             forwards=[Forward(ForwardKind(k), ref, MeetingKind(v)) for k, ref, v in s.get("forwards", ())],
+            checks={i: CheckStatus(status) for i, status in s.get("checks", ())},
         )
         for s in items
     ]
@@ -336,6 +354,9 @@ def from_dict(
         for c in data.get("carried", [])  # absent in snapshots older than carry-over
     ]
     meeting.next_meeting = _unnext_meeting(data.get("next_meeting"))  # absent unless recorded
+    meeting.carried_checks = [
+        CarriedCheck(**{**c, "status": CheckStatus(c["status"])}) for c in data.get("carried_checks", ())
+    ]  # absent unless the group's last meeting left a checklist
     previous = data.get("previous_minutes")
     if previous is not None:
         meeting.previous_minutes = PreviousMinutes(
@@ -347,6 +368,17 @@ def from_dict(
     meeting.speakers.current = _unspeech(speakers["current"]) if speakers["current"] else None
     meeting.speakers.closed = speakers["closed"]
     return meeting
+
+
+def _carried_check(check: CarriedCheck) -> dict[str, Any]:
+    return {
+        "point": check.point,
+        "status": check.status.value,
+        "meeting_id": check.meeting_id,
+        "meeting_title": check.meeting_title,
+        "meeting_date": check.meeting_date,
+        **({"confidential": True} if check.confidential else {}),
+    }
 
 
 def _previous(previous: PreviousMinutes) -> dict[str, Any]:

@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final
 
+from facilitator.agenda.links import href_problem
 from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
 from facilitator.i18n import t
+from facilitator.meeting.checklist import CheckStatus
 from facilitator.meeting.records import ForwardKind, Presence, Principle
 from facilitator.store.snapshot_joint import JOINT_INFO_KEYS, JointChecks
 from facilitator.store.snapshot_values import MAX_COUNT, MAX_ID, shown
@@ -63,7 +65,7 @@ class _Checker(JointChecks):
                 "items",
                 "speakers",
             ),
-            ("carried", "next_meeting", "previous_minutes"),
+            ("carried", "next_meeting", "previous_minutes", "carried_checks"),
         )
         self.info(snapshot["info"])
         self.datetime(snapshot["started_at"], "started_at")
@@ -84,6 +86,7 @@ class _Checker(JointChecks):
         if self.record_ids and max(self.record_ids) > last_id:
             raise self.fail("snapshot.last_id", value=last_id, highest=max(self.record_ids))
         self.carried(snapshot.get("carried", []))
+        self.carried_checks(snapshot.get("carried_checks", []))
         if "next_meeting" in snapshot:
             self.next_meeting(snapshot["next_meeting"])
         if "previous_minutes" in snapshot:
@@ -96,7 +99,7 @@ class _Checker(JointChecks):
             value,
             where,
             ("title", "kind", "date", "start", "participants"),
-            ("group", "purpose", "duration", "location", "chair", "secretary", "guests", *JOINT_INFO_KEYS),
+            ("group", "purpose", "duration", "location", "chair", "secretary", "guests", "attachments", *JOINT_INFO_KEYS),
         )
         self.text(info["title"], "info.title", blank=False)
         self.choice(info["kind"], "info.kind", (kind.value for kind in MeetingKind))
@@ -112,6 +115,19 @@ class _Checker(JointChecks):
                 self.text(name, where_name, blank=False)
                 self.unique(seen, name, where_name)
         self.joint_info(info)
+        self.attachments(info.get("attachments", []), "info.attachments")
+
+    def attachments(self, value: object, where: str) -> None:
+        """[title, href] pairs: a title on one line, an address the agenda would take."""
+        for number, entry in enumerate(self.list_(value, where)):
+            at = f"{where}[{number}]"
+            pair = self.list_(entry, at)
+            if len(pair) != 2:
+                raise self.fail("snapshot.bad_attachment", where=at)
+            self.text(pair[0], f"{at}[0]", blank=False)
+            self.text(pair[1], f"{at}[1]", blank=False)
+            if "\n" in pair[0] or pair[1] != pair[1].strip() or href_problem(pair[1]) is not None:
+                raise self.fail("snapshot.bad_attachment", where=at)
 
     def attendees(self, value: object) -> None:
         names: set[str] = set()
@@ -127,13 +143,13 @@ class _Checker(JointChecks):
             self.text(attendee.get("organisation"), f"{where}.organisation", optional=True, blank=False)
             self.flag(attendee.get("votes", True), f"{where}.votes")
 
-    def item(self, value: object, where: str) -> tuple[int, int]:
-        """The agenda item itself; returns how many prompts and options it has."""
+    def item(self, value: object, where: str) -> tuple[int, int, int]:
+        """The agenda item itself; returns how many prompts, options and checklist points it has."""
         item = self.table(
             value,
             where,
             ("title", "type", "prompts", "options"),
-            ("minutes", "presenter", "purpose", "confidential", "temporary"),
+            ("minutes", "presenter", "purpose", "confidential", "temporary", "checklist", "attachments"),
         )
         self.text(item["title"], f"{where}.title", blank=False)
         self.choice(item["type"], f"{where}.type", (kind.value for kind in ItemType))
@@ -151,18 +167,23 @@ class _Checker(JointChecks):
             if counts[1] == 0:
                 raise self.fail("snapshot.no_choices", where=f"{where}.temporary[{number}]")
             self.number(index, f"{where}.temporary[{number}]", 0, counts[1] - 1)
-        return counts[0], counts[1]
+        points: set[str] = set()
+        for number, point in enumerate(self.list_(item.get("checklist", []), f"{where}.checklist")):
+            self.text(point, f"{where}.checklist[{number}]", blank=False)
+            self.unique(points, point, f"{where}.checklist[{number}]")
+        self.attachments(item.get("attachments", []), f"{where}.attachments")
+        return counts[0], counts[1], len(points)
 
     def item_state(self, value: object, where: str) -> None:
         state = self.table(
             value,
             where,
             ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
-            ("notes", "skipped", "forwards"),  # absent in older snapshots, and when not so
+            ("notes", "skipped", "forwards", "checks"),  # absent in older snapshots, and when not so
         )
         item_id = self.number(state["id"], f"{where}.id", 0, MAX_ID)
         self.unique(self.item_ids, item_id, f"{where}.id")
-        prompts, options = self.item(state["item"], f"{where}.item")
+        prompts, options, points = self.item(state["item"], f"{where}.item")
         self.spans(state["visits"], f"{where}.visits")
         self.spans(state["pauses"], f"{where}.pauses")
         self.text(state.get("notes", ""), f"{where}.notes")
@@ -195,6 +216,20 @@ class _Checker(JointChecks):
         self.flag(state["carry_on"], f"{where}.carry_on")
         self.flag(state.get("skipped", False), f"{where}.skipped")
         self.forwards(state.get("forwards", []), f"{where}.forwards", options)
+        self.checks(state.get("checks", []), f"{where}.checks", points)
+
+    def checks(self, value: object, where: str, points: int) -> None:
+        """The checklist's statuses: [point index, status], each point once."""
+        seen: set[int] = set()
+        for number, entry in enumerate(self.list_(value, where)):
+            at = f"{where}[{number}]"
+            pair = self.list_(entry, at)
+            if len(pair) != 2:
+                raise self.fail("snapshot.not_check", where=at)
+            if points == 0:
+                raise self.fail("snapshot.no_checklist", where=f"{at}[0]")
+            self.unique(seen, self.number(pair[0], f"{at}[0]", 0, points - 1), f"{at}[0]")
+            self.choice(pair[1], f"{at}[1]", (s.value for s in CheckStatus))
 
     def decision(self, value: object, at: str, options: int) -> None:
         decision = self.table(value, at, ("id", "text", "principles", "at"), ("answers", "review", "solutions"))
@@ -256,6 +291,21 @@ class _Checker(JointChecks):
             self.date(carried["deadline"], f"{where}.deadline")
             self.flag(carried["done"], f"{where}.done")
             self.flag(carried.get("confidential", False), f"{where}.confidential")
+
+    def carried_checks(self, value: object) -> None:
+        seen: set[str] = set()
+        for number, entry in enumerate(self.list_(value, "carried_checks")):
+            where = f"carried_checks[{number}]"
+            check = self.table(
+                entry, where, ("point", "status", "meeting_id", "meeting_title", "meeting_date"), ("confidential",)
+            )
+            self.text(check["point"], f"{where}.point", blank=False)
+            self.unique(seen, check["point"], f"{where}.point")
+            self.choice(check["status"], f"{where}.status", (s.value for s in CheckStatus))
+            self.number(check["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)
+            self.text(check["meeting_title"], f"{where}.meeting_title")
+            self.date(check["meeting_date"], f"{where}.meeting_date")
+            self.flag(check.get("confidential", False), f"{where}.confidential")
 
     def next_meeting(self, value: object) -> None:
         """Written only when recorded (never as null): a date and a start, and maybe a place."""

@@ -64,6 +64,13 @@ COMMAND_KEYS: Final[dict[str, tuple[str, str]]] = {
     "toggle_venue": ("cmd.toggle_venue", "cmd.toggle_venue.help"),
     "forward_next_list": ("cmd.forward_next_list", "cmd.forward_next_list.help"),
     "close_forward": ("cmd.close_forward", "cmd.close_forward.help"),
+    "safety_checklist": ("cmd.safety_checklist", "cmd.safety_checklist.help"),
+    "check_ok": ("cmd.check_ok", "cmd.check_ok.help"),
+    "check_missing": ("cmd.check_missing", "cmd.check_missing.help"),
+    "check_agreed": ("cmd.check_agreed", "cmd.check_agreed.help"),
+    "check_cycle": ("cmd.check_cycle", "cmd.check_cycle.help"),
+    "check_clear": ("cmd.check_clear", "cmd.check_clear.help"),
+    "close_checklist": ("cmd.close_checklist", "cmd.close_checklist.help"),
 }
 """id -> (title key, help key)"""
 

@@ -90,7 +90,33 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("approve_minutes", "alt+g", "approve_minutes"),
     Command("choose_solutions", "alt+v,f5", "choose_solutions"),
     Command("forward_matter", "alt+r,f6", "forward_matter"),
+    Command("safety_checklist", "alt+k,f7", "safety_checklist"),
 )
+
+NEEDS_RUNNING: frozenset[str] = frozenset(
+    {
+        "previous_item",
+        "add_decision",
+        "add_action",
+        "record_vote",
+        "next_speaker",
+        "toggle_timer",
+        "prompt_discussed",
+        "add_item",
+        "carry_on",
+        "remove_entry",
+        "end_meeting",
+        "skip_item",
+        "move_item_up",
+        "move_item_down",
+        "drop_item",
+        "next_meeting",
+        "choose_solutions",
+        "forward_matter",
+        "safety_checklist",
+    }
+)
+"""Actions that only make sense between the start and the end of the meeting."""
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
     Command("export_minutes", "ctrl+o", "export_minutes"),
@@ -114,6 +140,16 @@ ATTENDANCE_COMMANDS: tuple[Command, ...] = (
     Command("add_attendee", "enter", "add_person"),
     Command("close_attendance", "escape", "close"),
 )
+
+CHECKLIST_COMMANDS: tuple[Command, ...] = (
+    Command("check_ok", "o", "check_ok", priority=False),
+    Command("check_missing", "m", "check_missing", priority=False),
+    Command("check_agreed", "a", "check_agreed", priority=False),
+    Command("check_cycle", "space", "check_cycle", priority=False),
+    Command("check_clear", "backspace", "check_clear", priority=False),
+    Command("close_checklist", "escape", "close"),
+)
+"""The AMiR's checklist (alt+k): the keys act on the highlighted point; arrows move."""
 
 DIALOG_COMMANDS: tuple[Command, ...] = (
     Command("dialog_save", "enter", "save"),
@@ -157,6 +193,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *PREVIEW_COMMANDS,
     *START_COMMANDS,
     *ATTENDANCE_COMMANDS,
+    *CHECKLIST_COMMANDS,
     *DIALOG_COMMANDS,
     *SOLUTION_COMMANDS,
     *FORWARD_COMMANDS,

@@ -118,8 +118,10 @@ def test_actions_csv_written_to_a_file_safely(capsys: pytest.CaptureFixture[str]
     assert code == 0 and out == "" and err == f"Skrev {target}\n"
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
-    (action,) = read_csv(data.decode("utf-8"))
-    assert action["id"] == "1-2" and action["hvem"] == "Anne Ærø" and action["udført"] == "nej"
+    review, action = read_csv(data.decode("utf-8"))
+    # the review of the temporary solution the club decided on is tracked as an action too
+    assert review["hvad"] == f"Evaluering af midlertidig løsning: {DECISION}" and review["id"] == "1-2"
+    assert action["id"] == "1-3" and action["hvem"] == "Anne Ærø" and action["udført"] == "nej"
     assert action["hvad"] == "Skrive forslaget til MED" and action["dato"] == "2026-12-03"
     code, _, err = run(capsys, "actions", "--csv", "-o", str(target), "--archive", str(archive_path))
     assert code != 0 and "--force" in err and target.read_bytes() == data

@@ -67,6 +67,8 @@ KEY_TABLES = frozenset(
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
         "_MATTER_WORDS",  # a forwarded matter's kind, on the venue's agenda
         "_MEETING_WORDS",  # the kind of meeting a forwarded matter came from
+        "href_problem",  # the agenda loader: what is wrong with an attachment's address
+        "CHECK_STATUS_KEYS",  # the checklist's statuses
     }
 )
 """The definitions (a constant, or a function returning keys) whose dotted strings are keys

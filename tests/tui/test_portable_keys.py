@@ -26,6 +26,7 @@ PORTABLE = {
 """The commands that had only a function key: (the ctrl key added, the key they had)."""
 
 ALT_ONLY = {
+    "safety_checklist",
     "close_speakers",
     "carry_on",
     "remove_entry",

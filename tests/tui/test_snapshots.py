@@ -156,3 +156,25 @@ def test_drafted_decision_dialog_at_80x24(snap_compare: Any, make_app: MakeApp, 
         await pilot.press("alt+v", "1", "2", "b")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_safety_checklist_dialog(snap_compare: Any, make_app: MakeApp, clock: FakeClock) -> None:
+    """The AMiR's checklist on the item about violence: statuses set, one point's last status
+    from the group's previous meeting beside it."""
+    from facilitator.meeting.checklist import CarriedCheck, CheckStatus
+
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        meeting = app.session.meeting
+        points = meeting.items[5].item.checklist
+        meeting.carry_checks([CarriedCheck(points[3], CheckStatus.MISSING, 1, "Klubmøde i november", "2026-11-03")])
+        meeting.start()
+        meeting.go_to(5)
+        for point, status in ((0, "ok"), (1, "mangler"), (2, "aftalt")):
+            meeting.set_check(point, status)
+        await pilot.pause()
+        await pilot.press("alt+k", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

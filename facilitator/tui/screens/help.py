@@ -12,6 +12,7 @@ from facilitator.tui import literal
 from facilitator.tui.commands import (
     APP_COMMANDS,
     ATTENDANCE_COMMANDS,
+    CHECKLIST_COMMANDS,
     DIALOG_COMMANDS,
     FORWARD_COMMANDS,
     HELP_COMMANDS,
@@ -33,6 +34,7 @@ GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("help.attendance", ATTENDANCE_COMMANDS),
     ("help.solutions", SOLUTION_COMMANDS),
     ("help.forward", FORWARD_COMMANDS),
+    ("help.checklist", CHECKLIST_COMMANDS),
     ("help.preview", PREVIEW_COMMANDS),
     ("help.start", START_COMMANDS),
     ("help.help", HELP_COMMANDS),

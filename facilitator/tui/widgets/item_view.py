@@ -32,6 +32,7 @@ from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
 from facilitator.tui.dates_shown import compact, compact_written, other_day_warning, spelled
 from facilitator.tui.widgets.chain_marks import decision_extras, notes_sent, option_label
+from facilitator.tui.widgets.item_extras import documents_line, item_extras
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -232,7 +233,8 @@ class ItemView(Vertical):
         self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
         plan = self._next_meeting_line(meeting, state)
         recorded = bool(state.decisions or state.votes or state.actions or state.forwards)
-        shown = [*([plan] if plan is not None else []), *([records(meeting, meeting.current)] if recorded else [])]
+        extras = item_extras(meeting, meeting.current, self.keymap)
+        shown = [*([plan] if plan is not None else []), *extras, *([records(meeting, meeting.current)] if recorded else [])]
         self.query_one("#records", Static).update(literal.join("\n", shown))
         self.query_one("#records-box").display = bool(shown)
         self._show_current_prompt(meeting)
@@ -268,6 +270,8 @@ class ItemView(Vertical):
         where = " · ".join(x for x in (spelled(info.date) if info.date else "", info.location or "") if x)
         if where:
             lines.append(literal.line(where, "$text-muted"))
+        if info.attachments:
+            lines.append(documents_line(info.attachments))
         if meeting.ended:
             lines.append(literal.line(t("item.meeting_ended"), "$warning"))
         else:
