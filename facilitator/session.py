@@ -101,10 +101,30 @@ class Resumption(NamedTuple):
 def carry_over(archive: Archive, meeting: Meeting, meeting_id: int | None = None) -> None:
     """The open actions of the meeting's group (made in other meetings than this one),
     followed up in this meeting; and the group's previous referat, to be approved here."""
-    if meeting.info.group:
-        meeting.carry_over(a for a in archive.open_actions(meeting.info.group) if a.meeting_id != meeting_id)
+    groups = meeting.info.all_groups()  # a joint meeting follows up every group it holds
+    if groups:
+        meeting.carry_over(a for a in archive.open_actions(groups) if a.meeting_id != meeting_id)
         before = meeting_id if meeting_id is not None else (archive.latest() or 0) + 1
-        meeting.name_previous_minutes(archive.previous_minutes(meeting.info.group, before))
+        previous = archive.previous_minutes(groups, before)
+        meeting.name_previous_minutes(previous)
+        if previous is not None:
+            carry_checks(archive, meeting, previous)
+
+
+def carry_checks(archive: Archive, meeting: Meeting, previous: PreviousMinutes) -> None:
+    """The checklist's last statuses as the group's previous meeting left them, followed
+    up here. Read from that meeting itself (one meeting, by its id), not from a table of
+    their own: only the last meeting counts, and it carries on what it was given. A
+    previous meeting that cannot be read leaves nothing to follow up, not a meeting
+    that cannot start."""
+    try:
+        earlier = archive.load(previous.meeting_id)
+    except FacilitatorError:
+        return
+    held = previous.held.isoformat() if previous.held else None
+    checks = earlier.last_checks(previous.meeting_id, earlier.info.title, held)
+    if checks:
+        meeting.carry_checks(checks)
 
 
 def approve_minutes(archive: Archive, meeting_id: int, on: dt.date, remark: str | None, by_meeting: int | None) -> ApprovedText:
@@ -231,7 +251,7 @@ class Session:
         or it may not be approved here."""
         meeting = self.meeting
         if meeting.previous_minutes is None and meeting.info.group:
-            meeting.name_previous_minutes(self.archive.previous_minutes(meeting.info.group, self.meeting_id))
+            meeting.name_previous_minutes(self.archive.previous_minutes(meeting.info.all_groups(), self.meeting_id))
         return meeting.check_approval_possible()
 
     def approve_previous(self, remark: str | None = None) -> PreviousMinutes:

@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
+from facilitator.agenda.links import href_problem
+from facilitator.agenda.model import MAX_MINUTES, Attachment, ItemType, MeetingKind
 from facilitator.agenda.suggestions import CHOICE_ALIASES, close_match
 from facilitator.agenda.toml_lines import KeyPath
 from facilitator.errors import Problem
@@ -195,6 +196,55 @@ class FieldChecks:
                 entries.append(entry.strip())
                 seen.add(entries[-1])
         return tuple(entries) if ok else INVALID
+
+    def checklist(self, table: dict[str, Any], at: KeyPath, where: str) -> tuple[str, ...] | object:
+        """The AMiR's points to check: texts, each once (a status is kept per point)."""
+        points = self.text_list(table, at, where, "checklist")
+        if not isinstance(points, tuple):
+            return points
+        seen: set[str] = set()
+        for point in points:
+            if point in seen:
+                return self.report(at + ("checklist",), "agenda.checklist.duplicate", where=where, value=quote(point))
+            seen.add(point)
+        return points
+
+    def attachments(self, table: dict[str, Any], at: KeyPath, where: str) -> tuple[Attachment, ...] | object:
+        """``attachments = [{ title = "...", href = "..." }, ...]``: each a title on one line
+        and an address the minutes may link to (``links.href_problem``)."""
+        if "attachments" not in table:
+            return ()
+        value = table["attachments"]
+        path = at + ("attachments",)
+        if not isinstance(value, list):
+            return self.report(path, "agenda.attachment.not_list", where=where, value=describe(value))
+        found: list[Attachment] = []
+        for number, entry in enumerate(value, start=1):
+            if not isinstance(entry, dict):
+                self.report(path, "agenda.attachment.not_table", where=where, number=number, value=describe(entry))
+                continue
+            extra = sorted(key for key in entry if key not in ("title", "href"))
+            if extra:
+                self.report(path, "agenda.attachment.unknown_key", where=where, number=number, key=extra[0])
+            fields = [self._attachment_text(entry, path, where, number, key) for key in ("title", "href")]
+            title, href = fields
+            if isinstance(title, str) and "\n" in title:
+                self.report(path, "agenda.attachment.title_lines", where=where, number=number)
+            elif isinstance(href, str) and (problem := href_problem(href)) is not None:
+                self.report(path, problem, where=where, number=number, value=quote(href))
+            elif isinstance(title, str) and isinstance(href, str) and not extra:
+                found.append(Attachment(title, href))
+        return tuple(found) if len(found) == len(value) else INVALID
+
+    def _attachment_text(self, entry: dict[str, Any], path: KeyPath, where: str, number: int, key: str) -> str | None:
+        if key not in entry:
+            self.report(path, "agenda.attachment.missing", where=where, number=number, key=key)
+            return None
+        value = entry[key]
+        if not isinstance(value, str) or not value.strip():
+            self.report(path, "agenda.attachment.not_text", where=where, number=number, key=key, value=describe(value))
+            return None
+        return value.strip()
 
 
 _DESCRIBERS: Final[tuple[tuple[type, Callable[[Any], str]], ...]] = (

@@ -42,6 +42,15 @@ class MeetingKind(str, Enum):
     ANDET = "andet"
 
 
+class Attachment(NamedTuple):
+    """A document that goes with the meeting or an item (bilag): the minutes list it as a
+    link. ``href`` is an http(s) address or a path relative to the agenda file; the loader
+    refuses any other scheme (``javascript:``), so no one clicks something else than a document."""
+
+    title: str
+    href: str
+
+
 class Item(NamedTuple):
     """One agenda item (dagsordenspunkt)."""
 
@@ -57,6 +66,10 @@ class Item(NamedTuple):
     """The indexes of the options that are temporary solutions (planned overtime, plustid,
     a time-limited hire): the seed says they serve only in the short term, so a decision
     drafted from one asks for a date to review it. Named in the file by their text."""
+    checklist: tuple[str, ...] = ()
+    """Points the health-and-safety rep (AMiR) checks off (the seed's safety precautions):
+    each gets a status during the meeting, and the status carries to the group's next one."""
+    attachments: tuple[Attachment, ...] = ()
 
 
 class MeetingInfo(NamedTuple):
@@ -76,6 +89,21 @@ class MeetingInfo(NamedTuple):
     guests: tuple[str, ...] = ()
     """Invited from outside the group (a manager, a consultant from the union): the minutes
     name them apart from the participants."""
+    groups: tuple[str, ...] = ()
+    """Every group of a joint meeting (``groups = [...]``), ``group`` being the first; empty
+    for a meeting of one group, so that everything reading ``group`` goes on as before."""
+    organisations: tuple[tuple[str, str], ...] = ()
+    """(participant, organisation) for those the agenda gives one: in a joint meeting a vote
+    may be held among one organisation's members."""
+    non_voting: tuple[str, ...] = ()
+    """Participants without a vote (``votes = false``): an observer, a substitute."""
+
+    def all_groups(self) -> tuple[str, ...]:
+        """The meeting's groups: the joint meeting's several, or its one, or none."""
+        return self.groups or ((self.group,) if self.group else ())
+
+    attachments: tuple[Attachment, ...] = ()
+    """Documents for the whole meeting (bilag)."""
 
 
 class Agenda(NamedTuple):

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from facilitator.agenda.field_checks import INVALID, FieldChecks, describe, quote
+from facilitator.agenda.field_checks import INVALID, describe, quote
 from facilitator.agenda.model import FORMAT_VERSION, Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.agenda.roster_checks import Roster, RosterChecks
 from facilitator.agenda.suggestions import ITEM_KEY_ALIASES, KEY_ALIASES, close_match
 from facilitator.agenda.toml_lines import KeyPath
 from facilitator.errors import Problem
@@ -23,6 +24,7 @@ MEETING_KEYS: Final = (
     "title",
     "kind",
     "group",
+    "groups",
     "purpose",
     "date",
     "start",
@@ -32,6 +34,7 @@ MEETING_KEYS: Final = (
     "secretary",
     "participants",
     "guests",
+    "attachments",
 )
 ITEM_KEYS: Final = (
     "title",
@@ -43,6 +46,8 @@ ITEM_KEYS: Final = (
     "options",
     "confidential",
     "temporary",
+    "checklist",
+    "attachments",
 )
 
 
@@ -65,7 +70,7 @@ def _is_section(value: object) -> bool:
     return isinstance(value, dict) or (isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value))
 
 
-class _Validator(FieldChecks):
+class _Validator(RosterChecks):
     """Walks a parsed document once, building the Agenda and collecting every problem."""
 
     # -- the document
@@ -150,12 +155,16 @@ class _Validator(FieldChecks):
             "location": self.text(table, at, where, "location", one_line=True),
             "chair": self.text(table, at, where, "chair", one_line=True),
             "secretary": self.text(table, at, where, "secretary", one_line=True),
-            "participants": self.text_list(table, at, where, "participants", unique=True),
             "guests": self.text_list(table, at, where, "guests", unique=True),
+            "attachments": self.attachments(table, at, where),
         }
-        if any(value is INVALID for value in fields.values()):
+        groups = self.groups(table, at, where, fields["group"])
+        roster = self.participants(table, at, where)
+        if any(value is INVALID for value in fields.values()) or groups is INVALID or not isinstance(roster, Roster):
             return INVALID
-        return MeetingInfo(**fields)
+        assert isinstance(groups, tuple)
+        fields["group"], fields["groups"] = groups
+        return MeetingInfo(**fields, participants=roster.names, organisations=roster.organisations, non_voting=roster.non_voting)
 
     def items(self, value: object) -> tuple[Item, ...] | object:
         if value is INVALID:
@@ -197,6 +206,8 @@ class _Validator(FieldChecks):
             "confidential": self.flag(table, at, where, "confidential"),
         }
         fields["temporary"] = self.temporary(table, at, where, fields["options"])
+        fields["checklist"] = self.checklist(table, at, where)
+        fields["attachments"] = self.attachments(table, at, where)
         if any(value is INVALID for value in fields.values()):
             return INVALID
         return Item(**fields)

@@ -22,6 +22,8 @@ KEY_ALIASES: Final[Mapping[str, str]] = {
     "gruppe": "group",
     "klub": "group",
     "udvalg": "group",
+    "grupper": "groups",
+    "klubber": "groups",
     "formål": "purpose",
     "formaal": "purpose",
     "mål": "purpose",

@@ -75,6 +75,10 @@ def cmd_agendas(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if getattr(args, "forwarded", False):
+        return _new_forwarded(args)
+    if getattr(args, "restricted", False):
+        raise FacilitatorError(t("cli.new.restricted_needs_forwarded"))
     if (args.name is None) == (args.from_meeting is None):
         raise FacilitatorError(t("cli.new.name_or_meeting"))
     if args.from_meeting is not None:
@@ -118,4 +122,43 @@ def _new_from_meeting(args: argparse.Namespace) -> int:
         print(t("cli.new.wrote_next_dated", path=target, id=meeting_id, when=written_plan(meeting.next_meeting)))
     else:
         print(t("cli.new.wrote_next", path=target, id=meeting_id))
+    return EXIT_OK
+
+
+def _new_forwarded(args: argparse.Namespace) -> int:
+    """``new med-udvalg --forwarded``: the venue's shipped agenda with the matters sent on to
+    it since it last met (output/forwarded_agenda.py).
+
+    Which matters: those marked "send videre til" the venue (the shipped agenda's kind) in
+    meetings of this archive that started after the newest meeting of that venue started;
+    of the ``--group`` given, or of any group without one. A matter the venue has met
+    since it was sent is taken to be dealt with; one sent after is on the next agenda."""
+    from facilitator.files.atomic_write import write_atomic
+    from facilitator.output.forwarded_agenda import forwarded_agenda
+
+    if args.name is None or args.from_meeting is not None:
+        raise FacilitatorError(t("cli.new.forwarded_needs_name"))
+    shipped = shipped_agendas()
+    name = args.name.removesuffix(".toml")
+    if name not in shipped:
+        raise FacilitatorError(t("cli.new.unknown", name=args.name, names=join_or(list(shipped))))
+    agenda = load_agenda(shipped[name])
+    venue = agenda.meeting.kind.value
+    with required_history(args) as archive:
+        since = archive.last_held(venue, args.group)
+        matters = archive.forwarded(venue, started_after=since)
+    made = forwarded_agenda(agenda, name, matters, group=args.group, restricted=args.restricted)
+    if made.taken:
+        taken, meetings = t_count("cli.count.matters", made.taken), t_count("cli.count.meetings", made.meetings)
+        print(t("cli.new.forwarded_taken", matters=taken, meetings=meetings), file=sys.stderr)
+    else:
+        print(t("cli.new.forwarded_none", venue=venue), file=sys.stderr)
+    if made.left_out:
+        print(t_count("cli.new.forwarded_left_out", made.left_out), file=sys.stderr)
+    if args.output == "-":
+        sys.stdout.write(made.text)
+        return EXIT_OK
+    target = output_target(args.output, f"{name}.toml")
+    write_atomic(target, made.text.encode("utf-8"), overwrite=args.force)
+    print(t("cli.new.wrote_forwarded", path=target, name=name))
     return EXIT_OK

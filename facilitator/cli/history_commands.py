@@ -87,10 +87,20 @@ def cmd_actions(args: argparse.Namespace) -> int:
     archive = open_history(args)
     if archive is None:
         return EXIT_OK
-    limit = args.limit
+    csv = getattr(args, "csv", False)
+    limit = args.limit if args.limit is not None or csv else LIST_PAGE  # as CSV: all of them unless --limit
     with archive:
-        found = archive.actions(open_only=args.open, group=args.group, restricted=args.restricted, limit=limit + 1)
-    more, found = len(found) > limit, found[:limit]
+        found = archive.actions(
+            open_only=args.open, group=args.group, restricted=args.restricted, limit=None if limit is None else limit + 1
+        )
+    more, found = limit is not None and len(found) > limit, found[:limit]
+    if csv:
+        from facilitator.cli.record_commands import actions_csv  # which imports this module
+
+        actions_csv(args, found)
+        if more:
+            print(t("cli.actions.more", shown=limit, more=(limit or 0) * 5), file=sys.stderr)
+        return EXIT_OK
     rows = [
         (
             "✓" if a.done else "·",

@@ -21,6 +21,7 @@ from facilitator.cli.history_commands import LIST_PAGE, cmd_action_done, cmd_act
 from facilitator.cli.invite_commands import cmd_invite
 from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
+from facilitator.cli.record_commands import cmd_decisions, cmd_votes
 from facilitator.cli.room_commands import cmd_room
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
 from facilitator.text.visible import one_line
@@ -112,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.new.group"))
     new.add_argument("-o", "--output", metavar=t("cli.metavar.path"), help=t("cli.new.output"))
     new.add_argument("--force", action="store_true", help=t("cli.new.force"))
+    new.add_argument("--forwarded", action="store_true", help=t("cli.new.forwarded"))
+    new.add_argument("--restricted", action="store_true", help=t("cli.new.restricted"))
     new.set_defaults(handler=cmd_new)
 
     meetings = commands.add_parser("meetings", help=t("cli.meetings.help"), description=t("cli.meetings.help"))
@@ -122,12 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
     actions.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.actions.group"))
     actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
-    actions.add_argument("--limit", metavar="N", type=_positive, default=LIST_PAGE, help=t("cli.actions.limit", page=LIST_PAGE))
+    actions.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.actions.limit", page=LIST_PAGE))
+    _csv_options(actions)
     actions.set_defaults(handler=cmd_actions)
     about_actions = actions.add_subparsers(dest="actions_command", metavar="done", parser_class=_subparser_class(common))
     done = about_actions.add_parser("done", help=t("cli.actions.done.help"), description=t("cli.actions.done.description"))
     done.add_argument("action", metavar="ID", help=t("cli.actions.done.id"))
     done.set_defaults(handler=cmd_action_done)
+
+    for name, handler, about in (
+        ("decisions", cmd_decisions, t("cli.decisions.help")),
+        ("votes", cmd_votes, t("cli.votes.help")),
+    ):
+        listing = commands.add_parser(name, help=about, description=about)
+        listing.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.actions.group"))
+        listing.add_argument("--since", metavar=t("cli.metavar.date"), type=_iso_date, help=t("cli.records.since"))
+        listing.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
+        listing.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.actions.limit", page=LIST_PAGE))
+        _csv_options(listing)
+        listing.set_defaults(handler=handler)
 
     minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
     minutes.add_argument("meeting", metavar="ID", nargs="?", type=int, help=t("cli.minutes.id"))
@@ -200,6 +216,23 @@ def _port(text: str) -> int:
     if not 0 <= number <= 65535:
         raise argparse.ArgumentTypeError(t("cli.room.bad_port", value=text))
     return number
+
+
+def _csv_options(parser: argparse.ArgumentParser) -> None:
+    """``--csv``, and where it goes: stdout, or ``-o FILE`` (``--force`` to replace one)."""
+    parser.add_argument("--csv", action="store_true", help=t("cli.csv.help"))
+    parser.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=t("cli.csv.output"))
+    parser.add_argument("--force", action="store_true", help=t("cli.new.force"))
+
+
+def _iso_date(text: str) -> str:
+    """An argparse type: a date written 2026-12-03, given back as written."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.records.bad_date", value=text)) from None
 
 
 def _positive(text: str) -> int:

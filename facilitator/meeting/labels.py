@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from facilitator.agenda.model import ItemType
+from facilitator.agenda.model import ItemType, MeetingKind
 from facilitator.i18n import t
 from facilitator.meeting.records import Principle
 
@@ -35,6 +35,24 @@ PRINCIPLE_KEYS: Final = {
     Principle.SUPPORT: "minutes.principle.support",
 }
 
+PRINCIPLE_QUESTION_KEYS: Final = {
+    Principle.PLANNING: "principle.question.planning",
+    Principle.COMMUNICATION: "principle.question.communication",
+    Principle.INVOLVEMENT: "principle.question.involvement",
+    Principle.SUPPORT: "principle.question.support",
+}
+"""Each principle as the question a decision answers ("Hvordan sikres god planlægning?")."""
+
+VENUE_KEYS: Final = {
+    MeetingKind.MED_UDVALG: "venue.med_udvalg",
+    MeetingKind.PERSONALEMOEDE: "venue.personalemoede",
+    MeetingKind.LEDELSESMOEDE: "venue.ledelsesmoede",
+    MeetingKind.POLITIKERMOEDE: "venue.politikermoede",
+    MeetingKind.KLUBMOEDE: "venue.klubmoede",
+}
+"""The venues a matter can be sent on to, in the order the chain offers them: MED first,
+where matters are decided, the club last, where they come from."""
+
 
 def item_type_word(kind: ItemType, lang: str | None = None) -> str:
     return t(ITEM_TYPE_KEYS[kind], lang=lang)
@@ -46,3 +64,12 @@ def item_type_in_minutes(kind: ItemType, lang: str | None = None) -> str:
 
 def principle_words(principle: Principle, lang: str | None = None) -> str:
     return t(PRINCIPLE_KEYS[principle], lang=lang)
+
+
+def principle_question(principle: Principle, lang: str | None = None) -> str:
+    return t(PRINCIPLE_QUESTION_KEYS[principle], lang=lang)
+
+
+def venue_word(venue: MeetingKind, lang: str | None = None) -> str:
+    """A venue as a mark names it: "MED-udvalg", "ledelsesmøde"."""
+    return t(VENUE_KEYS[venue], lang=lang)

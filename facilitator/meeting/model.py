@@ -19,6 +19,7 @@ from facilitator.meeting.agenda_changes import AgendaChanges
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
 from facilitator.meeting.change import HEAD, STRUCTURE, touched
 from facilitator.meeting.change import Change as Change  # the name the listeners know it by
+from facilitator.meeting.checklist import CarriedCheck, Checklists
 from facilitator.meeting.forwarding import Forwarding
 from facilitator.meeting.next_meeting import NextMeeting, NextMeetingPlan
 from facilitator.meeting.outcomes import Outcomes
@@ -34,7 +35,7 @@ def system_clock() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
+class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding, Checklists):
     """One meeting held from an agenda.
 
     Its topics are split over files: who is in the room in ``People``, what is decided in
@@ -48,8 +49,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         self.clock = clock
         self.info: MeetingInfo = agenda.meeting
         self.items: list[ItemState] = [ItemState(item, id=index) for index, item in enumerate(agenda.items)]
+        organisations, non_voting = dict(agenda.meeting.organisations), frozenset(agenda.meeting.non_voting)
         self.attendees: dict[str, Attendee] = {
-            name: Attendee(name, Presence.PRESENT) for name in (*agenda.meeting.participants, *agenda.meeting.guests)
+            name: Attendee(name, Presence.PRESENT, organisation=organisations.get(name), votes=name not in non_voting)
+            for name in (*agenda.meeting.participants, *agenda.meeting.guests)
         }
         self.chair: str | None = None
         self.secretary: str | None = None
@@ -62,6 +65,8 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         self.ended_at: dt.datetime | None = None
         self.speakers = SpeakersList()
         self.carried: list[CarriedAction] = []
+        self.carried_checks: list[CarriedCheck] = []
+        """The checklist's last statuses at the group's previous meeting (checklist.py)."""
         self.next_meeting: NextMeeting | None = None
         """When and where the group meets next, once the room has said it (next_meeting.py)."""
         """Open action items from the group's earlier meetings, to follow up (see carry_over)."""
@@ -118,8 +123,10 @@ class Meeting(People, Outcomes, AgendaChanges, NextMeetingPlan, Forwarding):
         if self.ended:
             raise MeetingError(t("meeting.has_ended"))
         group = checks.one_line(group, "meeting.field.group")
-        if group != self.info.group:
-            self.info = self.info._replace(group=group)
+        # A joint meeting stays joint: the group named becomes its first, the others follow.
+        groups = (group, *(g for g in self.info.groups if g != group)) if self.info.groups else ()
+        if group != self.info.group or groups != self.info.groups:
+            self.info = self.info._replace(group=group, groups=groups if len(groups) > 1 else ())
             self._changed(HEAD)
 
     def interrupted(self, since: dt.datetime) -> None:

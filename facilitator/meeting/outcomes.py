@@ -12,11 +12,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from facilitator.agenda.model import MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting import checks
+from facilitator.meeting import checks, entitlement
 from facilitator.meeting.approval import PreviousMinutes, checked_remark
 from facilitator.meeting.change import HEAD, Change, touched
+from facilitator.meeting.drafts import review_owner, review_what
 from facilitator.meeting.records import ActionItem, CarriedAction, Decision, ForwardKind, ItemState, Principle, Vote
 from facilitator.meeting.standard_items import is_minutes_approval
 
@@ -29,6 +31,8 @@ class Outcomes:
     carried: list[CarriedAction]
     previous_minutes: PreviousMinutes | None
     ended_at: dt.datetime | None
+    info: MeetingInfo
+    chair: str | None
 
     if TYPE_CHECKING:  # provided by Meeting and People
 
@@ -40,7 +44,11 @@ class Outcomes:
 
         def _new_id(self) -> int: ...
 
-        def voters_present(self) -> int: ...
+        def voters_present(self, organisation: str | None = None) -> int: ...
+
+        def vote_organisations(self) -> tuple[str, ...]: ...
+
+        def present_count(self) -> int: ...
 
     # --- what is decided about an item -----------------------------------------------
 
@@ -56,7 +64,13 @@ class Outcomes:
     ) -> Decision:
         """A decision; ``answers`` says how it meets the principles (a blank answer is
         none, an answered principle counts as ticked), ``solutions`` which of the item's
-        options it was drafted from, ``review`` when a temporary one is evaluated again."""
+        options it was drafted from, ``review`` when a temporary one is evaluated again.
+
+        A review date also makes an action item, in the same change: "Evaluering af
+        midlertidig løsning: …", for the chair (else the group), due that day. So the date
+        is followed up as every deadline is: ``actions --open``, the group's next meeting,
+        ``actions done``, with nothing new in the archive. Removing the decision removes
+        that action too while it is as it was made (open, same text and day)."""
         self._require_running()
         state = self._state(index)
         text = checks.text(text, "meeting.field.decision")
@@ -66,6 +80,9 @@ class Outcomes:
         review_date = checks.deadline(review, today=self.clock().date())
         decision = Decision(self._new_id(), text, ticked, self.clock(), answered, review_date, chosen)
         state.decisions.append(decision)
+        if review_date is not None:
+            who = review_owner(self.chair, self.info.group)
+            state.actions.append(ActionItem(self._new_id(), review_what(text), who, review_date))
         self._changed(touched(state.id, head=True))  # the head: last_id
         return decision
 
@@ -83,9 +100,13 @@ class Outcomes:
         abstain: int,
         present: int | None = None,
         index: int | None = None,
+        *,
+        organisation: str | None = None,
     ) -> Vote:
         """Record a vote; ``present`` defaults to the people here now who may vote (if
-        attendance is kept): the guests are left out."""
+        attendance is kept): the guests and those without a vote are left out. With
+        ``organisation`` the vote is held among that organisation's members only, and
+        only they count. More votes than voters are refused, saying so."""
         self._require_running()
         state = self._state(index)
         subject = checks.text(subject, "meeting.field.subject")
@@ -93,12 +114,18 @@ class Outcomes:
         checks.count(against, t("meeting.field.against"))
         checks.count(abstain, t("meeting.field.abstain"))
         cast = votes_for + against + abstain
+        if organisation is not None:
+            organisation = checks.one_line(organisation, "meeting.field.organisation")
+            if organisation not in self.vote_organisations():
+                raise MeetingError(t("meeting.vote.no_such_organisation", organisation=organisation))
+        if self.present_count():  # attendance is kept: only those entitled count
+            entitlement.check_cast(cast, self.voters_present(organisation), self.present_count(), organisation)
         if present is None:
-            present = self.voters_present() or cast  # no attendance kept: the votes cast are all we know
+            present = self.voters_present(organisation) or cast  # no attendance kept: the votes cast are all we know
         checks.count(present, t("meeting.field.present"))
         if cast > present:
             raise MeetingError(t("meeting.vote.more_than_present", cast=cast, present=present))
-        vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock())
+        vote = Vote(self._new_id(), subject, votes_for, against, abstain, present, self.clock(), organisation)
         state.votes.append(vote)
         self._changed(touched(state.id, head=True))  # the head: last_id
         return vote
@@ -140,7 +167,10 @@ class Outcomes:
             for records in kinds:
                 for position in range(len(records)):  # by index: each list keeps its own type
                     if records[position].id == record_id:
+                        removed = records[position]
                         del records[position]
+                        if isinstance(removed, Decision):
+                            self._remove_review(state, removed)
                         # a removed decision is no longer sent on either
                         state.forwards = [
                             f for f in state.forwards if not (f.kind is ForwardKind.DECISION and f.ref == record_id)
@@ -148,6 +178,21 @@ class Outcomes:
                         self._changed(touched(state.id))
                         return
         raise MeetingError(t("meeting.no_such_record", id=record_id))
+
+    def review_action(self, decision: Decision) -> ActionItem | None:
+        """The open action that follows up a decision's review date, as ``add_decision``
+        made it; None when it has none, or it was done or removed."""
+        state = next((s for s in self.items if decision in s.decisions), None)
+        return None if state is None else _review_of(state, decision)
+
+    @staticmethod
+    def _remove_review(state: ItemState, decision: Decision) -> None:
+        """A decision entered by mistake takes its review with it: left alone, the next
+        meeting would follow up a decision no one made. A review done already stays: it
+        is then the room's own record."""
+        action = _review_of(state, decision)
+        if action is not None:
+            state.actions.remove(action)
 
     # --- follow-up of earlier meetings ----------------------------------------------
 
@@ -195,3 +240,13 @@ class Outcomes:
         self.previous_minutes = previous
         self._changed(HEAD)
         return previous
+
+
+def _review_of(state: ItemState, decision: Decision) -> ActionItem | None:
+    if decision.review is None:
+        return None
+    what = review_what(decision.text)
+    return next(
+        (a for a in state.actions if not a.done and a.id > decision.id and a.what == what and a.deadline == decision.review),
+        None,
+    )

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from facilitator.agenda.model import MeetingInfo
 from facilitator.errors import MeetingError
 from facilitator.i18n import t
-from facilitator.meeting import checks
+from facilitator.meeting import checks, entitlement
 from facilitator.meeting.change import HEAD, Change
 from facilitator.meeting.records import Attendee, ItemState, Presence, Speech
 from facilitator.meeting.speakers import FloorRequest, SpeakersList
@@ -58,15 +58,31 @@ class People:
             raise MeetingError(t("meeting.unknown_person", name=name))
         return attendee
 
-    def add_person(self, name: str) -> Attendee:
-        """Someone not on the list: added as present (arrived now, if the meeting runs)."""
+    def add_person(self, name: str, organisation: str | None = None, votes: bool = True) -> Attendee:
+        """Someone not on the list: added as present (arrived now, if the meeting runs),
+        of ``organisation`` and with or without a vote."""
         name = checks.one_line(name, "meeting.field.name")
         if name in self.attendees:
             raise MeetingError(t("meeting.person_exists", name=name))
-        attendee = Attendee(name, Presence.PRESENT, arrived=self._now_if_running(), added=True)
+        organisation = _organisation(organisation)
+        attendee = Attendee(
+            name,
+            Presence.PRESENT,
+            arrived=self._now_if_running(),
+            added=True,
+            organisation=organisation,
+            votes=checks.flag(votes),
+        )
         self.attendees[name] = attendee
         self._changed(HEAD)
         return attendee
+
+    def set_membership(self, name: str, organisation: str | None, votes: bool) -> None:
+        """Which organisation someone comes from, and whether they may vote."""
+        attendee = self.person(name)
+        attendee.organisation = _organisation(organisation)
+        attendee.votes = checks.flag(votes)
+        self._changed(HEAD)
 
     def set_presence(self, name: str, presence: Presence | str) -> None:
         attendee = self.person(name)
@@ -111,10 +127,14 @@ class People:
     def present_count(self) -> int:
         return sum(1 for attendee in self.attendees.values() if attendee.is_here)
 
-    def voters_present(self) -> int:
-        """Those here who may vote: the guests the agenda names do not."""
-        guests = frozenset(self.info.guests)
-        return sum(1 for attendee in self.attendees.values() if attendee.is_here and attendee.name not in guests)
+    def voters_present(self, organisation: str | None = None) -> int:
+        """Those here who may vote (among ``organisation``'s members, if named): the guests
+        the agenda names do not, nor those without a voting right."""
+        return entitlement.entitled(self.attendees.values(), frozenset(self.info.guests), organisation)
+
+    def vote_organisations(self) -> tuple[str, ...]:
+        """The organisations of the voters here: what a vote may be held among."""
+        return entitlement.organisations(self.attendees.values(), frozenset(self.info.guests))
 
     def _now_if_running(self) -> dt.datetime | None:
         return self.clock() if self.started and not self.ended else None
@@ -156,3 +176,10 @@ class People:
         """Who spoke on item ``index`` and when, in order, the speech in progress included."""
         item = self._state(index).id
         return [speech for speech in self.speakers.all_speeches() if speech.item == item]
+
+
+def _organisation(organisation: str | None) -> str | None:
+    """A blank organisation is none."""
+    if organisation is None or (isinstance(organisation, str) and not organisation.strip()):
+        return None
+    return checks.one_line(organisation, "meeting.field.organisation")

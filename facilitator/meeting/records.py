@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from facilitator.agenda.model import Item, MeetingKind
+
+if TYPE_CHECKING:
+    from facilitator.meeting.checklist import CheckStatus
 
 
 class Principle(str, Enum):
@@ -39,6 +43,10 @@ class Attendee:
     """Set for an early departure."""
     added: bool = False
     """Added during the meeting rather than listed in the agenda."""
+    organisation: str | None = None
+    """Which organisation they come from, in a joint meeting ("HK-klubben")."""
+    votes: bool = True
+    """Whether they may vote; a guest never does, whatever this says."""
 
     @property
     def is_here(self) -> bool:
@@ -95,6 +103,8 @@ class Vote:
     present: int
     """How many were present when the vote was taken."""
     at: dt.datetime | None = None
+    organisation: str | None = None
+    """Held among this organisation's members only (a DS-only vote in a joint meeting)."""
 
 
 @dataclass
@@ -165,6 +175,8 @@ class ItemState:
     actions: list[ActionItem] = field(default_factory=list)
     forwards: list[Forward] = field(default_factory=list)
     """What of the item is sent on, and to which venues."""
+    checks: dict[int, CheckStatus] = field(default_factory=dict)
+    """The status of each point of the item's checklist that has one, by its index."""
     added: bool = False
     """Added during the meeting (under Eventuelt, say)."""
     carry_on: bool = False

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -146,6 +147,29 @@ def cell(text: object) -> str:
     """User text for a table cell: on one line, with its pipes escaped."""
     flat = " / ".join(part.strip() for part in str(text).splitlines() if part.strip())
     return inline(flat.replace("\\", "\\\\").replace("|", "\\|"))
+
+
+_LINK_TEXT_MARKS = frozenset("\\[]*_`<>&!|~")
+"""What could end a link's text, start emphasis, code, a tag, an entity, an image or a
+table cell inside it; escaped with a backslash (CommonMark lets any punctuation be)."""
+_HREF_SAFE = "/:?#@!$&'()*+,;=%-._~[]"
+"""What an address keeps as written; everything else (spaces, <, >, \\, ", letters beyond
+ASCII) is percent-encoded, so it cannot end the link or the line."""
+
+
+def link(title: object, href: object) -> str:
+    """A document (bilag) as a Markdown link ``[title](<href>)`` that stays one link.
+
+    The title is text: on one line, its marks escaped (``_LINK_TEXT_MARKS``), so a ``]``
+    cannot end it early nor a ``*`` or ``<`` start anything, and
+    isolated when it has right-to-left letters. The address goes between ``<`` and ``>``
+    (where parentheses are plain) with whatever could end it percent-encoded. The agenda
+    refused any address but http(s) and relative paths; this only writes what it took.
+    """
+    flat = _LINE_BREAKS.sub(" ", str(title)).strip(" ")
+    text = "".join("\\" + char if char in _LINK_TEXT_MARKS else char for char in flat)
+    target = quote(_LINE_BREAKS.sub(" ", str(href)).strip(), safe=_HREF_SAFE)
+    return f"[{isolate(text)}](<{target}>)"
 
 
 # --- direction (Unicode's bidirectional algorithm, UAX #9) ------------------------------

@@ -23,7 +23,7 @@ HEADER_KEYS = ("lang", "title", "kind", "group", "date", "iso_date", "next_meeti
 """What the note says of the meeting itself: the group, the day, the next meeting's date.
 ``restricted`` is always False; no names, place or times of day."""
 
-VOTE_KEYS = ("subject", "for", "against", "abstain", "present", "carried", "outcome")
+VOTE_KEYS = ("heading", "subject", "for", "against", "abstain", "present", "carried", "outcome")
 DEADLINE_KEYS = ("deadline", "deadline_table", "deadline_iso")
 
 

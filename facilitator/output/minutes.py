@@ -22,7 +22,7 @@ from facilitator.errors import MinutesError, TemplateError
 from facilitator.files.paths import shipped_folder, user_templates_dir
 from facilitator.i18n import get_language, t
 from facilitator.meeting.model import Meeting
-from facilitator.output.markdown_safety import cell, inline
+from facilitator.output.markdown_safety import cell, inline, link
 from facilitator.output.member_context import member_context
 from facilitator.output.minutes_context import HIDDEN_ITEM_KEYS as HIDDEN_ITEM_KEYS
 from facilitator.output.minutes_context import context as context
@@ -44,7 +44,7 @@ def _environment(extra_folder: Path | None = None) -> Any:
     from facilitator.output import template_sandbox
 
     folders = ((extra_folder,) if extra_folder else ()) + (user_templates_dir(), templates_dir())
-    return template_sandbox.environment(folders, (("inline", inline), ("cell", cell)))
+    return template_sandbox.environment(folders, (("inline", inline), ("cell", cell), ("link", link)))
 
 
 def warm_up() -> None:

@@ -20,16 +20,18 @@ import datetime as dt
 import math
 from typing import Any
 
-from facilitator.agenda.model import ItemType
+from facilitator.agenda.model import Attachment, ItemType
 from facilitator.i18n import get_language, t
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
-from facilitator.meeting.labels import item_type_in_minutes, principle_words
+from facilitator.meeting.checklist import CarriedCheck, status_words
+from facilitator.meeting.labels import item_type_in_minutes, principle_question, principle_words, venue_word
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.next_meeting import written_when
-from facilitator.meeting.records import ActionItem, ItemState, Presence, Vote
+from facilitator.meeting.records import ActionItem, Decision, ForwardKind, ItemState, Presence, Vote
 from facilitator.meeting.standard_items import is_standard
 from facilitator.meeting.vote_rule import carried
 from facilitator.meeting.written_dates import clock_time, long_date, table_date, written_date
+from facilitator.output.joint_words import among, attendance_names, joined
 from facilitator.output.markdown_safety import demote_block
 
 ITEM_HEADING_LEVEL = 2
@@ -84,6 +86,9 @@ def _iso_day(text: str | None) -> dt.date | None:
 def _vote(vote: Vote, lang: str) -> dict[str, Any]:
     passed = carried(vote.votes_for, vote.against)
     return {
+        # "Afstemning", or "Afstemning blandt DS' medlemmer" when one organisation voted
+        "heading": t("minutes.vote", lang=lang) if vote.organisation is None else among(vote.organisation, lang),
+        "organisation": vote.organisation,
         "subject": vote.subject,
         "for": vote.votes_for,
         "against": vote.against,
@@ -96,6 +101,29 @@ def _vote(vote: Vote, lang: str) -> dict[str, Any]:
 
 def _action(action: ActionItem, lang: str) -> dict[str, Any]:
     return {"what": action.what, "who": action.who, "done": action.done, **_dates(action.deadline, lang, "deadline")}
+
+
+def _sent_to(meeting: Meeting, index: int, kind: ForwardKind, ref: int, lang: str) -> list[str]:
+    """The venues a matter is sent on to, in words ("MED-udvalg"); empty when it is not."""
+    return [venue_word(v, lang=lang) for v in meeting.forwarded_to(index).get((kind, ref), ())]
+
+
+def _decision(meeting: Meeting, index: int, decision: Decision, lang: str) -> dict[str, Any]:
+    """A decision with what the dialogue chain adds to it: the answers given to the
+    principles' questions (only those), when a temporary solution is reviewed, the
+    solutions it was drafted from, and where it is sent on."""
+    options = meeting.items[index].item.options
+    return {
+        "text": decision.text,
+        "principles": [principle_words(p, lang=lang) for p in decision.principles],
+        "answers": [
+            {"principle": principle_words(p, lang=lang), "question": principle_question(p, lang=lang), "answer": answer}
+            for p, answer in decision.answers
+        ],
+        **_dates(decision.review, lang, "review"),
+        "solutions": [options[i] for i in decision.solutions if i < len(options)],
+        "venues": _sent_to(meeting, index, ForwardKind.DECISION, decision.id, lang),
+    }
 
 
 def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restricted: bool) -> dict[str, Any]:
@@ -124,17 +152,52 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         presenter=item.presenter,
         prompts=[p for i, p in enumerate(item.prompts) if i in state.discussed],
         options=[o for i, o in enumerate(item.options) if i in state.chosen],
+        option_venues=[_sent_to(meeting, number - 1, ForwardKind.SOLUTION, i, lang) for i in sorted(state.chosen)],
+        notes_venues=_sent_to(meeting, number - 1, ForwardKind.NOTES, 0, lang),
         notes=demote_block(state.notes, ITEM_HEADING_LEVEL),
-        decisions=[
-            {"text": d.text, "principles": [principle_words(p, lang=lang) for p in d.principles]} for d in state.decisions
-        ],
+        decisions=[_decision(meeting, number - 1, d, lang) for d in state.decisions],
         votes=[_vote(v, lang) for v in state.votes],
         actions=[_action(a, lang) for a in state.actions],
+        checklist=_checklist(meeting, number - 1, lang),
+        attachments=_attachments(item.attachments),
         speakers=[
             {"name": name, "seconds": round(seconds)} for name, seconds in meeting.speaking_seconds(number - 1).items()
         ],  # who spoke on the item and for how long, most first: for a template that shows it
     )
     return view
+
+
+def _attachments(attachments: tuple[Attachment, ...]) -> list[dict[str, str]]:
+    """Documents (bilag): a title and where it is; a template links them through ``link``."""
+    return [{"title": a.title, "href": a.href} for a in attachments]
+
+
+def _checklist(meeting: Meeting, index: int, lang: str) -> list[dict[str, Any]]:
+    """The item's checklist with each point's status here and its last one before; empty
+    unless some point was given a status here (an untouched list says nothing)."""
+    lines = meeting.check_lines(index)
+    if not any(line.status is not None for line in lines):
+        return []
+    return [
+        {
+            "point": line.point,
+            "status": status_words(line.status, lang),
+            "set": line.status is not None,
+            "before": status_words(line.before.status, lang) if line.before else "",
+        }
+        for line in lines
+    ]
+
+
+def _carried_check(check: CarriedCheck, lang: str) -> dict[str, Any]:
+    day = _iso_day(check.meeting_date)
+    return {
+        "point": check.point,
+        "status": status_words(check.status, lang),
+        "missing": check.status.value == "mangler",
+        "meeting_title": check.meeting_title,
+        "meeting_date": written_date(day, lang) if day else check.meeting_date or "",
+    }
 
 
 def _time_use(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -196,6 +259,7 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
     attendees = list(meeting.attendees.values())
     guests = frozenset(info.guests)  # named apart; a guest who did not come is not the minutes' business
     members = [a for a in attendees if a.name not in guests]
+    named = attendance_names(meeting, lang)  # with organisations in a joint meeting
     items = [_item_view(meeting, n, s, lang, restricted) for n, s in enumerate(meeting.items, start=1)]
     carried_index = meeting.carried_item()
     approval_item = items[carried_index]["number"] if carried_index is not None and not items[carried_index]["hidden"] else None
@@ -207,7 +271,8 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "restricted": restricted,
         "title": info.title,
         "kind": info.kind.value,
-        "group": info.group,
+        "group": joined(info.all_groups(), lang) or None,  # every group of a joint meeting
+        "groups": list(info.all_groups()),
         "purpose": info.purpose,
         "date": long_date(date, lang) if date else "",
         "iso_date": date.isoformat() if date else "",
@@ -216,9 +281,9 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
         "location": info.location,
         "chair": meeting.chair,
         "secretary": meeting.secretary,
-        "present": [a.name for a in members if a.presence is Presence.PRESENT],
-        "absent": [a.name for a in members if a.presence is Presence.ABSENT],
-        "apologies": [a.name for a in members if a.presence is Presence.APOLOGIES],
+        "present": [named[a.name] for a in members if a.presence is Presence.PRESENT],
+        "absent": [named[a.name] for a in members if a.presence is Presence.ABSENT],
+        "apologies": [named[a.name] for a in members if a.presence is Presence.APOLOGIES],
         "guests": [a.name for a in attendees if a.name in guests and a.presence is Presence.PRESENT],
         "arrivals": [{"name": a.name, "time": _clock(a.arrived, lang)} for a in attendees if a.arrived],
         "departures": [{"name": a.name, "time": _clock(a.left, lang)} for a in attendees if a.left],
@@ -236,6 +301,8 @@ def context(meeting: Meeting, *, restricted: bool = False, lang: str | None = No
             for c in meeting.carried
             if restricted or not c.confidential  # from a closed item: the restricted copy only
         ],
+        "carried_checks": [_carried_check(c, lang) for c in meeting.carried_checks if restricted or not c.confidential],
+        "attachments": _attachments(info.attachments),
         "carried_item": approval_item,
         "approval_item": approval_item,  # "Godkendelse af referat", where the previous referat is approved
         "draft": meeting.approval is None,

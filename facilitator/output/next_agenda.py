@@ -15,7 +15,6 @@ keeps its place and its time, so the chair does not lose it, and it stays closed
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from facilitator.agenda.loader import parse_agenda
@@ -23,7 +22,9 @@ from facilitator.agenda.model import Item
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Attendee
 from facilitator.meeting.standard_items import is_standard
+from facilitator.output.agenda_tables import attachment_tables, escape_c1, item_table
 
 
 def _closed_placeholder(item: Item, meeting: Meeting, held: str, lang: str | None = None) -> dict[str, Any]:
@@ -35,19 +36,6 @@ def _closed_placeholder(item: Item, meeting: Meeting, held: str, lang: str | Non
     if item.minutes is not None:
         table["minutes"] = item.minutes
     table["confidential"] = True
-    return table
-
-
-def _item_table(item: Item) -> dict[str, Any]:
-    table: dict[str, Any] = {"title": item.title, "type": item.type.value}
-    for key in ("minutes", "presenter", "purpose"):
-        if getattr(item, key) is not None:
-            table[key] = getattr(item, key)
-    for key in ("prompts", "options"):
-        if getattr(item, key):
-            table[key] = list(getattr(item, key))
-    if item.confidential:
-        table["confidential"] = True
     return table
 
 
@@ -80,24 +68,24 @@ def _next_tables(meeting: Meeting, lang: str | None = None) -> tuple[list[dict[s
     items = [s.item for s in meeting.items if is_standard(s.item.title) or not s.visited or s.skipped or s.carry_on]
     held = meeting.started_at or meeting.ended_at
     date = held.date().isoformat() if held else "-"
-    return [_closed_placeholder(i, meeting, date, lang) if i.confidential else _item_table(i) for i in items], date
+    return [_closed_placeholder(i, meeting, date, lang) if i.confidential else item_table(i) for i in items], date
 
 
 def agenda_as_it_stands(meeting: Meeting) -> str:
     """The meeting's agenda with the items added or moved during it: a template to reuse."""
     comment = t("agenda_as_is.comment", title=meeting.info.title)
-    return _agenda_text(meeting, [_item_table(s.item) for s in meeting.items], comment, with_date=True)
+    return _agenda_text(meeting, [item_table(s.item) for s in meeting.items], comment, with_date=True)
 
 
-_C1 = re.compile("[\x80-\x9f]")
-
-
-def _escape_c1(toml_text: str) -> str:
-    """tomli-w escapes C0 controls in strings but writes C1 ones (\x9b, a CSI) as they are;
-    as ``\\u009b`` they read back as the same value and cannot act on a terminal or in an
-    editor. Every string tomli-w writes here is a basic string (the keys are ours, plain
-    ASCII), where such an escape is valid."""
-    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", toml_text)
+def _participant(person: Attendee) -> str | dict[str, Any]:
+    """A plain name, or the table that says the organisation and the vote."""
+    if person.organisation is None and person.votes:
+        return person.name
+    return {
+        "name": person.name,
+        **({"organisation": person.organisation} if person.organisation else {}),
+        **({"votes": False} if not person.votes else {}),
+    }
 
 
 def _agenda_text(
@@ -120,9 +108,15 @@ def _agenda_text(
         "secretary": meeting.secretary,
     }
     header.update({key: value for key, value in optional.items() if value is not None})
-    participants = [name for name in meeting.attendees if name not in info.guests]  # guests are invited per meeting
+    if info.groups and not (group and group.strip()):  # a joint meeting's next agenda is joint too
+        del header["group"]
+        header["groups"] = list(info.groups)
+    # guests are invited per meeting; a participant keeps an organisation and a missing vote
+    participants = [_participant(person) for name, person in meeting.attendees.items() if name not in info.guests]
     if participants:
         header["participants"] = participants
-    text = comment + _escape_c1(tomli_w.dumps({"format": 1, "meeting": header, "item": items}))
+    if info.attachments:
+        header["attachments"] = attachment_tables(info.attachments)
+    text = comment + escape_c1(tomli_w.dumps({"format": 1, "meeting": header, "item": items}))
     parse_agenda(text.encode())  # never hand out an agenda that does not check clean
     return text

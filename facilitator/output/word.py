@@ -146,6 +146,7 @@ class _Writer:
         add(t("minutes.guests", lang=lang), _names(data["guests"]))
         add(t("minutes.apologies", lang=lang), _names(data["apologies"]))
         add(t("minutes.absent", lang=lang), _names(data["absent"]))
+        add(t("minutes.attachments", lang=lang), _documents(data["attachments"]))
         for key, people in (("arrivals", data["arrivals"]), ("departures", data["departures"])):
             seen = ", ".join(f"{one_line(p['name'])} ({t('minutes.at_clock', lang=lang, time=p['time'])})" for p in people)
             add(t("minutes.arrivals", lang=lang) if key == "arrivals" else t("minutes.departures", lang=lang), seen)
@@ -179,7 +180,9 @@ class _Writer:
         full = self.style == "referat"
         if full and item["presenter"] and item["reached"]:
             self.paragraph((f"{t('minutes.presenter', lang=lang)}: ", "b"), (one_line(item["presenter"]), ""))
-        if item["number"] == data["carried_item"] and data["carried"]:
+        if full and item["attachments"] and item["reached"]:
+            self.paragraph((f"{t('minutes.attachments', lang=lang)}: ", "b"), (_documents(item["attachments"]), ""))
+        if item["number"] == data["carried_item"] and (data["carried"] or data["carried_checks"]):
             self.heading(t("minutes.follow_up", lang=lang), 2)
             self.follow_up()
         if full:
@@ -190,10 +193,23 @@ class _Writer:
                         self.paragraph((one_line(entry), ""), style="List Bullet")
             for block in paragraphs(item["notes"]):
                 self.paragraph((block, ""))
+        self.checklist(item)
         if full or item["decisions"] or item["votes"] or item["actions"]:
             self.decisions(item)
         elif item["reached"] and not item["skipped"]:
             self.paragraph((t("minutes.no_decisions", lang=lang), "i"))
+
+    def checklist(self, item: dict[str, Any]) -> None:
+        """The AMiR's checklist: each point and its status here (and its last one before)."""
+        if not item["checklist"]:
+            return
+        lang = self.lang
+        self.heading(t("minutes.checklist", lang=lang), 2)
+        rows = []
+        for check in item["checklist"]:
+            before = f" ({t('minutes.checklist_before', lang=lang, status=check['before'])})" if check["before"] else ""
+            rows.append([one_line(check["point"]), check["status"] + before])
+        self.table([t("minutes.col_point", lang=lang), t("minutes.col_status", lang=lang)], rows)
 
     def status(self, item: dict[str, Any]) -> None:
         """How far the meeting got with the item, or nothing for an item treated as planned."""
@@ -212,6 +228,12 @@ class _Writer:
             self.paragraph((f"{t('minutes.decision', lang=lang)}: ", "b"), (one_line(decision["text"]), ""))
             if decision["principles"]:
                 self.paragraph((t("minutes.principles", lang=lang, principles=", ".join(decision["principles"])), "i"))
+            for answer in decision["answers"]:  # the dialogue chain: as the Markdown referat has it
+                self.paragraph((f"{answer['question']} ", "i"), (one_line(answer["answer"]), ""), style="List Bullet")
+            if decision["review"]:
+                self.paragraph((t("minutes.review", lang=lang, date=decision["review"]), "i"))
+            if decision["venues"]:
+                self.paragraph((t("minutes.forwarded_to", lang=lang, venues=", ".join(decision["venues"])), "i"))
         for vote in item["votes"]:
             tally = t(
                 "minutes.vote_tally",
@@ -222,7 +244,7 @@ class _Writer:
                 present=vote["present"],
             )
             self.paragraph(
-                (f"{t('minutes.vote', lang=lang)}: ", "b"),
+                (f"{one_line(vote['heading'])}: ", "b"),
                 (f"{one_line(vote['subject'])}: ", ""),
                 (vote["outcome"], "b"),
                 (f" ({tally})", ""),
@@ -253,10 +275,17 @@ class _Writer:
                 (state, "b"),
                 style="List Bullet",
             )
+        if self.data["carried_checks"]:
+            self.paragraph((t("minutes.checklist_follow_up", lang=lang), "i"))
+        for check in self.data["carried_checks"]:
+            where = t("minutes.from_meeting", lang=lang, title=one_line(check["meeting_title"]), date=check["meeting_date"])
+            self.paragraph(
+                (f"{one_line(check['point'])}: ", ""), (check["status"], "b"), (f" ({where})", ""), style="List Bullet"
+            )
 
     def closing(self) -> None:
         lang, data = self.lang, self.data
-        if data["carried"] and data["carried_item"] is None:
+        if (data["carried"] or data["carried_checks"]) and data["carried_item"] is None:
             self.heading(t("minutes.follow_up", lang=lang), 1)
             self.follow_up()
         if data["actions"]:
@@ -314,6 +343,12 @@ def _add_run(paragraph: Paragraph, text: str) -> WordRun:
         elif piece:
             element.add_t(piece)
     return run
+
+
+def _documents(documents: list[dict[str, str]]) -> str:
+    """Attachments as "title (address)": the address written out, as a reader of a printed
+    referat needs it."""
+    return ", ".join(f"{one_line(d['title'])} ({one_line(d['href'])})" for d in documents)
 
 
 def _names(names: list[str]) -> str:

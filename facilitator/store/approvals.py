@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from facilitator.errors import ArchiveError
@@ -21,6 +22,7 @@ from facilitator.i18n import t
 from facilitator.meeting.approval import MinutesApproval, PreviousMinutes
 from facilitator.meeting.written_dates import written_date
 from facilitator.store.connection import ArchiveConnection
+from facilitator.store.joint_groups import of_groups
 from facilitator.store.notes_index import now_text
 from facilitator.store.schema import APPROVALS_KEPT
 
@@ -83,14 +85,19 @@ class Approvals(ArchiveConnection):
         if refusal is not None:
             raise refusal
 
-    def previous_minutes(self, group: str, before: int) -> PreviousMinutes | None:
+    def previous_minutes(self, group: str | Sequence[str], before: int) -> PreviousMinutes | None:
         """The group's latest ended meeting before meeting ``before``: the referat its next
-        meeting approves. Held on the day it started (its planned date if it has no start)."""
+        meeting approves (a joint meeting's among them, and for a joint meeting its groups'
+        latest). Held on the day it started (its planned date if it has no start)."""
+        groups = [group] if isinstance(group, str) else list(group)
+        if not groups:
+            return None
         with self._read() as db:
+            condition, values = of_groups(db, "id", groups)
             row = db.execute(
                 "SELECT id, title, started_at, date FROM meetings"
-                " WHERE group_name = ? AND id < ? AND ended_at IS NOT NULL ORDER BY id DESC LIMIT 1",
-                (group, before),
+                f" WHERE {condition} AND id < ? AND ended_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+                (*values, before),
             ).fetchone()
         if row is None:
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from facilitator.meeting.records import CarriedAction
 from facilitator.store.action_pages import ordered_actions
 from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
+from facilitator.store.joint_groups import in_group, keeps_groups, of_groups
 from facilitator.store.meeting_rows import whole_snapshot
 from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
 from facilitator.store.search_terms import phrase, some_word_absent
@@ -156,9 +158,11 @@ class History(ArchiveConnection):
         """The groups the archive has met as, the one met most lately first: what a
         meeting without a group is offered to choose from."""
         with self._read() as db:
+            further = " UNION ALL SELECT group_name, meeting_id FROM meeting_groups" if keeps_groups(db) else ""
             rows = db.execute(
-                "SELECT group_name FROM meetings WHERE group_name IS NOT NULL AND group_name != ''"
-                " GROUP BY group_name ORDER BY MAX(id) DESC"
+                "SELECT name FROM (SELECT group_name AS name, id FROM meetings"
+                f" WHERE group_name IS NOT NULL AND group_name != ''{further})"
+                " GROUP BY name ORDER BY MAX(id) DESC"
             ).fetchall()
         return [row[0] for row in rows]
 
@@ -189,11 +193,12 @@ class History(ArchiveConnection):
         parameters: list[Any] = []
         if open_only:
             conditions.append("a.done = 0")
-        if group is not None:
-            conditions.append("m.group_name = ?")
-            parameters.append(group)
         found: list[ActionRow] = []
         with self._read() as db:
+            if group is not None:  # a joint meeting's actions are listed in every group it held
+                condition, values = in_group(db, "m", group)
+                conditions.append(condition)
+                parameters += values
             unmarked = self._closed_unmarked(db)
             if unmarked is None and not restricted:
                 conditions.append("a.confidential = 0")
@@ -222,15 +227,20 @@ class History(ArchiveConnection):
                         break
         return found
 
-    def open_actions(self, group: str) -> list[CarriedAction]:
+    def open_actions(self, group: str | Sequence[str]) -> list[CarriedAction]:
         """The actions of the group's meetings nobody has marked done yet, oldest first:
-        what the group's next meeting follows up."""
+        what the group's next meeting follows up. A joint meeting's actions are followed up
+        in every group it held; a joint meeting names its groups, and follows up all of theirs."""
+        groups = [group] if isinstance(group, str) else list(group)
+        if not groups:
+            return []
         with self._read() as db:
+            condition, values = of_groups(db, "a.meeting_id", groups)
             rows = db.execute(
                 "SELECT a.meeting_id, a.action_id, m.title, m.date, a.what, a.who, a.deadline, a.confidential"
                 " FROM actions a JOIN meetings m ON m.id = a.meeting_id"
-                " WHERE m.group_name = ? AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
-                (group,),
+                f" WHERE {condition} AND a.done = 0 ORDER BY a.meeting_id, a.action_id",
+                values,
             ).fetchall()
         return [
             CarriedAction(

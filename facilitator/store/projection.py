@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from facilitator.store.meeting_rows import whole_snapshot
+from facilitator.store.record_rows import all_rows, held_rows, write_records
 from facilitator.store.schema import is_closed, meeting_rowids, search_rowid
 
 
@@ -72,9 +73,10 @@ def project_items(
         (set(closed_rowids(meeting_id, items)), set(closed_rowids(meeting_id, old))),
         (_action_rows(meeting_id, items), _action_rows(meeting_id, old)),
     )
+    write_records(db, all_rows(meeting_id, items), all_rows(meeting_id, old))
 
 
-def project_meeting(db: sqlite3.Connection, meeting_id: int, items: list[dict[str, Any]]) -> None:
+def project_meeting(db: sqlite3.Connection, meeting_id: int, items: list[dict[str, Any]], *, records: bool = True) -> None:
     """Bring every full-text, closed and action row of a meeting in line with its items.
 
     The rows are compared with those the archive holds and only the ones that differ are
@@ -99,6 +101,8 @@ def project_meeting(db: sqlite3.Connection, meeting_id: int, items: list[dict[st
         (set(closed_rowids(meeting_id, items)), held_closed),
         (_action_rows(meeting_id, items), held_actions),
     )
+    if records:  # not in the migration to schema 6, before the records' tables (schema 9)
+        write_records(db, all_rows(meeting_id, items), held_rows(db, meeting_id))
 
 
 Rows = set[tuple[Any, ...]]
@@ -172,5 +176,5 @@ def renumber_records(db: sqlite3.Connection) -> None:
             _action_rows(meeting_id, items)
         except (ValueError, KeyError, TypeError, AttributeError):
             continue
-        project_meeting(db, meeting_id, items)
+        project_meeting(db, meeting_id, items, records=False)
     db.execute("INSERT INTO search (search) VALUES ('optimize')")

@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from facilitator.store.record_rows import RECORD_TABLES
+
 APPLICATION_ID = 0x46414331  # "FAC1"
 
 # Full-text rows get deterministic rowids, so one meeting's rows are found (and
@@ -148,6 +150,20 @@ PAGED_LISTS: tuple[str, ...] = (
 )
 """The indexes lists page through (``history.py``)."""
 
+JOINT_GROUPS: tuple[str, ...] = (
+    # The further groups of a joint meeting (the first is meetings.group_name), so that its
+    # actions are followed up, and listed, in every group it held. Found by group, then by
+    # meeting; the second index serves rewriting one meeting's groups. An archive before
+    # joint meetings has none to fill in: its snapshots cannot name several groups.
+    """CREATE TABLE IF NOT EXISTS meeting_groups (
+        group_name TEXT NOT NULL,
+        meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+        PRIMARY KEY (group_name, meeting_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS meeting_groups_by_meeting ON meeting_groups (meeting_id)",
+)
+"""The table of joint meetings' groups (``history.py``, ``snapshot_writer.py``)."""
+
 # Index i holds the steps that take the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
@@ -245,12 +261,26 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
         # the index's own content table, so SQLite keeps it in step with every row written.
         "CREATE INDEX IF NOT EXISTS search_tails ON search_content (lower(substr(c0, -2)))",
     ),
+    # Decisions, votes and the marks "send videre til" in tables of their own (record_rows):
+    # the decision log, the votes and a venue's next agenda ask across meetings.
+    RECORD_TABLES,
+    # A joint meeting's further groups (joint_groups): its actions follow up in each.
+    JOINT_GROUPS,
 )
+
+
+RECORDS_KEPT = 9
+"""The schema version from which the archive keeps decisions, votes and forward marks in
+tables; an older archive read without migrating has them only in its snapshots."""
 
 
 APPROVALS_KEPT = 4
 """The schema version from which the archive keeps approvals; an older archive read
 without migrating has none."""
+
+JOINT_KEPT = MIGRATIONS.index(JOINT_GROUPS) + 1
+"""The schema version from which the archive keeps joint meetings' further groups; an
+older archive read without migrating has none (it could not hold a joint meeting)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from facilitator.agenda.model import Agenda, Item, ItemType, MeetingInfo, MeetingKind
+from facilitator.agenda.model import Agenda, Attachment, Item, ItemType, MeetingInfo, MeetingKind
 from facilitator.meeting.approval import PreviousMinutes
+from facilitator.meeting.checklist import CarriedCheck, CheckStatus
 from facilitator.meeting.model import Clock, Meeting, system_clock
 from facilitator.meeting.next_meeting import NextMeeting
 from facilitator.meeting.records import (
@@ -65,7 +66,17 @@ def _item(item: Item) -> dict[str, Any]:
         "confidential": item.confidential,
         # Only when marked: older versions still read an item without it.
         **({"temporary": list(item.temporary)} if item.temporary else {}),
+        **({"checklist": list(item.checklist)} if item.checklist else {}),
+        **({"attachments": _attachments(item.attachments)} if item.attachments else {}),
     }
+
+
+def _attachments(attachments: tuple[Attachment, ...]) -> list[list[str]]:
+    return [[a.title, a.href] for a in attachments]
+
+
+def _unattachments(data: list[list[str]]) -> tuple[Attachment, ...]:
+    return tuple(Attachment(title, href) for title, href in data)
 
 
 def _unitem(data: dict[str, Any]) -> Item:
@@ -76,6 +87,8 @@ def _unitem(data: dict[str, Any]) -> Item:
             "prompts": tuple(data["prompts"]),
             "options": tuple(data["options"]),
             "temporary": tuple(data.get("temporary", ())),
+            "checklist": tuple(data.get("checklist", ())),
+            "attachments": _unattachments(data.get("attachments", ())),
         }
     )
 
@@ -120,6 +133,11 @@ def _info(info: MeetingInfo) -> dict[str, Any]:
         "secretary": info.secretary,
         "participants": list(info.participants),
         "guests": list(info.guests),
+        # Only a joint meeting's: a meeting of one group stays readable by older versions.
+        **({"groups": list(info.groups)} if info.groups else {}),
+        **({"organisations": [list(pair) for pair in info.organisations]} if info.organisations else {}),
+        **({"non_voting": list(info.non_voting)} if info.non_voting else {}),
+        **({"attachments": _attachments(info.attachments)} if info.attachments else {}),
     }
 
 
@@ -132,6 +150,10 @@ def _uninfo(data: dict[str, Any]) -> MeetingInfo:
             "start": dt.time.fromisoformat(data["start"]) if data["start"] else None,
             "participants": tuple(data["participants"]),
             "guests": tuple(data.get("guests", ())),  # not in snapshots from before guests were kept
+            "groups": tuple(data.get("groups", ())),  # only a joint meeting's
+            "organisations": tuple((name, organisation) for name, organisation in data.get("organisations", ())),
+            "non_voting": tuple(data.get("non_voting", ())),
+            "attachments": _unattachments(data.get("attachments", ())),
         }
     )
 
@@ -186,6 +208,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
                 "abstain": v.abstain,
                 "present": v.present,
                 "at": _time(v.at),
+                **({"organisation": v.organisation} if v.organisation is not None else {}),
             }
             for v in s.votes
         ],
@@ -197,6 +220,7 @@ def item_dict(s: ItemState, *, notes: bool = False) -> dict[str, Any]:
         **({"skipped": True} if s.skipped else {}),
         **({"forwards": [[f.kind.value, f.ref, f.venue.value] for f in s.forwards]} if s.forwards else {}),
         **({"room_notes": True} if s.room_notes else {}),
+        **({"checks": [[i, status.value] for i, status in sorted(s.checks.items())]} if s.checks else {}),
     }
 
 
@@ -212,7 +236,16 @@ def head_dict(meeting: Meeting) -> dict[str, Any]:
         "secretary": meeting.secretary,
         "last_id": meeting.last_id,
         "attendees": [
-            {"name": a.name, "presence": a.presence.value, "arrived": _time(a.arrived), "left": _time(a.left), "added": a.added}
+            {
+                "name": a.name,
+                "presence": a.presence.value,
+                "arrived": _time(a.arrived),
+                "left": _time(a.left),
+                "added": a.added,
+                # Only when said, as "skipped": older versions still read the meeting without them.
+                **({"organisation": a.organisation} if a.organisation is not None else {}),
+                **({"votes": False} if not a.votes else {}),
+            }
             for a in meeting.attendees.values()
         ],
         "carried": [
@@ -231,6 +264,7 @@ def head_dict(meeting: Meeting) -> dict[str, Any]:
         ],
         # Only when recorded, as "skipped": older versions still read a meeting without it.
         **({"next_meeting": _next_meeting(meeting.next_meeting)} if meeting.next_meeting else {}),
+        **({"carried_checks": [_carried_check(c) for c in meeting.carried_checks]} if meeting.carried_checks else {}),
         # Only when named: a meeting without one stays readable by the versions before approval.
         **({"previous_minutes": _previous(meeting.previous_minutes)} if meeting.previous_minutes else {}),
         "speakers": {
@@ -268,7 +302,15 @@ def from_dict(
     meeting.secretary = data["secretary"]
     meeting.last_id = data["last_id"]
     meeting.attendees = {
-        a["name"]: Attendee(a["name"], Presence(a["presence"]), _datetime(a["arrived"]), _datetime(a["left"]), a["added"])
+        a["name"]: Attendee(
+            a["name"],
+            Presence(a["presence"]),
+            _datetime(a["arrived"]),
+            _datetime(a["left"]),
+            a["added"],
+            a.get("organisation"),
+            a.get("votes", True),
+        )
         for a in data["attendees"]
     }
     meeting.items = [
@@ -282,7 +324,16 @@ def from_dict(
             chosen=set(s["chosen"]),
             decisions=[_undecision(d) for d in s["decisions"]],
             votes=[
-                Vote(v["id"], v["subject"], v["for"], v["against"], v["abstain"], v["present"], _datetime(v["at"]))
+                Vote(
+                    v["id"],
+                    v["subject"],
+                    v["for"],
+                    v["against"],
+                    v["abstain"],
+                    v["present"],
+                    _datetime(v["at"]),
+                    v.get("organisation"),
+                )
                 for v in s["votes"]
             ],
             actions=[
@@ -296,6 +347,7 @@ def from_dict(
             skipped=s.get("skipped", False),  # absent in snapshots older than postponing
             forwards=[Forward(ForwardKind(k), ref, MeetingKind(v)) for k, ref, v in s.get("forwards", ())],
             room_notes=s.get("room_notes", False),
+            checks={i: CheckStatus(status) for i, status in s.get("checks", ())},
         )
         for s in items
     ]
@@ -304,6 +356,9 @@ def from_dict(
         for c in data.get("carried", [])  # absent in snapshots older than carry-over
     ]
     meeting.next_meeting = _unnext_meeting(data.get("next_meeting"))  # absent unless recorded
+    meeting.carried_checks = [
+        CarriedCheck(**{**c, "status": CheckStatus(c["status"])}) for c in data.get("carried_checks", ())
+    ]  # absent unless the group's last meeting left a checklist
     previous = data.get("previous_minutes")
     if previous is not None:
         meeting.previous_minutes = PreviousMinutes(
@@ -315,6 +370,17 @@ def from_dict(
     meeting.speakers.current = _unspeech(speakers["current"]) if speakers["current"] else None
     meeting.speakers.closed = speakers["closed"]
     return meeting
+
+
+def _carried_check(check: CarriedCheck) -> dict[str, Any]:
+    return {
+        "point": check.point,
+        "status": check.status.value,
+        "meeting_id": check.meeting_id,
+        "meeting_title": check.meeting_title,
+        "meeting_date": check.meeting_date,
+        **({"confidential": True} if check.confidential else {}),
+    }
 
 
 def _previous(previous: PreviousMinutes) -> dict[str, Any]:

@@ -21,10 +21,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final
 
+from facilitator.agenda.links import href_problem
 from facilitator.agenda.model import MAX_MINUTES, ItemType, MeetingKind
 from facilitator.i18n import t
+from facilitator.meeting.checklist import CheckStatus
 from facilitator.meeting.records import ForwardKind, Presence, Principle
-from facilitator.store.snapshot_values import MAX_COUNT, MAX_ID, ValueChecks, shown
+from facilitator.store.snapshot_joint import JOINT_INFO_KEYS, JointChecks
+from facilitator.store.snapshot_values import MAX_COUNT, MAX_ID, shown
 
 SNAPSHOT_VERSION: Final = 1
 """The version this module checks; ``snapshot.SNAPSHOT_VERSION`` must equal it."""
@@ -36,7 +39,7 @@ def check_snapshot(data: object) -> None:
     _Checker().snapshot(data)
 
 
-class _Checker(ValueChecks):
+class _Checker(JointChecks):
     """One walk over a snapshot, from the top down."""
 
     # --- the snapshot
@@ -62,7 +65,7 @@ class _Checker(ValueChecks):
                 "items",
                 "speakers",
             ),
-            ("carried", "next_meeting", "previous_minutes"),
+            ("carried", "next_meeting", "previous_minutes", "carried_checks"),
         )
         self.info(snapshot["info"])
         self.datetime(snapshot["started_at"], "started_at")
@@ -83,6 +86,7 @@ class _Checker(ValueChecks):
         if self.record_ids and max(self.record_ids) > last_id:
             raise self.fail("snapshot.last_id", value=last_id, highest=max(self.record_ids))
         self.carried(snapshot.get("carried", []))
+        self.carried_checks(snapshot.get("carried_checks", []))
         if "next_meeting" in snapshot:
             self.next_meeting(snapshot["next_meeting"])
         if "previous_minutes" in snapshot:
@@ -95,7 +99,7 @@ class _Checker(ValueChecks):
             value,
             where,
             ("title", "kind", "date", "start", "participants"),
-            ("group", "purpose", "duration", "location", "chair", "secretary", "guests"),
+            ("group", "purpose", "duration", "location", "chair", "secretary", "guests", "attachments", *JOINT_INFO_KEYS),
         )
         self.text(info["title"], "info.title", blank=False)
         self.choice(info["kind"], "info.kind", (kind.value for kind in MeetingKind))
@@ -110,26 +114,42 @@ class _Checker(ValueChecks):
                 where_name = f"info.{key}[{number}]"
                 self.text(name, where_name, blank=False)
                 self.unique(seen, name, where_name)
+        self.joint_info(info)
+        self.attachments(info.get("attachments", []), "info.attachments")
+
+    def attachments(self, value: object, where: str) -> None:
+        """[title, href] pairs: a title on one line, an address the agenda would take."""
+        for number, entry in enumerate(self.list_(value, where)):
+            at = f"{where}[{number}]"
+            pair = self.list_(entry, at)
+            if len(pair) != 2:
+                raise self.fail("snapshot.bad_attachment", where=at)
+            self.text(pair[0], f"{at}[0]", blank=False)
+            self.text(pair[1], f"{at}[1]", blank=False)
+            if "\n" in pair[0] or pair[1] != pair[1].strip() or href_problem(pair[1]) is not None:
+                raise self.fail("snapshot.bad_attachment", where=at)
 
     def attendees(self, value: object) -> None:
         names: set[str] = set()
         for number, entry in enumerate(self.list_(value, "attendees")):
             where = f"attendees[{number}]"
-            attendee = self.table(entry, where, ("name", "presence", "arrived", "left", "added"))
+            attendee = self.table(entry, where, ("name", "presence", "arrived", "left", "added"), ("organisation", "votes"))
             self.text(attendee["name"], f"{where}.name", blank=False)
             self.unique(names, attendee["name"], f"{where}.name")
             self.choice(attendee["presence"], f"{where}.presence", (p.value for p in Presence))
             self.datetime(attendee["arrived"], f"{where}.arrived")
             self.datetime(attendee["left"], f"{where}.left")
             self.flag(attendee["added"], f"{where}.added")
+            self.text(attendee.get("organisation"), f"{where}.organisation", optional=True, blank=False)
+            self.flag(attendee.get("votes", True), f"{where}.votes")
 
-    def item(self, value: object, where: str) -> tuple[int, int]:
-        """The agenda item itself; returns how many prompts and options it has."""
+    def item(self, value: object, where: str) -> tuple[int, int, int]:
+        """The agenda item itself; returns how many prompts, options and checklist points it has."""
         item = self.table(
             value,
             where,
             ("title", "type", "prompts", "options"),
-            ("minutes", "presenter", "purpose", "confidential", "temporary"),
+            ("minutes", "presenter", "purpose", "confidential", "temporary", "checklist", "attachments"),
         )
         self.text(item["title"], f"{where}.title", blank=False)
         self.choice(item["type"], f"{where}.type", (kind.value for kind in ItemType))
@@ -147,18 +167,23 @@ class _Checker(ValueChecks):
             if counts[1] == 0:
                 raise self.fail("snapshot.no_choices", where=f"{where}.temporary[{number}]")
             self.number(index, f"{where}.temporary[{number}]", 0, counts[1] - 1)
-        return counts[0], counts[1]
+        points: set[str] = set()
+        for number, point in enumerate(self.list_(item.get("checklist", []), f"{where}.checklist")):
+            self.text(point, f"{where}.checklist[{number}]", blank=False)
+            self.unique(points, point, f"{where}.checklist[{number}]")
+        self.attachments(item.get("attachments", []), f"{where}.attachments")
+        return counts[0], counts[1], len(points)
 
     def item_state(self, value: object, where: str) -> None:
         state = self.table(
             value,
             where,
             ("id", "item", "visits", "pauses", "discussed", "chosen", "decisions", "votes", "actions", "added", "carry_on"),
-            ("notes", "skipped", "forwards", "room_notes"),  # absent in older snapshots, and when not so
+            ("notes", "skipped", "forwards", "checks", "room_notes"),  # absent in older snapshots, and when not so
         )
         item_id = self.number(state["id"], f"{where}.id", 0, MAX_ID)
         self.unique(self.item_ids, item_id, f"{where}.id")
-        prompts, options = self.item(state["item"], f"{where}.item")
+        prompts, options, points = self.item(state["item"], f"{where}.item")
         self.spans(state["visits"], f"{where}.visits")
         self.spans(state["pauses"], f"{where}.pauses")
         self.text(state.get("notes", ""), f"{where}.notes")
@@ -172,12 +197,13 @@ class _Checker(ValueChecks):
             self.decision(entry, at, options)
         for number, entry in enumerate(self.list_(state["votes"], f"{where}.votes")):
             at = f"{where}.votes[{number}]"
-            vote = self.table(entry, at, ("id", "subject", "for", "against", "abstain", "present", "at"))
+            vote = self.table(entry, at, ("id", "subject", "for", "against", "abstain", "present", "at"), ("organisation",))
             self.record_id(vote["id"], f"{at}.id")
             self.text(vote["subject"], f"{at}.subject", blank=False)
             for key in ("for", "against", "abstain", "present"):
                 self.number(vote[key], f"{at}.{key}", 0, MAX_COUNT)
             self.datetime(vote["at"], f"{at}.at")
+            self.text(vote.get("organisation"), f"{at}.organisation", optional=True, blank=False)
         for number, entry in enumerate(self.list_(state["actions"], f"{where}.actions")):
             at = f"{where}.actions[{number}]"
             action = self.table(entry, at, ("id", "what", "who", "deadline", "done"))
@@ -191,6 +217,20 @@ class _Checker(ValueChecks):
         self.flag(state.get("skipped", False), f"{where}.skipped")
         self.flag(state.get("room_notes", False), f"{where}.room_notes")
         self.forwards(state.get("forwards", []), f"{where}.forwards", options)
+        self.checks(state.get("checks", []), f"{where}.checks", points)
+
+    def checks(self, value: object, where: str, points: int) -> None:
+        """The checklist's statuses: [point index, status], each point once."""
+        seen: set[int] = set()
+        for number, entry in enumerate(self.list_(value, where)):
+            at = f"{where}[{number}]"
+            pair = self.list_(entry, at)
+            if len(pair) != 2:
+                raise self.fail("snapshot.not_check", where=at)
+            if points == 0:
+                raise self.fail("snapshot.no_checklist", where=f"{at}[0]")
+            self.unique(seen, self.number(pair[0], f"{at}[0]", 0, points - 1), f"{at}[0]")
+            self.choice(pair[1], f"{at}[1]", (s.value for s in CheckStatus))
 
     def decision(self, value: object, at: str, options: int) -> None:
         decision = self.table(value, at, ("id", "text", "principles", "at"), ("answers", "review", "solutions"))
@@ -252,6 +292,21 @@ class _Checker(ValueChecks):
             self.date(carried["deadline"], f"{where}.deadline")
             self.flag(carried["done"], f"{where}.done")
             self.flag(carried.get("confidential", False), f"{where}.confidential")
+
+    def carried_checks(self, value: object) -> None:
+        seen: set[str] = set()
+        for number, entry in enumerate(self.list_(value, "carried_checks")):
+            where = f"carried_checks[{number}]"
+            check = self.table(
+                entry, where, ("point", "status", "meeting_id", "meeting_title", "meeting_date"), ("confidential",)
+            )
+            self.text(check["point"], f"{where}.point", blank=False)
+            self.unique(seen, check["point"], f"{where}.point")
+            self.choice(check["status"], f"{where}.status", (s.value for s in CheckStatus))
+            self.number(check["meeting_id"], f"{where}.meeting_id", 1, MAX_ID)
+            self.text(check["meeting_title"], f"{where}.meeting_title")
+            self.date(check["meeting_date"], f"{where}.meeting_date")
+            self.flag(check.get("confidential", False), f"{where}.confidential")
 
     def next_meeting(self, value: object) -> None:
         """Written only when recorded (never as null): a date and a start, and maybe a place."""

@@ -18,10 +18,12 @@ from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
 from facilitator.store.approvals import approved_refusal
+from facilitator.store.joint_groups import forget_groups, project_groups
 from facilitator.store.meeting_changes import MeetingChanges
 from facilitator.store.meeting_rows import head_text, item_text, split, stored_items, write_items, write_order
 from facilitator.store.notes_index import NotesIndex, now_text
 from facilitator.store.projection import project_carried, project_items, project_meeting
+from facilitator.store.record_rows import forget_meeting
 from facilitator.store.schema import meeting_rowids, search_rowid
 from facilitator.store.snapshot import to_dict
 
@@ -39,6 +41,7 @@ class SnapshotWriter(NotesIndex):
                 (*_described(snapshot), now, now, agenda_path, head_text(head)),
             )
             meeting_id = int(cursor.lastrowid or 0)
+            project_groups(db, meeting_id, snapshot["info"])
             self._save_whole(db, meeting_id, snapshot, head=False)
             self._write_notes(db, meeting_id, {s.id: s.notes for s in meeting.items if s.notes}, _titles(snapshot))
         return meeting_id
@@ -85,6 +88,7 @@ class SnapshotWriter(NotesIndex):
                 # Its item rows and order first: they refer to the meeting.
                 db.execute("DELETE FROM meeting_items WHERE meeting_id = ?", (meeting_id,))
                 db.execute("DELETE FROM meeting_orders WHERE meeting_id = ?", (meeting_id,))
+                forget_groups(db, meeting_id)
                 db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
                 db.execute("DELETE FROM notes WHERE meeting_id = ?", (meeting_id,))
                 db.execute("DELETE FROM actions WHERE meeting_id = ?", (meeting_id,))
@@ -93,6 +97,7 @@ class SnapshotWriter(NotesIndex):
                     (search_rowid(meeting_id, "decision", 0), search_rowid(meeting_id + 1, "note", 0) - 1),
                 )
                 db.execute("DELETE FROM closed_search WHERE rowid BETWEEN ? AND ?", meeting_rowids(meeting_id))
+                forget_meeting(db, meeting_id)
         return bool(gone)
 
     @staticmethod
@@ -110,6 +115,7 @@ class SnapshotWriter(NotesIndex):
         )
         if updated.rowcount != 1:
             raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+        project_groups(db, meeting_id, head["info"])
 
     def _save_whole(self, db: sqlite3.Connection, meeting_id: int, snapshot: dict[str, Any], *, head: bool = True) -> None:
         """Store a whole snapshot as head, order and item rows, and project it whole."""

@@ -88,10 +88,38 @@ MEETING_COMMANDS: tuple[Command, ...] = (
     Command("follow_up", "alt+o", "follow_up"),
     Command("next_meeting", "alt+n", "next_meeting"),
     Command("approve_minutes", "alt+g", "approve_minutes"),
+    Command("choose_solutions", "alt+v,f5", "choose_solutions"),
+    Command("forward_matter", "alt+r,f6", "forward_matter"),
+    Command("safety_checklist", "alt+k,f7", "safety_checklist"),
     Command("show_room", "alt+w", "show_room"),
     Command("room_mode", "alt+m", "room_mode"),
     Command("room_notes", "alt+t", "room_notes"),
 )
+
+NEEDS_RUNNING: frozenset[str] = frozenset(
+    {
+        "previous_item",
+        "add_decision",
+        "add_action",
+        "record_vote",
+        "next_speaker",
+        "toggle_timer",
+        "prompt_discussed",
+        "add_item",
+        "carry_on",
+        "remove_entry",
+        "end_meeting",
+        "skip_item",
+        "move_item_up",
+        "move_item_down",
+        "drop_item",
+        "next_meeting",
+        "choose_solutions",
+        "forward_matter",
+        "safety_checklist",
+    }
+)
+"""Actions that only make sense between the start and the end of the meeting."""
 
 PREVIEW_COMMANDS: tuple[Command, ...] = (
     Command("export_minutes", "ctrl+o", "export_minutes"),
@@ -110,9 +138,21 @@ ATTENDANCE_COMMANDS: tuple[Command, ...] = (
     Command("leave_return", "l", "leave_return", priority=False),
     Command("make_chair", "o", "make_chair", priority=False),
     Command("make_secretary", "r", "make_secretary", priority=False),
+    Command("organisation", "g", "cycle_organisation", priority=False),
+    Command("toggle_vote", "s", "toggle_vote", priority=False),
     Command("add_attendee", "enter", "add_person"),
     Command("close_attendance", "escape", "close"),
 )
+
+CHECKLIST_COMMANDS: tuple[Command, ...] = (
+    Command("check_ok", "o", "check_ok", priority=False),
+    Command("check_missing", "m", "check_missing", priority=False),
+    Command("check_agreed", "a", "check_agreed", priority=False),
+    Command("check_cycle", "space", "check_cycle", priority=False),
+    Command("check_clear", "backspace", "check_clear", priority=False),
+    Command("close_checklist", "escape", "close"),
+)
+"""The AMiR's checklist (alt+k): the keys act on the highlighted point; arrows move."""
 
 DIALOG_COMMANDS: tuple[Command, ...] = (
     Command("dialog_save", "enter", "save"),
@@ -121,6 +161,23 @@ DIALOG_COMMANDS: tuple[Command, ...] = (
     # A priority key, as the two above: else the screen's own Tab (Textual's, hidden) is
     # the one the footer finds first, and a dialog's footer is to say what Tab does.
 )
+
+SOLUTION_COMMANDS: tuple[Command, ...] = (
+    Command("toggle_solution", "space", "toggle_solution", priority=False),
+    Command("solution_number", "1,2,3,4,5,6,7,8,9", "solution_number", priority=False, show=False),
+    Command("draft_decision", "b", "draft_decision", priority=False),
+    Command("solution_action", "o", "solution_action", priority=False),
+    Command("close_solutions", "escape", "close"),
+)
+"""The solutions picker's keys (dialogs/solutions.py): letters and digits, as the
+attendance list's, for the list has no field to type in."""
+
+FORWARD_COMMANDS: tuple[Command, ...] = (
+    Command("toggle_venue", "space", "toggle_venue", priority=False),
+    Command("forward_next_list", "tab", "next_list"),
+    Command("close_forward", "escape", "close"),
+)
+"""The keys of the dialog that marks matters "send videre til" (dialogs/forward.py)."""
 
 ITEM_COMMANDS: tuple[Command, ...] = (Command("lists_from_notes", "tab", "lists_from_notes", priority=False, show=False),)
 """The notes' own key: not in the palette (it moves the focus from the notes, and the open
@@ -144,7 +201,10 @@ ALL_COMMANDS: tuple[Command, ...] = (
     *PREVIEW_COMMANDS,
     *START_COMMANDS,
     *ATTENDANCE_COMMANDS,
+    *CHECKLIST_COMMANDS,
     *DIALOG_COMMANDS,
+    *SOLUTION_COMMANDS,
+    *FORWARD_COMMANDS,
     *ITEM_COMMANDS,
     *ROOM_DIALOG_COMMANDS,
     *HELP_COMMANDS,

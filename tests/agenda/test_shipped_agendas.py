@@ -88,7 +88,13 @@ def test_nothing_is_invented(name: str) -> None:
         assert number in source, f"the number {number} is not in the source"
 
 
-@pytest.mark.parametrize("name", ["med-udvalg", "klubmoede", "ledelsesmoede"])
+VENUES = ["med-udvalg", "klubmoede", "ledelsesmoede", "personalemoede", "politikermoede"]
+QUESTION = ": Hvordan sikres det?"
+"""What the agendas add to each principle to make it a question: not the seed's words, and
+the header comments say so."""
+
+
+@pytest.mark.parametrize("name", VENUES)
 def test_the_four_principles_are_prompts_where_change_is_discussed(name: str) -> None:
     prompts = [prompt for item in agenda(name).items for prompt in item.prompts]
     for principle in PRINCIPLES:
@@ -133,3 +139,98 @@ def test_files_tell_the_steward_how_to_adapt_them(name: str) -> None:
     header = text[: re.search(r"^\[meeting\]", text, re.MULTILINE).start()]
     for word in ("dato", "deltagere", "confidential", "duration"):
         assert word in header.lower(), f"the header comment should explain {word}"
+
+
+@pytest.mark.parametrize("name", VENUES)
+def test_each_principle_is_quoted_word_for_word_before_its_question(name: str) -> None:
+    source = source_text(name)
+    asked = [p for item in agenda(name).items for p in item.prompts if p.startswith(PRINCIPLES)]
+    assert asked
+    for prompt in asked:
+        assert prompt.endswith(QUESTION), prompt
+        assert prompt.removesuffix(QUESTION) in source, prompt
+
+
+@pytest.mark.parametrize("name", VENUES)
+def test_the_header_says_where_the_principles_are_quoted_and_turned_into_questions(name: str) -> None:
+    text = SHIPPED[name].read_text(encoding="utf-8")
+    header = " ".join(line.lstrip("# ") for line in text[: re.search(r"^\[meeting\]", text, re.MULTILINE).start()].splitlines())
+    assert "fire principper" in header and "Hvordan sikres det?" in header and "ikke i kildeteksten" in header
+    with_principles = [i.title for i in agenda(name).items if any(p.startswith(PRINCIPLES) for p in i.prompts)]
+    if name == "med-udvalg":
+        assert "de tre beslutningspunkter" in header and len(with_principles) == 3
+    else:
+        assert [f"»{title}«" in header for title in with_principles] == [True]
+
+
+SEED_PRECAUTIONS = (
+    "Tjekke fysiske sikkerhedsforanstaltninger: alarmsystemer og flugtveje.",
+    "Repetere konflikthåndteringskurser og gode råd om den svære samtale.",
+    "Sørg for at alle ansatte kender retningslinjer og kriseplaner, og husk at nyansatte og vikarer er særligt sårbare.",
+    "Særlig risikovurdering af borgere, der har en kendt eller potentiel udadreagerende adfærd.",
+    "Overvej at have ekstra vagtmandskab i en passende periode og/eller på særlige funktionsområder.",
+    "Genopfriske og vedligeholde voldspolitikken og retningslinjerne på arbejdspladsen",
+)
+"""The seed's safety precautions: its list »Det er en god idé iværksætte eller vedligeholde
+følgende«, and its advice to refresh the violence policy just before it."""
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_the_checklist_is_the_seeds_precautions_word_for_word(name: str) -> None:
+    source = source_text(name)
+    items = agenda(name).items
+    for item in items:
+        for point in item.checklist:
+            assert " ".join((point[0].lower() + point[1:]).split()) in source or point in source, point
+    with_list = [item for item in items if SEED_PRECAUTIONS[0] in item.options]
+    for item in with_list:  # wherever the seed's list stands, it is the AMiR's checklist too
+        assert len(item.checklist) == len(SEED_PRECAUTIONS)
+        for precaution in SEED_PRECAUTIONS:
+            assert any(point.startswith(precaution) for point in item.checklist), precaution
+    assert bool(with_list) == (name in ("klubmoede", "personalemoede", "med-udvalg", "ledelsesmoede"))
+
+
+TEMPORARY_SOLUTIONS = (
+    "Ansættelse af ekstra arbejdskraft, f.eks. vikarer eller studentermedhjælpere i en kortere eller længere periode",
+    "Midlertidig ændring af den lokale arbejdstidsaftale mod særlig betaling.",
+    "Planlagt overarbejde.",
+    "Indgåelse af plustidsaftale.",
+    "Midlertidig nedlukning af normale arbejdsfunktioner",
+)
+"""The solutions the seed says serve only in the short term (overtime, plustid, a hire for a
+period, temporary changes)."""
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_the_temporary_solutions_are_marked_wherever_they_are_offered(name: str) -> None:
+    for item in agenda(name).items:
+        temporary = {item.options[i] for i in item.temporary}
+        offered = {option for option in item.options if option.startswith(TEMPORARY_SOLUTIONS)}
+        assert temporary == offered, item.title
+    marked = sum(len(item.temporary) for item in agenda(name).items)
+    assert (marked >= 1) == (name != "genaabning")
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_attachments_are_the_documents_the_seed_names_at_placeholder_paths(name: str) -> None:
+    """The seed names DS' vejledende sagstal, the violence policy and DS' note on club
+    activities, but gives no address: the agendas point to files beside them, never to an
+    address made up."""
+    loaded = agenda(name)
+    documents = [a for item in loaded.items for a in item.attachments] + list(loaded.meeting.attachments)
+    for document in documents:
+        assert document.href.startswith("bilag/") and "://" not in document.href
+    titles = " ".join(a.title for a in documents)
+    text = SHIPPED[name].read_text(encoding="utf-8")
+    if "vejledende sagstal" in " ".join(i.purpose or "" for i in loaded.items):
+        assert "vejledende sagstal" in titles
+    if any(i.checklist for i in loaded.items):
+        assert "voldspolitik" in titles
+    assert ("pladsholder" in text) == bool(documents)
+
+
+def test_the_reopening_agenda_says_it_is_about_2020() -> None:
+    loaded = agenda("genaabning")
+    assert "2020" in loaded.meeting.title
+    text = SHIPPED["genaabning"].read_text(encoding="utf-8")
+    assert "2020" in text.splitlines()[0] and "IKKE gældende regler" in text[:600]

@@ -60,8 +60,15 @@ KEY_TABLES = frozenset(
         "ITEM_TYPE_KEYS",
         "ITEM_TYPE_MINUTES_KEYS",
         "PRINCIPLE_KEYS",
+        "PRINCIPLE_QUESTION_KEYS",  # a principle as the question a decision answers
+        "VENUE_KEYS",  # the venues a matter is sent on to
+        "LEAD_IN_KEYS",  # a drafted decision's first words, by the kind of meeting
         "TYPE_KEYS",  # the snapshot check's kinds of value
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
+        "_MATTER_WORDS",  # a forwarded matter's kind, on the venue's agenda
+        "_MEETING_WORDS",  # the kind of meeting a forwarded matter came from
+        "href_problem",  # the agenda loader: what is wrong with an attachment's address
+        "CHECK_STATUS_KEYS",  # the checklist's statuses
     }
 )
 """The definitions (a constant, or a function returning keys) whose dotted strings are keys
@@ -316,7 +323,12 @@ def test_every_command_and_every_choice_has_its_words() -> None:
 
     assert {command.id for command in ALL_COMMANDS} == set(COMMAND_KEYS)
     assert set(labels.ITEM_TYPE_KEYS) == set(labels.ITEM_TYPE_MINUTES_KEYS) == set(ItemType)
-    assert set(labels.PRINCIPLE_KEYS) == set(Principle)
+    assert set(labels.PRINCIPLE_KEYS) == set(labels.PRINCIPLE_QUESTION_KEYS) == set(Principle)
+    from facilitator.agenda.model import MeetingKind
+    from facilitator.meeting.drafts import LEAD_IN_KEYS
+
+    assert set(LEAD_IN_KEYS) == set(MeetingKind)
+    assert set(labels.VENUE_KEYS) == set(MeetingKind) - {MeetingKind.ANDET}
 
 
 # --- argparse's own words (the domain "argparse") --------------------------------------------

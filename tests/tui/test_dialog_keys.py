@@ -17,7 +17,9 @@ from facilitator.tui.app import FacilitatorApp
 from facilitator.tui.commands import ALL_COMMANDS, BINDING_IDS, DIALOG_COMMANDS, HELP_COMMANDS, ITEM_COMMANDS, Command
 from facilitator.tui.dialogs.attendance import AttendanceDialog
 from facilitator.tui.dialogs.form import FormDialog
+from facilitator.tui.dialogs.forward import ForwardDialog
 from facilitator.tui.dialogs.remove import RemoveDialog
+from facilitator.tui.dialogs.solutions import SolutionsDialog
 from facilitator.tui.screens.help import HelpScreen
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.preview import PreviewScreen
@@ -139,6 +141,8 @@ BOUND: dict[type, tuple[Command, ...]] = {
     AttendanceDialog: AttendanceDialog.COMMANDS_TABLE,
     FormDialog: DIALOG_COMMANDS,
     RemoveDialog: DIALOG_COMMANDS,
+    SolutionsDialog: SolutionsDialog.COMMANDS_TABLE,
+    ForwardDialog: ForwardDialog.COMMANDS_TABLE,
     HelpScreen: HELP_COMMANDS,
     ItemView: ITEM_COMMANDS,
 }

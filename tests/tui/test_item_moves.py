@@ -10,6 +10,7 @@ from support.app import SIZE, MakeApp
 from textual.app import App
 from textual.widgets import TextArea
 
+from facilitator.i18n import t
 from facilitator.tui.screens.meeting import MeetingScreen
 from facilitator.tui.screens.settled_layout import SettledLayout
 from facilitator.tui.widgets.tick_list import TickList
@@ -49,10 +50,14 @@ async def test_each_move_shows_the_new_items_questions_and_solutions_and_nothing
             prompts = app.screen.query_one("#prompts", TickList)
             options = app.screen.query_one("#options", TickList)
             assert [option.prompt.plain.strip(" ▶") for option in prompts.options] == list(item.prompts)
-            assert [option.prompt.plain for option in options.options] == list(item.options)
+            # a temporary solution says so after its text (tui/widgets/chain_marks.py)
+            marked = [
+                text + (f" ({t('solutions.temporary')})" if i in item.temporary else "") for i, text in enumerate(item.options)
+            ]
+            assert [option.prompt.plain for option in options.options] == marked
             assert prompts.display == bool(item.prompts) and options.display == bool(item.options)
             assert _shown(prompts) == _expected(item.prompts)
-            assert _shown(options) == _expected(item.options)
+            assert _shown(options) == _expected(marked)
             assert prompts.selected == sorted(meeting.items[index].discussed)
             assert options.selected == sorted(meeting.items[index].chosen)
             assert app.screen.query_one("#notes", TextArea).text == meeting.items[index].notes

@@ -26,6 +26,7 @@ PORTABLE = {
 """The commands that had only a function key: (the ctrl key added, the key they had)."""
 
 ALT_ONLY = {
+    "safety_checklist",
     "close_speakers",
     "carry_on",
     "remove_entry",
@@ -37,6 +38,8 @@ ALT_ONLY = {
     "follow_up",
     "next_meeting",
     "approve_minutes",
+    "choose_solutions",
+    "forward_matter",
     "show_room",
     "room_mode",
     "room_notes",

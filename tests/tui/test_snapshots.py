@@ -123,3 +123,58 @@ def test_preview_screen(snap_compare: Any, make_app: MakeApp, clock: FakeClock) 
 def test_help_screen(snap_compare: Any, make_app: MakeApp, settings: Any) -> None:
     settings.path = Path("/home/tr/.config/facilitator/config.toml")  # the real path differs per run
     assert snap_compare(make_app(), terminal_size=SIZE, press=["f1"])
+
+
+def test_solutions_picker_at_80x24(snap_compare: Any, make_app: MakeApp, tmp_path: Path) -> None:
+    """The item's solutions numbered, two chosen by their numbers, the temporary one marked."""
+    from support.chain_decide import RESOURCES, chain_agenda
+
+    app = make_app(chain_agenda(tmp_path))
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.pause()
+        app.session.meeting.start()
+        app.session.meeting.go_to(RESOURCES)
+        await pilot.pause()
+        await pilot.press("alt+v", "1", "2")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_drafted_decision_dialog_at_80x24(snap_compare: Any, make_app: MakeApp, tmp_path: Path) -> None:
+    """The decision drafted from them: the club's words, the review date asked for, the
+    principles and their answers folded under one title."""
+    from support.chain_decide import RESOURCES, chain_agenda
+
+    app = make_app(chain_agenda(tmp_path))
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.pause()
+        app.session.meeting.start()
+        app.session.meeting.go_to(RESOURCES)
+        await pilot.pause()
+        await pilot.press("alt+v", "1", "2", "b")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_safety_checklist_dialog(snap_compare: Any, make_app: MakeApp, clock: FakeClock) -> None:
+    """The AMiR's checklist on the item about violence: statuses set, one point's last status
+    from the group's previous meeting beside it."""
+    from facilitator.meeting.checklist import CarriedCheck, CheckStatus
+
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        meeting = app.session.meeting
+        points = meeting.items[5].item.checklist
+        meeting.carry_checks([CarriedCheck(points[3], CheckStatus.MISSING, 1, "Klubmøde i november", "2026-11-03")])
+        meeting.start()
+        meeting.go_to(5)
+        for point, status in ((0, "ok"), (1, "mangler"), (2, "aftalt")):
+            meeting.set_check(point, status)
+        await pilot.pause()
+        await pilot.press("alt+k", "down", "down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -16,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, Static
 
 from facilitator.errors import FacilitatorError
@@ -28,7 +29,7 @@ from facilitator.tui.dialogs.form import AnswerButton
 from facilitator.tui.type_ahead import typed_so_far
 from facilitator.tui.widgets.attendance_panel import person_line
 from facilitator.tui.widgets.key_footer import KeyFooter
-from facilitator.tui.widgets.text_entry import TextInput
+from facilitator.tui.widgets.text_entry import TextInput, field_text
 
 
 class AttendanceDialog(ModalScreen[None]):
@@ -39,6 +40,8 @@ class AttendanceDialog(ModalScreen[None]):
         super().__init__(id="attendance-dialog")
         self.meeting = meeting
         self.quit_warned = False
+        self.organisations = known_organisations(meeting)
+        """What the organisation key goes through, and the field suggests."""
 
     def has_typed(self) -> bool:
         return bool(self.query_one("#field-name", Input).value.strip())
@@ -48,8 +51,16 @@ class AttendanceDialog(ModalScreen[None]):
             yield Label(literal.line(t("cmd.attendance")), classes="dialog-title")
             yield Static(literal.EMPTY, id="attendance-summary")
             yield OptionList(id="people")
-            yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
-            yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+            if not self.organisations:
+                yield Label(literal.line(t("dialog.attendance.add")), classes="field-label")
+                yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+            else:  # a joint meeting: whom you add comes from one of its organisations, in a field beside
+                yield Label(literal.line(t("dialog.attendance.add_joint")), classes="field-label")
+                known = SuggestFromList([field_text(o) for o in self.organisations], case_sensitive=False)
+                placeholder = t("dialog.attendance.organisation_placeholder", example=self.organisations[0])
+                with Horizontal(id="add-row"):
+                    yield TextInput(id="field-name", placeholder=t("dialog.attendance.add_placeholder"))
+                    yield TextInput(id="field-organisation", placeholder=placeholder, suggester=known)
             yield Static(literal.EMPTY, id="error-name", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.close_attendance")), id="answer-no", compact=True)
@@ -92,6 +103,10 @@ class AttendanceDialog(ModalScreen[None]):
                 self.meeting.set_presence(name, Presence.ABSENT if person.presence is Presence.PRESENT else Presence.PRESENT)
             elif change == "apologies":
                 self.meeting.set_presence(name, Presence.APOLOGIES)
+            elif change == "organisation":
+                self.meeting.set_membership(name, _next(self.organisations, person.organisation), person.votes)
+            elif change == "vote":
+                self.meeting.set_membership(name, person.organisation, not person.votes)
             elif change == "leave":
                 if person.left is not None or not person.is_here:
                     self.meeting.return_(name)
@@ -105,10 +120,20 @@ class AttendanceDialog(ModalScreen[None]):
         self.refresh_people(keep=name)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_present", "apologies", "leave_return", "make_chair", "make_secretary"):
+        if action == "cycle_organisation" and not self.organisations:
+            return False  # nothing to go through: a meeting of one group without organisations
+        if action in (
+            "toggle_present",
+            "apologies",
+            "leave_return",
+            "make_chair",
+            "make_secretary",
+            "cycle_organisation",
+            "toggle_vote",
+        ):
             return isinstance(self.focused, OptionList)  # in the name field the keys type and edit
-        if action == "add_person":
-            return self.focused is self.query_one("#field-name")  # Enter in the list is the list's
+        if action == "add_person":  # Enter in the list is the list's
+            return isinstance(self.focused, Input)
         return True
 
     def action_toggle_present(self) -> None:
@@ -126,6 +151,12 @@ class AttendanceDialog(ModalScreen[None]):
     def action_make_secretary(self) -> None:
         self._act("secretary")
 
+    def action_cycle_organisation(self) -> None:
+        self._act("organisation")
+
+    def action_toggle_vote(self) -> None:
+        self._act("vote")
+
     def action_close(self) -> None:
         self.dismiss(None)
 
@@ -137,11 +168,31 @@ class AttendanceDialog(ModalScreen[None]):
         await typed_so_far(self.app)  # a name and its Enter in one burst: the name first
         field = self.query_one("#field-name", Input)
         error = self.query_one("#error-name", Static)
+        organisation = self.query_one("#field-organisation", Input).value if self.organisations else None
         try:
-            person = self.meeting.add_person(field.value)
+            person = self.meeting.add_person(field.value, organisation)
         except FacilitatorError as problem:
             error.update(literal.block(str(problem)))
             return
         error.update(literal.EMPTY)
-        field.value = ""
+        field.value = ""  # the organisation stays: the next one added is often from the same
         self.refresh_people(keep=person.name)
+        if person.organisation and person.organisation not in self.organisations:
+            self.organisations = (*self.organisations, person.organisation)
+
+
+def known_organisations(meeting: Meeting) -> tuple[str, ...]:
+    """The organisations of a joint meeting, as met: those the attendees come from, then the
+    meeting's groups. None for a meeting of one group whose agenda names none."""
+    found = dict.fromkeys(a.organisation for a in meeting.attendees.values() if a.organisation)
+    if len(meeting.info.all_groups()) > 1:
+        found |= dict.fromkeys(meeting.info.all_groups())
+    return tuple(found)
+
+
+def _next(organisations: tuple[str, ...], current: str | None) -> str | None:
+    """The organisation after ``current``; after the last, none."""
+    if current not in organisations:
+        return organisations[0] if organisations else None
+    position = organisations.index(current) + 1
+    return organisations[position] if position < len(organisations) else None

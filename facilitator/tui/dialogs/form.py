@@ -132,8 +132,11 @@ class FormDialog(ModalScreen[Result]):
     def on_mount(self) -> None:
         for error in self.query(".field-error").results(Static):
             error.display = False
-        if self.fields:
-            self.query_one(f"#field-{self.fields[0].name}").focus()
+        if self.fields:  # at once, not when the app next gets round to it: a Tab typed right behind is to move on from here
+            self.set_focus(self.query_one(f"#field-{self.fields[0].name}"))
+        # A dialog taller than the terminal (it scrolls) opens at its title, not where
+        # the first field's cursor scrolled it.
+        self.call_after_refresh(self.query_one(".dialog").scroll_home, animate=False)
 
     def values(self) -> Values:
         values: Values = {}

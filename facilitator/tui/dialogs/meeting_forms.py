@@ -11,9 +11,10 @@ from collections.abc import Callable
 from facilitator.agenda.model import ItemType
 from facilitator.errors import FieldError, MeetingError
 from facilitator.i18n import t
-from facilitator.meeting.labels import item_type_word, principle_words
+from facilitator.meeting.labels import item_type_word
 from facilitator.meeting.model import Meeting
-from facilitator.meeting.records import ActionItem, Decision, Principle, Vote
+from facilitator.meeting.records import ActionItem, Vote
+from facilitator.tui.dialogs.decision_form import decision_dialog as decision_dialog  # its home; named here as before
 from facilitator.tui.dialogs.form import Field, FormDialog, Values, count, required
 from facilitator.tui.widgets.text_entry import field_text
 
@@ -39,26 +40,10 @@ def known_name(meeting: Meeting, typed: str, *, here_only: bool = False) -> str:
     return starting[0] if len(starting) == 1 else typed
 
 
-def decision_dialog(meeting: Meeting) -> FormDialog[Decision]:
-    """The four principles are offered on a decision item, and folded away on any other:
-    there a decision is now and then recorded, and four boxes to pass would be in the way."""
-    offered = meeting.current is not None and meeting.items[meeting.current].item.type == ItemType.BESLUTNING
-    fold = "" if offered else t("dialog.decision.principles")
-    fields = [Field("text", t("dialog.decision.text"), kind="long", placeholder=t("dialog.decision.placeholder"))]
-    fields += [Field(f"principle_{p.name.lower()}", principle_words(p), kind="check", fold=fold) for p in Principle]
-
-    def apply(values: Values) -> Decision:
-        text = required(values, "text")
-        principles = [p for p in Principle if values[f"principle_{p.name.lower()}"]]
-        return meeting.add_decision(text, principles)
-
-    note = t("dialog.decision.note") if offered else t("dialog.decision.note_folded")
-    return FormDialog(t("cmd.add_decision"), fields, apply, note=note, dialog_id="decision")
-
-
-def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
+def action_dialog(meeting: Meeting, what: str = "") -> FormDialog[ActionItem]:
+    """``what`` is the text to start from: a solution made an action item, to edit."""
     fields = [
-        Field("what", t("dialog.action.what"), kind="long"),
+        Field("what", t("dialog.action.what"), kind="long", value=what),
         Field("who", t("dialog.action.who"), suggestions=_names(meeting)),
         Field("deadline", t("dialog.action.deadline"), placeholder=t("dialog.action.deadline_placeholder")),
     ]
@@ -76,13 +61,21 @@ def action_dialog(meeting: Meeting) -> FormDialog[ActionItem]:
 
 
 def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
-    present = meeting.voters_present()  # the guests do not vote
+    """Where the voters here come from more than one organisation (a joint meeting), the
+    chair chooses who votes: all those entitled, or one organisation's members."""
+    present = meeting.voters_present()  # the guests and those without a vote do not vote
     fields = [
         Field("subject", t("dialog.vote.subject"), kind="long"),
         Field("votes_for", t("meeting.field.votes_for"), kind="integer", placeholder="0"),
         Field("against", t("meeting.field.against"), kind="integer", placeholder="0"),
         Field("abstain", t("meeting.field.abstain"), kind="integer", placeholder="0"),
     ]
+    organisations = meeting.vote_organisations()
+    if len(organisations) > 1:
+        voters = ((t("dialog.vote.all_entitled", count=present), ""),) + tuple(
+            (t("dialog.vote.only", organisation=o, count=meeting.voters_present(o)), o) for o in organisations
+        )
+        fields.insert(1, Field("voters", t("dialog.vote.voters"), kind="select", value="", choices=voters))
 
     def apply(values: Values) -> Vote:
         subject = required(values, "subject")
@@ -90,7 +83,7 @@ def vote_dialog(meeting: Meeting) -> FormDialog[Vote]:
         if votes_for + against + abstain == 0:
             raise FieldError("votes_for", t("dialog.vote.none"))
         try:
-            return meeting.record_vote(subject, votes_for, against, abstain)
+            return meeting.record_vote(subject, votes_for, against, abstain, organisation=values.get("voters") or None)
         except MeetingError as error:
             raise FieldError("abstain", str(error)) from None  # the counts together are too many
 

@@ -12,12 +12,15 @@ from facilitator.tui import literal
 from facilitator.tui.commands import (
     APP_COMMANDS,
     ATTENDANCE_COMMANDS,
+    CHECKLIST_COMMANDS,
     DIALOG_COMMANDS,
+    FORWARD_COMMANDS,
     HELP_COMMANDS,
     ITEM_COMMANDS,
     MEETING_COMMANDS,
     PREVIEW_COMMANDS,
     ROOM_DIALOG_COMMANDS,
+    SOLUTION_COMMANDS,
     START_COMMANDS,
     Command,
     bindings,
@@ -30,11 +33,24 @@ GROUPS: tuple[tuple[str, tuple[Command, ...]], ...] = (
     ("help.everywhere", APP_COMMANDS),
     ("help.dialogs", DIALOG_COMMANDS),
     ("help.attendance", ATTENDANCE_COMMANDS),
+    ("help.solutions", SOLUTION_COMMANDS),
+    ("help.forward", FORWARD_COMMANDS),
+    ("help.checklist", CHECKLIST_COMMANDS),
     ("help.preview", PREVIEW_COMMANDS),
     ("help.room_dialog", ROOM_DIALOG_COMMANDS),
     ("help.start", START_COMMANDS),
     ("help.help", HELP_COMMANDS),
 )
+
+
+def keys_shown(keys: list[str]) -> str:
+    """A command's keys as the table says them: the digits 1 to 9 as one run ("1–9"), so
+    the solutions' numbers do not widen the key column for every row."""
+    if len(keys) > 2 and all(key.isdigit() for key in keys):
+        first = int(keys[0])
+        if keys == [str(n) for n in range(first, first + len(keys))]:
+            return f"{keys[0]}–{keys[-1]}"
+    return ", ".join(keys)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -63,7 +79,7 @@ class HelpScreen(ModalScreen[None]):
         for group, commands in GROUPS:
             table.add_row(cell(""), cell(f"— {t(group)} —"), cell(""), cell(""))
             for command in commands:
-                key = ", ".join(part.strip() for part in self.keymap.get(command.id, command.key).split(","))
+                key = keys_shown([part.strip() for part in self.keymap.get(command.id, command.key).split(",")])
                 table.add_row(cell(key), cell(command.title()), cell(command.id), cell(command.help()))
         table.focus()
 

@@ -27,10 +27,12 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.meeting.model import Change, Meeting
 from facilitator.session import Session
-from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, bindings, key_for
+from facilitator.tui.commands import CHAIR_KEYS, MEETING_COMMANDS, NEEDS_RUNNING, bindings, key_for
 from facilitator.tui.screens.agenda_actions import AgendaActions
 from facilitator.tui.screens.approval_actions import ApprovalActions
 from facilitator.tui.screens.breakpoints import set_breakpoint_classes
+from facilitator.tui.screens.chain_actions import ChainActions
+from facilitator.tui.screens.checklist_action import ChecklistAction
 from facilitator.tui.screens.next_meeting_action import NextMeetingAction
 from facilitator.tui.screens.room_actions import RoomActions
 from facilitator.tui.screens.settled_layout import SettledLayout
@@ -49,32 +51,11 @@ COVER_NOTICE_SECONDS = 8.0
 """How long the notice that text typed on the cover page was not kept stays, and is not
 repeated: one notice for a burst of typing, not one per key."""
 
-NEEDS_RUNNING = frozenset(
-    {
-        "previous_item",
-        "add_decision",
-        "add_action",
-        "record_vote",
-        "next_speaker",
-        "toggle_timer",
-        "prompt_discussed",
-        "add_item",
-        "carry_on",
-        "remove_entry",
-        "end_meeting",
-        "skip_item",
-        "move_item_up",
-        "move_item_down",
-        "drop_item",
-        "next_meeting",
-    }
-)
-"""Actions that only make sense between the start and the end of the meeting."""
 
 Result = TypeVar("Result")
 
 
-class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, RoomActions, SettledLayout):
+class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, ChainActions, ChecklistAction, RoomActions, SettledLayout):
     BINDINGS = bindings(MEETING_COMMANDS)
     COMMANDS_TABLE = MEETING_COMMANDS
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -310,7 +291,7 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, RoomActio
     def action_add_decision(self) -> None:
         from facilitator.tui.dialogs.meeting_forms import decision_dialog
 
-        self._dialog(decision_dialog(self.meeting))
+        self._dialog(decision_dialog(self.meeting), self._decided)
 
     def action_add_action(self) -> None:
         from facilitator.tui.dialogs.meeting_forms import action_dialog

@@ -18,6 +18,8 @@ def person_line(meeting: Meeting, person: Attendee) -> Content:
         for word, holder in ((t("role.chair"), meeting.chair), (t("role.secretary"), meeting.secretary))
         if holder == person.name
     ]
+    roles += [person.organisation] if person.organisation else []
+    roles += [t("minutes.no_vote")] if not person.votes and person.name not in meeting.info.guests else []
     suffix = f" ({', '.join(roles)})" if roles else ""
     if person.left is not None:
         return literal.line(f"↗ {person.name}{suffix} " + t("attendance.left_at", time=clock(person.left)), "$text-muted")

@@ -31,6 +31,8 @@ from facilitator.meeting.standard_items import is_next_meeting
 from facilitator.tui import literal
 from facilitator.tui.commands import ITEM_COMMANDS, bindings, key_for
 from facilitator.tui.dates_shown import compact, compact_written, other_day_warning, spelled
+from facilitator.tui.widgets.chain_marks import decision_extras, notes_sent, option_label
+from facilitator.tui.widgets.item_extras import documents_line, item_extras
 from facilitator.tui.widgets.notes_area import NotesArea
 from facilitator.tui.widgets.tick_list import TickList
 
@@ -57,7 +59,8 @@ def heading(meeting: Meeting, index: int) -> Content:
     return literal.join("\n", [line, literal.join("  ", extra)])
 
 
-def records(state: ItemState) -> Content:
+def records(meeting: Meeting, index: int) -> Content:
+    state = meeting.items[index]
     lines: list[Content] = []
     if state.decisions:
         lines.append(literal.line(t("minutes.decisions"), "bold"))
@@ -66,6 +69,7 @@ def records(state: ItemState) -> Content:
             lines.append(
                 literal.line(f"• {decision.text}")
                 + (literal.line(f" ({principles})", "$text-muted") if principles else literal.EMPTY)
+                + decision_extras(meeting, index, decision)
             )
     if state.votes:
         lines.append(literal.line(t("minutes.votes"), "bold"))
@@ -79,6 +83,9 @@ def records(state: ItemState) -> Content:
         for action in state.actions:
             deadline = f" – {t('minutes.deadline')} {compact(action.deadline)}" if action.deadline else ""
             lines.append(literal.line(f"• {action.what} – {action.who}{deadline}"))
+    notes = notes_sent(meeting, index)
+    if notes is not None:
+        lines.append(notes)
     return literal.join("\n", lines)
 
 
@@ -225,8 +232,9 @@ class ItemView(Vertical):
             self._update(meeting)
         self.query_one("#item-heading", Static).update(heading(meeting, meeting.current))
         plan = self._next_meeting_line(meeting, state)
-        recorded = bool(state.decisions or state.votes or state.actions)
-        shown = [*([plan] if plan is not None else []), *([records(state)] if recorded else [])]
+        recorded = bool(state.decisions or state.votes or state.actions or state.forwards)
+        extras = item_extras(meeting, meeting.current, self.keymap)
+        shown = [*([plan] if plan is not None else []), *extras, *([records(meeting, meeting.current)] if recorded else [])]
         self.query_one("#records", Static).update(literal.join("\n", shown))
         self.query_one("#records-box").display = bool(shown)
         self._show_current_prompt(meeting)
@@ -262,6 +270,8 @@ class ItemView(Vertical):
         where = " · ".join(x for x in (spelled(info.date) if info.date else "", info.location or "") if x)
         if where:
             lines.append(literal.line(where, "$text-muted"))
+        if info.attachments:
+            lines.append(documents_line(info.attachments))
         if meeting.ended:
             lines.append(literal.line(t("item.meeting_ended"), "$warning"))
         else:
@@ -308,7 +318,9 @@ class ItemView(Vertical):
             Selection(_prompt_label(text, i == current_prompt), i, i in state.discussed)
             for i, text in enumerate(state.item.prompts)
         ]
-        options = [Selection(literal.line(text), i, i in state.chosen) for i, text in enumerate(state.item.options)]
+        options = [
+            Selection(option_label(meeting, meeting.current, i), i, i in state.chosen) for i in range(len(state.item.options))
+        ]
         carried: list[Selection[int]] = []
         if meeting.carried:  # only then look for their item: finding it reads the whole agenda
             follow_up = meeting.carried_item()
@@ -334,7 +346,10 @@ class ItemView(Vertical):
         for i, text in enumerate(state.item.prompts):
             prompts.replace_option_prompt_at_index(i, _prompt_label(text, i == current_prompt))
         _sync(prompts, state.discussed)
-        _sync(self.query_one("#options", SelectionList), state.chosen)
+        options = self.query_one("#options", SelectionList)
+        for i in range(options.option_count):  # where each is sent changes without a new item
+            options.replace_option_prompt_at_index(i, option_label(meeting, meeting.current, i))
+        _sync(options, state.chosen)
         carried = self.query_one("#carried", SelectionList)
         if carried.option_count:
             _sync(carried, {i for i, a in enumerate(meeting.carried) if a.done})

@@ -1,0 +1,52 @@
+"""The lists as data: standard CSV for a spreadsheet (``decisions``, ``actions``, ``votes`` with ``--csv``).
+
+UTF-8 with a byte order mark, because Excel reads a CSV without one in the machine's old
+code page and shows "Ã¦" for "æ"; rows end in CRLF, as RFC 4180 and Excel expect. Every
+cell is data: one that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+would be taken by a spreadsheet for a formula (a decision's text can say anything), so it
+is written after an apostrophe, which the spreadsheet shows as text and does not run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Sequence
+from typing import Final
+
+from facilitator.cli.console import output_target
+
+BOM: Final = "\ufeff"
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    """The table as CSV: a header row, then every row, each cell neutral."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutral(cell) for cell in header])
+    writer.writerows([neutral(cell) for cell in row] for row in rows)
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def write_csv(
+    header: Sequence[str], rows: Sequence[Sequence[str]], output: str | None, default_name: str, *, force: bool
+) -> str | None:
+    """Write the CSV to stdout, or (``-o``) to a file, safely: the path written, or None."""
+    data = csv_bytes(header, rows)
+    if output is None or output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return None
+    from facilitator.files.atomic_write import write_atomic
+
+    target = output_target(output, default_name)
+    write_atomic(target, data, overwrite=force)
+    return str(target)
