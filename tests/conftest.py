@@ -68,6 +68,7 @@ def no_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the user's own archive or settings."""
     monkeypatch.setenv("FACILITATOR_ARCHIVE", str(tmp_path / "archive.sqlite3"))
     monkeypatch.setenv("FACILITATOR_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the room view's token and presence
     monkeypatch.chdir(tmp_path)
 
 

@@ -15,6 +15,7 @@ from facilitator.i18n import get_language, t
 
 def cmd_room(args: argparse.Namespace) -> int:
     from facilitator.files.paths import archive_path, data_dir
+    from facilitator.files.room_presence import presence_path
     from facilitator.room.follower import Follower
     from facilitator.room.serve import room_token, serve
 
@@ -27,7 +28,8 @@ def cmd_room(args: argparse.Namespace) -> int:
         raise FacilitatorError(t("room.no_such_meeting", id=args.meeting, path=archive))
     token = room_token(data_dir(), new=args.new_token)
     try:
-        serve(follower, port=args.port, lan=args.lan, token=token, lang=get_language())
+        presence = presence_path(data_dir(), archive)
+        serve(follower, port=args.port, lan=args.lan, token=token, lang=get_language(), presence=presence)
     except KeyboardInterrupt:
         pass
     return EXIT_OK

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from facilitator.errors import FacilitatorError
+from facilitator.files.room_presence import RoomPresence, clear_presence, write_presence
 from facilitator.i18n import t
 from facilitator.room.follower import Follower
 
@@ -57,12 +58,22 @@ def lan_address() -> str:
     return socket.gethostname()
 
 
-def serve(follower: Follower, *, port: int, lan: bool, token: str, lang: str, out: TextIO = sys.stdout) -> None:
-    """Serve until interrupted; the address goes to ``out`` as the first line."""
-    asyncio.run(_serve(follower, port=port, lan=lan, token=token, lang=lang, out=out))
+def serve(
+    follower: Follower,
+    *,
+    port: int,
+    lan: bool,
+    token: str,
+    lang: str,
+    presence: Path | None = None,
+    out: TextIO = sys.stdout,
+) -> None:
+    """Serve until interrupted, or until the meeting has been over for a while; the address
+    goes to ``out`` as the first line, and to ``presence`` for the app to find."""
+    asyncio.run(_serve(follower, port=port, lan=lan, token=token, lang=lang, presence=presence, out=out))
 
 
-async def _serve(follower: Follower, *, port: int, lan: bool, token: str, lang: str, out: TextIO) -> None:
+async def _serve(follower: Follower, *, port: int, lan: bool, token: str, lang: str, presence: Path | None, out: TextIO) -> None:
     from aiohttp import web  # imported here: only this command needs a web server
 
     from facilitator.room.server import RoomServer
@@ -83,9 +94,13 @@ async def _serve(follower: Follower, *, port: int, lan: bool, token: str, lang: 
     if lan and out.isatty():
         _print_qr(address, out)
     print(t("room.serving", lang=lang), file=sys.stderr, flush=True)
+    if presence is not None:
+        write_presence(presence, RoomPresence(os.getpid(), address, lan))
     try:
-        await asyncio.Event().wait()  # until interrupted: Ctrl+C, or the app that started it ends it
+        await server.done.wait()  # or interrupted: Ctrl+C, or the app that started it ends it
     finally:
+        if presence is not None:
+            clear_presence(presence, os.getpid())
         await runner.cleanup()
 
 

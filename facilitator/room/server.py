@@ -35,6 +35,10 @@ within a tenth of a second of being saved."""
 SEND_TIMEOUT = 5.0
 """A browser that takes longer than this to take one state is dropped (it reconnects)."""
 
+ENDED_LINGER = 600.0
+"""Seconds the view goes on showing a meeting that has ended, then ends itself: the
+view outlives the app during a meeting (docs/room-view.md), and must not outlive it for ever."""
+
 HEARTBEAT_SECONDS = 15.0
 """A comment sent down a quiet stream, so that proxies and the browser keep it open."""
 
@@ -81,6 +85,8 @@ class RoomServer:
         self.app.on_startup.append(self._start_polling)
         self.app.on_cleanup.append(self._stop_polling)
         self._poller: asyncio.Task[None] | None = None
+        self.done = asyncio.Event()
+        """Set when the meeting shown has been over for :data:`ENDED_LINGER` seconds."""
         self._assets = {path: (resources.files("facilitator.room.page") / path.lstrip("/")).read_bytes() for path in ASSETS}
 
     # --- guarding every request
@@ -145,10 +151,18 @@ class RoomServer:
         self.follower.close()
 
     async def _poll(self) -> None:
+        loop = asyncio.get_running_loop()
+        ended_at: float | None = None
         while True:
             # In a thread: reading a long meeting takes some milliseconds, and the streams
             # go on meanwhile. One at a time: the follower keeps one connection.
             if await asyncio.to_thread(self.follower.poll):
                 for client in self.clients:
                     client.due.set()
+            if self.follower.state.get("status") != "ended":
+                ended_at = None
+            elif ended_at is None:
+                ended_at = loop.time()
+            elif loop.time() - ended_at > ENDED_LINGER:
+                self.done.set()
             await asyncio.sleep(POLL_SECONDS)

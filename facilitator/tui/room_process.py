@@ -9,6 +9,9 @@ view at the same address. If another program holds that port, any free one is us
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +19,7 @@ import threading
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError
+from facilitator.files.room_presence import read_presence
 from facilitator.i18n import t
 from facilitator.text.visible import one_line
 
@@ -27,12 +31,24 @@ START_TIMEOUT = 15.0
 
 
 class RoomProcess:
-    """One running room view: its process, where it is served, and on which network."""
+    """One running room view: its process, where it is served, and on which network.
 
-    def __init__(self, process: subprocess.Popen[str], address: str, *, lan: bool) -> None:
+    ``process`` is None for a view this app found running (started before the app was
+    closed or killed): it is known by its process id alone."""
+
+    def __init__(self, process: subprocess.Popen[str] | None, address: str, *, lan: bool, pid: int) -> None:
         self.process = process
         self.address = address
         self.lan = lan
+        self.pid = pid
+
+    @classmethod
+    def running(cls, presence_file: Path) -> RoomProcess | None:
+        """The view of this archive that is being served already, if any."""
+        presence = read_presence(presence_file)
+        if presence is None:
+            return None
+        return cls(None, presence.address, lan=presence.lan, pid=presence.pid)
 
     @classmethod
     def start(cls, archive: Path, meeting_id: int, *, lan: bool, lang: str) -> RoomProcess:
@@ -60,18 +76,28 @@ class RoomProcess:
         address = _first_line(process)
         if address.startswith("http://"):
             threading.Thread(target=_drain, args=(process,), daemon=True).start()
-            return cls(process, address, lan=lan)
+            return cls(process, address, lan=lan, pid=process.pid)
         process.kill()
         process.wait()
         reason = one_line((process.stderr.read() if process.stderr else "").strip().splitlines()[:1] or [address])
         raise FacilitatorError(t("room.could_not_start", reason=reason or t("room.no_address")))
 
     @property
-    def running(self) -> bool:
-        return self.process.poll() is None
+    def serving(self) -> bool:
+        if self.process is not None:
+            return self.process.poll() is None
+        try:
+            os.kill(self.pid, 0)
+        except OSError:
+            return False
+        return True
 
     def stop(self) -> None:
-        if self.running:
+        if self.process is None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGTERM)
+            return
+        if self.serving:
             self.process.terminate()
             try:
                 self.process.wait(5)

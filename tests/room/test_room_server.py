@@ -113,6 +113,22 @@ async def test_the_stream_sends_the_state_at_once_and_every_change_saved(served:
     await stream.aclose()
 
 
+async def test_the_view_ends_itself_some_time_after_the_meeting(held: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(server_module, "POLL_SECONDS", 0.02)
+    monkeypatch.setattr(server_module, "ENDED_LINGER", 0.2)
+    room = RoomServer(Follower(held.archive.path, None), TOKEN, lang="da")
+    server = TestServer(room.app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        await asyncio.sleep(0.4)
+        assert not room.done.is_set()  # a meeting being held: the view goes on
+        held.meeting.end()
+        assert held.recorder.flush()
+        await asyncio.wait_for(room.done.wait(), 5)
+    finally:
+        await server.close()
+
+
 async def test_a_browser_that_stops_reading_is_dropped_and_the_others_go_on(
     served: str, held: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,7 +21,7 @@ def test_before_the_start_the_wall_waits(meeting: Meeting) -> None:
 def test_a_running_item_shows_its_question_choices_records_timer_and_floor(running: Meeting, clock: FakeClock) -> None:
     running.go_to(2)
     running.add_decision("Vi holder fast")
-    running.record_vote("Forslaget", 5, 2, 1, present=10)
+    running.record_vote("Forslaget", 2, 1, 0)
     running.add_action("Skriv til ledelsen", "Bo", "2027-01-15")
     running.request_floor("Anne")
     running.request_floor("Bo", point_of_order=True)
@@ -33,7 +33,7 @@ def test_a_running_item_shows_its_question_choices_records_timer_and_floor(runni
     assert state["status"] == "running" and state["progress"] == {"position": 3, "count": 3}
     assert item["title"] == "Eventuelt" and item["closed"] is False and item["question"] is None
     assert item["decisions"] == ["Vi holder fast"]
-    assert item["votes"] == [{"subject": "Forslaget", "for": 5, "against": 2, "abstain": 1, "carried": True}]
+    assert item["votes"] == [{"subject": "Forslaget", "for": 2, "against": 1, "abstain": 0, "carried": True}]
     assert item["actions"] == [{"what": "Skriv til ledelsen", "who": "Bo", "deadline": "2027-01-15"}]
     assert item["timer"] == {"planned": 300, "used": 120.0, "running": True}
     assert state["speaker"] == {"name": "Bo", "seconds": 120.0, "point_of_order": True}

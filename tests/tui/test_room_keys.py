@@ -10,7 +10,10 @@ import pytest
 from support.app import SIZE, MakeApp, until
 from textual.widgets import TextArea
 
+from facilitator.files.paths import data_dir
+from facilitator.files.room_presence import presence_path
 from facilitator.tui.dialogs.room_dialog import RoomDialog
+from facilitator.tui.room_process import RoomProcess
 from facilitator.tui.widgets.item_view import ItemView
 from facilitator.tui.widgets.room_view import RoomView
 
@@ -84,4 +87,26 @@ async def test_the_room_view_runs_beside_the_app_and_a_stalled_browser_costs_the
             assert process.poll() is None  # the view still runs, beside the app
         finally:
             stalled.close()
-    assert process.wait(10) is not None  # and ends with the app
+    # The app is closed during the meeting: the wall goes on showing it, and the app,
+    # started again, finds the view at the same address instead of starting another.
+    try:
+        found = RoomProcess.running(presence_path(data_dir(), app.session.archive.path))
+        assert process.poll() is None and found is not None
+        assert (found.address, found.pid) == (address, process.pid)
+    finally:
+        process.terminate()
+        process.wait(10)
+    assert RoomProcess.running(presence_path(data_dir(), app.session.archive.path)) is None  # it said it left
+
+
+@pytest.mark.slow
+async def test_after_the_meeting_the_view_ends_with_the_app(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "alt+w")
+        assert await until(pilot, lambda: isinstance(app.screen, RoomDialog), pauses=400)
+        process = app.screen_stack[-2]._room.process
+        await pilot.press("escape")
+        app.session.meeting.end()
+        await pilot.pause()
+    assert process.wait(10) is not None

@@ -9,6 +9,7 @@ in it; its view is made the first time it is asked for, not at every start.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -30,10 +31,20 @@ class RoomActions(MeetingScreenPart):
     _room: RoomProcess | None = None
 
     def action_show_room(self) -> None:
-        if self._room is not None and self._room.running:
+        from facilitator.tui.room_process import RoomProcess
+
+        if self._room is None or not self._room.serving:
+            self._room = RoomProcess.running(self._presence_file())  # left running by the app before
+        if self._room is not None:
             self._show_room_dialog()
         else:
             self._start_room(lan=False)
+
+    def _presence_file(self) -> Path:
+        from facilitator.files.paths import data_dir
+        from facilitator.files.room_presence import presence_path
+
+        return presence_path(data_dir(), self.session.archive.path)
 
     @work(thread=True, exclusive=True, group="room", exit_on_error=False)
     def _start_room(self, *, lan: bool) -> None:
@@ -65,10 +76,12 @@ class RoomActions(MeetingScreenPart):
         self.app.push_screen(RoomDialog(room.address, lan=room.lan, keymap=self.keymap), chosen)
 
     def stop_room(self) -> None:
-        """The app ends: so does the view it started (a page left open says the connection is lost)."""
-        if self._room is not None:
+        """The app ends. The view goes on while the meeting does: the wall keeps showing it
+        through a restart of the app, which finds the view again. After the meeting has
+        ended, the view ends with the app (or by itself, some minutes later)."""
+        if self._room is not None and self.meeting.ended:
             self._room.stop()
-            self._room = None
+        self._room = None
 
     async def action_room_mode(self) -> None:
         from facilitator.tui.widgets.room_view import RoomView
