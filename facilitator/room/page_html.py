@@ -15,7 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from facilitator.i18n import t
 
-WORDS: dict[str, str] = {
+PAGE_WORDS: dict[str, str] = {
     "title": "room.word.title",
     "waiting": "room.word.waiting",
     "none": "room.word.none",
@@ -57,5 +57,5 @@ def _environment() -> ImmutableSandboxedEnvironment:
 
 
 def page_html(token: str, lang: str) -> str:
-    words = {name: t(key, lang=lang) for name, key in WORDS.items()}
+    words = {name: t(key, lang=lang) for name, key in PAGE_WORDS.items()}
     return _environment().get_template("room.html.j2").render(token=token, lang=lang, words=words)

@@ -65,6 +65,7 @@ KEY_TABLES = frozenset(
         "LEAD_IN_KEYS",  # a drafted decision's first words, by the kind of meeting
         "TYPE_KEYS",  # the snapshot check's kinds of value
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
+        "PAGE_WORDS",  # the room view's page's words
         "_MATTER_WORDS",  # a forwarded matter's kind, on the venue's agenda
         "_MEETING_WORDS",  # the kind of meeting a forwarded matter came from
         "href_problem",  # the agenda loader: what is wrong with an attachment's address
