@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from facilitator.cli.console import EXIT_OK, print_table
 from facilitator.cli.csv_output import write_csv
@@ -43,68 +44,77 @@ def _finish(written: str | None) -> None:
         print(t("cli.csv.wrote", path=written), file=sys.stderr)
 
 
-def cmd_decisions(args: argparse.Namespace) -> int:
+class _Listed(NamedTuple):
+    """A list as asked for: its rows, the page size, and whether there is more."""
+
+    rows: Sequence[DecisionRow] | Sequence[VoteRow]
+    limit: int | None
+    more: bool
+
+
+def _listed(args: argparse.Namespace, kind: str) -> _Listed | None:
+    """The decisions or the votes (``kind``) as ``args`` ask; None without an archive."""
     archive = open_history(args)
     if archive is None:
-        return EXIT_OK
+        return None
     limit = _page_size(args)
     with archive:
-        found = archive.decisions(
-            group=args.group, since=args.since, restricted=args.restricted, limit=None if limit is None else limit + 1
-        )
-    more, found = limit is not None and len(found) > limit, found[:limit]
+        query = archive.decisions if kind == "decisions" else archive.votes
+        found = query(group=args.group, since=args.since, restricted=args.restricted, limit=None if limit is None else limit + 1)
+    return _Listed(found[:limit], limit, limit is not None and len(found) > limit)
+
+
+def _where_columns() -> tuple[str, ...]:
+    """The CSV's first columns, the same in both lists: which meeting, when, whose, which item."""
+    return (t("cli.col.id"), t("cli.col.meeting"), t("cli.col.date"), t("cli.col.group"), t("cli.col.item"))
+
+
+def _where(row: DecisionRow | VoteRow) -> tuple[str, ...]:
+    return (
+        str(row.meeting_id),
+        row.meeting_title,
+        row.meeting_date or "",
+        row.group or "",
+        _closed(row.item_title, row.confidential),
+    )
+
+
+def _shown_where(row: DecisionRow | VoteRow) -> tuple[str, str]:
+    """At the terminal: the meeting's number and date, and the item."""
+    return f"{row.meeting_id} {row.meeting_date or ''}".strip(), _closed(row.item_title, row.confidential)
+
+
+def _show(
+    args: argparse.Namespace,
+    listed: _Listed,
+    columns: tuple[str, ...],
+    cells: Sequence[tuple[str, ...]],
+    wheres: tuple[Sequence[tuple[str, ...]], Sequence[tuple[str, ...]]],
+    file_name: str,
+    more_key: str,
+) -> int:
+    """The list as CSV (where, then ``cells``) or as a table (shown where, then ``cells``)."""
+    csv_where, shown_where = wheres
     if args.csv:
-        header = (
-            t("cli.col.id"),
-            t("cli.col.meeting"),
-            t("cli.col.date"),
-            t("cli.col.group"),
-            t("cli.col.item"),
-            t("cli.col.decision"),
-            t("cli.col.principles"),
-            t("cli.col.review"),
-            t("cli.col.forwarded"),
-        )
-        rows = [
-            (
-                str(d.meeting_id),
-                d.meeting_title,
-                d.meeting_date or "",
-                d.group or "",
-                _closed(d.item_title, d.confidential),
-                d.text,
-                _principles(d),
-                d.review or "",
-                ", ".join(d.forwarded_to),
-            )
-            for d in found
-        ]
-        _finish(write_csv(header, rows, args.output, "beslutninger.csv", force=args.force))
+        rows = [(*where, *row) for where, row in zip(csv_where, cells, strict=True)]
+        _finish(write_csv((*_where_columns(), *columns), rows, args.output, file_name, force=args.force))
     else:
-        print_table(
-            (
-                t("cli.col.meeting"),
-                t("cli.col.item"),
-                t("cli.col.decision"),
-                t("cli.col.principles"),
-                t("cli.col.review"),
-                t("cli.col.forwarded"),
-            ),
-            [
-                (
-                    f"{d.meeting_id} {d.meeting_date or ''}".strip(),
-                    _closed(d.item_title, d.confidential),
-                    d.text,
-                    _principles(d),
-                    d.review or "",
-                    ", ".join(d.forwarded_to),
-                )
-                for d in found
-            ],
-        )
-    if more:
-        print(t("cli.decisions.more", shown=limit, more=(limit or 0) * 5), file=sys.stderr)
+        shown = [(*where, *row) for where, row in zip(shown_where, cells, strict=True)]
+        print_table((t("cli.col.meeting"), t("cli.col.item"), *columns), shown)
+    if listed.more:
+        print(t(more_key, shown=listed.limit, more=(listed.limit or 0) * 5), file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    listed = _listed(args, "decisions")
+    if listed is None:
+        return EXIT_OK
+    found = cast("Sequence[DecisionRow]", listed.rows)
+    columns = (t("cli.col.decision"), t("cli.col.principles"), t("cli.col.review"), t("cli.col.forwarded"))
+    cells = [(d.text, _principles(d), d.review or "", ", ".join(d.forwarded_to)) for d in found]
+    wheres = ([_where(d) for d in found], [_shown_where(d) for d in found])
+    return _show(args, listed, columns, cells, wheres, "beslutninger.csv", "cli.decisions.more")
 
 
 def _outcome(vote: VoteRow) -> str:
@@ -112,63 +122,21 @@ def _outcome(vote: VoteRow) -> str:
 
 
 def cmd_votes(args: argparse.Namespace) -> int:
-    archive = open_history(args)
-    if archive is None:
+    listed = _listed(args, "votes")
+    if listed is None:
         return EXIT_OK
-    limit = _page_size(args)
-    with archive:
-        found = archive.votes(
-            group=args.group, since=args.since, restricted=args.restricted, limit=None if limit is None else limit + 1
-        )
-    more, found = limit is not None and len(found) > limit, found[:limit]
-    counts = (t("cli.col.for"), t("cli.col.against"), t("cli.col.abstain"), t("cli.col.present"), t("cli.col.outcome"))
-    if args.csv:
-        header = (
-            t("cli.col.id"),
-            t("cli.col.meeting"),
-            t("cli.col.date"),
-            t("cli.col.group"),
-            t("cli.col.item"),
-            t("cli.col.subject"),
-            *counts,
-        )
-        rows = [
-            (
-                str(v.meeting_id),
-                v.meeting_title,
-                v.meeting_date or "",
-                v.group or "",
-                _closed(v.item_title, v.confidential),
-                v.subject,
-                str(v.votes_for),
-                str(v.against),
-                str(v.abstain),
-                str(v.present),
-                _outcome(v),
-            )
-            for v in found
-        ]
-        _finish(write_csv(header, rows, args.output, "afstemninger.csv", force=args.force))
-    else:
-        print_table(
-            (t("cli.col.meeting"), t("cli.col.item"), t("cli.col.subject"), *counts),
-            [
-                (
-                    f"{v.meeting_id} {v.meeting_date or ''}".strip(),
-                    _closed(v.item_title, v.confidential),
-                    v.subject,
-                    str(v.votes_for),
-                    str(v.against),
-                    str(v.abstain),
-                    str(v.present),
-                    _outcome(v),
-                )
-                for v in found
-            ],
-        )
-    if more:
-        print(t("cli.votes.more", shown=limit, more=(limit or 0) * 5), file=sys.stderr)
-    return EXIT_OK
+    found = cast("Sequence[VoteRow]", listed.rows)
+    columns = (
+        t("cli.col.subject"),
+        t("cli.col.for"),
+        t("cli.col.against"),
+        t("cli.col.abstain"),
+        t("cli.col.present"),
+        t("cli.col.outcome"),
+    )
+    cells = [(v.subject, str(v.votes_for), str(v.against), str(v.abstain), str(v.present), _outcome(v)) for v in found]
+    wheres = ([_where(v) for v in found], [_shown_where(v) for v in found])
+    return _show(args, listed, columns, cells, wheres, "afstemninger.csv", "cli.votes.more")
 
 
 def actions_csv(args: argparse.Namespace, found: list[ActionRow]) -> None:

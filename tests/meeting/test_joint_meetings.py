@@ -7,29 +7,12 @@ import re
 
 import pytest
 from support.clock import FakeClock
+from support.joint import JOINT
 
 from facilitator.agenda.loader import parse_agenda
 from facilitator.errors import AgendaError, MeetingError, SnapshotError
 from facilitator.meeting.model import Meeting
 from facilitator.store.snapshot import from_dict, to_dict
-
-JOINT = """format = 1
-[meeting]
-title = "Fællesmøde med HK-klubben"
-kind = "klubmøde"
-groups = ["Socialrådgiverklubben", "HK-klubben"]
-participants = [
-  { name = "Anne", organisation = "DS" },
-  { name = "Bo", organisation = "DS" },
-  { name = "Cecilie", organisation = "DS" },
-  { name = "Dorte", organisation = "DS" },
-  { name = "Hanne", organisation = "HK" },
-  { name = "Ib", organisation = "HK" },
-]
-guests = ["Eva Holm, konsulent fra DS"]
-[[item]]
-title = "Arbejdsmiljø"
-"""
 
 
 def joint_meeting(clock: FakeClock, text: str = JOINT) -> Meeting:

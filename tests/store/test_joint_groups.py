@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from support.clock import FakeClock
+from support.joint import JOINT
 from support.paths import DATA
 
 from facilitator.agenda.loader import parse_agenda
@@ -21,24 +22,6 @@ from facilitator.store.schema import JOINT_KEPT, SCHEMA_VERSION
 from facilitator.store.snapshot import to_dict
 
 OLD = DATA / "archives" / "v8-meetings.sqlite3"
-
-JOINT = """format = 1
-[meeting]
-title = "Fællesmøde med HK-klubben"
-kind = "klubmøde"
-groups = ["Socialrådgiverklubben", "HK-klubben"]
-participants = [
-  { name = "Anne", organisation = "DS" },
-  { name = "Bo", organisation = "DS" },
-  { name = "Cecilie", organisation = "DS" },
-  { name = "Dorte", organisation = "DS" },
-  { name = "Hanne", organisation = "HK" },
-  { name = "Ib", organisation = "HK" },
-]
-guests = ["Eva Holm, konsulent fra DS"]
-[[item]]
-title = "Arbejdsmiljø"
-"""
 
 
 def one_group(group: str) -> Meeting:
