@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from support.app import MakeApp
-from textual import events
+from support.bursts import burst, settled
 
 from facilitator.agenda.shipped import shipped_agendas
 from facilitator.cli import main
@@ -23,22 +22,6 @@ from facilitator.tui.screens.meeting import MeetingScreen
 RESOURCES = 4  # "Behov for ekstra ressourcer til at løse de nye opgaver"
 VIOLENCE = 5  # closed here: "Håndtering af øget risiko for krænkelser, trusler og vold …"
 SECRET = "Borgeren på Nørregade 12 har truet en kollega"
-NAMED = {"tab", "enter", "escape", "space", "alt+v", "alt+r"}
-
-
-def burst(app: Any, *parts: str) -> None:
-    """Keys and texts posted at once, as a fast chair's terminal delivers them."""
-    for part in parts:
-        if part in NAMED:
-            app.post_message(events.Key(part, " " if part == "space" else None))
-        else:
-            for char in part:
-                app.post_message(events.Key(" " if char == " " else char, char))
-
-
-async def settled(pilot: Any) -> None:
-    for _ in range(4):
-        await pilot.pause()
 
 
 def club_agenda(tmp_path: Path) -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from support.app import MakeApp, until
+from support.bursts import burst, settled
 from support.chain_decide import RESOURCES, chain_agenda
-from textual import events
 from textual.widgets import Static
 
 from facilitator.agenda.model import MeetingKind
@@ -23,22 +23,6 @@ from facilitator.tui.dialogs.solutions import SolutionsDialog
 from facilitator.tui.screens.meeting import MeetingScreen
 
 SMALL = (80, 24)
-NAMED = {"tab", "enter", "escape", "space", "down", "up", "alt+v", "alt+r", "f5", "f6", "ctrl+d", "ctrl+a"}
-
-
-def burst(app: Any, *parts: str) -> None:
-    """Key names and texts, in order, posted at once, as a terminal delivers a burst."""
-    for part in parts:
-        if part in NAMED:
-            app.post_message(events.Key(part, " " if part == "space" else None))
-        else:
-            for char in part:
-                app.post_message(events.Key(" " if char == " " else char, char))
-
-
-async def settled(pilot: Any) -> None:
-    for _ in range(4):
-        await pilot.pause()
 
 
 async def at_resources(pilot: Any) -> Meeting:
