@@ -4,7 +4,10 @@ UTF-8 with a byte order mark, because Excel reads a CSV without one in the machi
 code page and shows "Ã¦" for "æ"; rows end in CRLF, as RFC 4180 and Excel expect. Every
 cell is data: one that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
 would be taken by a spreadsheet for a formula (a decision's text can say anything), so it
-is written after an apostrophe, which the spreadsheet shows as text and does not run.
+is written after an apostrophe, which the spreadsheet shows as text and does not run. Nor
+does a cell carry an escape sequence to the terminal it is printed on or ``cat`` to: ESC,
+C1 and the other controls are written as signs (``text.visible.in_data_file``), as in the
+minutes; tabs and line breaks stay.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ from collections.abc import Sequence
 from typing import Final
 
 from facilitator.cli.console import output_target
+from facilitator.text.visible import in_data_file
 
 BOM: Final = "\ufeff"
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutral(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
+    """A cell a spreadsheet shows as text, never runs as a formula, and a terminal never
+    takes an escape sequence from."""
+    cell = in_data_file(cell)
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 

@@ -148,6 +148,19 @@ def test_hostile_texts_come_back_as_data(capsys: pytest.CaptureFixture[str], tmp
     assert [r["beslutning"] for r in rows] == ["'" + hostile]
 
 
+def test_no_escape_sequence_reaches_the_terminal_or_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A CSV is printed on the terminal and read with ``cat`` as the minutes are: an escape
+    sequence in a decision (retitling the terminal, a CSI in C1) is written as signs there
+    too; the tab, the line breaks and the letters stay as they were."""
+    hostile = "\x1b]0;ny titel\x07 \x9b2J ok\tfane\nlinje æøå"
+    path = tmp_path / "arkiv.sqlite3"
+    with Archive.open(path) as archive:
+        hold(archive, club_meeting(decision=hostile))
+    out = run(capsys, "decisions", "--csv", "--archive", str(path))[1]
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert [r["beslutning"] for r in read_csv(out)] == ["\u241b]0;ny titel\u2407 \\x9b2J ok\tfane\nlinje æøå"]
+
+
 def test_headers_in_the_ui_language(capsys: pytest.CaptureFixture[str], archive_path: Path) -> None:
     code = main(["--lang", "en", "votes", "--csv", "--archive", str(archive_path)])
     text = capsys.readouterr().out
