@@ -39,10 +39,11 @@ def presence_path(folder: Path, archive: Path) -> Path:
 
 def write_presence(path: Path, presence: RoomPresence) -> None:
     """Say where the view is served; a data folder that cannot be written leaves it unsaid
-    (the app then starts a view of its own, on another port)."""
+    (the app then starts a view of its own, on another port). The address holds the token,
+    so the file is its owner's alone, as the token's own file is."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(presence._asdict()).encode(), overwrite=True)
+        write_atomic(path, json.dumps(presence._asdict()).encode(), overwrite=True, private=True)
 
 
 def read_presence(path: Path) -> RoomPresence | None:
