@@ -61,3 +61,12 @@ def test_the_file_with_the_address_and_its_token_is_its_owners_alone(tmp_path: P
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_that_cannot_be_written_leaves_it_unsaid_whatever_the_reason(tmp_path: Path) -> None:
+    """Not only a folder that cannot be made: a file the writer refuses (here a folder in its
+    place; a read-only data folder is refused the same way) leaves the view serving, unsaid."""
+    path = tmp_path / "room.json"
+    path.mkdir()
+    write_presence(path, RoomPresence(os.getpid(), "http://127.0.0.1:1/?t=x", False))
+    assert read_presence(path) is None
