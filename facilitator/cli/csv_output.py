@@ -42,9 +42,11 @@ def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 
 def write_csv(
-    header: Sequence[str], rows: Sequence[Sequence[str]], output: str | None, default_name: str, *, force: bool
+    header: Sequence[str], rows: Sequence[Sequence[str]], output: str | None, default_name: str, *, force: bool, private: bool
 ) -> str | None:
-    """Write the CSV to stdout, or (``-o``) to a file, safely: the path written, or None."""
+    """Write the CSV to stdout, or (``-o``) to a file, safely: the path written, or None.
+    ``private`` (a list with closed items' records) makes the file its owner's alone, as
+    the restricted minutes are."""
     data = csv_bytes(header, rows)
     if output is None or output == "-":
         sys.stdout.flush()
@@ -54,5 +56,5 @@ def write_csv(
     from facilitator.files.atomic_write import write_atomic
 
     target = output_target(output, default_name)
-    write_atomic(target, data, overwrite=force)
+    write_atomic(target, data, overwrite=force, private=private)
     return str(target)

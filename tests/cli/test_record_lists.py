@@ -128,6 +128,25 @@ def test_actions_csv_written_to_a_file_safely(capsys: pytest.CaptureFixture[str]
     assert run(capsys, "actions", "--csv", "-o", str(target), "--force", "--archive", str(archive_path))[0] == 0
 
 
+@pytest.mark.parametrize("command", ["decisions", "votes", "actions"])
+def test_a_restricted_csv_file_is_its_owners_alone(
+    capsys: pytest.CaptureFixture[str], archive_path: Path, tmp_path: Path, command: str
+) -> None:
+    """With --restricted the list holds closed items' records: written 0600, as the
+    restricted minutes are; the public list is written as any other file."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        for restricted, mode in ((["--restricted"], 0o600), ([], 0o644)):
+            target = tmp_path / f"{command}{len(restricted)}.csv"
+            code = run(capsys, command, "--csv", *restricted, "-o", str(target), "--archive", str(archive_path))[0]
+            assert code == 0 and stat.S_IMODE(target.stat().st_mode) == mode
+    finally:
+        os.umask(old)
+
+
 FORMULAS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tTAB", "\rCR", '=HYPERLINK("http://x";"klik")']
 
 
