@@ -159,6 +159,6 @@ def _new_forwarded(args: argparse.Namespace) -> int:
         sys.stdout.write(made.text)
         return EXIT_OK
     target = output_target(args.output, f"{name}.toml")
-    write_atomic(target, made.text.encode("utf-8"), overwrite=args.force)
+    write_atomic(target, made.text.encode("utf-8"), overwrite=args.force, private=args.restricted)  # confidential: 0600
     print(t("cli.new.wrote_forwarded", path=target, name=name))
     return EXIT_OK

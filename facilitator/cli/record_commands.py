@@ -97,7 +97,7 @@ def _show(
     csv_where, shown_where = wheres
     if args.csv:
         rows = [(*where, *row) for where, row in zip(csv_where, cells, strict=True)]
-        _finish(write_csv((*_where_columns(), *columns), rows, args.output, file_name, force=args.force))
+        _finish(write_csv((*_where_columns(), *columns), rows, args.output, file_name, force=args.force, private=args.restricted))
     else:
         shown = [(*where, *row) for where, row in zip(shown_where, cells, strict=True)]
         print_table((t("cli.col.meeting"), t("cli.col.item"), *columns), shown)
@@ -166,4 +166,4 @@ def actions_csv(args: argparse.Namespace, found: list[ActionRow]) -> None:
         )
         for a in found
     ]
-    _finish(write_csv(header, rows, args.output, "handlinger.csv", force=args.force))
+    _finish(write_csv(header, rows, args.output, "handlinger.csv", force=args.force, private=args.restricted))

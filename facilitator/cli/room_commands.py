@@ -22,6 +22,9 @@ def cmd_room(args: argparse.Namespace) -> int:
     archive = archive_path(getattr(args, "archive", None))
     if not archive.exists():
         raise FacilitatorError(t("cli.history.no_archive", path=archive))
+    from facilitator.store.archive import Archive
+
+    Archive.open(archive, read_only=True, create=False).close()  # a file that is no archive says so itself
     follower = Follower(archive, args.meeting)
     follower.poll()
     if follower.state.get("status") == "gone":

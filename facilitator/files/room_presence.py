@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from facilitator.errors import OutputError
 from facilitator.files.atomic_write import write_atomic
 
 
@@ -39,10 +40,11 @@ def presence_path(folder: Path, archive: Path) -> Path:
 
 def write_presence(path: Path, presence: RoomPresence) -> None:
     """Say where the view is served; a data folder that cannot be written leaves it unsaid
-    (the app then starts a view of its own, on another port)."""
-    with contextlib.suppress(OSError):
+    (the app then starts a view of its own, on another port). The address holds the token,
+    so the file is its owner's alone, as the token's own file is."""
+    with contextlib.suppress(OSError, OutputError):  # the writer says why as an OutputError
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(presence._asdict()).encode(), overwrite=True)
+        write_atomic(path, json.dumps(presence._asdict()).encode(), overwrite=True, private=True)
 
 
 def read_presence(path: Path) -> RoomPresence | None:

@@ -158,7 +158,7 @@ def _item_view(meeting: Meeting, number: int, state: ItemState, lang: str, restr
         decisions=[_decision(meeting, number - 1, d, lang) for d in state.decisions],
         votes=[_vote(v, lang) for v in state.votes],
         actions=[_action(a, lang) for a in state.actions],
-        checklist=_checklist(meeting, number - 1, lang),
+        checklist=_checklist(meeting, number - 1, lang, restricted),
         attachments=_attachments(item.attachments),
         speakers=[
             {"name": name, "seconds": round(seconds)} for name, seconds in meeting.speaking_seconds(number - 1).items()
@@ -172,9 +172,10 @@ def _attachments(attachments: tuple[Attachment, ...]) -> list[dict[str, str]]:
     return [{"title": a.title, "href": a.href} for a in attachments]
 
 
-def _checklist(meeting: Meeting, index: int, lang: str) -> list[dict[str, Any]]:
+def _checklist(meeting: Meeting, index: int, lang: str, restricted: bool) -> list[dict[str, Any]]:
     """The item's checklist with each point's status here and its last one before; empty
-    unless some point was given a status here (an untouched list says nothing)."""
+    unless some point was given a status here (an untouched list says nothing). A last
+    status set under a closed item is the restricted copy's only, as the follow-up's is."""
     lines = meeting.check_lines(index)
     if not any(line.status is not None for line in lines):
         return []
@@ -183,7 +184,9 @@ def _checklist(meeting: Meeting, index: int, lang: str) -> list[dict[str, Any]]:
             "point": line.point,
             "status": status_words(line.status, lang),
             "set": line.status is not None,
-            "before": status_words(line.before.status, lang) if line.before else "",
+            "before": status_words(line.before.status, lang)
+            if line.before and (restricted or not line.before.confidential)
+            else "",
         }
         for line in lines
     ]

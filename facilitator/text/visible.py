@@ -30,6 +30,7 @@ in a one-line value they are shown as the newline sign ␤."""
 _ALWAYS = {**_PICTURES, **_C1}
 _KEEP_NEWLINE = {code: sign for code, sign in _ALWAYS.items() if code != 0x0A}
 _KEEP_NEWLINE_AND_TAB = {code: sign for code, sign in _KEEP_NEWLINE.items() if code != 0x09}
+_KEEP_LINE_ENDS_AND_TAB = {code: sign for code, sign in _KEEP_NEWLINE_AND_TAB.items() if code != 0x0D}
 _ONE_LINE = {**_ALWAYS, **_LINE_BREAKS}
 
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -68,3 +69,11 @@ def without_escapes(text: str) -> str:
     this is :func:`visible`: newlines and tabs stay, Windows line ends become newlines.
     """
     return visible(text)
+
+
+def in_data_file(text: str) -> str:
+    """For a data file (the CSV lists): as :func:`without_escapes`, but a carriage return
+    stays as typed, since the file's own quoting carries it as part of the cell's text."""
+    if not _ANY_CONTROL.search(text):
+        return text
+    return text.translate(_KEEP_LINE_ENDS_AND_TAB)

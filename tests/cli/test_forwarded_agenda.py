@@ -150,3 +150,22 @@ def test_without_an_archive_there_is_nothing_to_forward(capsys: pytest.CaptureFi
     path = tmp_path / "intet.sqlite3"
     code, out, err = run(capsys, "new", "med-udvalg", "--forwarded", "-o", "-", "--archive", str(path))
     assert code == 2 and out == "" and str(path) in err and not path.exists()
+
+
+def test_a_restricted_agenda_file_is_its_owners_alone(
+    capsys: pytest.CaptureFixture[str], archive_path: Path, tmp_path: Path
+) -> None:
+    """It holds the confidential matter: written 0600, as the restricted minutes are."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        for restricted, mode in ((["--restricted"], 0o600), ([], 0o644)):
+            target = tmp_path / f"med{len(restricted)}.toml"
+            code = run(
+                capsys, "new", "med-udvalg", "--forwarded", *restricted, "-o", str(target), "--archive", str(archive_path)
+            )[0]
+            assert code == 0 and stat.S_IMODE(target.stat().st_mode) == mode
+    finally:
+        os.umask(old)

@@ -128,6 +128,25 @@ def test_actions_csv_written_to_a_file_safely(capsys: pytest.CaptureFixture[str]
     assert run(capsys, "actions", "--csv", "-o", str(target), "--force", "--archive", str(archive_path))[0] == 0
 
 
+@pytest.mark.parametrize("command", ["decisions", "votes", "actions"])
+def test_a_restricted_csv_file_is_its_owners_alone(
+    capsys: pytest.CaptureFixture[str], archive_path: Path, tmp_path: Path, command: str
+) -> None:
+    """With --restricted the list holds closed items' records: written 0600, as the
+    restricted minutes are; the public list is written as any other file."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        for restricted, mode in ((["--restricted"], 0o600), ([], 0o644)):
+            target = tmp_path / f"{command}{len(restricted)}.csv"
+            code = run(capsys, command, "--csv", *restricted, "-o", str(target), "--archive", str(archive_path))[0]
+            assert code == 0 and stat.S_IMODE(target.stat().st_mode) == mode
+    finally:
+        os.umask(old)
+
+
 FORMULAS = ["=1+1", "+1", "-1", "@SUM(A1)", "\tTAB", "\rCR", '=HYPERLINK("http://x";"klik")']
 
 
@@ -146,6 +165,19 @@ def test_hostile_texts_come_back_as_data(capsys: pytest.CaptureFixture[str], tmp
         hold(archive, club_meeting(decision=hostile))
     rows = read_csv(run(capsys, "decisions", "--csv", "--archive", str(path))[1])
     assert [r["beslutning"] for r in rows] == ["'" + hostile]
+
+
+def test_no_escape_sequence_reaches_the_terminal_or_the_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A CSV is printed on the terminal and read with ``cat`` as the minutes are: an escape
+    sequence in a decision (retitling the terminal, a CSI in C1) is written as signs there
+    too; the tab, the line breaks and the letters stay as they were."""
+    hostile = "\x1b]0;ny titel\x07 \x9b2J ok\tfane\nlinje æøå"
+    path = tmp_path / "arkiv.sqlite3"
+    with Archive.open(path) as archive:
+        hold(archive, club_meeting(decision=hostile))
+    out = run(capsys, "decisions", "--csv", "--archive", str(path))[1]
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert [r["beslutning"] for r in read_csv(out)] == ["\u241b]0;ny titel\u2407 \\x9b2J ok\tfane\nlinje æøå"]
 
 
 def test_headers_in_the_ui_language(capsys: pytest.CaptureFixture[str], archive_path: Path) -> None:

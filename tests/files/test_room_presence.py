@@ -49,3 +49,24 @@ def test_a_data_folder_that_cannot_be_written_leaves_it_unsaid(tmp_path: Path) -
     blocked.write_text("not a folder")
     write_presence(blocked / "room.json", RoomPresence(os.getpid(), "http://127.0.0.1:1/?t=x", False))
     assert read_presence(blocked / "room.json") is None
+
+
+def test_the_file_with_the_address_and_its_token_is_its_owners_alone(tmp_path: Path) -> None:
+    """The address holds the secret token, which ``room-token`` keeps readable by its owner
+    only; the file that says where the view is must not give it to other users."""
+    path = tmp_path / "room.json"
+    old = os.umask(0o022)
+    try:
+        write_presence(path, RoomPresence(os.getpid(), "http://127.0.0.1:8765/?t=hemmelig", False))
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_that_cannot_be_written_leaves_it_unsaid_whatever_the_reason(tmp_path: Path) -> None:
+    """Not only a folder that cannot be made: a file the writer refuses (here a folder in its
+    place; a read-only data folder is refused the same way) leaves the view serving, unsaid."""
+    path = tmp_path / "room.json"
+    path.mkdir()
+    write_presence(path, RoomPresence(os.getpid(), "http://127.0.0.1:1/?t=x", False))
+    assert read_presence(path) is None

@@ -44,6 +44,7 @@ KEY_ARGUMENTS: dict[str, int] = {
     "_check_choice": 2,  # the meeting's checks: _check_choice(number, choices, key)
     "checks.text": 1,  # the meeting's checks of values from people: checks.text(value, field_key)
     "checks.one_line": 1,
+    "_show": 6,  # the decision log and the votes: _show(args, listed, columns, cells, wheres, file_name, more_key)
 }
 """The functions that take a key, and where among their arguments it stands (what Babel
 calls keywords): a key written there is used."""

@@ -165,3 +165,30 @@ def test_the_next_agenda_keeps_the_checklist_and_the_attachments(tmp_path: Path)
         assert following.meeting.attachments == meeting.info.attachments
     finally:
         session.close()
+
+
+def test_a_status_set_under_a_closed_item_is_no_public_minutes_last_status(tmp_path: Path) -> None:
+    """The same point, closed at the group's last meeting and open at this one: what the
+    closed item set shows in the restricted minutes only, not as the public copy's "sidst"."""
+    closed = tmp_path / "lukket.toml"
+    closed.write_text(
+        AGENDA.replace('title = "Krænkelser, trusler og vold"\n', 'title = "Krænkelser, trusler og vold"\nconfidential = true\n'),
+        encoding="utf-8",
+    )
+    agenda = tmp_path / "klub.toml"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    archive, clock = tmp_path / "a.sqlite3", FakeClock()
+    assert hold(archive, closed, clock, {0: "mangler"}).close()
+    clock.advance(60 * 24 * 28)
+    second = Session.open_new(MeetingPlan.find(archive, agenda), clock=clock)
+    try:
+        meeting = second.meeting
+        assert [(c.point, c.confidential) for c in meeting.carried_checks] == [(ALARM, True)]
+        meeting.start()
+        meeting.go_to(1)
+        meeting.set_check(1, "ok")
+        public = render(meeting, lang="da")
+        assert f"- **ikke sat**: {ALARM}\n" in public and "mangler" not in public
+        assert f"- **ikke sat**: {ALARM} (sidst: mangler)\n" in render(meeting, lang="da", restricted=True)
+    finally:
+        assert second.close()

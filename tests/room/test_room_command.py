@@ -75,6 +75,19 @@ def test_a_missing_archive_is_named(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 2 and "nothing.sqlite3" in err and err.strip().count("\n") == 0
 
 
+@pytest.mark.parametrize("meeting", [[], ["1"]])
+def test_a_file_that_is_no_archive_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_user_files: None, meeting: list[str]
+) -> None:
+    """Not "Meeting None is not in the archive": what is wrong with the file, as every command says it."""
+    for path in (tmp_path / "junk.sqlite3", tmp_path):
+        if path != tmp_path:
+            path.write_text("junk\n")
+        code, out, err = run(capsys, "--archive", str(path), "room", *meeting, "--port", "0")
+        assert code == 2 and out == "" and err.strip().count("\n") == 0
+        assert "None" not in err and "is not in the archive" not in err and str(path) in err
+
+
 def test_a_port_in_use_is_named(archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -113,3 +113,16 @@ async def test_the_meetings_attachments_stand_on_the_cover(make_app: MakeApp, tm
         await pilot.pause()
         heading = str(app.screen.query_one("#item-heading", Static).content)
         assert "Attachments: Budget [udkast] (bilag/budget 2027.pdf)" in heading
+
+
+def test_a_last_status_set_under_a_closed_item_shows_only_on_a_closed_item(danish: None) -> None:
+    """The dialog is on the wall as the follow-up is: what a closed item set last time is
+    not shown beside the same point on an open item, only on a closed one."""
+    from facilitator.meeting.checklist import CheckLine
+    from facilitator.tui.dialogs.checklist import check_line
+
+    secret = CarriedCheck("Alarmen", CheckStatus.MISSING, 1, "Klubmøde", confidential=True)
+    public = CarriedCheck("Alarmen", CheckStatus.MISSING, 1, "Klubmøde")
+    assert "mangler" not in check_line(CheckLine(0, "Alarmen", None, secret)).plain
+    assert "sidst: mangler" in check_line(CheckLine(0, "Alarmen", None, secret), closed=True).plain
+    assert "sidst: mangler" in check_line(CheckLine(0, "Alarmen", None, public)).plain

@@ -110,3 +110,24 @@ async def test_after_the_meeting_the_view_ends_with_the_app(make_app: MakeApp) -
         app.session.meeting.end()
         await pilot.pause()
     assert process.wait(10) is not None
+
+
+async def test_the_room_mode_shows_no_timer_of_a_closed_item(make_app: MakeApp, tmp_path: Path) -> None:
+    """docs/room-view.md: a closed item shows as "Lukket punkt" and nothing else of it, no
+    timer either; the status bar above the room mode must not show it in its stead."""
+    from facilitator.agenda.shipped import shipped_agendas
+
+    text = shipped_agendas()["klubmoede"].read_text(encoding="utf-8")
+    closed = 'title = "Klarhed om organisering af arbejdet"\n'
+    agenda = tmp_path / "klub.toml"
+    agenda.write_text(text.replace(closed, closed + "confidential = true\n", 1), encoding="utf-8")
+    app = make_app(agenda)
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = app.session.meeting
+        await pilot.press("ctrl+n")
+        meeting.go_to(3)
+        await pilot.press("alt+m")
+        await pilot.pause()
+        assert meeting.items[3].item.confidential
+        assert not app.screen.query_one("#room-timer").display
+        assert not app.screen.query_one("#item-timer").display

@@ -37,11 +37,13 @@ _MARKS: dict[CheckStatus | None, tuple[str, str]] = {
 """A sign beside the word, so the status reads at a glance on the wall (and without colour)."""
 
 
-def check_line(line: CheckLine) -> Content:
-    """One point: its sign and status, the point, and its last status before if it had one."""
+def check_line(line: CheckLine, *, closed: bool = False) -> Content:
+    """One point: its sign and status, the point, and its last status before if it had one.
+    A status set under a closed item shows on a ``closed`` item only: the dialog is on the
+    wall as the follow-up is, which leaves such statuses out too."""
     sign, style = _MARKS[line.status]
     parts: list[tuple[str, str] | str] = [(f"{sign} {status_words(line.status)}", f"bold {style}"), f"  {line.point}"]
-    if line.before is not None:
+    if line.before is not None and (closed or not line.before.confidential):
         parts.append((" (" + t("dialog.checklist.before", status=status_words(line.before.status)) + ")", "$text-muted"))
     return literal.assemble(*parts)
 
@@ -75,7 +77,8 @@ class ChecklistDialog(ModalScreen[None]):
         points = self.query_one("#checklist-points", OptionList)
         lines = self.meeting.check_lines(self.index)
         highlighted = points.highlighted
-        points.set_options([check_line(line) for line in lines])
+        closed = self.meeting.items[self.index].item.confidential
+        points.set_options([check_line(line, closed=closed) for line in lines])
         if highlighted is not None and lines:
             points.highlighted = min(highlighted, len(lines) - 1)
         counts = {status: sum(1 for line in lines if line.status is status) for status in CYCLE}
