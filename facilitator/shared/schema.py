@@ -69,7 +69,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-_VERSION_TABLE = (
+VERSION_TABLE = (
     "CREATE TABLE IF NOT EXISTS facilitator_schema (one boolean PRIMARY KEY DEFAULT true CHECK (one), version integer NOT NULL)"
 )
 
@@ -93,7 +93,7 @@ def migrate(db: Any) -> int:
             version = server_version(db)  # again, under the lock: another client may have taken the step
             if version >= SCHEMA_VERSION:
                 return found
-            db.execute(_VERSION_TABLE)
+            db.execute(VERSION_TABLE)
             for step in MIGRATIONS[version]:
                 db.execute(step)
             db.execute(

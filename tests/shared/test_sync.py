@@ -249,3 +249,20 @@ def test_sync_needs_an_archive_that_is_shared(tmp_path: Path, capsys: pytest.Cap
         "",
         f"The archive {path} is not shared yet: facilitator share postgresql://user@host/database\n",
     )
+
+
+def test_a_server_of_an_older_schema_is_brought_up_to_date_by_the_sync(
+    tmp_path: Path, club: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with psycopg.connect(club, autocommit=True) as db:  # a server set up by a facilitator of schema 1
+        db.execute(shared_schema.VERSION_TABLE)
+        for step in shared_schema.MIGRATIONS[0]:
+            db.execute(step.encode())
+        db.execute("INSERT INTO facilitator_schema (version) VALUES (1)")
+    a = laptop(tmp_path, "a", club, capsys)
+    with Archive.open(a) as archive:
+        hold(archive)
+    assert run(capsys, a, "sync")[1].startswith("Sent 1 of 1 ")
+    with psycopg.connect(club) as db:
+        assert shared_schema.server_version(db) == shared_schema.SCHEMA_VERSION == 2
+        assert db.execute("SELECT relrowsecurity FROM pg_class WHERE relname = 'meetings'").fetchone() == (True,)
