@@ -23,6 +23,7 @@ from facilitator.cli.meeting_commands import cmd_restore, cmd_resume, cmd_run
 from facilitator.cli.minutes_commands import cmd_minutes
 from facilitator.cli.record_commands import cmd_decisions, cmd_votes
 from facilitator.cli.room_commands import cmd_room
+from facilitator.cli.share_commands import cmd_share, cmd_sync
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
 from facilitator.text.visible import one_line
 
@@ -194,6 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
     room.add_argument("--lan", action="store_true", help=t("cli.room.lan"))
     room.add_argument("--new-token", action="store_true", help=t("cli.room.new_token"))
     room.set_defaults(handler=cmd_room)
+
+    share = commands.add_parser("share", help=t("cli.share.help"), description=t("cli.share.help"))
+    share.add_argument("url", metavar="URL", nargs="?", help=t("cli.share.url"))
+    share.add_argument("--stop", action="store_true", help=t("cli.share.stop"))
+    share.set_defaults(handler=cmd_share)
+    sync = commands.add_parser("sync", help=t("cli.sync.help"), description=t("cli.sync.help"))
+    sync.set_defaults(handler=cmd_sync)
     return parser
 
 

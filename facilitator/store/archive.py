@@ -35,10 +35,11 @@ from facilitator.store.archive_file import (
 from facilitator.store.error_words import describe_open, is_damage
 from facilitator.store.history import History
 from facilitator.store.record_lists import RecordLists
+from facilitator.store.sharing import Sharing
 from facilitator.store.snapshot_writer import SnapshotWriter
 
 
-class Archive(SnapshotWriter, History, ActionClosing, Approvals, RecordLists):
+class Archive(SnapshotWriter, History, ActionClosing, Approvals, RecordLists, Sharing):
     """An open archive file. Thread-safe: the recorder writes from its own thread.
 
     Its parts: the connection and its transactions (``connection``), notes and their

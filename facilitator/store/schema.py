@@ -164,6 +164,70 @@ JOINT_GROUPS: tuple[str, ...] = (
 )
 """The table of joint meetings' groups (``history.py``, ``snapshot_writer.py``)."""
 
+_UUID_SQL = (
+    # A random (version 4) UUID in SQL: SQLite has no function for one, and a trigger must make it.
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || substr('89ab', 1 + abs(random()) % 4, 1) || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || lower(hex(randomblob(6)))"
+)
+_CHANGES_MEETING = (
+    # (table, events, the meeting's id in the changed row, the columns an update must change):
+    # every write that changes what a meeting holds counts up its version, whichever code path
+    # made it; a row written again as it was (the projections rewrite them) changes nothing.
+    ("meeting_items", ("INSERT", "UPDATE", "DELETE"), "meeting_id", ("state",)),
+    ("meeting_orders", ("INSERT", "UPDATE"), "meeting_id", ("item_order",)),
+    ("notes", ("INSERT", "UPDATE", "DELETE"), "meeting_id", ("text",)),
+    ("approvals", ("INSERT", "UPDATE", "DELETE"), "meeting_id", ("sha256", "remark", "approved_on")),
+    ("actions", ("UPDATE",), "meeting_id", ("done", "what", "who", "deadline", "item_title", "confidential")),
+)
+
+
+def _version_trigger(table: str, event: str, key: str, columns: tuple[str, ...]) -> str:
+    row = "OLD" if event == "DELETE" else "NEW"
+    when = " WHEN " + " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns) if event == "UPDATE" else ""
+    return (
+        f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_version AFTER {event} ON {table}{when}"
+        f" BEGIN UPDATE meetings SET version = version + 1 WHERE id = {row}.{key}; END"
+    )
+
+
+def _add_shared_columns(db: sqlite3.Connection) -> None:
+    """The id and version columns (a function: an archive whose version was set back by hand
+    has them already, and ALTER TABLE has no IF NOT EXISTS)."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(meetings)")}
+    if "uid" not in have:
+        db.execute("ALTER TABLE meetings ADD COLUMN uid TEXT")
+    if "version" not in have:
+        db.execute("ALTER TABLE meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
+SHARED_IDS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    # Each meeting gets a stable id (a UUID, the same on every laptop and on the shared
+    # server) and a version that counts its changes, so that a sync sends a meeting only when
+    # it changed since the server got it, and sending it twice changes nothing (shared/).
+    _add_shared_columns,
+    f"UPDATE meetings SET uid = {_UUID_SQL} WHERE uid IS NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS meetings_by_uid ON meetings (uid)",
+    f"""CREATE TRIGGER IF NOT EXISTS meeting_uid AFTER INSERT ON meetings WHEN NEW.uid IS NULL
+        BEGIN UPDATE meetings SET uid = {_UUID_SQL} WHERE id = NEW.id; END""",
+    # The version moves with any other change of the row (recursive triggers are off, and the
+    # WHEN keeps this one's own update from counting twice).
+    """CREATE TRIGGER IF NOT EXISTS meeting_version AFTER UPDATE ON meetings
+        WHEN NEW.version IS OLD.version AND OLD.uid IS NOT NULL
+        BEGIN UPDATE meetings SET version = OLD.version + 1 WHERE id = NEW.id; END""",
+    *(_version_trigger(table, event, key, columns) for table, events, key, columns in _CHANGES_MEETING for event in events),
+    # What was last sent to the shared archive, and where: a record, not a promise (the
+    # server's own versions decide what is sent; shared/sync.py).
+    """CREATE TABLE IF NOT EXISTS shared_sent (
+        meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        sent_at TEXT NOT NULL
+    )""",
+    # The archive's own settings: where it is shared (a URL without any password).
+    "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+"""Stable ids and versions of meetings, and the record of sharing (``store/sharing.py``)."""
+
 # Index i holds the steps that take the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
     (
@@ -266,6 +330,7 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
     RECORD_TABLES,
     # A joint meeting's further groups (joint_groups): its actions follow up in each.
     JOINT_GROUPS,
+    SHARED_IDS,
 )
 
 
@@ -281,6 +346,9 @@ without migrating has none."""
 JOINT_KEPT = MIGRATIONS.index(JOINT_GROUPS) + 1
 """The schema version from which the archive keeps joint meetings' further groups; an
 older archive read without migrating has none (it could not hold a joint meeting)."""
+
+SHARED_KEPT = MIGRATIONS.index(SHARED_IDS) + 1
+"""The schema version from which meetings have a stable id and a version (sharing needs it)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

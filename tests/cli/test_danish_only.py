@@ -46,7 +46,7 @@ def without_syntax(text: str) -> str:
 
 
 def test_the_check_sees_every_command() -> None:
-    assert len(commands()) == 16  # actions done among them; decisions and votes; room
+    assert len(commands()) == 18  # actions done among them; decisions and votes; room; share and sync
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])

@@ -1,0 +1,59 @@
+"""The ``share`` and ``sync`` commands: where this archive's meetings are shared, and sending them.
+
+``share URL`` stores the address in the archive, without a password (refused if it holds
+one: libpq reads it from PGPASSWORD or ~/.pgpass). ``sync`` sends every meeting the server
+lacks and says how many went. Both print one line; every failure is one line too
+(``shared.failures``), and none of them changes anything local but the record of what was
+sent. The archive and psycopg are imported inside the functions, as for the other commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from facilitator.cli.console import EXIT_OK
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.text.visible import one_line
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from facilitator.files.paths import archive_path
+    from facilitator.shared.target import checked_target, shown
+    from facilitator.store.archive import Archive
+
+    path = archive_path(getattr(args, "archive", None))
+    target = checked_target(args.url) if args.url else None
+    with Archive.open(path) as archive:
+        if args.stop:
+            archive.set_share_target(None)
+            print(t("share.removed", path=one_line(path)))
+        elif target is not None:
+            archive.set_share_target(target)
+            print(t("share.saved", path=one_line(path), target=one_line(shown(target))))
+        else:
+            now = archive.share_target()
+            if now:
+                print(t("share.shown", path=one_line(path), target=one_line(shown(now))))
+            else:
+                print(t("share.none", path=one_line(path)))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from facilitator.files.paths import archive_path
+    from facilitator.shared.sync import sync
+    from facilitator.shared.target import shown
+    from facilitator.store.archive import Archive
+
+    path = archive_path(getattr(args, "archive", None))
+    if not os.path.lexists(path):
+        raise FacilitatorError(t("cli.history.no_archive", path=path))
+    with Archive.open(path) as archive:
+        target = archive.share_target()
+        if target is None:
+            raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
+        result = sync(archive, target)
+    print(t("sync.done", sent=result.sent, meetings=result.meetings, target=one_line(shown(target))))
+    return EXIT_OK

@@ -1,0 +1,50 @@
+"""What went wrong with the shared archive, as one line a person can act on.
+
+Every failure of a sync ends here: the server cannot be reached, refuses the password, has a
+schema newer than this facilitator, or goes away in the middle. None of them loses anything
+local: the archive is only read by a sync, apart from its record of what was sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import t
+from facilitator.text.visible import one_line
+
+WRONG_PASSWORD = ("28P01", "28000")
+"""SQLSTATEs of a refused login (invalid_password, invalid_authorization_specification)."""
+
+
+class SharedArchiveError(FacilitatorError):
+    """A sync that could not be done, or not to the end; the message says which and why."""
+
+
+def _reason(error: BaseException) -> str:
+    """The server's or libpq's own last words, on one line (never an address with a password:
+    libpq does not repeat passwords)."""
+    text = str(error).strip().splitlines()
+    last = text[0] if text else type(error).__name__
+    return one_line(last.rsplit("failed: ", 1)[-1])[:200]
+
+
+def on_connect(error: Any, target: str) -> SharedArchiveError:
+    """A connection that failed: a wrong password, or a server not there."""
+    text = str(error)
+    if (
+        getattr(error, "sqlstate", None) in WRONG_PASSWORD
+        or "password authentication failed" in text
+        or "no password supplied" in text
+    ):
+        return SharedArchiveError(t("sync.wrong_password", target=target))
+    return SharedArchiveError(t("sync.unreachable", target=target, reason=_reason(error)))
+
+
+def on_sync(error: BaseException, target: str) -> SharedArchiveError:
+    """A failure after the connection was made (the server went away, a refusal of a row)."""
+    return SharedArchiveError(t("sync.failed", target=target, reason=_reason(error)))
+
+
+def server_newer(target: str, version: int, supported: int) -> SharedArchiveError:
+    return SharedArchiveError(t("sync.server_newer", target=target, version=version, supported=supported))
