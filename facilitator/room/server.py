@@ -85,6 +85,8 @@ class RoomServer:
         self.app.on_startup.append(self._start_polling)
         self.app.on_cleanup.append(self._stop_polling)
         self._poller: asyncio.Task[None] | None = None
+        self.polled = asyncio.Event()
+        """Set once the meeting has been read: a browser is sent nothing before."""
         self.done = asyncio.Event()
         """Set when the meeting shown has been over for :data:`ENDED_LINGER` seconds."""
         self._assets = {path: (resources.files("facilitator.room.page") / path.lstrip("/")).read_bytes() for path in ASSETS}
@@ -117,6 +119,7 @@ class RoomServer:
     async def _events(self, request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream; charset=utf-8"})
         await response.prepare(request)
+        await self.polled.wait()  # not "no meeting" for the first tenth of a second
         client = _Client()
         client.due.set()  # the state now, at once
         self.clients.add(client)
@@ -159,6 +162,7 @@ class RoomServer:
             if await asyncio.to_thread(self.follower.poll):
                 for client in self.clients:
                     client.due.set()
+            self.polled.set()
             if self.follower.state.get("status") != "ended":
                 ended_at = None
             elif ended_at is None:
