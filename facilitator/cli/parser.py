@@ -24,11 +24,11 @@ from facilitator.cli.minutes_commands import cmd_minutes
 from facilitator.cli.record_commands import cmd_decisions, cmd_votes
 from facilitator.cli.room_commands import cmd_room
 from facilitator.cli.share_commands import cmd_share, cmd_sync
+from facilitator.files.paths import ROOM_PORT
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
 from facilitator.text.visible import one_line
 
-DEFAULT_ROOM_PORT = 8765
-"""The room view's port unless --port says another (room/serve.py keeps the same number)."""
+DEFAULT_ROOM_PORT = ROOM_PORT
 
 APP_COMMANDS = ("run", "resume")
 """The commands that open the app; only they read the settings file (it costs an import)."""

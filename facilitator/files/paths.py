@@ -19,6 +19,10 @@ APP_NAME = "facilitator"
 ARCHIVE_ENV = "FACILITATOR_ARCHIVE"
 ARCHIVE_FILE = "archive.sqlite3"
 
+ROOM_PORT = 8765
+"""Where the room view is served unless ``--port`` says otherwise: one number for the
+command, its help and the app that starts it, so a page left open finds it run after run."""
+
 
 def data_dir() -> Path:
     from platformdirs import user_data_path  # imported late: only commands that store data need it

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import TextIO
 
 from facilitator.errors import FacilitatorError
+from facilitator.files.paths import ROOM_PORT
 from facilitator.files.room_presence import RoomPresence, clear_presence, write_presence
 from facilitator.i18n import t
 from facilitator.room.follower import Follower
 
-DEFAULT_PORT = 8765
+DEFAULT_PORT = ROOM_PORT
 TOKEN_FILE = "room-token"
 LOOPBACK = "127.0.0.1"
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from facilitator.store.connection import ArchiveConnection
-from facilitator.store.record_rows import RECORD_TABLES, all_rows, write_records
+from facilitator.store.record_rows import RECORD_TABLES, project_all
 from facilitator.store.schema import RECORDS_KEPT
 
 _HELD = "COALESCE(m.date, substr(m.started_at, 1, 10))"
@@ -172,17 +172,10 @@ class RecordLists(ArchiveConnection):
             return
         if db.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'decisions'").fetchone():
             return
-        from facilitator.store.meeting_rows import whole_snapshot
-
         for step in RECORD_TABLES:
             if isinstance(step, str) and step.startswith("CREATE TABLE"):
                 db.execute(re.sub(r" REFERENCES meetings \(id\)", "", step.replace("CREATE TABLE", "CREATE TEMP TABLE", 1)))
-        for meeting_id, text in db.execute("SELECT id, snapshot FROM meetings").fetchall():
-            try:
-                rows = all_rows(meeting_id, whole_snapshot(db, meeting_id, text)["items"])
-            except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-                continue
-            write_records(db, rows, (set(), set(), set()))
+        project_all(db)
 
 
 def _filters(table: str, group: str | None, since: str | None, restricted: bool) -> tuple[list[str], list[Any]]:

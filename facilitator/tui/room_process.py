@@ -19,12 +19,12 @@ import threading
 from pathlib import Path
 
 from facilitator.errors import FacilitatorError
+from facilitator.files.paths import ROOM_PORT
 from facilitator.files.room_presence import read_presence
 from facilitator.i18n import t
 from facilitator.text.visible import one_line
 
-DEFAULT_PORT = 8765
-"""The room view's own default (``room/serve.py``): the same address run after run."""
+DEFAULT_PORT = ROOM_PORT
 
 START_TIMEOUT = 15.0
 """Seconds to wait for the address: Python starting and importing the web server."""

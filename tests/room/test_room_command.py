@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
-from facilitator.cli.parser import DEFAULT_ROOM_PORT
-from facilitator.room.serve import DEFAULT_PORT, TOKEN_FILE, room_token
+from facilitator.room.serve import TOKEN_FILE, room_token
 from facilitator.session import MeetingPlan, Session
 
 
@@ -31,10 +30,6 @@ def archive(tmp_path: Path, no_user_files: None, valid_agenda: Path) -> Path:
     session.meeting.start()  # a meeting never started is not kept
     session.close()
     return path
-
-
-def test_the_default_port_is_one_number() -> None:
-    assert DEFAULT_ROOM_PORT == DEFAULT_PORT
 
 
 def test_the_token_is_made_once_kept_private_and_made_anew_on_request(tmp_path: Path) -> None:
