@@ -26,6 +26,7 @@ from facilitator.cli.room_commands import cmd_room
 from facilitator.cli.share_commands import cmd_share, cmd_sync
 from facilitator.files.paths import ROOM_PORT
 from facilitator.i18n import LANGUAGES, argparse_gettext, argparse_ngettext, t
+from facilitator.text.storable import storable
 from facilitator.text.visible import one_line
 
 DEFAULT_ROOM_PORT = ROOM_PORT
@@ -111,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help=t("cli.new.help"), description=t("cli.new.description"))
     new.add_argument("name", metavar=t("cli.metavar.name"), nargs="?", help=t("cli.new.name"))
     new.add_argument("--from-meeting", metavar="ID", nargs="?", type=int, const=0, help=t("cli.new.from_meeting"))
-    new.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.new.group"))
+    new.add_argument("--group", metavar=t("cli.metavar.group"), type=_typed, help=t("cli.new.group"))
     new.add_argument("-o", "--output", metavar=t("cli.metavar.path"), help=t("cli.new.output"))
     new.add_argument("--force", action="store_true", help=t("cli.new.force"))
     new.add_argument("--forwarded", action="store_true", help=t("cli.new.forwarded"))
@@ -124,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
     actions.add_argument("--open", action="store_true", help=t("cli.actions.open"))
-    actions.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.actions.group"))
+    actions.add_argument("--group", metavar=t("cli.metavar.group"), type=_typed, help=t("cli.actions.group"))
     actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
     actions.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.actions.limit", page=LIST_PAGE))
     _csv_options(actions)
@@ -139,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("votes", cmd_votes, t("cli.votes.help")),
     ):
         listing = commands.add_parser(name, help=about, description=about)
-        listing.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.actions.group"))
+        listing.add_argument("--group", metavar=t("cli.metavar.group"), type=_typed, help=t("cli.actions.group"))
         listing.add_argument("--since", metavar=t("cli.metavar.date"), type=_iso_date, help=t("cli.records.since"))
         listing.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
         listing.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.actions.limit", page=LIST_PAGE))
@@ -159,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--template", metavar=t("cli.metavar.path"), help=t("cli.minutes.template"))
     minutes.add_argument("--force", action="store_true", help=t("cli.new.force"))
     minutes.add_argument("--approve", action="store_true", help=t("cli.minutes.approve"))
-    minutes.add_argument("--remark", metavar=t("cli.metavar.text"), help=t("cli.minutes.remark"))
+    minutes.add_argument("--remark", metavar=t("cli.metavar.text"), type=_typed, help=t("cli.minutes.remark"))
     minutes.set_defaults(handler=cmd_minutes)
 
     invite = commands.add_parser("invite", help=t("cli.invite.help"), description=t("cli.invite.description"))
@@ -170,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help=t("cli.run.help"), description=t("cli.run.description"))
     run.add_argument("agenda", metavar=t("cli.metavar.agenda"), help=t("cli.run.agenda"))
-    run.add_argument("--group", metavar=t("cli.metavar.group"), help=t("cli.run.group"))
+    run.add_argument("--group", metavar=t("cli.metavar.group"), type=_typed, help=t("cli.run.group"))
     run.set_defaults(handler=cmd_run)
 
     resume = commands.add_parser("resume", help=t("cli.resume.help"), description=t("cli.resume.description"))
@@ -182,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=cmd_restore)
 
     search = commands.add_parser("search", help=t("cli.search.help"), description=t("cli.search.help"))
-    search.add_argument("text", nargs="+", metavar=t("cli.metavar.text"), help=t("cli.search.text"))
+    search.add_argument("text", nargs="+", metavar=t("cli.metavar.text"), type=_typed, help=t("cli.search.text"))
     search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
     search.add_argument("--restricted", action="store_true", help=t("cli.search.restricted"))
     search.set_defaults(handler=cmd_search)
@@ -241,6 +242,14 @@ def _iso_date(text: str) -> str:
         return dt.date.fromisoformat(text.strip()).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(t("cli.records.bad_date", value=text)) from None
+
+
+def _typed(text: str) -> str:
+    """An argparse type for text a person gives that is kept or shown (a group, a remark, a
+    search): bytes that were not UTF-8 reach Python as lone surrogates (``surrogateescape``),
+    which no archive, file or terminal takes; each becomes U+FFFD here, where the text enters.
+    Paths keep their bytes: they name files that exist as they are."""
+    return storable(text)
 
 
 def _positive(text: str) -> int:

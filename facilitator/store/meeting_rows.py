@@ -21,6 +21,8 @@ import json
 import sqlite3
 from typing import Any
 
+from facilitator.text.storable import loads
+
 ORDER = "item_order"
 """The head's key whose presence marks a meeting stored in parts; its value is ``APART``
 (before schema 7: the items' ids in order)."""
@@ -59,7 +61,7 @@ def whole_snapshot(db: sqlite3.Connection, meeting_id: int, text: str) -> dict[s
     Raises ValueError, KeyError or TypeError for a damaged one (a head naming an item it
     has no row for, a row that does not parse): the callers tell a damaged meeting the
     same way whichever part is damaged."""
-    snapshot = json.loads(text)
+    snapshot = loads(text)
     if not isinstance(snapshot, dict) or ORDER not in snapshot:
         return snapshot  # stored whole, before the split (or damaged: checked later)
     order = snapshot.pop(ORDER)
@@ -76,7 +78,7 @@ def whole_snapshot(db: sqlite3.Connection, meeting_id: int, text: str) -> dict[s
         raise ValueError("item_order in an archive without item rows") from None  # hand-made, or an older schema
     if not isinstance(order, list):
         raise TypeError("item_order")
-    snapshot["items"] = [json.loads(rows[item_id]) for item_id in order]
+    snapshot["items"] = [loads(rows[item_id]) for item_id in order]
     return snapshot
 
 
@@ -94,7 +96,7 @@ def stored_items(db: sqlite3.Connection, meeting_id: int, item_ids: list[int]) -
         f"SELECT item_id, state FROM meeting_items WHERE meeting_id = ? AND item_id IN ({','.join('?' * len(item_ids))})",
         (meeting_id, *item_ids),
     ):
-        found[item_id] = json.loads(state)
+        found[item_id] = loads(state)
     return found
 
 

@@ -9,7 +9,6 @@ meeting; from there it can be resumed or turned into minutes like any other.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.snapshot import from_dict, to_dict
 from facilitator.store.snapshot_values import MAX_ID
+from facilitator.text.storable import loads
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def read_rescue(path: Path) -> tuple[Path | None, int | None, Meeting]:
     snapshot check. Whatever is wrong is one line naming the file."""
     text = _read_text(path)
     try:
-        data = json.loads(text)
+        data = loads(text)  # a JSON escape of a lone surrogate is data: text.storable
     except (ValueError, RecursionError):
         raise FacilitatorError(t("rescue.not_rescue", path=path)) from None
     if not isinstance(data, dict) or not isinstance(data.get("meeting"), dict):
