@@ -1,5 +1,6 @@
 """The AMiR's safety checklist from the keyboard (alt+k, F7): arrows move, o, m and a set a
-point, Space steps on, Backspace clears; each key is one change, saved at once."""
+point and go on to the next, Space steps through the statuses, Backspace clears; each key
+is one change, saved at once."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ async def test_the_keys_set_each_point(make_app: MakeApp, danish: None) -> None:
         assert isinstance(app.screen, ChecklistDialog)
         changes: list[object] = []
         meeting.listeners.append(changes.append)
-        await press(pilot, "m", "down", "o", "down", "a", "down", "space", "space", "down", "space", "backspace")
+        await press(pilot, "m", "o", "a", "space", "space", "down", "space", "backspace")
         assert meeting.items[VIOLENCE].checks == {
             0: CheckStatus.MISSING,
             1: CheckStatus.OK,
@@ -54,9 +55,12 @@ async def test_the_keys_set_each_point(make_app: MakeApp, danish: None) -> None:
         assert "1 ok · 2 mangler · 1 aftalt · 2 ikke sat" in screen_text(app)
         await press(pilot, "up", "enter")  # Enter steps on too: mangler -> aftalt
         assert meeting.items[VIOLENCE].checks[3] is CheckStatus.AGREED
+        await press(pilot, "down", "down", "o")  # the last point: it stays there
+        assert meeting.items[VIOLENCE].checks[5] is CheckStatus.OK
+        assert app.screen.query_one("#checklist-points").highlighted == 5
         await press(pilot, "escape")
         assert not isinstance(app.screen, ChecklistDialog)
-        assert "Tjekliste: 1 ok · 1 mangler · 2 aftalt · 2 ikke sat" in records(app)
+        assert "Tjekliste: 2 ok · 1 mangler · 2 aftalt · 1 ikke sat" in records(app)
 
 
 async def test_f7_opens_it_too_and_the_last_status_stands_beside_each_point(make_app: MakeApp) -> None:

@@ -1,7 +1,8 @@
 """The AMiR's safety checklist of the current item: a status for each point, from the keyboard.
 
 The points are a list; the arrows move, and o, m and a set the highlighted point ok,
-mangler or aftalt (Space steps through them, Backspace takes the status off). Each key is
+mangler or aftalt and go on to the next point, so a walk round the workplace is a key a
+point (Space steps through the statuses and stays, Backspace takes the status off). Each key is
 one core change, saved at once like a tick, so the dialog has nothing to save or cancel:
 Escape closes it. Beside each point stands its last status at the group's previous
 meeting, so that what was missing then is asked about now.
@@ -91,7 +92,7 @@ class ChecklistDialog(ModalScreen[None]):
         )
         self.query_one("#checklist-summary", Static).update(literal.line(summary, "$text-muted"))
 
-    def _set(self, status: CheckStatus | None, *, cycle: bool = False) -> None:
+    def _set(self, status: CheckStatus | None, *, cycle: bool = False, then_next: bool = False) -> None:
         points = self.query_one("#checklist-points", OptionList)
         point = points.highlighted
         if point is None:
@@ -103,16 +104,19 @@ class ChecklistDialog(ModalScreen[None]):
             self.meeting.set_check(point, status, self.index)
         except FacilitatorError as error:
             self.notify(str(error), severity="warning")
+            then_next = False
         self.refresh_points()
+        if then_next and point + 1 < points.option_count:
+            points.highlighted = point + 1
 
     def action_check_ok(self) -> None:
-        self._set(CheckStatus.OK)
+        self._set(CheckStatus.OK, then_next=True)
 
     def action_check_missing(self) -> None:
-        self._set(CheckStatus.MISSING)
+        self._set(CheckStatus.MISSING, then_next=True)
 
     def action_check_agreed(self) -> None:
-        self._set(CheckStatus.AGREED)
+        self._set(CheckStatus.AGREED, then_next=True)
 
     def action_check_cycle(self) -> None:
         self._set(None, cycle=True)
