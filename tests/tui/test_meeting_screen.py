@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
 from support.forms import Typed, press
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.files.config import Config
@@ -277,6 +278,25 @@ async def test_remove_entry(make_app: MakeApp) -> None:
         await pilot.press("alt+x", "enter")
         await pilot.pause()
         assert meeting.items[0].decisions == [] and len(meeting.items[0].actions) == 1
+
+
+async def test_removing_a_decision_says_that_its_review_goes_with_it(make_app: MakeApp, danish: None) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        meeting = meeting_of(app)
+        await started(pilot)
+        meeting.add_decision("Vikar i tre måneder", review=dt.date(2027, 3, 1))
+        meeting.add_decision("Uden evaluering")
+        await pilot.press("alt+x")
+        await pilot.pause()
+        entries = app.screen.query_one("#entries", OptionList)
+        shown = [str(entries.get_option_at_index(i).prompt) for i in range(entries.option_count)]
+        assert shown[0] == "Beslutning: Vikar i tre måneder (og dens evaluering 01.03.2027)"
+        assert shown[1] == "Beslutning: Uden evaluering"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [d.text for d in meeting.items[0].decisions] == ["Uden evaluering"]
+        assert meeting.items[0].actions == []  # the review action went with its decision
 
 
 async def test_save_as_agenda_writes_a_file_that_checks_clean(make_app: MakeApp, tmp_path: Path) -> None:

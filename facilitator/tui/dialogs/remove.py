@@ -3,7 +3,8 @@
 Enter is the dialog's own key (as in every dialog), run when the app reads it: the entry
 goes and the dialog closes before the keys typed after Enter are given out. Left to the
 list, Enter reached the app behind them, and they went to the closing list and were lost.
-A click on an entry removes it too.
+A click on an entry removes it too. A decision with a review date says that its review
+action goes with it (``Meeting.remove``), so nobody is surprised by an action gone.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from textual.widgets.option_list import Option
 
 from facilitator.i18n import t
 from facilitator.meeting.model import Meeting
+from facilitator.meeting.records import Decision
 from facilitator.tui import literal
 from facilitator.tui.commands import DIALOG_COMMANDS, bindings
+from facilitator.tui.dates_shown import compact
 from facilitator.tui.dialogs.form import AnswerButton
 from facilitator.tui.widgets.key_footer import KeyFooter
 
@@ -37,7 +40,10 @@ class RemoveDialog(ModalScreen[int]):
         assert self.meeting.current is not None
         state = self.meeting.items[self.meeting.current]
         entries = [
-            *(Option(literal.assemble(f"{t('entry.decision')}: ", d.text), id=str(d.id)) for d in state.decisions),
+            *(
+                Option(literal.assemble(f"{t('entry.decision')}: ", d.text, self._review_note(d)), id=str(d.id))
+                for d in state.decisions
+            ),
             *(Option(literal.assemble(f"{t('entry.vote')}: ", v.subject), id=str(v.id)) for v in state.votes),
             *(Option(literal.assemble(f"{t('entry.action')}: ", a.what, " – ", a.who), id=str(a.id)) for a in state.actions),
         ]
@@ -49,6 +55,12 @@ class RemoveDialog(ModalScreen[int]):
             with Horizontal(classes="dialog-buttons"):
                 yield AnswerButton(literal.line(t("cmd.dialog_cancel")), id="answer-no", compact=True)
         yield KeyFooter(first=("dialog_save", "dialog_cancel"), words={"save": t("cmd.remove_entry")})
+
+    def _review_note(self, decision: Decision) -> tuple[str, str] | str:
+        review = self.meeting.review_action(decision)
+        if review is None or review.deadline is None:
+            return ""
+        return (" " + t("dialog.remove.with_review", date=compact(review.deadline)), "$text-muted")
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
