@@ -1,5 +1,6 @@
 """A real app, in a process of its own, quit with ctrl+q while the preview renders a
-user's template that loops (test_template_limits.py measures how long the quit takes).
+user's template that loops (test_template_limits.py measures how long the quit takes). It
+says how long the rendering had been going when ctrl+q was pressed.
 
     python quit_while_rendering_child.py FOLDER
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from pathlib import Path
 
 from textual.worker import WorkerState
@@ -30,11 +32,12 @@ async def main(folder: Path) -> None:
         for _ in range(200):
             await pilot.pause(0.05)
             if any(w.group == "render" and w.state is WorkerState.RUNNING for w in app.workers):
+                started = time.monotonic()
                 break
         else:
             raise SystemExit("the preview never started rendering")
         await pilot.pause(0.5)  # well into the loop
-        print("quitting", flush=True)
+        print(f"quitting {time.monotonic() - started:.3f}", flush=True)
         await pilot.press("ctrl+q")
     print("closed", flush=True)
 

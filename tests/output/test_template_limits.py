@@ -292,7 +292,7 @@ def test_the_shipped_templates_render_the_golden_files_within_a_fiftieth_of_the_
             assert rendered == (GOLDEN / f"{style}-{kind}-da.md").read_text(encoding="utf-8")
 
 
-def test_quit_returns_within_2_s_while_the_preview_renders_a_looping_user_template(tmp_path: Path) -> None:
+def test_quit_stops_the_preview_rendering_a_looping_user_template(tmp_path: Path) -> None:
     own = tmp_path / "config-home" / "facilitator" / "templates"
     own.mkdir(parents=True)
     (own / "referat.md.j2").write_text(BOMBS["slow-steps"][0], encoding="utf-8")
@@ -308,11 +308,14 @@ def test_quit_returns_within_2_s_while_the_preview_renders_a_looping_user_templa
         assert child.stdout is not None
         line = child.stdout.readline()
         asked = time.monotonic()
-        assert line == "quitting\n", child.stderr.read() if child.stderr else line
+        assert line.startswith("quitting "), child.stderr.read() if child.stderr else line
+        rendering_for = float(line.split()[1])
         child.wait(timeout=HANG)
         took = time.monotonic() - asked
     finally:
         child.kill()
         child.wait()
     assert child.returncode == 0, child.stderr.read() if child.stderr else ""
-    assert took < 2, f"the app took {took:.1f} s to quit"
+    # Left to run, the loop would go on until the time limit stopped it; the quit must come
+    # before that (not a figure of speed: the margin is the limit's, load or no load).
+    assert took < template_limits.TIME_LIMIT - rendering_for, f"the app took {took:.1f} s to quit: it waited for the rendering"

@@ -406,6 +406,7 @@ async def test_raw_records_and_speakers_are_shown_literally(which: str, make_app
     panel and the remove dialog, each on its own line."""
     texts = SETS[which]
     app = make_app()
+    app.NOTIFICATION_TIMEOUT = WATCHDOG_SECONDS  # none may expire before it is read, however loaded the machine
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         meeting = app.session.meeting
         await press(pilot, "ctrl+n")
@@ -451,6 +452,7 @@ async def test_notes_take_hostile_text_as_signs(which: str, make_app: MakeApp, t
     and that is what the meeting keeps."""
     texts = SETS[which]
     app = make_app()
+    app.NOTIFICATION_TIMEOUT = WATCHDOG_SECONDS  # none may expire before it is read, however loaded the machine
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         meeting = app.session.meeting
         meeting.start()
@@ -594,6 +596,7 @@ async def test_notifications_are_literal(which: str, make_app: MakeApp, terminal
     words with a value in it (here: a speaker who is not on the list)."""
     texts = SETS[which]
     app = make_app()
+    app.NOTIFICATION_TIMEOUT = WATCHDOG_SECONDS  # none may expire before it is read, however loaded the machine
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         meeting = app.session.meeting
         await press(pilot, "ctrl+n")
