@@ -25,7 +25,13 @@ def cmd_share(args: argparse.Namespace) -> int:
 
     path = archive_path(getattr(args, "archive", None))
     target = checked_target(args.url) if args.url else None
+    if args.confirm is not None and args.closed_items is None:
+        raise FacilitatorError(t("share.closed.confirm_alone"))
     with Archive.open(path) as archive:
+        if args.closed_items is not None or args.no_closed_items is not None:
+            from facilitator.cli.closed_choice import choose
+
+            return choose(archive, args)
         if args.stop:
             archive.set_share_target(None)
             print(t("share.removed", path=one_line(path)))
@@ -38,6 +44,9 @@ def cmd_share(args: argparse.Namespace) -> int:
                 print(t("share.shown", path=one_line(path), target=one_line(shown(now))))
             else:
                 print(t("share.none", path=one_line(path)))
+            from facilitator.cli.closed_choice import show
+
+            show(archive)
     return EXIT_OK
 
 
@@ -56,4 +65,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
         result = sync(archive, target)
     print(t("sync.done", sent=result.sent, meetings=result.meetings, target=one_line(shown(target))))
+    for group, count in result.closed.taken_back:
+        print(t("sync.closed_taken_back", group=group, count=count))
+    if result.closed.sent:
+        print(t("sync.closed_sent", sent=result.closed.sent))
     return EXIT_OK
