@@ -32,7 +32,7 @@ _READS_CLOSED = """EXISTS (
 """Closed items are readable by the restricted role of any of their meeting's groups."""
 
 _WRITER = """CREATE FUNCTION facilitator_may_write(p_group text) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'closed_items'::regclass), 'MEMBER')
         OR EXISTS (
             SELECT 1 FROM group_roles g JOIN pg_roles r ON r.rolname = g.role_name
@@ -43,13 +43,13 @@ $$"""
 owner) writes for ``p_group``: a member of its role, or of the tables' owner."""
 
 _VERSIONS = """CREATE FUNCTION facilitator_closed_versions(p_uids uuid[]) RETURNS TABLE (meeting_uid uuid, version bigint)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT c.meeting_uid, c.version FROM closed_items c
     WHERE c.meeting_uid = ANY(p_uids) AND facilitator_may_write(c.group_name)
 $$"""
 
 _PUT = """CREATE FUNCTION facilitator_put_closed(p_uid uuid, p_version bigint, p_content jsonb) RETURNS boolean
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     m meetings%ROWTYPE;
 BEGIN
@@ -68,7 +68,7 @@ END
 $$"""
 
 _TAKE_BACK = """CREATE FUNCTION facilitator_take_back_closed(p_group text) RETURNS bigint
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     gone bigint;
 BEGIN
@@ -83,6 +83,25 @@ BEGIN
     RETURN gone;
 END
 $$"""
+
+_FUNCTIONS = (
+    "facilitator_may_write(text)",
+    "facilitator_closed_versions(uuid[])",
+    "facilitator_put_closed(uuid, bigint, jsonb)",
+    "facilitator_take_back_closed(text)",
+)
+
+_SEARCH_PATH = f"""DO $$
+DECLARE f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY[{", ".join(f"'{f}'" for f in _FUNCTIONS)}] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f, current_schema());
+    END LOOP;
+END
+$$"""
+"""The functions run as the owner, so they read their tables from the schema they were made
+in, with the caller's temporary tables last: a login cannot slip in a ``group_roles`` of its
+own (``pg_temp`` comes first unless it is named)."""
 
 WHO_SEES_STEP: tuple[str, ...] = (
     # A joint meeting's groups, the first one first; rows sent before have their one group.
@@ -111,5 +130,6 @@ WHO_SEES_STEP: tuple[str, ...] = (
     _VERSIONS,
     _PUT,
     _TAKE_BACK,
+    _SEARCH_PATH,
 )
 """The step's statements, run in order in one transaction by ``schema.migrate``."""

@@ -219,3 +219,32 @@ def test_the_danish_sentence_chooses_in_danish(tmp_path: Path, capsys: pytest.Ca
     assert capsys.readouterr().out.startswith(
         "Lukkede punkter fra Klubben sendes til det begrænsede arkiv fra næste synkronisering"
     )
+
+
+def test_a_login_cannot_pass_for_another_group_with_a_group_roles_table_of_its_own(
+    tmp_path: Path,
+    pg: PostgresServer,
+    office: tuple[str, dict[str, GroupRoles]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database, roles = office
+    path = tmp_path / "arkiv.sqlite3"
+    assert run(capsys, path, "share", pg.url(database, user=roles["Klubben"].role))[0] == 0
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(roles["Klubben"].role))
+    with Archive.open(path) as archive:
+        hold(archive, secret=SECRET)
+    assert run(capsys, path, "share", "--closed-items", "Klubben", "--confirm", SAID)[0] == 0
+    assert run(capsys, path, "sync")[0] == 0
+    other = roles["Anden klub"].role
+    with as_role(pg, database, other) as db:
+        for table in ("group_roles", "meetings"):
+            db.execute(f"CREATE TEMP TABLE {table} (LIKE public.{table})".encode())
+        db.execute("CREATE TEMP TABLE closed_items (meeting_uid uuid, version bigint, group_name text, groups text[])")
+        db.execute("INSERT INTO pg_temp.group_roles VALUES ('Klubben', %s, %s)", (other, other))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            db.execute("SELECT facilitator_take_back_closed('Klubben')")
+        assert db.execute(
+            "SELECT count(*) FROM facilitator_closed_versions(ARRAY(SELECT uid FROM public.meetings))"
+        ).fetchone() == (0,)
+    assert SECRET in every_table(pg.url(database))["public.closed_items"]
