@@ -11,7 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from support.hostile_text import HOSTILE
-from support.laptops import hold, run
+from support.laptops import hold, run, save
 from support.postgres import PostgresServer
 from support.union_office import GroupRoles, as_role, every_table, set_up
 
@@ -43,7 +43,10 @@ def laptop(
     mp.setenv("PGPASSWORD", GroupRoles.password(roles.role))
     with Archive.open(path) as archive:
         for name, text in HOSTILE.items():
-            hold(archive, group=roles.group, secret=f"{SECRET} {name} {text}")
+            meeting_id, meeting = hold(archive, group=roles.group, secret=f"{SECRET} {name} {text}")
+            meeting.go_to(1)  # the closed item: who does an action, too
+            meeting.add_action("Ringe tilbage", f"{SECRET} {name} {text} hvem")
+            save(archive, meeting_id, meeting)
         hold(archive, group=roles.group, day=dt.date(2026, 12, 1), secret=SECRET)
     return path
 
@@ -96,6 +99,7 @@ def test_with_the_choice_closed_items_are_in_the_restricted_table_only_and_only_
             "decisions": lambda c: [d["text"] for i in c["items"] for d in i["decisions"]],
             "votes": lambda c: [v["subject"] for i in c["items"] for v in i["votes"]],
             "actions": lambda c: [a["what"] for a in c["actions"]],
+            "who": lambda c: [a["who"] for a in c["actions"]],
             "carried": lambda c: [a["what"] for a in c["carried"]],
         }.items()
     }
@@ -105,6 +109,7 @@ def test_with_the_choice_closed_items_are_in_the_restricted_table_only_and_only_
         assert f"{on_server} beslutning" in written["decisions"], name
         assert f"{on_server} afstemning" in written["votes"], name
         assert f"{on_server} opgave" in written["actions"] and f"{on_server} opgave" in written["carried"], name
+        assert f"{on_server} hvem" in written["who"], name
 
     with (
         as_role(pg, database, klubben.role) as db,
