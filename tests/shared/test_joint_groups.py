@@ -16,6 +16,8 @@ from support.union_office import GroupRoles, as_role, set_up
 
 from facilitator.agenda.loader import parse_agenda
 from facilitator.meeting.model import Meeting
+from facilitator.shared import schema as shared_schema
+from facilitator.shared.who_sees import WHO_SEES_STEP
 from facilitator.store.archive import Archive
 
 DS, HK, THIRD = "Socialrådgiverklubben", "HK-klubben", "Tredje klub"
@@ -109,3 +111,32 @@ def test_a_joint_meetings_closed_items_go_only_when_each_group_chose_and_each_re
             assert [item["notes"] for item in content["items"]] == ["LUKKET fælles noter"]
     with as_role(pg, database, made[THIRD].restricted) as db:
         assert db.execute("SELECT count(*) FROM closed_items").fetchone() == (0,)
+
+
+def test_rows_sent_before_the_step_get_their_one_group_and_stay_readable(pg: PostgresServer) -> None:
+    database = pg.new_database()
+    before = shared_schema.MIGRATIONS.index(WHO_SEES_STEP)
+    with psycopg.connect(pg.url(database), autocommit=True) as db:  # a server as a facilitator before the step left it
+        db.execute(shared_schema.VERSION_TABLE)
+        for steps in shared_schema.MIGRATIONS[:before]:
+            for step in steps:
+                db.execute(step.encode())
+        db.execute("INSERT INTO facilitator_schema (version) VALUES (%s)", (before,))
+        db.execute(
+            "INSERT INTO meetings (uid, version, group_name, kind, title, snapshot)"
+            " VALUES ('00000000-0000-4000-8000-000000000001', 1, %s, 'klubmøde', 'Før', '{}')",
+            (DS,),
+        )
+        db.execute(
+            "INSERT INTO actions (meeting_uid, action_id, group_name, item_title, what, who, done)"
+            " VALUES ('00000000-0000-4000-8000-000000000001', 1, %s, 'Punkt', 'Opgave', 'Anne', false)",
+            (DS,),
+        )
+        shared_schema.migrate(db)
+        assert shared_schema.server_version(db) == shared_schema.SCHEMA_VERSION
+    made = set_up(pg, database, {DS: "ds", HK: "hk"})
+    with as_role(pg, database, made[DS].role) as db:
+        assert db.execute("SELECT title, groups FROM meetings").fetchall() == [("Før", [DS])]
+        assert db.execute("SELECT what, groups FROM actions").fetchall() == [("Opgave", [DS])]
+    with as_role(pg, database, made[HK].role) as db:
+        assert db.execute("SELECT count(*) FROM meetings").fetchone() == (0,)
