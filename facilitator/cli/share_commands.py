@@ -4,7 +4,9 @@
 one: libpq reads it from PGPASSWORD or ~/.pgpass). ``sync`` sends every meeting the server
 lacks and says how many went. Both print one line; every failure is one line too
 (``shared.failures``), and none of them changes anything local but the record of what was
-sent. The archive and psycopg are imported inside the functions, as for the other commands.
+sent. ``share --closed-items GROUP`` / ``--no-closed-items GROUP`` are a group's choice in
+words (``closed_choice``); ``share`` alone lists those choices under its line. The archive
+and psycopg are imported inside the functions, as for the other commands.
 """
 
 from __future__ import annotations
