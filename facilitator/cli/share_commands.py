@@ -4,7 +4,9 @@
 one: libpq reads it from PGPASSWORD or ~/.pgpass). ``sync`` sends every meeting the server
 lacks and says how many went. Both print one line; every failure is one line too
 (``shared.failures``), and none of them changes anything local but the record of what was
-sent. The archive and psycopg are imported inside the functions, as for the other commands.
+sent. ``share --closed-items GROUP`` / ``--no-closed-items GROUP`` are a group's choice in
+words (``closed_choice``); ``share`` alone lists those choices under its line. The archive
+and psycopg are imported inside the functions, as for the other commands.
 """
 
 from __future__ import annotations
@@ -25,7 +27,13 @@ def cmd_share(args: argparse.Namespace) -> int:
 
     path = archive_path(getattr(args, "archive", None))
     target = checked_target(args.url) if args.url else None
+    if args.confirm is not None and args.closed_items is None:
+        raise FacilitatorError(t("share.closed.confirm_alone"))
     with Archive.open(path) as archive:
+        if args.closed_items is not None or args.no_closed_items is not None:
+            from facilitator.cli.closed_choice import choose
+
+            return choose(archive, args)
         if args.stop:
             archive.set_share_target(None)
             print(t("share.removed", path=one_line(path)))
@@ -38,6 +46,9 @@ def cmd_share(args: argparse.Namespace) -> int:
                 print(t("share.shown", path=one_line(path), target=one_line(shown(now))))
             else:
                 print(t("share.none", path=one_line(path)))
+            from facilitator.cli.closed_choice import show
+
+            show(archive)
     return EXIT_OK
 
 
@@ -56,4 +67,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
         result = sync(archive, target)
     print(t("sync.done", sent=result.sent, meetings=result.meetings, target=one_line(shown(target))))
+    for group, count in result.closed.taken_back:
+        print(t("sync.closed_taken_back", group=group, count=count))
+    if result.closed.sent:
+        print(t("sync.closed_sent", sent=result.closed.sent))
     return EXIT_OK

@@ -38,6 +38,14 @@ def _moment(text: object) -> dt.datetime | None:
         return None
 
 
+def meeting_groups(group: str | None, snapshot: dict[str, Any]) -> list[str]:
+    """Every group of the meeting, its first group first: a joint meeting's snapshot names
+    them all (``info.groups``), any other meeting has its one group (or none: "")."""
+    first = group or ""
+    further = [str(g) for g in snapshot.get("info", {}).get("groups", ()) if str(g) != first]
+    return without_nul([first, *further])  # type: ignore[no-any-return]
+
+
 def meeting_row(uid: str, version: int, group: str | None, snapshot: dict[str, Any]) -> dict[str, Any]:
     """The meetings row: what lists and queries ask for in columns, the rest in the snapshot."""
     info = snapshot.get("info", {})
@@ -52,10 +60,14 @@ def meeting_row(uid: str, version: int, group: str | None, snapshot: dict[str, A
         }
     )
     moments = {"started_at": _moment(snapshot.get("started_at")), "ended_at": _moment(snapshot.get("ended_at"))}
-    return columns | moments | {"held_on": _date(info.get("date"))}
+    return columns | moments | {"held_on": _date(info.get("date")), "groups": meeting_groups(group, snapshot)}
 
 
-def action_rows(uid: str, group: str | None, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def action_rows(
+    uid: str, group: str | None, actions: list[dict[str, Any]], groups: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The actions rows, each with its meeting's groups (to be followed up in each)."""
+    every = groups if groups is not None else [without_nul(group or "")]
     return [
         without_nul(
             {
@@ -68,6 +80,6 @@ def action_rows(uid: str, group: str | None, actions: list[dict[str, Any]]) -> l
                 "done": bool(a["done"]),
             }
         )
-        | {"deadline": _date(a["deadline"])}
+        | {"deadline": _date(a["deadline"]), "groups": every}
         for a in actions
     ]

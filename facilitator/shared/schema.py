@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.shared.who_sees import WHO_SEES_STEP
+
 LOCK_KEY = 0x46414332  # "FAC2": the advisory lock of migrating
 
 _MAY = """EXISTS (
@@ -65,6 +67,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"CREATE POLICY by_group ON meetings USING ({_MAY.format(table='meetings')}) WITH CHECK ({_MAY.format(table='meetings')})",
         f"CREATE POLICY by_group ON actions USING ({_MAY.format(table='actions')}) WITH CHECK ({_MAY.format(table='actions')})",
     ),
+    # A joint meeting read by each of its groups; closed items a group chose to share, in a
+    # table its restricted role alone reads (shared/who_sees.py).
+    WHO_SEES_STEP,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

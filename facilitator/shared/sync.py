@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple, Protocol
 
 from facilitator.shared import failures
+from facilitator.shared.closed_sync import ClosedResult, LocalClosedItems, send_closed
 from facilitator.shared.payload import action_rows, meeting_row
 from facilitator.shared.schema import SCHEMA_VERSION, migrate, server_version
 from facilitator.shared.target import connect_options, shown
@@ -30,7 +31,7 @@ class LocalMeeting(Protocol):
     def group(self) -> str | None: ...
 
 
-class LocalMeetings(Protocol):
+class LocalMeetings(LocalClosedItems, Protocol):
     """What a sync asks of the laptop's archive (``store.archive.Archive`` is one)."""
 
     def shared_meetings(self) -> list[Any]: ...
@@ -41,21 +42,25 @@ class LocalMeetings(Protocol):
 class SyncResult(NamedTuple):
     meetings: int
     sent: int
+    closed: ClosedResult = ClosedResult(0, ())
+    """Closed items sent to the restricted table, and groups' taken back (``closed_sync``)."""
 
 
 _UPSERT_MEETING = """
-    INSERT INTO meetings (uid, version, group_name, kind, title, held_on, started_at, ended_at, snapshot)
-    VALUES (%(uid)s, %(version)s, %(group_name)s, %(kind)s, %(title)s, %(held_on)s, %(started_at)s, %(ended_at)s, %(snapshot)s::jsonb)
+    INSERT INTO meetings (uid, version, group_name, kind, title, held_on, started_at, ended_at, snapshot, groups)
+    VALUES (%(uid)s, %(version)s, %(group_name)s, %(kind)s, %(title)s, %(held_on)s, %(started_at)s, %(ended_at)s, %(snapshot)s::jsonb,
+        %(groups)s)
     ON CONFLICT (uid) DO UPDATE SET
-        version = excluded.version, group_name = excluded.group_name, kind = excluded.kind, title = excluded.title,
+        version = excluded.version, group_name = excluded.group_name, groups = excluded.groups, kind = excluded.kind,
+        title = excluded.title,
         held_on = excluded.held_on, started_at = excluded.started_at, ended_at = excluded.ended_at,
         snapshot = excluded.snapshot, received_at = now()
     WHERE meetings.version < excluded.version
     RETURNING uid
 """
 _INSERT_ACTION = """
-    INSERT INTO actions (meeting_uid, action_id, group_name, item_title, what, who, deadline, done)
-    VALUES (%(meeting_uid)s, %(action_id)s, %(group_name)s, %(item_title)s, %(what)s, %(who)s, %(deadline)s, %(done)s)
+    INSERT INTO actions (meeting_uid, action_id, group_name, item_title, what, who, deadline, done, groups)
+    VALUES (%(meeting_uid)s, %(action_id)s, %(group_name)s, %(item_title)s, %(what)s, %(who)s, %(deadline)s, %(done)s, %(groups)s)
 """
 
 
@@ -88,17 +93,16 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
             if held.get(meeting.uid, 0) >= meeting.version:
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
+            row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot)
             with db.transaction():
-                written = db.execute(
-                    _UPSERT_MEETING, meeting_row(meeting.uid, meeting.version, meeting.group, snapshot)
-                ).fetchone()
+                written = db.execute(_UPSERT_MEETING, row).fetchone()
                 if written is not None:
                     db.execute("DELETE FROM actions WHERE meeting_uid = %s", (meeting.uid,))
                     with db.cursor() as cursor:
-                        cursor.executemany(_INSERT_ACTION, action_rows(meeting.uid, meeting.group, actions))
+                        cursor.executemany(_INSERT_ACTION, action_rows(meeting.uid, meeting.group, actions, row["groups"]))
             archive.mark_sent(meeting.meeting_id, meeting.version)
             sent += written is not None
-        return SyncResult(len(local), sent)
+        return SyncResult(len(local), sent, send_closed(db, archive, local))
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None
     finally:

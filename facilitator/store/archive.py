@@ -32,6 +32,7 @@ from facilitator.store.archive_file import (
     remove_if_empty,
     tidy_journals,
 )
+from facilitator.store.closed_sharing import ClosedSharing
 from facilitator.store.error_words import describe_open, is_damage
 from facilitator.store.history import History
 from facilitator.store.record_lists import RecordLists
@@ -39,7 +40,7 @@ from facilitator.store.sharing import Sharing
 from facilitator.store.snapshot_writer import SnapshotWriter
 
 
-class Archive(SnapshotWriter, History, ActionClosing, Approvals, RecordLists, Sharing):
+class Archive(SnapshotWriter, History, ActionClosing, Approvals, RecordLists, Sharing, ClosedSharing):
     """An open archive file. Thread-safe: the recorder writes from its own thread.
 
     Its parts: the connection and its transactions (``connection``), notes and their

@@ -1,0 +1,142 @@
+"""A joint meeting on the shared server: every one of its groups' roles reads it and its actions,
+no other role does, and only its first group's role writes it. Its closed items go to the
+restricted table only when each of its groups chose so, and each of their restricted roles reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import psycopg
+import pytest
+from support.clock import FakeClock
+from support.laptops import run, save
+from support.postgres import PostgresServer
+from support.union_office import GroupRoles, as_role, set_up
+
+from facilitator.agenda.loader import parse_agenda
+from facilitator.meeting.model import Meeting
+from facilitator.shared import schema as shared_schema
+from facilitator.shared.who_sees import WHO_SEES_STEP
+from facilitator.store.archive import Archive
+
+DS, HK, THIRD = "Socialrådgiverklubben", "HK-klubben", "Tredje klub"
+
+JOINT = f"""format = 1
+[meeting]
+title = "Fællesmøde"
+kind = "klubmøde"
+groups = ["{DS}", "{HK}"]
+participants = ["Anne", "Hanne"]
+
+[[item]]
+title = "Arbejdsmiljø"
+
+[[item]]
+title = "Personsag"
+confidential = true
+"""
+
+
+def hold_joint(archive: Archive) -> None:
+    meeting = Meeting(parse_agenda(JOINT.encode()), clock=FakeClock(dt.datetime(2026, 11, 3, 17)))
+    meeting_id = archive.create(meeting)
+    meeting.start()
+    meeting.add_action("Fælles måling af støj", "Hanne", dt.date(2026, 12, 1))
+    meeting.go_to(1)
+    meeting.set_notes("LUKKET fælles noter")
+    save(archive, meeting_id, meeting)
+
+
+@pytest.fixture
+def roles(pg: PostgresServer) -> tuple[str, dict[str, GroupRoles]]:
+    database = pg.new_database()
+    return database, set_up(pg, database, {DS: "ds", HK: "hk", THIRD: "tredje"})
+
+
+def test_a_joint_meeting_is_read_by_each_of_its_groups_roles_and_by_no_other(
+    tmp_path: Path,
+    pg: PostgresServer,
+    roles: tuple[str, dict[str, GroupRoles]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database, made = roles
+    path = tmp_path / "arkiv.sqlite3"
+    assert run(capsys, path, "share", pg.url(database, user=made[DS].role))[0] == 0
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
+    with Archive.open(path) as archive:
+        hold_joint(archive)
+    assert run(capsys, path, "sync")[1].startswith("Sent 1 of 1 ")
+
+    for group in (DS, HK):
+        with as_role(pg, database, made[group].role) as db:
+            assert db.execute("SELECT title, group_name, groups FROM meetings").fetchall() == [("Fællesmøde", DS, [DS, HK])]
+            assert db.execute("SELECT what, groups FROM actions").fetchall() == [("Fælles måling af støj", [DS, HK])]
+    with as_role(pg, database, made[THIRD].role) as db:
+        assert db.execute("SELECT count(*) FROM meetings").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM actions").fetchone() == (0,)
+    with as_role(pg, database, made[HK].role) as db:  # a further group reads, the first group's role writes
+        assert db.execute("UPDATE meetings SET title = 'Omskrevet'").rowcount == 0
+        assert db.execute("UPDATE meetings SET group_name = %s", (HK,)).rowcount == 0
+        assert db.execute("DELETE FROM actions").rowcount == 0
+    with psycopg.connect(pg.url(database)) as db:
+        assert db.execute("SELECT title, group_name FROM meetings").fetchall() == [("Fællesmøde", DS)]
+
+
+def test_a_joint_meetings_closed_items_go_only_when_each_group_chose_and_each_restricted_role_reads_them(
+    tmp_path: Path,
+    pg: PostgresServer,
+    roles: tuple[str, dict[str, GroupRoles]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database, made = roles
+    path = tmp_path / "arkiv.sqlite3"
+    assert run(capsys, path, "share", pg.url(database, user=made[DS].role))[0] == 0
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
+    with Archive.open(path) as archive:
+        hold_joint(archive)
+    said = "Closed items from {} are sent to the restricted archive"
+    assert run(capsys, path, "share", "--closed-items", DS, "--confirm", said.format(DS))[0] == 0
+    assert run(capsys, path, "sync")[1].count("\n") == 1  # the public part only: HK has not chosen
+    with psycopg.connect(pg.url(database)) as db:
+        assert db.execute("SELECT count(*) FROM closed_items").fetchone() == (0,)
+
+    assert run(capsys, path, "share", "--closed-items", HK, "--confirm", said.format(HK))[0] == 0
+    assert run(capsys, path, "sync")[1].splitlines()[1:] == ["Sent the closed items of 1 meetings to the restricted archive."]
+    for group in (DS, HK):
+        with as_role(pg, database, made[group].restricted) as db:
+            (content,) = db.execute("SELECT content FROM closed_items").fetchone()  # type: ignore[misc]
+            assert [item["notes"] for item in content["items"]] == ["LUKKET fælles noter"]
+    with as_role(pg, database, made[THIRD].restricted) as db:
+        assert db.execute("SELECT count(*) FROM closed_items").fetchone() == (0,)
+
+
+def test_rows_sent_before_the_step_get_their_one_group_and_stay_readable(pg: PostgresServer) -> None:
+    database = pg.new_database()
+    before = shared_schema.MIGRATIONS.index(WHO_SEES_STEP)
+    with psycopg.connect(pg.url(database), autocommit=True) as db:  # a server as a facilitator before the step left it
+        db.execute(shared_schema.VERSION_TABLE)
+        for steps in shared_schema.MIGRATIONS[:before]:
+            for step in steps:
+                db.execute(step.encode())
+        db.execute("INSERT INTO facilitator_schema (version) VALUES (%s)", (before,))
+        db.execute(
+            "INSERT INTO meetings (uid, version, group_name, kind, title, snapshot)"
+            " VALUES ('00000000-0000-4000-8000-000000000001', 1, %s, 'klubmøde', 'Før', '{}')",
+            (DS,),
+        )
+        db.execute(
+            "INSERT INTO actions (meeting_uid, action_id, group_name, item_title, what, who, done)"
+            " VALUES ('00000000-0000-4000-8000-000000000001', 1, %s, 'Punkt', 'Opgave', 'Anne', false)",
+            (DS,),
+        )
+        shared_schema.migrate(db)
+        assert shared_schema.server_version(db) == shared_schema.SCHEMA_VERSION
+    made = set_up(pg, database, {DS: "ds", HK: "hk"})
+    with as_role(pg, database, made[DS].role) as db:
+        assert db.execute("SELECT title, groups FROM meetings").fetchall() == [("Før", [DS])]
+        assert db.execute("SELECT what, groups FROM actions").fetchall() == [("Opgave", [DS])]
+    with as_role(pg, database, made[HK].role) as db:
+        assert db.execute("SELECT count(*) FROM meetings").fetchone() == (0,)
