@@ -65,6 +65,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"CREATE POLICY by_group ON meetings USING ({_MAY.format(table='meetings')}) WITH CHECK ({_MAY.format(table='meetings')})",
         f"CREATE POLICY by_group ON actions USING ({_MAY.format(table='actions')}) WITH CHECK ({_MAY.format(table='actions')})",
     ),
+    (
+        # Follow-up across laptops: an action ticked off in a later meeting of the group, on
+        # whichever laptop held it, names that meeting (shared/follow_ups.py). The action's own
+        # meeting sent again keeps the mark, so a newer copy of it does not open it again.
+        "ALTER TABLE actions ADD COLUMN done_in uuid",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
