@@ -110,9 +110,13 @@ def _forget_notes(db: sqlite3.Connection, meeting_id: int) -> None:
 
 def _mark_done(db: sqlite3.Connection, meeting_id: int, done: dict[int, str]) -> None:
     """The server's marks of actions ticked off in a later meeting: by that meeting here, if
-    it is here, else by none (the next copy received marks it again)."""
+    it is here, else by none (the next copy received marks it again). A mark of a meeting
+    written here is this archive's own to make or take back (``projection.project_carried``):
+    the server's may be older than a change not sent yet."""
     for action_id, by in sorted(done.items()):
-        found = db.execute("SELECT id FROM meetings WHERE uid = ?", (by,)).fetchone()
+        found = db.execute("SELECT id, received_from FROM meetings WHERE uid = ?", (by,)).fetchone()
+        if found is not None and found[1] is None:
+            continue
         db.execute(
             "UPDATE actions SET done = 1, done_in = ? WHERE meeting_id = ? AND action_id = ? AND done = 0",
             (found[0] if found else None, meeting_id, action_id),
