@@ -6,7 +6,6 @@ off; A receives meeting 2 and sees its action done. Each test has a database of 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
