@@ -6,6 +6,7 @@ off; A receives meeting 2 and sees its action done. Each test has a database of 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -329,3 +330,29 @@ def test_a_follow_up_mark_is_made_and_taken_back_only_by_the_meeting_that_made_i
     synced(capsys, a, club, sent=0, of=1, received=1)
     assert [what for what, _ in open_actions(a)] == ["Måle støjen 2026-11-03", "Tale med ledelsen 2026-11-03"]
     assert [what for what, _ in open_actions(b)] == ["Måle støjen 2026-11-03", "Tale med ledelsen 2026-11-03"]
+
+
+def test_a_third_laptop_receives_the_follow_up_whatever_the_clocks_said(
+    tmp_path: Path, club: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b, c = (laptop(tmp_path, name, club, capsys) for name in "abc")
+    with Archive.open(a) as archive:
+        hold(archive)
+    synced(capsys, a, club, sent=1, of=1, received=0)
+    synced(capsys, b, club, sent=0, of=0, received=1)
+    session = open_next(b, tmp_path, day=dt.date(2026, 10, 1))  # B's clock is a month behind
+    measured = next(c for c in session.meeting.carried if c.what.startswith("Måle"))
+    session.meeting.set_carried_done(measured.meeting_id, measured.action_id)
+    assert session.close()
+    synced(capsys, b, club, sent=1, of=1, received=0)
+
+    synced(capsys, c, club, sent=0, of=0, received=2)  # meeting 2 "started" first, and is stored after meeting 1
+    assert open_actions(c) == [("Tale med ledelsen 2026-11-03", "Anne")]
+    with Archive.open(c, read_only=True) as archive:
+        first, second = sorted(archive.meetings(), key=lambda m: m.id)
+        assert first.title == "Klubmøde" and first.date == "2026-11-03"
+        followed = archive.load(second.id).carried
+    assert sorted((f.meeting_id, f.what, f.done) for f in followed) == [
+        (first.id, "Måle støjen 2026-11-03", True),
+        (first.id, "Tale med ledelsen 2026-11-03", False),
+    ]
