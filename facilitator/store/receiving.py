@@ -53,7 +53,7 @@ class Receiving(ArchiveConnection):
                 return "kept"
             try:
                 meeting = from_dict(_current_kept(localised(db, snapshot)))
-            except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
                 return "refused"
             whole = to_dict(meeting, notes=False)
             notes = {s.id: s.notes for s in meeting.items if s.notes}

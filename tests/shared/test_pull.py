@@ -356,3 +356,28 @@ def test_a_third_laptop_receives_the_follow_up_whatever_the_clocks_said(
         (first.id, "Måle støjen 2026-11-03", True),
         (first.id, "Tale med ledelsen 2026-11-03", False),
     ]
+
+
+def test_a_meeting_this_facilitator_cannot_read_is_left_on_the_server_and_told(
+    tmp_path: Path, club: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = laptop(tmp_path, "a", club, capsys), laptop(tmp_path, "b", club, capsys)
+    with Archive.open(a) as archive:
+        hold(archive)
+    synced(capsys, a, club, sent=1, of=1, received=0)
+    with psycopg.connect(club, autocommit=True) as db:  # a newer facilitator's meeting, say
+        db.execute(
+            "INSERT INTO meetings (uid, version, group_name, kind, title, snapshot)"
+            " VALUES ('0f0f0f0f-0000-4000-8000-000000000000', 1, %s, 'klubmøde', 'Fra fremtiden', '{\"version\": 2}')",
+            (GROUP,),
+        )
+    for received in (1, 0):  # told at every sync, until a facilitator that reads it comes
+        assert run(capsys, b, "sync") == (
+            0,
+            f"Sent 0 of 0 meetings to {club}; the others were there already.\n"
+            f"Received {received} meetings from {club} that this laptop lacked or held an older copy of.\n"
+            f"1 meetings on {club} could not be read by this facilitator and were left there: update facilitator.\n",
+            "",
+        )
+    with Archive.open(b, read_only=True) as archive:
+        assert [m.title for m in archive.meetings()] == ["Klubmøde"]
