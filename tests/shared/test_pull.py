@@ -65,6 +65,9 @@ def test_laptop_b_follows_up_laptop_as_actions_and_everything_arrives_once(
     assert sorted(carried) == ["Måle støjen 2026-11-03", "Tale med ledelsen 2026-11-03"]  # never the closed one
     measured = carried["Måle støjen 2026-11-03"]
     meeting.set_carried_done(measured.meeting_id, measured.action_id)
+    meeting.go_to(1)  # B's closed item records its own secrets
+    meeting.set_notes("LUKKET-B noter")
+    meeting.add_action("LUKKET-B opgave", "Bo")
     meeting.go_to(2)
     meeting.add_action("Ny støjmåling i januar", "Bo")
     assert session.recorder.flush()
@@ -114,7 +117,8 @@ def test_laptop_b_follows_up_laptop_as_actions_and_everything_arrives_once(
     everything = json.dumps(rows, ensure_ascii=False)
     assert "HEMMELIG" not in everything and "Personsag" not in everything
     assert b"HEMMELIG" not in archive_bytes(b)  # what A's closed item recorded never reached B
-    assert b"HEMMELIG" in archive_bytes(a)  # kept where it was written
+    assert "LUKKET-B" not in everything and b"LUKKET-B" not in archive_bytes(a)  # nor B's from B
+    assert b"HEMMELIG" in archive_bytes(a) and b"LUKKET-B" in archive_bytes(b)  # each kept where it was written
 
 
 def test_a_second_sync_receives_nothing_and_a_received_meeting_is_never_sent_back(
