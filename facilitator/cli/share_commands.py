@@ -4,8 +4,8 @@
 one: libpq reads it from PGPASSWORD or ~/.pgpass). ``sync`` sends every meeting the server
 lacks and receives every meeting of the laptop's groups it lacks, and says how many went
 each way (two lines). ``share`` prints one line; every failure is one line too
-(``shared.failures``), and none of them changes anything local but the record of what was
-sent. The archive and psycopg are imported inside the functions, as for the other commands.
+(``shared.failures``), and none of them loses anything local: what a sync cut off had
+received stays received, and what it had sent is recorded as sent. The archive and psycopg are imported inside the functions, as for the other commands.
 """
 
 from __future__ import annotations
