@@ -230,6 +230,7 @@ SHARED_IDS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
 
 
 def _add_received_column(db: sqlite3.Connection) -> None:
+    """A function for the same reason as ``_add_shared_columns``."""
     if "received_from" not in {row[1] for row in db.execute("PRAGMA table_info(meetings)")}:
         db.execute("ALTER TABLE meetings ADD COLUMN received_from TEXT")
 
