@@ -134,6 +134,7 @@ def approve_minutes(archive: Archive, meeting_id: int, on: dt.date, remark: str 
     from facilitator.output.minutes import render
 
     approval = MinutesApproval(on, checked_remark(remark), by_meeting)
+    archive.refuse_if_received(meeting_id)  # its minutes are approved on the laptop that holds it
     lock = MeetingLock.take(archive.path, meeting_id)
     try:
         meeting = archive.load(meeting_id)
@@ -261,7 +262,11 @@ class Session:
         meeting = self.meeting
         previous = self.previous_to_approve()
         on = (meeting.started_at or meeting.clock()).date()
-        approve_minutes(self.archive, previous.meeting_id, on, remark, self.meeting_id)
+        if self.archive.received_from(previous.meeting_id) is None:
+            approve_minutes(self.archive, previous.meeting_id, on, remark, self.meeting_id)
+        # A referat received from the shared archive is the copy of another laptop's meeting:
+        # its approval is recorded here, in this meeting (which the server and that laptop
+        # receive), and the copy is left as it came.
         return meeting.approve_previous(remark)
 
     @classmethod
@@ -282,6 +287,7 @@ class Session:
                 meeting_id = unfinished[0].id
             archive.summary(meeting_id)  # a clear "no such meeting" before the lock file is made
             archive.refuse_if_approved(meeting_id)  # approved minutes are not changed
+            archive.refuse_if_received(meeting_id)  # another laptop's meeting: changed there
             lock = MeetingLock.take(archive.path, meeting_id)
             try:
                 since = archive.last_saved(meeting_id)

@@ -2,11 +2,13 @@
 
 ``share URL`` stores the address in the archive, without a password (refused if it holds
 one: libpq reads it from PGPASSWORD or ~/.pgpass). ``sync`` sends every meeting the server
-lacks and says how many went. Both print one line; every failure is one line too
-(``shared.failures``), and none of them changes anything local but the record of what was
-sent. ``share --closed-items GROUP`` / ``--no-closed-items GROUP`` are a group's choice in
-words (``closed_choice``); ``share`` alone lists those choices under its line. The archive
-and psycopg are imported inside the functions, as for the other commands.
+lacks and receives every meeting of the laptop's groups it lacks, and says how many went
+each way (two lines). ``share`` prints one line; every failure is one line too
+(``shared.failures``), and none of them loses anything local: what a sync cut off had
+received stays received, and what it had sent is recorded as sent. ``share --closed-items
+GROUP`` / ``--no-closed-items GROUP`` are a group's choice in words (``closed_choice``);
+``share`` alone lists those choices under its line. The archive and psycopg are imported
+inside the functions, as for the other commands.
 """
 
 from __future__ import annotations
@@ -66,7 +68,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if target is None:
             raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
         result = sync(archive, target)
-    print(t("sync.done", sent=result.sent, meetings=result.meetings, target=one_line(shown(target))))
+    shown_target = one_line(shown(target))
+    print(t("sync.done", sent=result.sent, meetings=result.meetings, target=shown_target))
+    print(t("sync.received", received=result.received, target=shown_target))
+    if result.refused:
+        print(t("sync.refused", refused=result.refused, target=shown_target))
     for group, count in result.closed.taken_back:
         print(t("sync.closed_taken_back", group=group, count=count))
     if result.closed.sent:

@@ -2,7 +2,8 @@
 
 Every failure of a sync ends here: the server cannot be reached, refuses the password, has a
 schema newer than this facilitator, or goes away in the middle. None of them loses anything
-local: the archive is only read by a sync, apart from its record of what was sent.
+local: a sync only adds to the archive (the meetings it received, each whole in its own
+transaction) and records what it sent.
 """
 
 from __future__ import annotations

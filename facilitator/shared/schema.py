@@ -70,6 +70,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # A joint meeting read by each of its groups; closed items a group chose to share, in a
     # table its restricted role alone reads (shared/who_sees.py).
     WHO_SEES_STEP,
+    (
+        # Follow-up across laptops: an action ticked off in a later meeting of the group, on
+        # whichever laptop held it, names that meeting (shared/follow_ups.py). The action's own
+        # meeting sent again keeps the mark, so a newer copy of it does not open it again.
+        "ALTER TABLE actions ADD COLUMN done_in uuid",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

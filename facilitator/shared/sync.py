@@ -1,4 +1,9 @@
-"""Sending a laptop's meetings to the shared archive: each one the server lacks, once.
+"""A laptop and the shared archive in step: the group's meetings brought here, this laptop's sent.
+
+First the pull (``pull``): every meeting of the laptop's groups it lacks, or holds an older
+received copy of, is stored here, so that the group's next meeting follows up its actions.
+Then the sending, below. Pulling first means a meeting of this laptop whose actions a
+received meeting ticked off (which marks them done here) goes out in the same sync.
 
 The server decides what is sent: a meeting goes when its local version is newer than the
 server's (or the server has none), so a sync run twice sends nothing the second time, a
@@ -15,7 +20,9 @@ from typing import Any, NamedTuple, Protocol
 
 from facilitator.shared import failures
 from facilitator.shared.closed_sync import ClosedResult, LocalClosedItems, send_closed
-from facilitator.shared.payload import action_rows, meeting_row
+from facilitator.shared.follow_ups import write_actions, write_follow_ups
+from facilitator.shared.payload import meeting_row
+from facilitator.shared.pull import pull
 from facilitator.shared.schema import SCHEMA_VERSION, migrate, server_version
 from facilitator.shared.target import connect_options, shown
 
@@ -37,11 +44,17 @@ class LocalMeetings(LocalClosedItems, Protocol):
     def shared_meetings(self) -> list[Any]: ...
     def public_meeting(self, meeting_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]: ...
     def mark_sent(self, meeting_id: int, version: int) -> None: ...
+    def known_meetings(self) -> dict[str, int | None]: ...
+    def receive(self, uid: str, version: int, source: str, snapshot: dict[str, Any], done: dict[int, str]) -> str: ...
 
 
 class SyncResult(NamedTuple):
     meetings: int
     sent: int
+    received: int = 0
+    """Meetings stored here from the server: new here, or newer than the copy here."""
+    refused: int = 0
+    """Meetings on the server this facilitator could not read (left there, not stored)."""
     closed: ClosedResult = ClosedResult(0, ())
     """Closed items sent to the restricted table, and groups' taken back (``closed_sync``)."""
 
@@ -58,10 +71,6 @@ _UPSERT_MEETING = """
     WHERE meetings.version < excluded.version
     RETURNING uid
 """
-_INSERT_ACTION = """
-    INSERT INTO actions (meeting_uid, action_id, group_name, item_title, what, who, deadline, done, groups)
-    VALUES (%(meeting_uid)s, %(action_id)s, %(group_name)s, %(item_title)s, %(what)s, %(who)s, %(deadline)s, %(done)s, %(groups)s)
-"""
 
 
 def connect(target: str) -> Any:
@@ -75,7 +84,7 @@ def connect(target: str) -> Any:
 
 
 def sync(archive: LocalMeetings, target: str) -> SyncResult:
-    """Send every meeting whose version the server does not have yet."""
+    """Receive every meeting the laptop lacks, then send every one whose version the server does not have yet."""
     import psycopg
 
     name = shown(target)
@@ -86,6 +95,7 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
             raise failures.server_newer(name, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
             migrate(db)
+        pulled = pull(db, archive, name)
         local = archive.shared_meetings()
         held = _server_versions(db, [m.uid for m in local])
         sent = 0
@@ -97,12 +107,12 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
             with db.transaction():
                 written = db.execute(_UPSERT_MEETING, row).fetchone()
                 if written is not None:
-                    db.execute("DELETE FROM actions WHERE meeting_uid = %s", (meeting.uid,))
-                    with db.cursor() as cursor:
-                        cursor.executemany(_INSERT_ACTION, action_rows(meeting.uid, meeting.group, actions, row["groups"]))
+                    write_actions(db, meeting.uid, meeting.group, actions, row["groups"])
+                    write_follow_ups(db, meeting.uid, snapshot)
             archive.mark_sent(meeting.meeting_id, meeting.version)
             sent += written is not None
-        return SyncResult(len(local), sent, send_closed(db, archive, local))
+        closed = send_closed(db, archive, local)
+        return SyncResult(len(local), sent, pulled.received, pulled.refused, closed)
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None
     finally:

@@ -14,7 +14,9 @@ building the list again from the snapshots, keeps the action done. A later meeti
 carried the action over may be held meanwhile: it only ever changes the marks it made
 itself (``done_in``), so it leaves this one alone. The meeting's time of last save is not
 touched: a resumed meeting counts its break from there. A meeting whose minutes are
-approved is never written again: its action is marked done in the action list alone.
+approved is never written again: its action is marked done in the action list alone. A
+meeting received from the shared archive is refused: its next copy would undo the mark, and
+no other laptop would learn it; the group's next meeting ticks it off (``receiving``).
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ class ActionClosing(ArchiveConnection):
             ).fetchone()
         if row is None:
             raise ArchiveError(t("actions.done.unknown", id=key))
+        source = self.received_from(key.meeting_id)  # type: ignore[attr-defined]  # Receiving's, beside this in Archive
+        if source is not None:
+            raise ArchiveError(t("actions.done.received", id=key, meeting=key.meeting_id, source=source))
         if row[2]:
             if row[3] is not None:
                 raise ArchiveError(t("actions.done.already_in", id=key, meeting=row[3]))

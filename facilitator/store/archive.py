@@ -35,18 +35,20 @@ from facilitator.store.archive_file import (
 from facilitator.store.closed_sharing import ClosedSharing
 from facilitator.store.error_words import describe_open, is_damage
 from facilitator.store.history import History
+from facilitator.store.receiving import Receiving
 from facilitator.store.record_lists import RecordLists
 from facilitator.store.sharing import Sharing
 from facilitator.store.snapshot_writer import SnapshotWriter
 
 
-class Archive(SnapshotWriter, History, ActionClosing, Approvals, RecordLists, Sharing, ClosedSharing):
+class Archive(SnapshotWriter, History, ActionClosing, Approvals, RecordLists, Sharing, ClosedSharing, Receiving):
     """An open archive file. Thread-safe: the recorder writes from its own thread.
 
     Its parts: the connection and its transactions (``connection``), notes and their
     index (``notes_index``), meetings written with their projections (``snapshot_writer``)
     the questions asked of it (``history``), actions closed between meetings
-    (``action_closing``) and approved minutes (``approvals``). Opening is here, the file's own checks in
+    (``action_closing``), approved minutes (``approvals``), sharing (``sharing``) and
+    meetings received from the shared archive (``receiving``). Opening is here, the file's own checks in
     ``archive_file``.
     """
 

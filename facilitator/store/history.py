@@ -25,7 +25,7 @@ from facilitator.store.approvals import approval_row
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.joint_groups import in_group, keeps_groups, of_groups
 from facilitator.store.meeting_rows import whole_snapshot
-from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, closed_in
+from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, RECEIVED_KEPT, closed_in
 from facilitator.store.search_terms import phrase, some_word_absent
 from facilitator.store.snapshot import from_dict
 
@@ -134,8 +134,10 @@ class History(ArchiveConnection):
         index from where the last one ended, so it costs the same at any archive size."""
         conditions = ["id < ?"]
         parameters: list[Any] = [before if before is not None else _NO_ID]
-        if unfinished:
+        if unfinished:  # to go on with: a received meeting is held on another laptop
             conditions.append("ended_at IS NULL")
+            if self.schema_version >= RECEIVED_KEPT:
+                conditions.append("received_from IS NULL")
         if finished:
             conditions.append("ended_at IS NOT NULL")
         parameters.append(-1 if limit is None else limit)

@@ -182,12 +182,12 @@ _CHANGES_MEETING = (
 )
 
 
-def _version_trigger(table: str, event: str, key: str, columns: tuple[str, ...]) -> str:
+def _version_trigger(table: str, event: str, key: str, columns: tuple[str, ...], mine: str = "") -> str:
     row = "OLD" if event == "DELETE" else "NEW"
     when = " WHEN " + " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columns) if event == "UPDATE" else ""
     return (
         f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_version AFTER {event} ON {table}{when}"
-        f" BEGIN UPDATE meetings SET version = version + 1 WHERE id = {row}.{key}; END"
+        f" BEGIN UPDATE meetings SET version = version + 1 WHERE id = {row}.{key}{mine}; END"
     )
 
 
@@ -227,6 +227,30 @@ SHARED_IDS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 """Stable ids and versions of meetings, and the record of sharing (``store/sharing.py``)."""
+
+
+def _add_received_column(db: sqlite3.Connection) -> None:
+    """A function for the same reason as ``_add_shared_columns``."""
+    if "received_from" not in {row[1] for row in db.execute("PRAGMA table_info(meetings)")}:
+        db.execute("ALTER TABLE meetings ADD COLUMN received_from TEXT")
+
+
+_VERSIONED = [(table, event, key, columns) for table, events, key, columns in _CHANGES_MEETING for event in events]
+RECEIVED: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
+    # A meeting received from the shared archive (store/receiving.py) says from where; NULL:
+    # written on this laptop. It is the server's copy, at the server's version: nothing done
+    # here counts its version up (a follow-up in a later meeting of this laptop marks its
+    # actions done), so it never looks changed here, is never sent back, and a newer server
+    # version always replaces it.
+    _add_received_column,
+    "DROP TRIGGER IF EXISTS meeting_version",
+    """CREATE TRIGGER meeting_version AFTER UPDATE ON meetings
+        WHEN NEW.version IS OLD.version AND OLD.uid IS NOT NULL AND NEW.received_from IS NULL
+        BEGIN UPDATE meetings SET version = OLD.version + 1 WHERE id = NEW.id; END""",
+    *(f"DROP TRIGGER IF EXISTS {table}_{event.lower()}_version" for table, event, _, _ in _VERSIONED),
+    *(_version_trigger(*versioned, mine=" AND received_from IS NULL") for versioned in _VERSIONED),
+)
+"""Meetings received from the shared archive, read-only here (``store/receiving.py``)."""
 
 # Index i holds the steps that take the schema from version i to i + 1.
 MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] = (
@@ -331,6 +355,7 @@ MIGRATIONS: tuple[tuple[str | Callable[[sqlite3.Connection], None], ...], ...] =
     # A joint meeting's further groups (joint_groups): its actions follow up in each.
     JOINT_GROUPS,
     SHARED_IDS,
+    RECEIVED,
 )
 
 
@@ -349,6 +374,9 @@ older archive read without migrating has none (it could not hold a joint meeting
 
 SHARED_KEPT = MIGRATIONS.index(SHARED_IDS) + 1
 """The schema version from which meetings have a stable id and a version (sharing needs it)."""
+
+RECEIVED_KEPT = MIGRATIONS.index(RECEIVED) + 1
+"""The schema version from which the archive keeps meetings received from the shared archive."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

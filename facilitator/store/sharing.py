@@ -18,7 +18,8 @@ from facilitator.errors import ArchiveError
 from facilitator.i18n import t
 from facilitator.store.connection import ArchiveConnection
 from facilitator.store.notes_index import now_text
-from facilitator.store.schema import SHARED_KEPT, is_closed
+from facilitator.store.received_ids import with_uids
+from facilitator.store.schema import RECEIVED_KEPT, SHARED_KEPT, is_closed
 from facilitator.store.snapshot import to_dict
 
 SHARE_KEY = "share"
@@ -58,13 +59,18 @@ class Sharing(ArchiveConnection):
             if old is None or old[0] != target:
                 db.execute("DELETE FROM shared_sent")
 
+    def _mine(self) -> str:
+        """The condition that a meeting was written here, not received (``receiving``)."""
+        return " AND m.received_from IS NULL" if self.schema_version >= RECEIVED_KEPT else ""
+
     def shared_meetings(self) -> list[SharedMeeting]:
         """The meetings that can be shared: those started (a meeting never started may still
-        be thrown away, ``discard_unstarted``), oldest first."""
+        be thrown away, ``discard_unstarted``) and written here (a received one is the
+        server's own), oldest first."""
         self._require_shared_ids()
         with self._read() as db:
             rows = db.execute(
-                "SELECT id, uid, version, group_name FROM meetings WHERE started_at IS NOT NULL ORDER BY id"
+                f"SELECT id, uid, version, group_name FROM meetings m WHERE started_at IS NOT NULL{self._mine()} ORDER BY id"
             ).fetchall()
         return [SharedMeeting(*row) for row in rows]
 
@@ -74,17 +80,20 @@ class Sharing(ArchiveConnection):
         with self._read() as db:
             rows = db.execute(
                 "SELECT m.id, m.uid, m.version, m.group_name FROM meetings m LEFT JOIN shared_sent s ON s.meeting_id = m.id"
-                " WHERE m.started_at IS NOT NULL AND (s.version IS NULL OR s.version < m.version) ORDER BY m.id"
+                f" WHERE m.started_at IS NOT NULL AND (s.version IS NULL OR s.version < m.version){self._mine()} ORDER BY m.id"
             ).fetchall()
         return [SharedMeeting(*row) for row in rows]
 
     def public_meeting(self, meeting_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """The public part of a meeting's snapshot (with its public notes), and its public
-        action items as the archive projects them (done or not, ticked off later or not)."""
+        action items as the archive projects them (done or not, ticked off later or not).
+        The earlier meetings it names (the actions it followed up, the referat it approved)
+        are named by their stable ids too, which the server and other laptops know them by."""
         meeting = self.load(meeting_id)  # type: ignore[attr-defined]  # History's, beside this in Archive
         snapshot = public_snapshot(to_dict(meeting, notes=True))
         with self._read() as db:
             actions = _public_actions(db, meeting_id)
+            with_uids(db, snapshot)
         return snapshot, actions
 
     def mark_sent(self, meeting_id: int, version: int) -> None:
@@ -101,6 +110,10 @@ def public_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
     closed = {item["id"] for item in snapshot["items"] if is_closed(item)}
     public = dict(snapshot)
     public["items"] = [item for item in snapshot["items"] if item["id"] not in closed]
+    current = snapshot.get("current")  # an index into the items: the same item's among those left, or none
+    if isinstance(current, int) and 0 <= current < len(snapshot["items"]):
+        at = snapshot["items"][current]["id"]
+        public["current"] = next((i for i, item in enumerate(public["items"]) if item["id"] == at), None)
     carried = [c for c in snapshot.get("carried", []) if not c.get("confidential")]
     public["carried"] = carried
     if "carried_checks" in snapshot:

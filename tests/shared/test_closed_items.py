@@ -84,7 +84,7 @@ def test_with_the_choice_closed_items_are_in_the_restricted_table_only_and_only_
     code, out, err = run(capsys, a, "sync")
     meetings = len(HOSTILE) + 1
     assert (code, err) == (0, "")
-    assert out.splitlines()[1:] == [f"Sent the closed items of {meetings} meetings to the restricted archive."]
+    assert out.splitlines()[2:] == [f"Sent the closed items of {meetings} meetings to the restricted archive."]
 
     tables = every_table(pg.url(database))
     for name, rows in tables.items():
@@ -125,7 +125,7 @@ def test_with_the_choice_closed_items_are_in_the_restricted_table_only_and_only_
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             db.execute("SELECT facilitator_take_back_closed('Klubben')")
 
-    assert run(capsys, a, "sync")[1].splitlines()[1:] == []  # nothing new to send
+    assert run(capsys, a, "sync")[1].splitlines()[2:] == []  # nothing new to send
 
 
 def test_a_choice_taken_back_deletes_what_was_sent_at_the_next_sync_and_sends_no_more(
@@ -154,7 +154,7 @@ def test_a_choice_taken_back_deletes_what_was_sent_at_the_next_sync_and_sends_no
         )[0]
         == 0
     )
-    assert run(capsys, path, "sync")[1].splitlines()[1:] == ["Sent the closed items of 1 meetings to the restricted archive."]
+    assert run(capsys, path, "sync")[1].splitlines()[2:] == ["Sent the closed items of 1 meetings to the restricted archive."]
 
     assert run(capsys, path, "share", "--no-closed-items", "Klubben")[1] == (
         "Closed items from Klubben are sent no more; the next sync deletes those already sent.\n"
@@ -165,10 +165,10 @@ def test_a_choice_taken_back_deletes_what_was_sent_at_the_next_sync_and_sends_no
     with Archive.open(path) as archive:
         hold(archive, day=dt.date(2026, 12, 1), secret=SECRET)
     out = run(capsys, path, "sync")[1].splitlines()
-    assert out[1:] == ["Deleted the closed items of 1 meetings of Klubben from the restricted archive."]
+    assert out[2:] == ["Deleted the closed items of 1 meetings of Klubben from the restricted archive."]
     for name, rows in every_table(pg.url(database)).items():
         assert SECRET not in rows, name
-    assert run(capsys, path, "sync")[1].splitlines()[1:] == []
+    assert run(capsys, path, "sync")[1].splitlines()[2:] == []
     assert run(capsys, path, "share")[1].splitlines()[1:] == []
     assert (
         run(capsys, path, "share", "--no-closed-items", "Klubben")[1]

@@ -99,12 +99,12 @@ def test_a_joint_meetings_closed_items_go_only_when_each_group_chose_and_each_re
         hold_joint(archive)
     said = "Closed items from {} are sent to the restricted archive"
     assert run(capsys, path, "share", "--closed-items", DS, "--confirm", said.format(DS))[0] == 0
-    assert run(capsys, path, "sync")[1].count("\n") == 1  # the public part only: HK has not chosen
+    assert run(capsys, path, "sync")[1].count("\n") == 2  # sent and received, the public part only: HK has not chosen
     with psycopg.connect(pg.url(database)) as db:
         assert db.execute("SELECT count(*) FROM closed_items").fetchone() == (0,)
 
     assert run(capsys, path, "share", "--closed-items", HK, "--confirm", said.format(HK))[0] == 0
-    assert run(capsys, path, "sync")[1].splitlines()[1:] == ["Sent the closed items of 1 meetings to the restricted archive."]
+    assert run(capsys, path, "sync")[1].splitlines()[2:] == ["Sent the closed items of 1 meetings to the restricted archive."]
     for group in (DS, HK):
         with as_role(pg, database, made[group].restricted) as db:
             (content,) = db.execute("SELECT content FROM closed_items").fetchone()  # type: ignore[misc]
@@ -140,3 +140,35 @@ def test_rows_sent_before_the_step_get_their_one_group_and_stay_readable(pg: Pos
         assert db.execute("SELECT what, groups FROM actions").fetchall() == [("Opgave", [DS])]
     with as_role(pg, database, made[HK].role) as db:
         assert db.execute("SELECT count(*) FROM meetings").fetchone() == (0,)
+
+
+def test_a_further_groups_laptop_receives_the_joint_meeting_and_follows_up_its_actions(
+    tmp_path: Path,
+    pg: PostgresServer,
+    roles: tuple[str, dict[str, GroupRoles]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pulling and the joint groups' policy together: HK's laptop gets the meeting DS's laptop
+    held with HK, and HK's next meeting follows its action up; a third club's gets nothing."""
+    database, made = roles
+    laptops = {group: tmp_path / group / "arkiv.sqlite3" for group in (DS, HK, THIRD)}
+    for group, path in laptops.items():
+        path.parent.mkdir()
+        assert run(capsys, path, "share", pg.url(database, user=made[group].role))[0] == 0
+    with Archive.open(laptops[DS]) as archive:
+        hold_joint(archive)
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
+    assert run(capsys, laptops[DS], "sync")[0] == 0
+
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
+    out = run(capsys, laptops[HK], "sync")[1].splitlines()
+    assert out[1].startswith("Received 1 meetings")
+    with Archive.open(laptops[HK], read_only=True) as archive:
+        assert [a.what for a in archive.open_actions(HK)] == ["Fælles måling af støj"]
+        [received] = [archive.load(m.id) for m in archive.meetings()]
+        assert [s.item.title for s in received.items] == ["Arbejdsmiljø"]  # the closed item stayed on DS's laptop
+        assert received.info.all_groups() == (DS, HK)
+
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[THIRD].role))
+    assert run(capsys, laptops[THIRD], "sync")[1].splitlines()[1].startswith("Received 0 meetings")

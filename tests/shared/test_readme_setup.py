@@ -137,14 +137,14 @@ def test_the_readme_sets_up_a_server_and_connects_a_club(
 
     # The group chooses to share its closed items; only its restricted role reads them.
     shell.run(readme["closed.sh"], typed=readme_sentence())
-    assert shell.outputs[-1].splitlines()[1] == "Sendte de lukkede punkter fra 1 møder til det begrænsede arkiv."
+    assert shell.outputs[-1].splitlines()[2] == "Sendte de lukkede punkter fra 1 møder til det begrænsede arkiv."
     (content,) = rows(pg, "klub_ds_lukket", "skift-mig-ds-lukket", "SELECT content::text FROM closed_items")
     assert SECRET in str(content[0])
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         rows(pg, "klub_ds", "skift-mig-ds", "SELECT * FROM closed_items")
 
     shell.run(readme["takeback.sh"])
-    assert shell.outputs[-1].splitlines()[1] == f"Slettede de lukkede punkter fra 1 møder i {GROUP} fra det begrænsede arkiv."
+    assert shell.outputs[-1].splitlines()[2] == f"Slettede de lukkede punkter fra 1 møder i {GROUP} fra det begrænsede arkiv."
     assert rows(pg, "klub_ds_lukket", "skift-mig-ds-lukket", "SELECT count(*) FROM closed_items") == [(0,)]
 
 

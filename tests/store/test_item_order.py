@@ -150,7 +150,7 @@ def test_a_schema_6_archive_reads_the_same_and_migrates(tmp_path: Path, running:
         assert archive.schema_version == 6
         assert to_dict(archive.load(meeting_id)) == to_dict(running)
     with Archive.open(path) as archive:
-        assert archive.schema_version == SCHEMA_VERSION == 11
+        assert archive.schema_version == SCHEMA_VERSION == 12
         assert _stored_order(archive, meeting_id) == order == [s.id for s in running.items]
         text = archive._db.execute("SELECT snapshot FROM meetings WHERE id = ?", (meeting_id,)).fetchone()[0]
         assert json.loads(text)[ORDER] == APART

@@ -54,7 +54,7 @@ def test_a_schema_4_archive_migrates_and_reads_the_same(old: Path) -> None:
     with Archive.open(old, read_only=True) as archive:  # not migrated: read as it is
         before = seen(archive)
     with Archive.open(old) as archive:
-        assert archive.schema_version == SCHEMA_VERSION == 11
+        assert archive.schema_version == SCHEMA_VERSION == 12
         after = seen(archive)
     for key, hits in before["hits"].items():  # the same hits; inside one meeting, records now come by id
         assert sorted(after["hits"][key]) == sorted(hits), key

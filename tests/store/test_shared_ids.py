@@ -14,7 +14,7 @@ import pytest
 from support.paths import DATA
 
 from facilitator.store.archive import Archive
-from facilitator.store.schema import SCHEMA_VERSION, SHARED_KEPT
+from facilitator.store.schema import RECEIVED_KEPT, SCHEMA_VERSION, SHARED_KEPT
 from facilitator.store.snapshot import to_dict
 
 OLD = DATA / "archives" / "v10-shared.sqlite3"
@@ -42,7 +42,7 @@ def test_a_schema_10_archive_migrates_with_an_id_and_a_version_per_meeting(old: 
     before = rows(old, "SELECT id, title, snapshot FROM meetings ORDER BY id")
     actions = rows(old, "SELECT * FROM actions ORDER BY meeting_id, action_id")
     with Archive.open(old) as archive:
-        assert archive.schema_version == SCHEMA_VERSION == SHARED_KEPT == 11
+        assert SHARED_KEPT == 11 and archive.schema_version == SCHEMA_VERSION == RECEIVED_KEPT == 12
         shared = archive.shared_meetings()
         assert [m.meeting_id for m in shared] == [1, 2]  # the one never started is not shared
         assert archive.unsent() == shared and archive.share_target() is None

@@ -14,6 +14,7 @@ import pytest
 from facilitator.agenda.loader import parse_agenda
 from facilitator.cli import main
 from facilitator.meeting.model import Meeting
+from facilitator.session import MeetingPlan, Session
 from facilitator.store.archive import Archive
 from facilitator.store.snapshot import to_dict
 from support.clock import FakeClock
@@ -82,3 +83,19 @@ def server_rows(url: str) -> dict[str, list[dict[str, Any]]]:
             ]
             for table in ("meetings", "actions")
         }
+
+
+def open_next(archive: Path, agenda_folder: Path, *, group: str = GROUP, day: dt.date = dt.date(2026, 12, 1)) -> Session:
+    """The group's next meeting opened on this laptop as the app opens one (``Session.open_new``):
+    the group's open actions, received ones too, carried over to be followed up; started."""
+    agenda = agenda_folder / "klubmoede.toml"
+    agenda.write_text(AGENDA.format(group=group), encoding="utf-8")
+    session = Session.open_new(MeetingPlan.find(archive, agenda), clock=FakeClock(dt.datetime.combine(day, dt.time(17))))
+    session.meeting.start()
+    return session
+
+
+def archive_bytes(path: Path) -> bytes:
+    """The archive file with its journal: everything this laptop keeps."""
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
