@@ -108,13 +108,16 @@ class StopsTheServer:
     def __init__(self, archive: Archive, pg: PostgresServer) -> None:
         self.archive, self.pg, self.handed = archive, pg, 0
 
+    def interrupt(self) -> None:
+        self.pg.stop()
+
     def shared_meetings(self) -> list[Any]:
         return self.archive.shared_meetings()
 
     def public_meeting(self, meeting_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         self.handed += 1
         if self.handed == 2:
-            self.pg.stop()
+            self.interrupt()
         return self.archive.public_meeting(meeting_id)
 
     def mark_sent(self, meeting_id: int, version: int) -> None:
@@ -149,6 +152,40 @@ def test_a_server_killed_mid_sync_keeps_what_arrived_and_the_next_sync_sends_the
             sync(StopsTheServer(archive, pg), club)
         assert len(archive.unsent()) == 2  # the first arrived and is recorded
     pg.start()
+    assert len(server_rows(club)["meetings"]) == 1
+    assert run(capsys, a, "sync")[1].startswith("Sent 2 of 3 ")
+    assert {m["uid"]: m["version"] for m in server_rows(club)["meetings"]} == local_versions(a)
+
+
+class DropsTheConnection(StopsTheServer):
+    """An archive whose sync loses its connection after the first meeting, the server running
+    on: what a dropped network or a restarted pooler does (the server ends the session)."""
+
+    def __init__(self, archive: Archive, pg: PostgresServer, club: str) -> None:
+        super().__init__(archive, pg)
+        self.club = club
+
+    def interrupt(self) -> None:
+        with psycopg.connect(self.club, autocommit=True) as db:  # the tests' club is reached as the superuser
+            ended = db.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchone()
+        assert ended == (1,)
+
+
+def test_a_connection_dropped_mid_sync_keeps_what_arrived_and_the_next_sync_sends_the_rest(
+    tmp_path: Path, pg: PostgresServer, club: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = laptop(tmp_path, "a", club, capsys)
+    with Archive.open(a) as archive:
+        for day in (3, 10, 17):
+            hold(archive, day=dt.date(2026, 11, day))
+        with pytest.raises(
+            Exception, match=r"^The sync with .* stopped \(.*\)\. Nothing is lost: what was sent stays sent; sync again later\.$"
+        ):
+            sync(DropsTheConnection(archive, pg, club), club)
+        assert len(archive.unsent()) == 2
     assert len(server_rows(club)["meetings"]) == 1
     assert run(capsys, a, "sync")[1].startswith("Sent 2 of 3 ")
     assert {m["uid"]: m["version"] for m in server_rows(club)["meetings"]} == local_versions(a)
