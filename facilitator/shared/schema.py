@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.shared import records_step
+
 LOCK_KEY = 0x46414332  # "FAC2": the advisory lock of migrating
 
 _MAY = """EXISTS (
@@ -64,6 +66,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE actions ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY by_group ON meetings USING ({_MAY.format(table='meetings')}) WITH CHECK ({_MAY.format(table='meetings')})",
         f"CREATE POLICY by_group ON actions USING ({_MAY.format(table='actions')}) WITH CHECK ({_MAY.format(table='actions')})",
+    ),
+    (
+        # Search and history on the server: records made from the snapshots by the server, read by group.
+        *records_step.TABLES,
+        *(f"CREATE POLICY by_group ON {table} FOR SELECT USING ({_MAY.format(table=table)})" for table in records_step.READABLE),
+        *records_step.FILLING,
     ),
 )
 
