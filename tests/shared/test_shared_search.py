@@ -182,3 +182,22 @@ def test_hits_come_newest_first_a_page_at_a_time(
         out + "".join(f"{uid(a, n)}  Klubmøde › Arbejdsmiljø (note): [Arbejdsmiljø] møde {n}\n" for n in (2, 1)),
         "",
     )
+
+
+def test_the_records_are_read_by_group_and_written_by_the_server_alone(union: Union, laptops: tuple[Path, Path]) -> None:
+    import psycopg
+
+    for group in (A, B):
+        role = union.roles[group]
+        with psycopg.connect(union.pg.url(union.database, user=role, password=f"kode-{role}"), autocommit=True) as db:
+            assert db.execute("SELECT DISTINCT group_name FROM search_texts").fetchall() == [(group,)]
+            assert db.execute("SELECT DISTINCT group_name FROM decision_log").fetchall() == [(group,)]
+            assert db.execute("SELECT count(*) FROM search_texts WHERE body LIKE '%HEMMELIG%'").fetchone() == (0,)
+            for forged in (
+                "INSERT INTO search_texts (meeting_uid, seq, group_name, newest, item_title, kind, body, folded)"
+                " SELECT meeting_uid, 99, group_name, newest, 'x', 'note', 'falsk', 'falsk' FROM search_texts LIMIT 1",
+                "DELETE FROM decision_log",
+                "SELECT facilitator_records(ARRAY(SELECT uid FROM meetings))",
+            ):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    db.execute(forged)
