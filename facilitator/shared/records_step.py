@@ -114,6 +114,7 @@ TABLES: tuple[str, ...] = (
     "CREATE INDEX search_texts_lexemes ON search_texts USING gin (lexemes)",
     "CREATE INDEX search_texts_trigrams ON search_texts USING gin (folded gin_trgm_ops)",
     "CREATE INDEX search_texts_newest ON search_texts (group_name, newest DESC, meeting_uid DESC, seq)",
+    "CREATE INDEX search_texts_all_newest ON search_texts (newest DESC, meeting_uid DESC, seq)",
     """CREATE TABLE decision_log (
         meeting_uid uuid NOT NULL REFERENCES meetings (uid) ON DELETE CASCADE,
         decision_id integer NOT NULL,
@@ -129,12 +130,16 @@ TABLES: tuple[str, ...] = (
         PRIMARY KEY (meeting_uid, decision_id)
     )""",
     "CREATE INDEX decision_log_newest ON decision_log (group_name, newest DESC, meeting_uid DESC, decision_id DESC)",
+    "CREATE INDEX decision_log_all_newest ON decision_log (newest DESC, meeting_uid DESC, decision_id DESC)",
     f"CREATE INDEX meetings_newest ON meetings (group_name, ({NEWEST}) DESC, uid DESC)",
+    f"CREATE INDEX meetings_all_newest ON meetings (({NEWEST}) DESC, uid DESC)",
     "GRANT SELECT ON search_texts, decision_log TO PUBLIC",
     "ALTER TABLE search_texts ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE decision_log ENABLE ROW LEVEL SECURITY",
 )
-"""The tables and indexes; the policies (``schema._MAY``, for reading only) follow them."""
+"""The tables and indexes; the policies (``schema._MAY``, for reading only) follow them. Each
+list has its order indexed twice: within a group, for a club's role (which names its groups),
+and across all, for the union office's, which the policies do not bind."""
 
 FILLING: tuple[str, ...] = (
     _RECORDS,
