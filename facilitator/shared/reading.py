@@ -36,6 +36,12 @@ _GROUPS = """
 """
 
 
+def sendable(text: str) -> str:
+    """``text`` as the server can take it: a NUL (which PostgreSQL keeps in no text) or a lone
+    surrogate (an argument that was not UTF-8) becomes U+FFFD, as a sync sends a NUL."""
+    return "".join("\ufffd" if c == "\x00" or "\ud800" <= c <= "\udfff" else c for c in text)
+
+
 class Reader(NamedTuple):
     """An open connection to the shared archive, and whose rows the role may read."""
 
@@ -48,7 +54,7 @@ class Reader(NamedTuple):
     def where_group(self, alias: str, group: str | None = None) -> tuple[list[str], list[Any]]:
         """The condition on ``alias.group_name``: the group asked for, else the role's groups."""
         if group is not None:
-            return [f"{alias}.group_name = %s"], [group]
+            return [f"{alias}.group_name = %s"], [sendable(group)]
         if self.groups is not None:
             return [f"{alias}.group_name = ANY(%s)"], [list(self.groups)]
         return [], []

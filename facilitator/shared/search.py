@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from facilitator.shared.reading import Reader
+from facilitator.shared.reading import Reader, sendable
 from facilitator.text.snippet import snippet, word_marks
 
 _LEXEME = re.compile(r"'((?:[^']|'')*)'")
@@ -71,7 +71,7 @@ def _words(reader: Reader, words: list[str]) -> list[_Word]:
 
 def search(reader: Reader, text: str, *, limit: int) -> list[SharedHit]:
     """The newest ``limit`` records holding every word of ``text`` that the role may read."""
-    words = text.replace("\x00", " ").split()  # PostgreSQL keeps no NUL: it parts words, as locally
+    words = sendable(text.replace("\x00", " ")).split()  # PostgreSQL keeps no NUL: it parts words, as locally
     if not words:
         return []
     found = _words(reader, words)

@@ -141,6 +141,9 @@ def test_hostile_queries_are_words_to_look_for_and_nothing_else(
         code, out, err = run(capsys, a, "search", "--shared", query)
         assert code == 0 and (out, err) == ("", "nothing found\n"), name
     assert run(capsys, a, "search", "--shared", "ka\x00ffe")[1].count("\n") == 2  # a NUL parts words, as locally
+    # An argument that was not UTF-8 (a lone surrogate) is looked for, not sent raw.
+    assert run(capsys, a, "search", "--shared", "kaffe\udcff") == (0, "", "nothing found\n")
+    assert run(capsys, a, "actions", "--shared", "--group", "\udcff\x00") == (0, "", "nothing to show\n")
 
 
 def test_a_meeting_sent_again_is_found_as_it_is_now(
