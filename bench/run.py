@@ -33,6 +33,7 @@ import preview_figures  # noqa: E402
 import process_figures  # noqa: E402
 import room_figures  # noqa: E402
 import save_figures  # noqa: E402
+import shared_figures  # noqa: E402
 import view_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
@@ -83,6 +84,16 @@ def _checkpoint(path: Path) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()  # the last connection to close removes the -wal and -shm files
+
+
+def _shared_search(runs: int) -> list[Figure]:
+    """``search --shared`` on a kept PostgreSQL server, or no rows and a line saying why not."""
+    reason = shared_figures.unavailable()
+    if reason is not None:
+        print(reason, file=sys.stderr)
+        return []
+    CACHE.mkdir(exist_ok=True)
+    return shared_figures.search_shared(runs, CACHE)
 
 
 def compile_package() -> None:
@@ -141,6 +152,7 @@ def main() -> int:
             ("list-meetings", lambda: list_figures.meetings_list(apps, 3 if quick else 7, copy(100), copy(100_000))),
             ("list-actions", lambda: list_figures.open_actions(apps, 3 if quick else 7, copy(100), copy(100_000))),
             ("search-worst", lambda: [list_figures.search_worst(10 if quick else 50, copy(100), copy(100_000))]),
+            ("search-shared", lambda: _shared_search(20 if quick else 100)),
             ("next-item", lambda: view_figures.next_item(apps, 5 if quick else 15)),
             ("long-agenda", lambda: [view_figures.long_agenda(apps, 3 if quick else 7)]),
             ("room-typing", lambda: [room_figures.typing(apps, 3 if quick else 7)] if room_figures.browser_available() else []),

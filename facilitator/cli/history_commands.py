@@ -65,6 +65,10 @@ def _status(summary: MeetingSummary) -> str:
 
 def cmd_meetings(args: argparse.Namespace) -> int:
     """The newest ``--limit`` meetings (LIST_PAGE)."""
+    if getattr(args, "shared", False):
+        from facilitator.cli.shared_history import shared_meetings
+
+        return shared_meetings(args)
     archive = open_history(args)
     if archive is None:
         return EXIT_OK
@@ -82,6 +86,10 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 def cmd_actions(args: argparse.Namespace) -> int:
     """The first ``--limit`` actions by deadline (LIST_PAGE), each with the id ``actions
     done`` takes (meeting-action, ``12-3``)."""
+    if getattr(args, "shared", False):
+        from facilitator.cli.shared_history import shared_actions
+
+        return shared_actions(args)
     from facilitator.store.action_closing import ActionKey
 
     archive = open_history(args)
@@ -148,6 +156,10 @@ def cmd_action_done(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    if getattr(args, "shared", False):
+        from facilitator.cli.shared_history import shared_search
+
+        return shared_search(args)
     archive = open_history(args)
     if archive is None:
         return EXIT_OK

@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     meetings = commands.add_parser("meetings", help=t("cli.meetings.help"), description=t("cli.meetings.help"))
     meetings.add_argument("--limit", metavar="N", type=_positive, default=LIST_PAGE, help=t("cli.meetings.limit", page=LIST_PAGE))
+    _shared_option(meetings)
     meetings.set_defaults(handler=cmd_meetings)
 
     actions = commands.add_parser("actions", help=t("cli.actions.help"), description=t("cli.actions.help"))
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
     actions.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.actions.limit", page=LIST_PAGE))
     _csv_options(actions)
+    _shared_option(actions)
     actions.set_defaults(handler=cmd_actions)
     about_actions = actions.add_subparsers(dest="actions_command", metavar="done", parser_class=_subparser_class(common))
     done = about_actions.add_parser("done", help=t("cli.actions.done.help"), description=t("cli.actions.done.description"))
@@ -145,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
         listing.add_argument("--restricted", action="store_true", help=t("cli.actions.restricted"))
         listing.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.actions.limit", page=LIST_PAGE))
         _csv_options(listing)
+        if name == "decisions":
+            _shared_option(listing)
         listing.set_defaults(handler=handler)
 
     minutes = commands.add_parser("minutes", help=t("cli.minutes.help"), description=t("cli.minutes.description"))
@@ -186,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", nargs="+", metavar=t("cli.metavar.text"), type=_typed, help=t("cli.search.text"))
     search.add_argument("--limit", metavar="N", type=_positive, default=None, help=t("cli.search.limit"))
     search.add_argument("--restricted", action="store_true", help=t("cli.search.restricted"))
+    _shared_option(search)
     search.set_defaults(handler=cmd_search)
 
     room = commands.add_parser("room", help=t("cli.room.help"), description=t("cli.room.description"))
@@ -236,6 +241,11 @@ def _csv_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--csv", action="store_true", help=t("cli.csv.help"))
     parser.add_argument("-o", "--output", metavar=t("cli.metavar.file"), help=t("cli.csv.output"))
     parser.add_argument("--force", action="store_true", help=t("cli.new.force"))
+
+
+def _shared_option(parser: argparse.ArgumentParser) -> None:
+    """``--shared``: ask the club's shared archive (``share URL``) instead of this laptop's."""
+    parser.add_argument("--shared", action="store_true", help=t("shared.option"))
 
 
 def _iso_date(text: str) -> str:

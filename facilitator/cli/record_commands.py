@@ -107,6 +107,10 @@ def _show(
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
+    if getattr(args, "shared", False):
+        from facilitator.cli.shared_history import shared_decisions
+
+        return shared_decisions(args)
     listed = _listed(args, "decisions")
     if listed is None:
         return EXIT_OK

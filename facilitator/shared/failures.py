@@ -49,3 +49,8 @@ def on_sync(error: BaseException, target: str) -> SharedArchiveError:
 
 def server_newer(target: str, version: int, supported: int) -> SharedArchiveError:
     return SharedArchiveError(t("sync.server_newer", target=target, version=version, supported=supported))
+
+
+def on_query(error: BaseException, target: str) -> SharedArchiveError:
+    """A ``--shared`` question the server did not answer (it went away, refused a table)."""
+    return SharedArchiveError(t("shared.query_failed", target=target, reason=_reason(error)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.shared import records_step
 from facilitator.shared.who_sees import WHO_SEES_STEP
 
 LOCK_KEY = 0x46414332  # "FAC2": the advisory lock of migrating
@@ -75,6 +76,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # whichever laptop held it, names that meeting (shared/follow_ups.py). The action's own
         # meeting sent again keeps the mark, so a newer copy of it does not open it again.
         "ALTER TABLE actions ADD COLUMN done_in uuid",
+    ),
+    (
+        # Search and history on the server: records made from the snapshots by the server, read by group.
+        *records_step.TABLES,
+        *(f"CREATE POLICY by_group ON {table} FOR SELECT USING ({_MAY.format(table=table)})" for table in records_step.READABLE),
+        *records_step.FILLING,
     ),
 )
 

@@ -9,7 +9,6 @@ when the restricted view is asked for, and then marked as such.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,8 @@ from facilitator.store.meeting_rows import whole_snapshot
 from facilitator.store.schema import CLOSED_MARKED, MEETING_SHIFT, RECEIVED_KEPT, closed_in
 from facilitator.store.search_terms import phrase, some_word_absent
 from facilitator.store.snapshot import from_dict
+from facilitator.text.snippet import snippet as _snippet
+from facilitator.text.snippet import word_marks
 
 SEARCH_PAGE = 20
 """Hits a search gives unless asked for more: a screenful, newest first. A bigger archive
@@ -305,7 +306,7 @@ class History(ArchiveConnection):
             rows = [(*row[:6], row[0] in unmarked[0]) for row in rows if restricted or row[0] not in unmarked[0]]
             newest = set(sorted((row[0] for row in rows), reverse=True)[:limit])
             rows = [row for row in rows if row[0] in newest]
-        marks = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        marks = word_marks(words)
         return [
             SearchHit(
                 row[0] >> MEETING_SHIFT,
@@ -318,22 +319,3 @@ class History(ArchiveConnection):
             )
             for row in rows
         ]
-
-
-def _snippet(text: str, marks: re.Pattern[str], width: int = 64) -> str:
-    """The stretch of ``text`` around the first hit, hits in [brackets].
-
-    Made here rather than by FTS5's snippet(), which tokenises every hit's whole text
-    again: with a page of hits from a big archive that was most of the search's time.
-    """
-    first = marks.search(text)
-    start = 0 if first is None or first.end() <= width else first.start() - width // 4
-    if start:  # begin at a word
-        space = text.rfind(" ", 0, start)
-        start = space + 1 if space >= start - 12 else start
-    end = min(len(text), start + width)
-    if end < len(text):  # and end at one
-        space = text.rfind(" ", start, end)
-        end = space if space > end - 12 else end
-    window = marks.sub(lambda hit: f"[{hit.group()}]", text[start:end])
-    return ("…" if start else "") + window + ("…" if end < len(text) else "")
