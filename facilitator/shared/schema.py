@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitator.shared.lease import LEASES
+
 LOCK_KEY = 0x46414332  # "FAC2": the advisory lock of migrating
 
 _MAY = """EXISTS (
@@ -64,6 +66,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE actions ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY by_group ON meetings USING ({_MAY.format(table='meetings')}) WITH CHECK ({_MAY.format(table='meetings')})",
         f"CREATE POLICY by_group ON actions USING ({_MAY.format(table='actions')}) WITH CHECK ({_MAY.format(table='actions')})",
+    ),
+    (
+        # One writer per meeting across laptops: a lease per meeting (shared/lease.py), the group's only.
+        *LEASES,
+        f"CREATE POLICY by_group ON meeting_leases USING ({_MAY.format(table='meeting_leases')})"
+        f" WITH CHECK ({_MAY.format(table='meeting_leases')})",
     ),
 )
 

@@ -158,7 +158,9 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, ChainActi
             self._footer_state = state
 
     def _show_status(self, meeting: Meeting) -> None:
-        self.query_one(StatusBar).show(meeting, unsaved=self.session.save_health.failing)
+        sharing = self.session.sharing
+        shared = (sharing.state.shown(), sharing.state.needs_look) if sharing is not None else None
+        self.query_one(StatusBar).show(meeting, unsaved=self.session.save_health.failing, shared=shared)
 
     def tick(self) -> None:
         meeting = self.meeting

@@ -1,0 +1,182 @@
+"""The shared archive while the app is open: a meeting held in the app reaches the server in the
+background, through a server stopped and started again; a server out of reach (or one that
+never answers) never holds up typing, starting or quitting, and is shown as a quiet word."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from support.app import SIZE, MakeApp, until
+from support.postgres import PostgresServer
+from textual.widgets import Static
+
+from facilitator.i18n import t
+from facilitator.session import Session
+from facilitator.shared import live
+from facilitator.store.archive import Archive
+from facilitator.tui.widgets.status_bar import StatusBar
+
+FAST = live.Timing(lease=30.0, renew=0.2, quiet=0.05, most=0.3, retries=(0.05, 0.1), close=5.0)
+
+
+@pytest.fixture(autouse=True)
+def fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moments instead of seconds, so the tests wait on conditions that come soon."""
+    monkeypatch.setattr(live, "TIMING", FAST)
+
+
+def share(archive_path: Path, target: str) -> None:
+    with Archive.open(archive_path) as archive:
+        archive.set_share_target(target)
+
+
+def session_of(app: Any) -> Session:
+    session = app.session
+    assert session is not None and session.sharing is not None
+    return session
+
+
+def shown_state(app: Any) -> str:
+    return str(app.screen.query_one(StatusBar).query_one("#shared-state", Static).content)
+
+
+def on_server(url: str, uid: str) -> dict[str, Any] | None:
+    """The meeting's row on the server (its version and snapshot), or None; None too while
+    the server is down."""
+    try:
+        with psycopg.connect(url, connect_timeout=2) as db:
+            row = db.execute("SELECT version, snapshot FROM meetings WHERE uid = %s", (uid,)).fetchone()
+    except psycopg.OperationalError:
+        return None
+    return {"version": row[0], "snapshot": row[1]} if row else None
+
+
+async def waits(pilot: Any, seen: Callable[[], bool], seconds: float = 20.0) -> bool:
+    """Whether ``seen`` comes to hold within ``seconds``, the app running meanwhile."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if seen():
+            return True
+        await pilot.pause(0.02)
+    return seen()
+
+
+async def test_a_meeting_held_in_the_app_arrives_through_a_server_stopped_and_started(
+    make_app: MakeApp, archive_path: Path, pg: PostgresServer
+) -> None:
+    url = pg.url(pg.new_database())
+    share(archive_path, url)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        session = session_of(app)
+        uid = session.sharing.uid  # type: ignore[union-attr]
+        await pilot.press("ctrl+n")  # the meeting starts: a started meeting is what is sent
+        assert await waits(pilot, lambda: (on_server(url, uid) or {}).get("snapshot", {}).get("started_at") is not None)
+        assert await until(pilot, lambda: shown_state(app).startswith("Shared: synced "))
+        assert app.screen.query_one(StatusBar).has_class("-shared")
+
+        pg.stop()  # mid-meeting
+        session.meeting.add_decision("Besluttet mens serveren var væk")
+        assert await waits(pilot, lambda: session.sharing.state.kind == live.OFFLINE)  # type: ignore[union-attr]
+        assert await until(pilot, lambda: shown_state(app) == "Shared: offline, retrying")
+        pg.start()
+
+        def decided() -> bool:
+            row = on_server(url, uid)
+            return row is not None and "Besluttet mens serveren var væk" in str(row["snapshot"])
+
+        assert await waits(pilot, decided)
+        assert await until(pilot, lambda: shown_state(app).startswith("Shared: synced "))
+        with psycopg.connect(url) as db:  # the meeting is held here: its lease names this laptop
+            assert db.execute("SELECT holder FROM meeting_leases WHERE uid = %s", (uid,)).fetchall() == [(live.laptop_name(),)]
+        await pilot.press("ctrl+q")
+    with psycopg.connect(url) as db:  # let go at quit, with what was done last sent
+        assert db.execute("SELECT count(*) FROM meeting_leases").fetchone() == (0,)
+    with Archive.open(archive_path, read_only=True) as archive:
+        assert archive.unsent() == []
+        assert on_server(url, uid)["version"] == archive.shared_meetings()[0].version  # type: ignore[index]
+
+
+class SilentServer:
+    """A server that takes connections and never says a word: connecting to it waits until the
+    connect timeout, as a server behind a meeting room's broken Wi-Fi does."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.accepted.append(connection)
+
+    def close(self) -> None:
+        self.listener.close()
+        for connection in self.accepted:
+            connection.close()
+
+
+@pytest.fixture
+def silent() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.close()  # the thread waiting on it gives up at once
+
+
+async def test_typing_goes_on_while_the_server_keeps_the_connection_waiting(
+    make_app: MakeApp, archive_path: Path, silent: SilentServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live, "TIMING", FAST._replace(close=0.3))
+    share(archive_path, f"postgresql://klub@127.0.0.1:{silent.port}/arkiv")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        session = session_of(app)
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Vi venter ikke")
+        assert session.meeting.items[0].notes == "Vi venter ikke"
+        assert silent.accepted and session.sharing.state.kind == live.CONNECTING  # type: ignore[union-attr]
+        assert shown_state(app) == "Shared: connecting…"
+        started = time.monotonic()
+        await pilot.press("ctrl+q")
+    assert time.monotonic() - started < 0.3 + 1.5  # the bound, not the connect timeout (5 s)
+    assert session.closed and session.saved
+
+
+async def test_a_server_out_of_reach_is_a_quiet_word_and_quitting_does_not_wait(
+    make_app: MakeApp, archive_path: Path, tmp_path: Path, danish: None
+) -> None:
+    share(archive_path, f"postgresql://klub@/arkiv?host={tmp_path / 'intet'}")  # a socket folder with nothing in it
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        session = session_of(app)
+        assert await until(pilot, lambda: shown_state(app) == "Delt: offline, prøver igen")
+        assert not app.screen.query_one("#shared-state", Static).has_class("-warning")
+        assert not [n for n in app._notifications if "Delt" in str(n.message) or "fælles" in str(n.message)]
+        await pilot.press("ctrl+n")
+        session.meeting.add_decision("Holdt uden net")
+        started = time.monotonic()
+        await pilot.press("ctrl+q")
+    assert time.monotonic() - started < 2.0
+    assert session.saved and t("live.offline", lang="da") == "Delt: offline, prøver igen"
+
+
+async def test_an_archive_not_shared_shows_nothing_of_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.sharing is None
+        bar = app.screen.query_one(StatusBar)
+        assert not bar.has_class("-shared") and not bar.query_one("#shared-state", Static).display
