@@ -14,13 +14,19 @@ from typing import Any
 import psycopg
 import pytest
 from support.app import SIZE, MakeApp, until
+from support.laptops import GROUP, hold
 from support.postgres import PostgresServer
 from textual.widgets import Static
 
+from facilitator.files.config import Config
 from facilitator.i18n import t
-from facilitator.session import Session
+from facilitator.session import Resumption, Session
 from facilitator.shared import live
+from facilitator.shared.lease import take
+from facilitator.shared.schema import migrate
 from facilitator.store.archive import Archive
+from facilitator.tui.app import Launch, build_app
+from facilitator.tui.screens.start import StartScreen
 from facilitator.tui.widgets.status_bar import StatusBar
 
 FAST = live.Timing(lease=30.0, renew=0.2, quiet=0.05, most=0.3, retries=(0.05, 0.1), close=5.0)
@@ -180,3 +186,44 @@ async def test_an_archive_not_shared_shows_nothing_of_it(make_app: MakeApp) -> N
         assert app.session.sharing is None
         bar = app.screen.query_one(StatusBar)
         assert not bar.has_class("-shared") and not bar.query_one("#shared-state", Static).display
+
+
+def held_elsewhere(archive_path: Path, url: str) -> tuple[int, str]:
+    """A meeting in this archive whose lease another laptop holds on the server."""
+    with Archive.open(archive_path) as archive:
+        meeting_id, _ = hold(archive)
+        archive.set_share_target(url)
+        uid = archive.meeting_uid(meeting_id)
+    with psycopg.connect(url, autocommit=True) as db:
+        migrate(db)
+        assert take(db, uid, GROUP, holder="bo-laptop", token="bo", seconds=600) is None
+        until = db.execute("SELECT expires_at FROM meeting_leases").fetchone()[0].astimezone().strftime("%H:%M")
+    return (
+        meeting_id,
+        f"The meeting is held on bo-laptop until {until}; it cannot be held in two places at once. Nothing is lost.",
+    )
+
+
+async def test_a_meeting_another_laptop_holds_is_refused_back_on_the_start_screen(
+    make_app: MakeApp, archive_path: Path, pg: PostgresServer
+) -> None:
+    meeting_id, refusal = held_elsewhere(archive_path, pg.url(pg.new_database()))
+    app = make_app(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.resume_meeting(meeting_id)
+        session = session_of(app)
+        assert await waits(pilot, lambda: app.session is None and isinstance(app.screen, StartScreen))
+        assert session.closed and session.saved and session.refused == refusal
+        assert [str(n.message) for n in app._notifications] == [refusal]
+
+
+async def test_a_meeting_another_laptop_holds_ends_the_app_opened_on_it(
+    archive_path: Path, pg: PostgresServer, settings: Config, no_user_files: None
+) -> None:
+    meeting_id, refusal = held_elsewhere(archive_path, pg.url(pg.new_database()))
+    session = Session.resume(Resumption.find(archive_path, meeting_id))
+    app = build_app(archive_path=archive_path, config=settings, launch=Launch(session=session), blink_cursors=False)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await waits(pilot, lambda: session.closed)
+    assert app.return_code == 0 and session.refused == refusal  # the command line prints it (cli/meeting_commands.py)
