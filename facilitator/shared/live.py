@@ -46,6 +46,9 @@ from facilitator.text.visible import one_line
 class Timing(NamedTuple):
     """How often the thread does what, in seconds."""
 
+    first: float = 1.0
+    """The first try waits this long after the meeting opens: past the app's first frame, which
+    importing the driver (some 150 ms of the interpreter's time) would otherwise slow down."""
     lease: float = 120.0
     """How long a lease lasts unless renewed: a laptop gone quiet lets go of its meeting by then."""
     renew: float = 30.0
@@ -192,7 +195,7 @@ class LiveShare:
         archive: LocalArchive | None = None
         failed_rounds = 0
         held = synced_once = False
-        next_at = 0.0  # when the lease is next taken or renewed (after a failure: tried again)
+        next_at = time.monotonic() + self.timing.first  # when the lease is next taken or renewed, or tried again
         try:
             while True:
                 with self._condition:

@@ -29,7 +29,7 @@ from facilitator.tui.app import Launch, build_app
 from facilitator.tui.screens.start import StartScreen
 from facilitator.tui.widgets.status_bar import StatusBar
 
-FAST = live.Timing(lease=30.0, renew=0.2, quiet=0.05, most=0.3, retries=(0.05, 0.1), close=5.0)
+FAST = live.Timing(first=0.0, lease=30.0, renew=0.2, quiet=0.05, most=0.3, retries=(0.05, 0.1), close=5.0)
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ import json, sys
 from facilitator import i18n
 from facilitator.shared import live
 i18n.set_language("en")
-live.TIMING = live.Timing(lease=float(sys.argv[2]), renew=0.2, quiet=0.05, most=0.3, retries=(0.1,), close=5.0)
+live.TIMING = live.Timing(first=0.0, lease=float(sys.argv[2]), renew=0.2, quiet=0.05, most=0.3, retries=(0.1,), close=5.0)
 from facilitator.session import Resumption, Session
 session = Session.resume(Resumption.find(sys.argv[1]))
 state = session.sharing.wait_answer(30)
