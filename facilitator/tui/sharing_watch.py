@@ -29,7 +29,8 @@ class SharingWatch:
             return
         refusal = session.refused
         if refusal is not None:
-            self._refuse(refusal)
+            if self.app.screen.is_mounted:  # never while the meeting's screen is still being built
+                self._refuse(refusal)
             return
         state = session.sharing.state
         problem = state.shown() if state.kind == "conflict" else state.problem if state.needs_look else None
