@@ -215,6 +215,7 @@ async def test_a_meeting_another_laptop_holds_is_refused_back_on_the_start_scree
         session = session_of(app)
         assert await waits(pilot, lambda: app.session is None and isinstance(app.screen, StartScreen))
         assert session.closed and session.saved and session.refused == refusal
+        assert await waits(pilot, lambda: len(app._notifications) > 0)
         assert [str(n.message) for n in app._notifications] == [refusal]
 
 
