@@ -33,6 +33,7 @@ import preview_figures  # noqa: E402
 import process_figures  # noqa: E402
 import room_figures  # noqa: E402
 import save_figures  # noqa: E402
+import shared_figures  # noqa: E402
 import view_figures  # noqa: E402
 from figure import Figure  # noqa: E402
 
@@ -143,6 +144,9 @@ def main() -> int:
             ("search-worst", lambda: [list_figures.search_worst(10 if quick else 50, copy(100), copy(100_000))]),
             ("next-item", lambda: view_figures.next_item(apps, 5 if quick else 15)),
             ("long-agenda", lambda: [view_figures.long_agenda(apps, 3 if quick else 7)]),
+            ("shared-startup", lambda: [shared_figures.startup(apps, 3 if quick else 7)]),
+            ("shared-typing", lambda: [shared_figures.typing(apps, 3 if quick else 5, 120 if quick else 300)]),
+            ("shared-sync", lambda: shared_figures.sync_one(10 if quick else 40)),
             ("room-typing", lambda: [room_figures.typing(apps, 3 if quick else 7)] if room_figures.browser_available() else []),
             (
                 "room-latency",
