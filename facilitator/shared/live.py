@@ -79,17 +79,20 @@ class LiveState(NamedTuple):
     problem: str | None = None
     """The last failure, in words (kinds ``offline`` and ``failed``)."""
 
-    def shown(self) -> str:
-        """The status bar's short line."""
+    def shown(self, *, short: bool = False) -> str:
+        """The status bar's line; ``short`` for a narrow screen (a word or a sign, the rest
+        in the notification a failure or a conflict brings)."""
         if self.kind in (HELD, CONFLICT) and self.holder is not None:
+            if short:
+                return t("live.short.conflict")
             return t("live.conflict", holder=self.holder.holder, until=_clock(self.holder.until))
         if self.kind == SYNCED and self.synced_at is not None:
-            return t("live.synced", time=self.synced_at.strftime("%H:%M"))
+            return t("live.short.synced") if short else t("live.synced", time=self.synced_at.strftime("%H:%M"))
         if self.kind == OFFLINE:
-            return t("live.offline")
+            return t("live.short.offline") if short else t("live.offline")
         if self.kind == FAILED:
-            return t("live.failed")
-        return t("live.connecting")
+            return t("live.short.failed") if short else t("live.failed")
+        return t("live.short.connecting") if short else t("live.connecting")
 
     @property
     def needs_look(self) -> bool:

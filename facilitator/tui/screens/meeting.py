@@ -159,7 +159,7 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, ChainActi
 
     def _show_status(self, meeting: Meeting) -> None:
         sharing = self.session.sharing
-        shared = (sharing.state.shown(), sharing.state.needs_look) if sharing is not None else None
+        shared = (sharing.state.shown(short=self.has_class("-narrow")), sharing.state.needs_look) if sharing is not None else None
         self.query_one(StatusBar).show(meeting, unsaved=self.session.save_health.failing, shared=shared)
 
     def tick(self) -> None:
