@@ -29,6 +29,8 @@ from facilitator.tui.app import Launch, build_app
 from facilitator.tui.screens.start import StartScreen
 from facilitator.tui.widgets.status_bar import StatusBar
 
+WIDE = (120, 35)
+"""Wide enough for the status bar's words about sharing (meeting.SHARED_WORDS_FROM)."""
 FAST = live.Timing(first=0.0, lease=30.0, renew=0.2, quiet=0.05, most=0.3, retries=(0.05, 0.1), close=5.0)
 
 
@@ -80,7 +82,7 @@ async def test_a_meeting_held_in_the_app_arrives_through_a_server_stopped_and_st
     url = pg.url(pg.new_database())
     share(archive_path, url)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         session = session_of(app)
         uid = session.sharing.uid  # type: ignore[union-attr]
         await pilot.press("ctrl+n")  # the meeting starts: a started meeting is what is sent
@@ -148,7 +150,7 @@ async def test_typing_goes_on_while_the_server_keeps_the_connection_waiting(
     monkeypatch.setattr(live, "TIMING", FAST._replace(close=0.3))
     share(archive_path, f"postgresql://klub@127.0.0.1:{silent.port}/arkiv")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         session = session_of(app)
         await pilot.press("ctrl+n")
         await pilot.press(*"Vi venter ikke")
@@ -166,7 +168,7 @@ async def test_a_server_out_of_reach_is_a_quiet_word_and_quitting_does_not_wait(
 ) -> None:
     share(archive_path, f"postgresql://klub@/arkiv?host={tmp_path / 'intet'}")  # a socket folder with nothing in it
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=WIDE) as pilot:
         session = session_of(app)
         assert await until(pilot, lambda: shown_state(app) == "Delt: offline, prøver igen")
         assert not app.screen.query_one("#shared-state", Static).has_class("-warning")
