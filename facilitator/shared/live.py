@@ -231,7 +231,7 @@ class LiveShare:
                     elif self.state.kind != SYNCED:
                         self._settle(LiveState(SYNCED, self.state.synced_at) if self.state.synced_at else LiveState())
                     failed_rounds = 0
-                except FacilitatorError as error:
+                except Exception as error:  # noqa: BLE001 - whatever it is, a word on the screen, never a traceback over it
                     held = False
                     self._keep_pending(sending)
                     pauses = self.timing.retries
@@ -281,8 +281,6 @@ class LiveShare:
     def _finish(self, archive: LocalArchive | None, held: bool) -> None:
         """The meeting closes: send what it did since the last sync, and let go of the lease.
         Not when another laptop holds it; tried once, the caller waiting at most ``Timing.close``."""
-        import psycopg
-
         if self.state.kind in (HELD, CONFLICT):
             return
         own: LocalArchive | None = None
@@ -298,19 +296,21 @@ class LiveShare:
                 release(db, self.uid, self._token)
             finally:
                 db.close()
-        except (FacilitatorError, psycopg.Error):
-            pass  # the lease runs out by itself; the next sync sends the rest
+        except Exception:  # noqa: BLE001 - the lease runs out by itself; the next sync sends the rest
+            pass
         finally:
             if own is not None:
                 own.close()
 
 
-def _kind_of(error: FacilitatorError) -> str:
+def _kind_of(error: Exception) -> str:
     """A server that cannot be reached, or went away, is being offline; a refusal (a password,
-    a newer server, a row refused) is a failure, which ``problem`` tells in words."""
+    a newer server, a row refused) or anything else is a failure, which ``problem`` tells in words."""
+    cause = error.__context__  # the driver's error, kept by ``raise … from None``
+    if not isinstance(error, FacilitatorError) or type(cause).__module__.split(".")[0] != "psycopg":
+        return FAILED
     import psycopg
 
-    cause = error.__context__  # the driver's error, kept by ``raise … from None``
     if not isinstance(cause, psycopg.OperationalError) or getattr(cause, "sqlstate", None) in failures.WRONG_PASSWORD:
         return FAILED
     return FAILED if "password" in str(cause) else OFFLINE
