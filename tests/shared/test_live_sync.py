@@ -22,7 +22,7 @@ from facilitator.files.config import Config
 from facilitator.i18n import t
 from facilitator.session import Resumption, Session
 from facilitator.shared import live
-from facilitator.shared.lease import take
+from facilitator.shared.lease import release, take
 from facilitator.shared.schema import migrate
 from facilitator.store.archive import Archive
 from facilitator.tui.app import Launch, build_app
@@ -230,3 +230,36 @@ async def test_a_meeting_another_laptop_holds_ends_the_app_opened_on_it(
     async with app.run_test(size=SIZE) as pilot:
         assert await waits(pilot, lambda: session.closed)
     assert app.return_code == 0 and session.refused == refusal  # the command line prints it (cli/meeting_commands.py)
+
+
+def test_a_meeting_held_offline_meets_another_laptops_lease_as_a_conflict_and_sends_nothing_until_it_ends(
+    archive_path: Path, pg: PostgresServer
+) -> None:
+    """Local first: offline at the start, the meeting is held here; when the server is back and
+    another laptop holds it, that is shown and nothing is sent, until the other lets go."""
+    url = pg.url(pg.new_database())
+    meeting_id, _ = held_elsewhere(archive_path, url)
+    pg.stop()
+    session = Session.resume(Resumption.find(archive_path, meeting_id))
+    sharing = session.sharing
+    try:
+        assert sharing is not None and sharing.wait_answer(10).kind == live.OFFLINE
+        session.meeting.add_decision("Besluttet uden net")
+        pg.start()
+        deadline = time.monotonic() + 20
+        while sharing.state.kind != live.CONFLICT:
+            assert time.monotonic() < deadline, sharing.state
+            time.sleep(0.02)
+        assert session.refused is None  # not refused: the meeting goes on here
+        assert sharing.state.shown().startswith("Shared: held on bo-laptop until ") and sharing.state.needs_look
+        assert on_server(url, sharing.uid) is None  # nothing sent while the other laptop holds it
+        with psycopg.connect(url, autocommit=True) as db:
+            release(db, sharing.uid, "bo")  # the other laptop closes the meeting
+        while sharing.state.kind != live.SYNCED:
+            assert time.monotonic() < deadline, sharing.state
+            time.sleep(0.02)
+        assert "Besluttet uden net" in str(on_server(url, sharing.uid)["snapshot"])  # type: ignore[index]
+    finally:
+        session.close()
+    with psycopg.connect(url) as db:
+        assert db.execute("SELECT count(*) FROM meeting_leases").fetchone() == (0,)
