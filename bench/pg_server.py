@@ -1,7 +1,7 @@
 """A private PostgreSQL server: ``initdb`` into a folder of its own, ``pg_ctl`` to start it.
 
-The tests' server (``tests/support/postgres.py``) and the bench's (``shared_figures.py``) are
-this one. It listens on a Unix socket in its folder and nowhere else (``listen_addresses`` is
+The tests' server (``tests/support/postgres.py``) and the bench's (``shared_figures.py``,
+``live_figures.py``) are this one. It listens on a Unix socket in its folder and nowhere else (``listen_addresses`` is
 empty), so no other process on the machine can reach it, and two servers (one per xdist
 worker) never meet: the port number only names the socket file, and each has its own folder.
 The superuser logs in without a password (``trust``, on that socket only); every other role
@@ -46,6 +46,24 @@ def find_bindir() -> Path | None:
     for folder in candidates:
         if all((folder / name).is_file() for name in ("initdb", "pg_ctl", "postgres")):
             return folder
+    return None
+
+
+def missing() -> str | None:
+    """Why no server can be started here (PostgreSQL or psycopg not installed, root without
+    the ``postgres`` user), or None."""
+    bindir = find_bindir()
+    if bindir is None:
+        return "PostgreSQL's initdb/pg_ctl/postgres are not installed (apt-get install postgresql)"
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install 'psycopg[binary]')"
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam(SERVER_USER)
+        except KeyError:
+            return f"running as root, and there is no {SERVER_USER!r} user to run the server as"
     return None
 
 

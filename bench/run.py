@@ -29,6 +29,7 @@ CACHE = BENCH / ".cache"
 import core_figures  # noqa: E402 - after the docstring's promise, not before
 import data  # noqa: E402
 import list_figures  # noqa: E402
+import live_figures  # noqa: E402
 import preview_figures  # noqa: E402
 import process_figures  # noqa: E402
 import room_figures  # noqa: E402
@@ -155,6 +156,9 @@ def main() -> int:
             ("search-shared", lambda: _shared_search(20 if quick else 100)),
             ("next-item", lambda: view_figures.next_item(apps, 5 if quick else 15)),
             ("long-agenda", lambda: [view_figures.long_agenda(apps, 3 if quick else 7)]),
+            ("shared-startup", lambda: [live_figures.startup(apps, 3 if quick else 7)]),
+            ("shared-typing", lambda: [live_figures.typing(apps, 3 if quick else 5, 120 if quick else 300)]),
+            ("shared-sync", lambda: live_figures.sync_one(10 if quick else 40)),
             ("room-typing", lambda: [room_figures.typing(apps, 3 if quick else 7)] if room_figures.browser_available() else []),
             (
                 "room-latency",

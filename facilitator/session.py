@@ -19,7 +19,7 @@ import contextlib
 import datetime as dt
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from facilitator.agenda.loader import load_agenda
 from facilitator.agenda.model import Agenda
@@ -36,6 +36,9 @@ from facilitator.store.archive import Archive
 from facilitator.store.lock import MeetingLock
 from facilitator.store.recorder import Recorder
 from facilitator.store.save_health import SaveHealth
+
+if TYPE_CHECKING:
+    from facilitator.shared.live import LiveShare
 
 
 class MeetingPlan(NamedTuple):
@@ -167,6 +170,37 @@ class Session:
         self._plan: MeetingPlan | None = None
         if fresh:
             recorder.meeting.listeners.append(self._touched)
+        self.sharing: LiveShare | None = None
+        """The shared archive's background sync and lease, when the archive is shared (``share``)."""
+        self._share()
+
+    def _share(self) -> None:
+        """Sync with the shared archive in the background and hold the meeting's lease there,
+        when the archive is shared. Nothing here talks to the server or waits for it: a
+        setting that cannot be read leaves the meeting unshared, never unopened."""
+        try:
+            target = self.archive.share_target()
+            uid = self.archive.meeting_uid(self.meeting_id) if target else None
+        except FacilitatorError:
+            return
+        if target is None or uid is None:
+            return
+        from functools import partial
+
+        from facilitator.shared.live import LiveShare, laptop_token
+
+        path = self.archive.path
+        meeting = self.meeting
+        live = LiveShare(
+            target, uid, open_archive=partial(Archive.open, path), group=lambda: meeting.info.group, token=laptop_token(path)
+        )
+        self.sharing = live.start()
+        meeting.listeners.append(live.changed)
+
+    @property
+    def refused(self) -> str | None:
+        """Why this meeting may not be held here after all (another laptop holds it), or None."""
+        return self.sharing.state.refused if self.sharing is not None else None
 
     def _touched(self, change: object) -> None:
         self._untouched = False
@@ -317,6 +351,10 @@ class Session:
             return bool(self.saved)
         saved = self.saved = self.recorder.close()
         self.closed = True
+        if self.sharing is not None:  # after the last save, so the last sync sends it; waited for a moment only
+            if self.sharing.changed in self.meeting.listeners:
+                self.meeting.listeners.remove(self.sharing.changed)
+            self.sharing.stop()
         if saved:
             if self._untouched and not self.meeting.started:
                 try:

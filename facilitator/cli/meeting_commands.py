@@ -100,6 +100,9 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
     finally:
         app.close_session()
     session = app.session
+    if session is not None and session.refused is not None:  # another laptop holds the meeting
+        print(session.refused, file=sys.stderr)
+        return EXIT_INVALID
     if session is not None and not session.discarded:
         if session.rescue_file is not None:
             print(t("cli.run.rescued", path=session.rescue_file), file=sys.stderr)

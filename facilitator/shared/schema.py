@@ -4,7 +4,7 @@ As in the SQLite archive (``store/schema.py``), the schema moves by numbered ste
 one transaction, and the version is kept on the server (``facilitator_schema``). A client
 meets a server at its own version, older (it takes the missing steps, if its role may) or
 newer (it refuses, and says to update). Two clients taking a step at the same moment are
-kept in line by a transaction-level advisory lock.
+kept in line by an advisory lock.
 
 A meeting is a row keyed by its stable id with its version and the public part of its
 snapshot (jsonb); its action items are rows of their own, for the group's open-action
@@ -15,9 +15,11 @@ union office fills it in). The table owner (who migrates) is not bound by the po
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from facilitator.shared import records_step
+from facilitator.shared.lease import LEASES
 from facilitator.shared.who_sees import WHO_SEES_STEP
 
 LOCK_KEY = 0x46414332  # "FAC2": the advisory lock of migrating
@@ -83,6 +85,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         *(f"CREATE POLICY by_group ON {table} FOR SELECT USING ({_MAY.format(table=table)})" for table in records_step.READABLE),
         *records_step.FILLING,
     ),
+    (
+        # One writer per meeting across laptops: a lease per meeting (shared/lease.py), the group's only.
+        *LEASES,
+        f"CREATE POLICY by_group ON meeting_leases USING ({_MAY.format(table='meeting_leases')})"
+        f" WITH CHECK ({_MAY.format(table='meeting_leases')})",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -106,15 +114,22 @@ def migrate(db: Any) -> int:
     first. A newer server is left alone (the caller refuses it)."""
     found = server_version(db)
     while True:
-        with db.transaction():
-            db.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-            version = server_version(db)  # again, under the lock: another client may have taken the step
-            if version >= SCHEMA_VERSION:
-                return found
-            db.execute(VERSION_TABLE)
-            for step in MIGRATIONS[version]:
-                db.execute(step)
-            db.execute(
-                "INSERT INTO facilitator_schema (version) VALUES (%s) ON CONFLICT (one) DO UPDATE SET version = excluded.version",
-                (version + 1,),
-            )
+        # The lock before the transaction, not inside it: a transaction begun before another
+        # client's step was committed keeps the server's cached "no such table" from its first
+        # look, and would take the step again ("relation already exists").
+        db.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
+        try:
+            with db.transaction():
+                version = server_version(db)  # again, under the lock: another client may have taken the step
+                if version >= SCHEMA_VERSION:
+                    return found
+                db.execute(VERSION_TABLE)
+                for step in MIGRATIONS[version]:
+                    db.execute(step)
+                db.execute(
+                    "INSERT INTO facilitator_schema (version) VALUES (%s) ON CONFLICT (one) DO UPDATE SET version = excluded.version",
+                    (version + 1,),
+                )
+        finally:
+            with contextlib.suppress(Exception):  # a connection gone has let go of the lock with it
+                db.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))

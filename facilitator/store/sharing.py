@@ -74,6 +74,15 @@ class Sharing(ArchiveConnection):
             ).fetchall()
         return [SharedMeeting(*row) for row in rows]
 
+    def meeting_uid(self, meeting_id: int) -> str:
+        """The meeting's stable id: the same on every laptop and on the server (its lease's key)."""
+        self._require_shared_ids()
+        with self._read() as db:
+            row = db.execute("SELECT uid FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if row is None:
+            raise ArchiveError(t("archive.no_meeting", id=meeting_id))
+        return str(row[0])
+
     def unsent(self) -> list[SharedMeeting]:
         """The meetings changed since they were last sent (by this archive's own record)."""
         self._require_shared_ids()

@@ -31,6 +31,7 @@ from facilitator.tui import literal, startup
 from facilitator.tui.commands import APP_COMMANDS, BINDING_IDS, Command, bindings, key_for
 from facilitator.tui.key_order import bound_in_order
 from facilitator.tui.protocols import HoldsTyping, KeepsNotes, OffersCommands
+from facilitator.tui.sharing_watch import CHECK_SECONDS, SharingWatch
 from facilitator.tui.textual_words import key_display
 from facilitator.tui.type_ahead import typed_so_far
 
@@ -99,6 +100,7 @@ class FacilitatorApp(App[None]):
         if unknown:
             self.notify(t("config.unknown_ids", path=self.config.path, ids=", ".join(unknown)), severity="warning", timeout=15)
         self.set_interval(1.0, self._report_saving)
+        self.set_interval(CHECK_SECONDS, SharingWatch(self).check)
         if self.session is not None:
             self._watch_saving(self.session)  # its screen is the default screen, already there
             self.call_after_refresh(self._ask_group, self.session)  # over the meeting's first frame

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import pwd
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,28 +35,17 @@ PORT: int = _server.PORT  # type: ignore[attr-defined]
 SERVER_USER: str = _server.SERVER_USER  # type: ignore[attr-defined]
 find_bindir = _server.find_bindir  # type: ignore[attr-defined]
 PostgresServer = _server.PostgresServer  # type: ignore[attr-defined]
+missing = _server.missing  # type: ignore[attr-defined]
 
 
 def need_postgres() -> Path:
     """The binaries' folder, or skip (fail under ``.ci/run``) with why not."""
-    bindir = find_bindir()
-    why = ""
-    if bindir is None:
-        why = "PostgreSQL's initdb/pg_ctl/postgres are not installed (apt-get install postgresql)"
-    else:
-        try:
-            import psycopg  # noqa: F401
-        except ImportError:
-            why = "psycopg is not installed (pip install 'psycopg[binary]')"
-    if not why and os.geteuid() == 0:
-        try:
-            pwd.getpwnam(SERVER_USER)
-        except KeyError:
-            why = f"running as root, and there is no {SERVER_USER!r} user to run the server as"
+    why = missing()
     if why:
         if os.environ.get("FACILITATOR_NEED_POSTGRES"):
             pytest.fail(why, pytrace=False)
         pytest.skip(why)
+    bindir = find_bindir()
     assert bindir is not None
     return bindir
 

@@ -178,3 +178,53 @@ def test_safety_checklist_dialog(snap_compare: Any, make_app: MakeApp, clock: Fa
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def _shared_offline(app: Any, archive_path: Path, tmp_path: Path, monkeypatch: Any) -> Any:
+    """The archive shared with a server that is not there (a socket folder with nothing in it)."""
+    from facilitator.shared import live
+    from facilitator.store.archive import Archive
+
+    monkeypatch.setattr(live, "TIMING", live.Timing(first=0.0, retries=(60.0,)))
+    with Archive.open(archive_path) as archive:
+        archive.set_share_target(f"postgresql://klub@/arkiv?host={tmp_path / 'intet'}")
+    return live
+
+
+def test_meeting_shared_and_offline_at_120x35(
+    snap_compare: Any, make_app: MakeApp, clock: FakeClock, archive_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The status bar's quiet words of a shared archive whose server cannot be reached (in
+    words from 120 columns, meeting.SHARED_WORDS_FROM)."""
+    live = _shared_offline(make_app, archive_path, tmp_path, monkeypatch)
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.pause()
+        held(app, clock)
+        app.session.sharing.wait_answer(10)
+        assert app.session.sharing.state.kind == live.OFFLINE
+        app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 35), run_before=run_before)
+
+
+def test_meeting_shared_and_offline_over_time_at_80x24(
+    snap_compare: Any, make_app: MakeApp, clock: FakeClock, archive_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """At 80 columns the word is short, and the item's timer is still whole."""
+    live = _shared_offline(make_app, archive_path, tmp_path, monkeypatch)
+    app = make_app()
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.pause()
+        held(app, clock)
+        clock.advance(30)
+        app.session.sharing.wait_answer(10)
+        assert app.session.sharing.state.kind == live.OFFLINE
+        await pilot.pause()
+        app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -47,6 +47,10 @@ from facilitator.tui.widgets.status_bar import StatusBar
 WARM_UP_AFTER = 2.0
 """Seconds after the meeting screen opens: past the first frames, before anyone asks."""
 
+SHARED_WORDS_FROM = 120
+"""The width from which the status bar says how sharing goes in words ("Delt: synkroniseret
+20:14"); below it a word or a sign ("Delt ✓"), so the meeting's title keeps some room."""
+
 COVER_NOTICE_SECONDS = 8.0
 """How long the notice that text typed on the cover page was not kept stays, and is not
 repeated: one notice for a burst of typing, not one per key."""
@@ -158,7 +162,10 @@ class MeetingScreen(AgendaActions, NextMeetingAction, ApprovalActions, ChainActi
             self._footer_state = state
 
     def _show_status(self, meeting: Meeting) -> None:
-        self.query_one(StatusBar).show(meeting, unsaved=self.session.save_health.failing)
+        sharing = self.session.sharing
+        short = self.size.width < SHARED_WORDS_FROM
+        shared = (sharing.state.shown(short=short), sharing.state.needs_look) if sharing is not None else None
+        self.query_one(StatusBar).show(meeting, unsaved=self.session.save_health.failing, shared=shared)
 
     def tick(self) -> None:
         meeting = self.meeting

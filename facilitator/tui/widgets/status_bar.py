@@ -24,14 +24,19 @@ WARNING_SECONDS = 60
 class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(literal.EMPTY, id="meeting-title")
+        yield Static(literal.EMPTY, id="shared-state")
         yield Static(literal.EMPTY, id="meeting-clock")
         yield Static(literal.EMPTY, id="item-timer")
 
-    def show(self, meeting: Meeting, *, unsaved: bool = False) -> None:
+    def show(self, meeting: Meeting, *, unsaved: bool = False, shared: tuple[str, bool] | None = None) -> None:
         """Called every second: only what changed is redrawn, and the screen is laid out
         again only when a text changes length (the widths are automatic).
 
-        ``unsaved``: the last save failed and is being retried."""
+        ``unsaved``: the last save failed and is being retried. ``shared``: how the shared
+        archive's background sync goes, and whether that needs a look (a quiet word, or
+        nothing when the archive is not shared)."""
+        if shared is not None or self.has_class("-shared"):
+            self._show_shared(shared)
         title = self.query_one("#meeting-title", Static)
         title.set_class(unsaved, "-unsaved")
         _put(title, t("status.unsaved", title=meeting.info.title) if unsaved else meeting.info.title)
@@ -48,6 +53,12 @@ class StatusBar(Horizontal):
         timer.set_class(left is not None and left < 0, "-over")
         timer.set_class(paused, "-paused")
         _put(timer, text)
+
+    def _show_shared(self, shared: tuple[str, bool] | None) -> None:
+        self.set_class(shared is not None, "-shared")
+        state = self.query_one("#shared-state", Static)
+        state.set_class(shared is not None and shared[1], "-warning")
+        _put(state, shared[0] if shared is not None else "")
 
     @staticmethod
     def _timer_text(meeting: Meeting) -> tuple[str, float | None, bool]:
