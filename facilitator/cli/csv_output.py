@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from facilitator.cli.console import output_target
+from facilitator.i18n import t
 from facilitator.text.visible import in_data_file
 
 BOM: Final = "\ufeff"
@@ -58,3 +59,20 @@ def write_csv(
     target = output_target(output, default_name)
     write_atomic(target, data, overwrite=force, private=private)
     return str(target)
+
+
+ACTION_COLUMNS: Final = (
+    "cli.col.id",
+    "cli.col.done",
+    "cli.col.deadline",
+    "cli.col.who",
+    "cli.col.what",
+    "cli.col.meeting",
+    "cli.col.date",
+    "cli.col.item",
+)
+"""The columns of ``actions --csv``, local or ``--shared``: a script reads either file the same way."""
+
+
+def action_header() -> tuple[str, ...]:
+    return tuple(t(key) for key in ACTION_COLUMNS)

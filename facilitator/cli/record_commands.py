@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from facilitator.cli.console import EXIT_OK, print_table
-from facilitator.cli.csv_output import write_csv
+from facilitator.cli.csv_output import action_header, write_csv
 from facilitator.cli.history_commands import LIST_PAGE, open_history
 from facilitator.i18n import t
 from facilitator.meeting.vote_rule import carried
@@ -147,16 +147,7 @@ def actions_csv(args: argparse.Namespace, found: list[ActionRow]) -> None:
     """``actions --csv``: the action items as data, each with the id ``actions done`` takes."""
     from facilitator.store.action_closing import ActionKey
 
-    header = (
-        t("cli.col.id"),
-        t("cli.col.done"),
-        t("cli.col.deadline"),
-        t("cli.col.who"),
-        t("cli.col.what"),
-        t("cli.col.meeting"),
-        t("cli.col.date"),
-        t("cli.col.item"),
-    )
+    header = action_header()
     rows = [
         (
             str(ActionKey(a.meeting_id, a.action_id)),

@@ -20,7 +20,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from facilitator.cli.console import EXIT_OK, print_table
-from facilitator.cli.csv_output import write_csv
+from facilitator.cli.csv_output import action_header, write_csv
 from facilitator.cli.history_commands import LIST_PAGE, _kind_word
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
@@ -109,16 +109,7 @@ def shared_actions(args: argparse.Namespace) -> int:
         found = actions(reader, open_only=args.open, group=args.group, limit=None if limit is None else limit + 1)
     more, found = limit is not None and len(found) > limit, found[:limit]
     if args.csv:
-        header = (
-            t("cli.col.id"),
-            t("cli.col.done"),
-            t("cli.col.deadline"),
-            t("cli.col.who"),
-            t("cli.col.what"),
-            t("cli.col.meeting"),
-            t("cli.col.date"),
-            t("cli.col.item"),
-        )
+        header = action_header()
         cells = [
             (
                 f"{short(a.meeting)}-{a.action_id}",

@@ -37,7 +37,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.shared import failures
 from facilitator.shared.lease import Holder, release, take
-from facilitator.shared.schema import SCHEMA_VERSION, migrate, server_version
+from facilitator.shared.schema import bring_up_to_date
 from facilitator.shared.sync import LocalMeetings, connect, sync
 from facilitator.shared.target import shown
 from facilitator.text.visible import one_line
@@ -267,11 +267,7 @@ class LiveShare:
         name = shown(self.target)
         db = connect(self.target)
         try:
-            version = server_version(db)
-            if version > SCHEMA_VERSION:
-                raise failures.server_newer(name, version, SCHEMA_VERSION)
-            if version < SCHEMA_VERSION:
-                migrate(db)
+            bring_up_to_date(db, name)
             return take(db, self.uid, self._group(), holder=self._holder, token=self._token, seconds=self.timing.lease)
         except psycopg.Error as error:
             raise failures.on_sync(error, name) from None

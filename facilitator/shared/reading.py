@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from facilitator.shared import failures
-from facilitator.shared.schema import SCHEMA_VERSION, migrate, server_version
+from facilitator.shared.schema import bring_up_to_date
 from facilitator.shared.target import shown
 
 BATCH = 500
@@ -70,11 +70,7 @@ def reading(target: str) -> Iterator[Reader]:
     name = shown(target)
     db = connect(target)
     try:
-        version = server_version(db)
-        if version > SCHEMA_VERSION:
-            raise failures.server_newer(name, version, SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            migrate(db)
+        bring_up_to_date(db, name)
         bypass, groups = db.execute(_GROUPS).fetchone()
         yield Reader(db, name, None if bypass else tuple(groups))
     except psycopg.Error as error:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from facilitator.shared import records_step
+from facilitator.shared import failures, records_step
 from facilitator.shared.lease import LEASES
 from facilitator.shared.who_sees import WHO_SEES_STEP
 
@@ -133,3 +133,13 @@ def migrate(db: Any) -> int:
         finally:
             with contextlib.suppress(Exception):  # a connection gone has let go of the lock with it
                 db.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
+
+
+def bring_up_to_date(db: Any, name: str) -> None:
+    """What every conversation with the server does first: an older schema is taken up to
+    ours (if the role may), a newer one refused in words (``name``: the address as shown)."""
+    version = server_version(db)
+    if version > SCHEMA_VERSION:
+        raise failures.server_newer(name, version, SCHEMA_VERSION)
+    if version < SCHEMA_VERSION:
+        migrate(db)

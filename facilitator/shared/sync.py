@@ -23,7 +23,7 @@ from facilitator.shared.closed_sync import ClosedResult, LocalClosedItems, send_
 from facilitator.shared.follow_ups import write_actions, write_follow_ups
 from facilitator.shared.payload import meeting_row
 from facilitator.shared.pull import pull
-from facilitator.shared.schema import SCHEMA_VERSION, migrate, server_version
+from facilitator.shared.schema import bring_up_to_date
 from facilitator.shared.target import connect_options, shown
 
 
@@ -90,11 +90,7 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
     name = shown(target)
     db = connect(target)
     try:
-        version = server_version(db)
-        if version > SCHEMA_VERSION:
-            raise failures.server_newer(name, version, SCHEMA_VERSION)
-        if version < SCHEMA_VERSION:
-            migrate(db)
+        bring_up_to_date(db, name)
         pulled = pull(db, archive, name)
         local = archive.shared_meetings()
         held = _server_versions(db, [m.uid for m in local])

@@ -22,3 +22,9 @@ def pg(postgres: PostgresServer) -> Iterator[PostgresServer]:
     yield postgres
     if not postgres.running:
         postgres.start()
+
+
+@pytest.fixture
+def club(pg: PostgresServer) -> str:
+    """The URL of a fresh database on the server, for the club's shared archive (as its superuser)."""
+    return pg.url(pg.new_database())

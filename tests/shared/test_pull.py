@@ -14,25 +14,13 @@ from typing import Any
 import psycopg
 import pytest
 from support.hostile_text import SHORT
-from support.laptops import GROUP, archive_bytes, hold, open_next, run, save, server_rows
+from support.laptops import GROUP, archive_bytes, hold, laptop, open_next, run, save, server_rows
 from support.postgres import PostgresServer
 
 from facilitator.errors import FacilitatorError
 from facilitator.session import Resumption, Session
 from facilitator.shared.sync import sync
 from facilitator.store.archive import Archive
-
-
-@pytest.fixture
-def club(pg: PostgresServer) -> str:
-    return pg.url(pg.new_database())
-
-
-def laptop(tmp_path: Path, name: str, club: str, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / name / "arkiv.sqlite3"
-    path.parent.mkdir()
-    assert run(capsys, path, "share", club)[0] == 0
-    return path
 
 
 def synced(capsys: pytest.CaptureFixture[str], path: Path, club: str, *, sent: int, of: int, received: int) -> None:

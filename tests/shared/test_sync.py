@@ -12,26 +12,13 @@ from typing import Any
 import psycopg
 import pytest
 from support.hostile_text import SHORT
-from support.laptops import GROUP, hold, run, save, server_rows
+from support.laptops import GROUP, hold, laptop, run, save, server_rows
 from support.postgres import PostgresServer
 
 from facilitator.shared import schema as shared_schema
 from facilitator.shared.sync import sync
 from facilitator.store.archive import Archive
 from facilitator.store.closed_sharing import ClosedChoices
-
-
-@pytest.fixture
-def club(pg: PostgresServer) -> str:
-    """The URL of a fresh database on the server, for the club's shared archive."""
-    return pg.url(pg.new_database())
-
-
-def laptop(tmp_path: Path, name: str, club: str, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / name / "arkiv.sqlite3"
-    path.parent.mkdir()
-    assert run(capsys, path, "share", club)[0] == 0
-    return path
 
 
 def received(count: int, club: str) -> str:
@@ -139,24 +126,6 @@ class StopsTheServer:
         return self.archive.receive(uid, version, source, snapshot, done)
 
 
-def test_a_server_killed_mid_sync_keeps_what_arrived_and_the_next_sync_sends_the_rest(
-    tmp_path: Path, pg: PostgresServer, club: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    a = laptop(tmp_path, "a", club, capsys)
-    with Archive.open(a) as archive:
-        for day in (3, 10, 17):
-            hold(archive, day=dt.date(2026, 11, day))
-        with pytest.raises(
-            Exception, match=r"^The sync with .* stopped \(.*\)\. Nothing is lost: what was sent stays sent; sync again later\.$"
-        ):
-            sync(StopsTheServer(archive, pg), club)
-        assert len(archive.unsent()) == 2  # the first arrived and is recorded
-    pg.start()
-    assert len(server_rows(club)["meetings"]) == 1
-    assert run(capsys, a, "sync")[1].startswith("Sent 2 of 3 ")
-    assert {m["uid"]: m["version"] for m in server_rows(club)["meetings"]} == local_versions(a)
-
-
 class DropsTheConnection(StopsTheServer):
     """An archive whose sync loses its connection after the first meeting, the server running
     on: what a dropped network or a restarted pooler does (the server ends the session)."""
@@ -174,18 +143,24 @@ class DropsTheConnection(StopsTheServer):
         assert ended == (1,)
 
 
-def test_a_connection_dropped_mid_sync_keeps_what_arrived_and_the_next_sync_sends_the_rest(
-    tmp_path: Path, pg: PostgresServer, club: str, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("cut", ["killed", "dropped"])
+def test_a_sync_cut_off_keeps_what_arrived_and_the_next_sync_sends_the_rest(
+    cut: str, tmp_path: Path, pg: PostgresServer, club: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The server killed after the first meeting, or the connection dropped with the server
+    running on: one line, the first meeting recorded as sent, the rest sent by the next sync."""
     a = laptop(tmp_path, "a", club, capsys)
     with Archive.open(a) as archive:
         for day in (3, 10, 17):
             hold(archive, day=dt.date(2026, 11, day))
+        cutting = StopsTheServer(archive, pg) if cut == "killed" else DropsTheConnection(archive, pg, club)
         with pytest.raises(
             Exception, match=r"^The sync with .* stopped \(.*\)\. Nothing is lost: what was sent stays sent; sync again later\.$"
         ):
-            sync(DropsTheConnection(archive, pg, club), club)
-        assert len(archive.unsent()) == 2
+            sync(cutting, club)
+        assert len(archive.unsent()) == 2  # the first arrived and is recorded
+    if not pg.running:
+        pg.start()
     assert len(server_rows(club)["meetings"]) == 1
     assert run(capsys, a, "sync")[1].startswith("Sent 2 of 3 ")
     assert {m["uid"]: m["version"] for m in server_rows(club)["meetings"]} == local_versions(a)

@@ -40,6 +40,14 @@ title = "Arbejdsmiljø"
 """
 
 
+def laptop(tmp_path: Path, name: str, club: str, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A laptop's archive in a folder of its own, shared with ``club``."""
+    path = tmp_path / name / "arkiv.sqlite3"
+    path.parent.mkdir()
+    assert run(capsys, path, "share", club)[0] == 0
+    return path
+
+
 def hold(
     archive: Archive, *, group: str = GROUP, day: dt.date = dt.date(2026, 11, 3), secret: str = "HEMMELIG"
 ) -> tuple[int, Meeting]:
