@@ -5,9 +5,9 @@
 - actions: by deadline (none last), then meeting (oldest first), then action, as locally;
 - decisions: newest meeting first, a meeting's newest decision first.
 
-A meeting is named by its id on the server (its uid): the laptops' own numbers clash. The
-date is the agenda's (``held_on``); a decision's is the day its meeting was held (the
-agenda's date, else the day it started), as in the local decision log.
+A meeting is named by its id on the server (its uid): the laptops' own numbers clash. Its
+date is the day it was held (the agenda's date, else the day it started: ``HELD``), as the
+local lists show it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 from typing import Any, NamedTuple
 
 from facilitator.shared.reading import Reader, keyset
-from facilitator.shared.records_step import NEWEST
+from facilitator.shared.records_step import HELD, NEWEST
 
 
 class SharedMeeting(NamedTuple):
@@ -69,7 +69,7 @@ def meetings(reader: Reader, *, limit: int | None) -> list[SharedMeeting]:
     groups, values = reader.where_group("m")
     rows = keyset(
         reader.db,
-        f"SELECT m.uid::text, m.title, m.kind, m.group_name, m.held_on, m.started_at, m.ended_at, {NEWEST}, m.uid FROM meetings m",
+        f"SELECT m.uid::text, m.title, m.kind, m.group_name, {HELD}, m.started_at, m.ended_at, {NEWEST}, m.uid FROM meetings m",
         groups,
         values,
         (NEWEST, "m.uid"),
@@ -91,7 +91,7 @@ def actions(reader: Reader, *, open_only: bool = False, group: str | None = None
     )
     rows = keyset(
         reader.db,
-        "SELECT a.meeting_uid::text, m.title, m.held_on, a.group_name, a.action_id, a.item_title, a.what, a.who, a.deadline,"
+        f"SELECT a.meeting_uid::text, m.title, {HELD}, a.group_name, a.action_id, a.item_title, a.what, a.who, a.deadline,"
         f" a.done, {', '.join(order)} FROM actions a JOIN meetings m ON m.uid = a.meeting_uid",
         conditions,
         values,

@@ -29,6 +29,10 @@ NEWEST = "coalesce(started_at, '0001-01-01'::timestamp)"
 """A meeting's place in "newest first": when it started (a meeting is sent once started;
 one without is oldest, at a time Python can read, where ``-infinity`` is not one)."""
 
+HELD = "coalesce(m.held_on, m.started_at::date)"
+"""The day a meeting (``m``) was held, as the local lists show it: the agenda's date, else
+the day it started."""
+
 READABLE = ("search_texts", "decision_log")
 """The tables of this step: read by every role, row by row as the policies allow."""
 

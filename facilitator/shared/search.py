@@ -24,6 +24,7 @@ import re
 from typing import Any, NamedTuple
 
 from facilitator.shared.reading import Reader, sendable
+from facilitator.shared.records_step import HELD
 from facilitator.text.snippet import snippet, word_marks
 
 _LEXEME = re.compile(r"'((?:[^']|'')*)'")
@@ -90,7 +91,7 @@ def search(reader: Reader, text: str, *, limit: int) -> list[SharedHit]:
         conditions.append(condition)
         parameters += values
     rows = reader.db.execute(
-        "SELECT s.meeting_uid::text, m.title, m.held_on, s.group_name, s.item_title, s.kind, s.body"
+        f"SELECT s.meeting_uid::text, m.title, {HELD}, s.group_name, s.item_title, s.kind, s.body"
         " FROM search_texts s JOIN meetings m ON m.uid = s.meeting_uid"
         f" WHERE {' AND '.join(conditions)} ORDER BY s.newest DESC, s.meeting_uid DESC, s.seq LIMIT %s",
         [*parameters, limit],

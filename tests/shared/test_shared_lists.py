@@ -59,10 +59,10 @@ def test_meetings_lists_the_clubs_meetings_from_every_laptop_newest_first(
     code, out, err = run(capsys, referent, "meetings", "--shared")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "id        date  title     group    status",
-        f"{third}        Klubmøde  Klubben  not finished",
-        f"{second}        Klubmøde  Klubben  not finished",
-        f"{first}        Klubmøde  Klubben  not finished",
+        "id        date        title     group    status",
+        f"{third}  2026-11-05  Klubmøde  Klubben  not finished",
+        f"{second}  2026-11-04  Klubmøde  Klubben  not finished",
+        f"{first}  2026-11-03  Klubmøde  Klubben  not finished",
     ]
     code, out, err = run(capsys, referent, "meetings", "--shared", "--limit", "2")
     assert [line[:8] for line in out.splitlines()[1:]] == [third, second]
@@ -90,7 +90,7 @@ def test_actions_lists_the_clubs_actions_by_deadline_open_and_as_csv(
     rows = out.lstrip("\ufeff").splitlines()
     assert rows[0] == "id,done,deadline,who,what,meeting,date,item"
     assert [row.split(",")[0] for row in rows[1:]] == [f"{u}-{n}" for n in (5, 6) for u in (first, second, third)]
-    assert rows[1] == f"{first}-5,no,2026-12-20,Bo,Måle støjen 2026-11-03,{first} Klubmøde,,Arbejdsmiljø"
+    assert rows[1] == f"{first}-5,no,2026-12-20,Bo,Måle støjen 2026-11-03,{first} Klubmøde,2026-11-03,Arbejdsmiljø"
 
 
 def test_actions_open_leaves_out_those_done(union: Union, club: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,14 +59,14 @@ def test_each_clubs_role_finds_its_own_clubs_meetings_and_never_a_closed_item(
     union.as_club(monkeypatch, A)
     assert run(capsys, a, "search", "--shared", "vold") == (
         0,
-        f"{uid(a)}  Klubmøde › Arbejdsmiljø (note): [Vold]spolitikken skal drøftes med ØKONOMI-udvalget\n",
+        f"{uid(a)} 2026-11-03 Klubmøde › Arbejdsmiljø (note): [Vold]spolitikken skal drøftes med ØKONOMI-udvalget\n",
         "",
     )
     union.as_club(monkeypatch, B)
     assert run(capsys, b, "search", "--shared", "vold") == (
         0,
-        f"{uid(b)}  Klubmøde › Arbejdsmiljø (note): [Vold]spolitikken i Anden klub\n"
-        f"{uid(b)}  Klubmøde › Arbejdsmiljø (decision): Ingen beslutning om [vold]\n",
+        f"{uid(b)} 2026-11-04 Klubmøde › Arbejdsmiljø (note): [Vold]spolitikken i Anden klub\n"
+        f"{uid(b)} 2026-11-04 Klubmøde › Arbejdsmiljø (decision): Ingen beslutning om [vold]\n",
         "",
     )
     assert run(capsys, b, "search", "--shared", "ØKONOMI") == (0, "", "nothing found\n")
@@ -86,8 +86,8 @@ def test_parts_of_words_danish_word_forms_and_case_all_count(
 ) -> None:
     a, _ = laptops
     union.as_club(monkeypatch, A)
-    note = f"{uid(a)}  Klubmøde › Arbejdsmiljø (note): "
-    decision = f"{uid(a)}  Klubmøde › Arbejdsmiljø (decision): "
+    note = f"{uid(a)} 2026-11-03 Klubmøde › Arbejdsmiljø (note): "
+    decision = f"{uid(a)} 2026-11-03 Klubmøde › Arbejdsmiljø (decision): "
     assert run(capsys, a, "search", "--shared", "vold")[1] == note + "[Vold]spolitikken skal drøftes med ØKONOMI-udvalget\n"
     assert run(capsys, a, "search", "--shared", "politik")[1] == note + "Volds[politik]ken skal drøftes med ØKONOMI-udvalget\n"
     assert run(capsys, a, "search", "--shared", "økonomi")[1] == note + "Voldspolitikken skal drøftes med [ØKONOMI]-udvalget\n"
@@ -112,7 +112,7 @@ def test_hostile_queries_are_words_to_look_for_and_nothing_else(
         held(archive, A, dt.date(2026, 11, 3), plain, "Ingen")
         held(archive, A, dt.date(2026, 11, 4), signs, "Ingen")
     sync(union, a, A, capsys, monkeypatch)
-    line = f"{uid(a, 2)}  Klubmøde › Arbejdsmiljø (note): "
+    line = f"{uid(a, 2)} 2026-11-04 Klubmøde › Arbejdsmiljø (note): "
     for query in (
         "%",
         "_",
@@ -135,7 +135,8 @@ def test_hostile_queries_are_words_to_look_for_and_nothing_else(
     for query in ("%%%", "_a_", "k%e", "ka:*", "kaffe | kage", "kaffe & !kage", "kaffe <-> kage", "ka*", "\\%"):
         assert run(capsys, a, "search", "--shared", query) == (0, "", "nothing found\n"), query
     assert (
-        run(capsys, a, "search", "--shared", "kage")[1] == f"{uid(a)}  Klubmøde › Arbejdsmiljø (note): Kaffe og [kage] til alle\n"
+        run(capsys, a, "search", "--shared", "kage")[1]
+        == f"{uid(a)} 2026-11-03 Klubmøde › Arbejdsmiljø (note): Kaffe og [kage] til alle\n"
     )
     for name, query in SHORT.items():
         code, out, err = run(capsys, a, "search", "--shared", query)
@@ -182,7 +183,7 @@ def test_hits_come_newest_first_a_page_at_a_time(
         err == "these are the 3 newest hits; there are more: narrow the search with another word, or see more with --limit 15\n"
     )
     assert run(capsys, a, "search", "--shared", "--limit", "5", "arbejdsmiljø")[1:] == (
-        out + "".join(f"{uid(a, n)}  Klubmøde › Arbejdsmiljø (note): [Arbejdsmiljø] møde {n}\n" for n in (2, 1)),
+        out + "".join(f"{uid(a, n)} 2026-11-0{n} Klubmøde › Arbejdsmiljø (note): [Arbejdsmiljø] møde {n}\n" for n in (2, 1)),
         "",
     )
 
