@@ -118,4 +118,4 @@ def sync_one(runs: int) -> list[Figure]:
                 archive.close()
     finally:
         server.remove()
-    return [paired.figure(f"sync of one {SYNC_ITEMS}-item meeting, against saving it", 3.0, "s")]
+    return [paired.figure(f"sync of one {SYNC_ITEMS}-item meeting, against saving it", 5.0, "s")]

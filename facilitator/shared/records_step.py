@@ -46,13 +46,10 @@ _FOLD = """DO $do$ BEGIN
     END IF;
 END $do$"""
 
-_RECORDS = """CREATE FUNCTION facilitator_records(meeting_uids uuid[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $fn$
-BEGIN
-    DELETE FROM search_texts WHERE meeting_uid = ANY(meeting_uids);
-    DELETE FROM decision_log WHERE meeting_uid = ANY(meeting_uids);
-    INSERT INTO search_texts (meeting_uid, seq, group_name, newest, item_title, kind, body, folded)
-    SELECT m.uid, r.seq, m.group_name, coalesce(m.started_at, '0001-01-01'::timestamp), t.title, r.kind, r.body,
-        facilitator_fold(r.body)
+_SEARCH_ROWS = """CREATE FUNCTION facilitator_search_rows(meeting_uids uuid[])
+    RETURNS TABLE (meeting_uid uuid, seq integer, group_name text, newest timestamp, item_title text, kind text, body text)
+    LANGUAGE sql STABLE AS $fn$
+    SELECT m.uid, r.seq, m.group_name, coalesce(m.started_at, '0001-01-01'::timestamp), t.title, r.kind, r.body
     FROM meetings m
     CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(m.snapshot->'items') WHEN 'array' THEN m.snapshot->'items' END) i
     CROSS JOIN LATERAL (
@@ -68,6 +65,26 @@ BEGIN
     CROSS JOIN LATERAL (SELECT coalesce(i->'item'->>'title', '')) AS t (title)
     WHERE m.uid = ANY(meeting_uids) AND i->'item'->'confidential' IS DISTINCT FROM 'true'::jsonb
         AND btrim(coalesce(r.body, '')) <> ''
+$fn$"""
+"""The search rows a meeting's snapshot makes, as ``search_texts`` holds them (folded and
+indexed there)."""
+
+_RECORDS = """CREATE FUNCTION facilitator_records(meeting_uids uuid[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $fn$
+BEGIN
+    -- Only the rows that changed go and come: a text's lexemes and trigrams are the dear
+    -- part of a sync (GIN index entries), and a change touches one or two of a meeting's texts.
+    WITH fresh AS MATERIALIZED (SELECT * FROM facilitator_search_rows(meeting_uids))
+    DELETE FROM search_texts s
+    WHERE s.meeting_uid = ANY(meeting_uids) AND NOT EXISTS (
+        SELECT 1 FROM fresh f
+        WHERE f.meeting_uid = s.meeting_uid AND f.seq = s.seq AND f.group_name = s.group_name AND f.newest = s.newest
+            AND f.item_title = s.item_title AND f.kind = s.kind AND f.body = s.body
+    );
+    DELETE FROM decision_log WHERE meeting_uid = ANY(meeting_uids);
+    INSERT INTO search_texts (meeting_uid, seq, group_name, newest, item_title, kind, body, folded)
+    SELECT f.meeting_uid, f.seq, f.group_name, f.newest, f.item_title, f.kind, f.body, facilitator_fold(f.body)
+    FROM facilitator_search_rows(meeting_uids) f
+    WHERE NOT EXISTS (SELECT 1 FROM search_texts s WHERE s.meeting_uid = f.meeting_uid AND s.seq = f.seq)
     ON CONFLICT DO NOTHING;
     INSERT INTO decision_log (meeting_uid, decision_id, group_name, newest, held, item_title, text, principles, answers, review,
         forwarded_to)
@@ -94,6 +111,7 @@ BEGIN
 END $fn$"""
 
 _PINNED = """DO $do$ BEGIN
+    EXECUTE format('ALTER FUNCTION facilitator_search_rows(uuid[]) SET search_path = %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION facilitator_records(uuid[]) SET search_path = %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION facilitator_records_trigger() SET search_path = %I, pg_temp', current_schema());
 END $do$"""
@@ -146,10 +164,12 @@ list has its order indexed twice: within a group, for a club's role (which names
 and across all, for the union office's, which the policies do not bind."""
 
 FILLING: tuple[str, ...] = (
+    _SEARCH_ROWS,
     _RECORDS,
     _TRIGGER,
     _PINNED,
     "REVOKE EXECUTE ON FUNCTION facilitator_records(uuid[]) FROM PUBLIC",
+    "REVOKE EXECUTE ON FUNCTION facilitator_search_rows(uuid[]) FROM PUBLIC",
     """CREATE TRIGGER meetings_records AFTER INSERT OR UPDATE OF snapshot, group_name, started_at, held_on ON meetings
         FOR EACH ROW EXECUTE FUNCTION facilitator_records_trigger()""",
     "SELECT facilitator_records(ARRAY(SELECT uid FROM meetings))",
