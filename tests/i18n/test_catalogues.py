@@ -64,6 +64,7 @@ KEY_TABLES = frozenset(
         "PRINCIPLE_QUESTION_KEYS",  # a principle as the question a decision answers
         "VENUE_KEYS",  # the venues a matter is sent on to
         "LEAD_IN_KEYS",  # a drafted decision's first words, by the kind of meeting
+        "ACTION_COLUMNS",  # the actions CSV's header, local and --shared
         "TYPE_KEYS",  # the snapshot check's kinds of value
         "_HIT_KIND_KEYS",  # the search command's kinds of hit
         "PAGE_WORDS",  # the room view's page's words
