@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
-from facilitator.cli.console import EXIT_OK
+from facilitator.cli.console import EXIT_INVALID, EXIT_OK
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import t
 from facilitator.text.visible import one_line
@@ -73,8 +74,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     print(t("sync.received", received=result.received, target=shown_target))
     if result.refused:
         print(t("sync.refused", refused=result.refused, target=shown_target))
+    if result.not_sent:  # the others went; these need a person, so the status says so too
+        groups = ", ".join(group or t("sync.no_group") for group in result.not_sent)
+        print(t("sync.not_sent", groups=groups, target=shown_target), file=sys.stderr)
+    if result.newer_there:
+        print(t("sync.newer_there", count=result.newer_there, target=shown_target))
     for group, count in result.closed.taken_back:
         print(t("sync.closed_taken_back", group=group, count=count))
     if result.closed.sent:
         print(t("sync.closed_sent", sent=result.closed.sent))
-    return EXIT_OK
+    return EXIT_INVALID if result.not_sent else EXIT_OK

@@ -54,3 +54,13 @@ def server_newer(target: str, version: int, supported: int) -> SharedArchiveErro
 def on_query(error: BaseException, target: str) -> SharedArchiveError:
     """A ``--shared`` question the server did not answer (it went away, refused a table)."""
     return SharedArchiveError(t("shared.query_failed", target=target, reason=_reason(error)))
+
+
+def lease_unseen(uid: str) -> SharedArchiveError:
+    """A lease on the meeting's id that this login cannot read: another group's role wrote it."""
+    return SharedArchiveError(t("sync.lease_unseen", uid=uid[:8]))
+
+
+def open_schema(target: str) -> SharedArchiveError:
+    """The schema lets every role create in it: the tables are not made there (README: the union office's setup)."""
+    return SharedArchiveError(t("sync.open_schema", target=target))

@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
+from facilitator.shared import failures
+
 LEASES = (
     """CREATE TABLE meeting_leases (
         uid uuid PRIMARY KEY,
@@ -54,19 +56,26 @@ _TAKE = """
 """
 
 
+TRIES = 3
+"""Takings of a lease released between its two statements before it counts as unseen."""
+
+
 def take(db: Any, uid: str, group: str | None, *, holder: str, token: str, seconds: float) -> Holder | None:
     """Take or renew the meeting's lease for ``seconds``: None when it is ours now, else who
     holds it. One statement, so two laptops taking it at the same moment cannot both win."""
-    with db.transaction():
-        row = db.execute(
-            _TAKE, {"uid": uid, "group": group or "", "holder": holder, "token": token, "seconds": seconds}
-        ).fetchone()
-        if row is not None:
-            return None
-        other = db.execute("SELECT holder, expires_at FROM meeting_leases WHERE uid = %s", (uid,)).fetchone()
-    if other is None:  # released between the two statements: try again
-        return take(db, uid, group, holder=holder, token=token, seconds=seconds)
-    return Holder(str(other[0]), other[1])
+    for _ in range(TRIES):
+        with db.transaction():
+            row = db.execute(
+                _TAKE, {"uid": uid, "group": group or "", "holder": holder, "token": token, "seconds": seconds}
+            ).fetchone()
+            if row is not None:
+                return None
+            other = db.execute("SELECT holder, expires_at FROM meeting_leases WHERE uid = %s", (uid,)).fetchone()
+        if other is not None:
+            return Holder(str(other[0]), other[1])
+        # Released between the two statements: try again. Or a lease this role cannot see
+        # (another group's, on this meeting's id): that does not go away by trying.
+    raise failures.lease_unseen(uid)
 
 
 def release(db: Any, uid: str, token: str) -> None:

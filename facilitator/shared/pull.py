@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple, Protocol
 
 from facilitator.shared.follow_ups import server_marks
+from facilitator.shared.payload import meeting_groups
 
 UID = "meeting_uid"
 """The key of a snapshot's entries that names an earlier meeting by its stable id (store/received_ids.py)."""
@@ -38,17 +39,30 @@ def pull(db: Any, archive: Receiver, source: str) -> Pulled:
     ]
     if not wanted:
         return Pulled(0, 0)
-    rows = db.execute(
-        "SELECT uid::text, version, snapshot FROM meetings WHERE uid = ANY(%s::uuid[]) ORDER BY started_at NULLS FIRST, uid",
+    found = db.execute(
+        "SELECT uid::text, version, snapshot, group_name, groups FROM meetings WHERE uid = ANY(%s::uuid[])"
+        " ORDER BY started_at NULLS FIRST, uid",
         (wanted,),
     ).fetchall()
+    rows = [(uid, version, snapshot) for uid, version, snapshot, group, groups in found if _as_written(snapshot, group, groups)]
     marks = server_marks(db, wanted)
-    received = refused = 0
+    received, refused = 0, len(found) - len(rows)
     for uid, version, snapshot in _earlier_first(rows):
         outcome = archive.receive(uid, int(version), source, snapshot, marks.get(uid, {}))
         received += outcome == "stored"
         refused += outcome == "refused"
     return Pulled(received, refused)
+
+
+def _as_written(snapshot: Any, group: str, groups: list[str]) -> bool:
+    """Whether the snapshot's groups are the row's. The row's first group is the one whose
+    role wrote it (row-level security checks that on the server); its snapshot is the
+    writer's word only. A meeting another club wrote, its snapshot naming this club as its
+    group, would be filed here as this club's own, with its actions to follow up: refused."""
+    if not isinstance(snapshot, dict) or not isinstance(snapshot.get("info"), dict):
+        return False
+    named = snapshot["info"].get("group")
+    return meeting_groups(named if isinstance(named, str) else None, snapshot) == [group, *groups[1:]] == list(groups)
 
 
 def _named(snapshot: Any) -> set[str]:

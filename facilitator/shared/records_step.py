@@ -111,9 +111,9 @@ BEGIN
 END $fn$"""
 
 _PINNED = """DO $do$ BEGIN
-    EXECUTE format('ALTER FUNCTION facilitator_search_rows(uuid[]) SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION facilitator_records(uuid[]) SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION facilitator_records_trigger() SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION facilitator_search_rows(uuid[]) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION facilitator_records(uuid[]) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION facilitator_records_trigger() SET search_path = pg_catalog, %I, pg_temp', current_schema());
 END $do$"""
 """The functions that run as the owner find the tables of the schema they were made in, and
 never a table a caller made in its temporary schema under the same name."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from facilitator.shared import failures, records_step
 from facilitator.shared.lease import LEASES
-from facilitator.shared.who_sees import WHO_SEES_STEP
+from facilitator.shared.who_sees import WHO_SEES_STEP, WRITERS_STEP
 
 LOCK_KEY = 0x46414332  # "FAC2": the advisory lock of migrating
 
@@ -91,6 +91,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         f"CREATE POLICY by_group ON meeting_leases USING ({_MAY.format(table='meeting_leases')})"
         f" WITH CHECK ({_MAY.format(table='meeting_leases')})",
     ),
+    # Rows that hang on a meeting (its actions, its lease) only of the meeting's own group
+    # (shared/who_sees.py).
+    WRITERS_STEP,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -135,6 +138,15 @@ def migrate(db: Any) -> int:
                 db.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
 
 
+_OPEN_SCHEMA = """SELECT EXISTS (
+    SELECT 1 FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+    WHERE n.nspname = current_schema() AND a.grantee = 0 AND a.privilege_type = 'CREATE'
+)"""
+"""Whether every role may create objects in the schema the tables go into (PostgreSQL 14 and
+older give PUBLIC that on ``public``): a club's role could then put a function there that
+the tables' own functions, which run as their owner, would call in place of PostgreSQL's."""
+
+
 def bring_up_to_date(db: Any, name: str) -> None:
     """What every conversation with the server does first: an older schema is taken up to
     ours (if the role may), a newer one refused in words (``name``: the address as shown)."""
@@ -142,4 +154,6 @@ def bring_up_to_date(db: Any, name: str) -> None:
     if version > SCHEMA_VERSION:
         raise failures.server_newer(name, version, SCHEMA_VERSION)
     if version < SCHEMA_VERSION:
+        if db.execute(_OPEN_SCHEMA).fetchone()[0]:
+            raise failures.open_schema(name)
         migrate(db)

@@ -57,6 +57,13 @@ class SyncResult(NamedTuple):
     """Meetings on the server this facilitator could not read (left there, not stored)."""
     closed: ClosedResult = ClosedResult(0, ())
     """Closed items sent to the restricted table, and groups' taken back (``closed_sync``)."""
+    not_sent: tuple[str, ...] = ()
+    """The groups of meetings not sent: without a group (""), or of a group this login does
+    not write for (a misspelt group, a group the union office has not set up). The others
+    were sent all the same."""
+    newer_there: int = 0
+    """Meetings written here that the server holds in a newer version than this laptop's:
+    another laptop held them since (a copied archive); this laptop's copy was not sent."""
 
 
 _UPSERT_MEETING = """
@@ -94,21 +101,27 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
         pulled = pull(db, archive, name)
         local = archive.shared_meetings()
         held = _server_versions(db, [m.uid for m in local])
-        sent = 0
+        sent = newer_there = 0
+        not_sent: list[str] = []
         for meeting in local:
+            newer_there += held.get(meeting.uid, 0) > meeting.version
             if held.get(meeting.uid, 0) >= meeting.version:
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
             row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot)
-            with db.transaction():
-                written = db.execute(_UPSERT_MEETING, row).fetchone()
-                if written is not None:
-                    write_actions(db, meeting.uid, meeting.group, actions, row["groups"])
-                    write_follow_ups(db, meeting.uid, snapshot)
+            try:
+                with db.transaction():
+                    written = db.execute(_UPSERT_MEETING, row).fetchone()
+                    if written is not None:
+                        write_actions(db, meeting.uid, meeting.group, actions, row["groups"])
+                        write_follow_ups(db, meeting.uid, snapshot)
+            except psycopg.errors.InsufficientPrivilege:  # row-level security: not this login's group (or none)
+                not_sent.append(meeting.group or "")
+                continue
             archive.mark_sent(meeting.meeting_id, meeting.version)
             sent += written is not None
-        closed = send_closed(db, archive, local)
-        return SyncResult(len(local), sent, pulled.received, pulled.refused, closed)
+        closed = send_closed(db, archive, [m for m in local if (m.group or "") not in not_sent])
+        return SyncResult(len(local), sent, pulled.received, pulled.refused, closed, tuple(dict.fromkeys(not_sent)), newer_there)
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None
     finally:

@@ -133,3 +133,39 @@ WHO_SEES_STEP: tuple[str, ...] = (
     _SEARCH_PATH,
 )
 """The step's statements, run in order in one transaction by ``schema.migrate``."""
+
+
+_MEETING_GROUP = """CREATE FUNCTION facilitator_meeting_group(p_uid uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT group_name FROM meetings WHERE uid = p_uid
+$$"""
+"""The group whose role wrote a meeting, whoever asks (NULL: no such meeting yet). The rows
+that hang on a meeting (its actions, its lease) must be of that group: another club's role
+could otherwise put a row on a meeting it cannot even read, which the meeting's own laptop
+can then neither see nor replace, and its every sync stops there."""
+
+_OWN_MEETING = "facilitator_meeting_group({uid}) IS NOT DISTINCT FROM group_name"
+
+WRITERS_STEP: tuple[str, ...] = (
+    _MEETING_GROUP,
+    """DO $$ BEGIN
+        EXECUTE format('ALTER FUNCTION facilitator_meeting_group(uuid) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    END $$""",
+    "GRANT EXECUTE ON FUNCTION facilitator_meeting_group(uuid) TO PUBLIC",  # the policies run it as the one who writes
+    f"CREATE POLICY own_meeting ON actions AS RESTRICTIVE FOR INSERT WITH CHECK ({_OWN_MEETING.format(uid='meeting_uid')})",
+    f"CREATE POLICY own_meeting_kept ON actions AS RESTRICTIVE FOR UPDATE USING (true) WITH CHECK ({_OWN_MEETING.format(uid='meeting_uid')})",
+    # A lease on a meeting not yet on the server is anyone's of the group to take; once the
+    # meeting is there, only its group's. And a lease is for minutes, not for ever: the
+    # expiry a client may write is bounded by the server's clock.
+    f"""CREATE POLICY own_meeting ON meeting_leases AS RESTRICTIVE FOR INSERT WITH CHECK (
+        (facilitator_meeting_group(uid) IS NULL OR {_OWN_MEETING.format(uid="uid")})
+        AND expires_at <= now() + interval '10 minutes'
+    )""",
+    f"""CREATE POLICY own_meeting_kept ON meeting_leases AS RESTRICTIVE FOR UPDATE USING (true) WITH CHECK (
+        (facilitator_meeting_group(uid) IS NULL OR {_OWN_MEETING.format(uid="uid")})
+        AND expires_at <= now() + interval '10 minutes'
+    )""",
+)
+"""The server's step that keeps another club's role from writing rows on a club's meetings
+(appended to ``schema.MIGRATIONS``): restrictive policies, which hold besides the group
+policies of the earlier steps."""

@@ -177,7 +177,13 @@ def test_pulling_never_replaces_a_meeting_written_on_this_laptop(
     synced(capsys, a, club, sent=1, of=1, received=0)
     with psycopg.connect(club, autocommit=True) as db:  # a newer version on the server, from anywhere
         db.execute("UPDATE meetings SET version = version + 100, title = 'Andet'")
-    synced(capsys, a, club, sent=0, of=1, received=0)
+    code, out, err = run(capsys, a, "sync")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].startswith("Sent 0 of 1 meetings") and out.splitlines()[1].startswith("Received 0 meetings")
+    assert out.splitlines()[2] == (
+        f"1 meetings are newer on {club} than here: another computer has held them since."
+        " This computer's copy was not sent; it is kept here as it was."
+    )
     with Archive.open(a, read_only=True) as archive:
         (mine,) = archive.meetings()
         assert mine.title == "Klubmøde" and archive.received_from(mine.id) is None

@@ -101,7 +101,7 @@ def test_the_readme_sets_up_a_server_and_connects_a_club(
 ) -> None:
     pg, readme = clean_server, blocks()
     assert set(readme) == {
-        *("owner.sql", "schema.sh", "group.sql", "pgpass", "club.sh", "pgpassword.sh"),
+        *("owner.sql", "public.sql", "schema.sh", "group.sql", "pgpass", "club.sh", "pgpassword.sh"),
         *("pg_service.conf", "service.sh", "closed.sh", "takeback.sh"),
     }
     monkeypatch.chdir(tmp_path)
@@ -114,6 +114,8 @@ def test_the_readme_sets_up_a_server_and_connects_a_club(
 
     # The union office.
     superuser(pg, readme["owner.sql"])
+    superuser(pg, "GRANT CREATE ON SCHEMA public TO PUBLIC", database="klubarkiv")  # as PostgreSQL 14 left it
+    superuser(pg, readme["public.sql"], database="klubarkiv")
     shell.run(readme["schema.sh"])
     assert shell.outputs[-1].startswith("Sendte 0 af 0 møder")
     superuser(pg, readme["group.sql"], database="klubarkiv")

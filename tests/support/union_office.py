@@ -34,7 +34,7 @@ def set_up(pg: PostgresServer, database: str, groups: dict[str, str]) -> dict[st
             roles = GroupRoles(group, f"{tag}_{database}", f"{tag}_lukket_{database}")
             for role in roles[1:]:
                 db.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{GroupRoles.password(role)}'".encode())
-            db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON meetings, actions TO {roles.role}".encode())
+            db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON meetings, actions, meeting_leases TO {roles.role}".encode())
             db.execute(f"GRANT SELECT ON closed_items TO {roles.restricted}".encode())
             db.execute(
                 "INSERT INTO group_roles (group_name, role_name, restricted_role) VALUES (%s, %s, %s)",
