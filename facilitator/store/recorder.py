@@ -211,10 +211,13 @@ class Recorder:
         return self._notes_due is not None and now >= self._notes_due
 
     def _wait_time(self, now: float) -> float | None:
-        moments = [m for m in (self._retry_at, self._notes_due) if m is not None]
-        if self._retry_at is None and self._changes.structural:
+        """How long the thread may sleep: while backing off, until the pause ends (notes put
+        back after a failure are due at once, but wait for it like everything else)."""
+        if self._retry_at is not None and now < self._retry_at:
+            return self._retry_at - now
+        if self._changes.structural:
             return 0.0
-        return max(0.0, min(moments) - now) if moments else None
+        return max(0.0, self._notes_due - now) if self._notes_due is not None else None
 
     def _run(self) -> None:
         failures = 0

@@ -113,6 +113,38 @@ def test_a_failing_disk_is_retried_and_nothing_is_lost(
     assert back.items[0].notes == "noter under fejlen"
 
 
+def test_backing_off_sleeps_until_the_pause_ends(archive: Archive, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notes put back after a failure are due at once; the thread still sleeps out the pause
+    instead of waking at once, again and again, for the whole of it (a core of the laptop)."""
+    meeting_id = archive.create(running)
+    saves: list[float] = []
+
+    def failing_notes(*args, **kwargs):  # type: ignore[no-untyped-def]
+        saves.append(time.monotonic())
+        raise ArchiveError("full")
+
+    monkeypatch.setattr(archive, "save_notes", failing_notes)
+    monkeypatch.setattr("facilitator.store.recorder.RETRY_PAUSES", (0.4,))
+    recorder = Recorder(archive, meeting_id, running, MeetingLock.take(archive.path, meeting_id), notes_interval=0.01)
+    wakes = 0
+    wait_time = recorder._wait_time
+
+    def counted(now: float) -> float | None:
+        nonlocal wakes
+        wakes += 1
+        return wait_time(now)
+
+    monkeypatch.setattr(recorder, "_wait_time", counted)
+    recorder.start()
+    running.set_notes("noter mens disken er fuld")
+    deadline = time.monotonic() + 10
+    while len(saves) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    recorder.close(timeout=0.1)
+    assert len(saves) >= 3  # retried after each pause
+    assert wakes < 20 * len(saves)  # a few wakes per pause, not thousands
+
+
 def test_flush_reports_a_save_that_cannot_finish(archive: Archive, running: Meeting, monkeypatch: pytest.MonkeyPatch) -> None:
     meeting_id = archive.create(running)
 
