@@ -66,7 +66,7 @@ def _text(value: dt.date | dt.datetime | None) -> str | None:
 
 
 def meetings(reader: Reader, *, limit: int | None) -> list[SharedMeeting]:
-    groups, values = reader.where_group("m")
+    groups, values = reader.where_groups("m")
     rows = keyset(
         reader.db,
         f"SELECT m.uid::text, m.title, m.kind, m.group_name, {HELD}, m.started_at, m.ended_at, {NEWEST}, m.uid FROM meetings m",
@@ -80,7 +80,7 @@ def meetings(reader: Reader, *, limit: int | None) -> list[SharedMeeting]:
 
 
 def actions(reader: Reader, *, open_only: bool = False, group: str | None = None, limit: int | None) -> list[SharedAction]:
-    conditions, values = reader.where_group("a", group)
+    conditions, values = reader.where_groups("a", group)
     if open_only:
         conditions.append("NOT a.done")
     order = (

@@ -59,6 +59,16 @@ class Reader(NamedTuple):
             return [f"{alias}.group_name = ANY(%s)"], [list(self.groups)]
         return [], []
 
+    def where_groups(self, alias: str, group: str | None = None) -> tuple[list[str], list[Any]]:
+        """The condition on ``alias.groups`` (meetings and actions): a joint meeting is any
+        of its groups', as the policies have it, not only its first group's; through the
+        GIN index on ``groups``."""
+        if group is not None:
+            return [f"{alias}.groups && %s::text[]"], [[sendable(group)]]
+        if self.groups is not None:
+            return [f"{alias}.groups && %s::text[]"], [list(self.groups)]
+        return [], []
+
 
 @contextmanager
 def reading(target: str) -> Iterator[Reader]:

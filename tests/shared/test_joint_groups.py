@@ -172,3 +172,34 @@ def test_a_further_groups_laptop_receives_the_joint_meeting_and_follows_up_its_a
 
     monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[THIRD].role))
     assert run(capsys, laptops[THIRD], "sync")[1].splitlines()[1].startswith("Received 0 meetings")
+
+
+def test_a_further_groups_lists_on_the_server_show_the_joint_meeting_and_its_actions(
+    tmp_path: Path,
+    pg: PostgresServer,
+    roles: tuple[str, dict[str, GroupRoles]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``meetings --shared`` and ``actions --shared`` ask for the role's groups; a joint
+    meeting is HK's too, though DS's role wrote it (its first group)."""
+    database, made = roles
+    ds_laptop = tmp_path / "ds.sqlite3"
+    assert run(capsys, ds_laptop, "share", pg.url(database, user=made[DS].role))[0] == 0
+    with Archive.open(ds_laptop) as archive:
+        hold_joint(archive)
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
+    assert run(capsys, ds_laptop, "sync")[0] == 0
+
+    for group, sees in ((HK, True), (THIRD, False)):
+        laptop = tmp_path / f"{made[group].role}.sqlite3"
+        assert run(capsys, laptop, "share", pg.url(database, user=made[group].role))[0] == 0
+        monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[group].role))
+        for args in (("meetings", "--shared"), ("actions", "--shared"), ("actions", "--shared", "--group", group)):
+            code, out, err = run(capsys, laptop, *args)
+            assert code == 0, err
+            shown = "Fælles måling af støj" in out if args[0] == "actions" else "Fællesmøde" in out
+            assert shown is sees, (group, args, out)
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
+    code, out, _ = run(capsys, tmp_path / f"{made[HK].role}.sqlite3", "actions", "--shared", "--group", THIRD)
+    assert code == 0 and "Fælles måling af støj" not in out
