@@ -24,6 +24,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from facilitator.shared import failures
+from facilitator.text.visible import one_line
 
 LEASES = (
     """CREATE TABLE meeting_leases (
@@ -56,6 +57,9 @@ _TAKE = """
 """
 
 
+HOLDER_CHARS = 60
+"""How much of a holder's name is shown: a laptop's host name, not a page of text."""
+
 TRIES = 3
 """Takings of a lease released between its two statements before it counts as unseen."""
 
@@ -72,10 +76,17 @@ def take(db: Any, uid: str, group: str | None, *, holder: str, token: str, secon
                 return None
             other = db.execute("SELECT holder, expires_at FROM meeting_leases WHERE uid = %s", (uid,)).fetchone()
         if other is not None:
-            return Holder(str(other[0]), other[1])
+            return Holder(shown_holder(other[0]), other[1])
         # Released between the two statements: try again. Or a lease this role cannot see
         # (another group's, on this meeting's id): that does not go away by trying.
     raise failures.lease_unseen(uid)
+
+
+def shown_holder(name: object) -> str:
+    """A holder's name as the server gives it, made fit to show here, once: any laptop of the
+    group (or a person with the group's login) wrote it, so it is data from elsewhere, one
+    short line with no control character in it, whatever it holds."""
+    return one_line(name)[:HOLDER_CHARS].strip() or "?"
 
 
 def release(db: Any, uid: str, token: str) -> None:

@@ -55,3 +55,31 @@ def test_a_groups_role_sees_and_takes_only_its_own_groups_leases(pg: PostgresSer
         release(db, UID, "a")  # nor let go
     with psycopg.connect(pg.url(database)) as db:
         assert db.execute("SELECT holder, group_name FROM meeting_leases").fetchall() == [("anne-laptop", "Klubben")]
+
+
+HOSTILE_HOLDERS = [
+    "\x1b]0;pwned\x07\x1b[2J[b]bo[/b]",
+    "[@click=app.quit]klik[/]\nforged line",
+    "x" * 10_000,
+    "",
+    "\u2028\x9b31m",
+]
+
+
+def test_a_holder_written_by_another_laptop_is_one_short_line_here(pg: PostgresServer) -> None:
+    """The holder's name comes from the server, written by any laptop with the group's login:
+    what reaches a message is one short line with no control character, whatever it was."""
+    from facilitator.shared.live import HELD, LiveState
+
+    with psycopg.connect(pg.url(pg.new_database()), autocommit=True) as db:
+        shared_schema.migrate(db)
+        for name in HOSTILE_HOLDERS:
+            db.execute("DELETE FROM meeting_leases")
+            assert take(db, UID, "Klubben", holder=name, token="a", seconds=60) is None
+            other = take(db, UID, "Klubben", holder="bo-laptop", token="b", seconds=60)
+            assert other is not None
+            assert 0 < len(other.holder) <= 60
+            refused = LiveState(HELD, holder=other).refused
+            assert refused is not None
+            for text in (other.holder, refused, LiveState(HELD, holder=other).shown()):
+                assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in text), text
