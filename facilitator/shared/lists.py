@@ -66,7 +66,7 @@ def _text(value: dt.date | dt.datetime | None) -> str | None:
 
 
 def meetings(reader: Reader, *, limit: int | None) -> list[SharedMeeting]:
-    groups, values = reader.where_groups("m")
+    groups, values = reader.where_groups("m", uid="uid")
     rows = keyset(
         reader.db,
         f"SELECT m.uid::text, m.title, m.kind, m.group_name, {HELD}, m.started_at, m.ended_at, {NEWEST}, m.uid FROM meetings m",
@@ -117,7 +117,7 @@ def _names(value: Any) -> tuple[str, ...]:
 
 
 def decisions(reader: Reader, *, group: str | None = None, since: str | None = None, limit: int | None) -> list[SharedDecision]:
-    conditions, values = reader.where_group("d", group)
+    conditions, values = reader.where_groups("d", group)
     if since is not None:
         conditions.append("d.held >= %s::date")
         values.append(since)

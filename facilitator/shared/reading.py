@@ -51,23 +51,16 @@ class Reader(NamedTuple):
     groups: tuple[str, ...] | None
     """The groups whose rows the policies let the role read; None when they do not bind it."""
 
-    def where_group(self, alias: str, group: str | None = None) -> tuple[list[str], list[Any]]:
-        """The condition on ``alias.group_name``: the group asked for, else the role's groups."""
-        if group is not None:
-            return [f"{alias}.group_name = %s"], [sendable(group)]
-        if self.groups is not None:
-            return [f"{alias}.group_name = ANY(%s)"], [list(self.groups)]
-        return [], []
-
-    def where_groups(self, alias: str, group: str | None = None) -> tuple[list[str], list[Any]]:
-        """The condition on ``alias.groups`` (meetings and actions): a joint meeting is any
-        of its groups', as the policies have it, not only its first group's; through the
-        GIN index on ``groups``."""
-        if group is not None:
-            return [f"{alias}.groups && %s::text[]"], [[sendable(group)]]
-        if self.groups is not None:
-            return [f"{alias}.groups && %s::text[]"], [list(self.groups)]
-        return [], []
+    def where_groups(self, alias: str, group: str | None = None, uid: str = "meeting_uid") -> tuple[list[str], list[Any]]:
+        """The rows of the group asked for, else of the role's groups: a joint meeting's are
+        each of its groups', as the policies have it, not only its first group's. Named by
+        the first group and by the joint meetings' ids (``joint_reads``), both by index:
+        under the policies an array's ``&&`` would read every club's rows (``records_step``)."""
+        names = [sendable(group)] if group is not None else list(self.groups) if self.groups is not None else None
+        if names is None:
+            return [], []
+        joint = "ARRAY(SELECT j.meeting_uid FROM joint_reads j WHERE j.group_name = ANY(%s))"
+        return [f"({alias}.group_name = ANY(%s) OR {alias}.{uid} = ANY({joint}))"], [names, names]
 
 
 @contextmanager

@@ -176,3 +176,96 @@ FILLING: tuple[str, ...] = (
 )
 """The function that makes the rows, the trigger that calls it, and the rows of the
 meetings already on the server."""
+
+
+_GROUPS = "CASE WHEN m.group_name = ANY(m.groups) THEN m.groups ELSE array_prepend(m.group_name, m.groups) END"
+"""A meeting's (``m``) groups, its first group always among them (a row sent before
+``meetings.groups`` was filled has it empty)."""
+
+_JOINT_READS = "INSERT INTO joint_reads (group_name, meeting_uid) SELECT g, m.uid FROM meetings m, unnest(m.groups) g WHERE g <> m.group_name AND"
+"""A row for each further group of each joint meeting (``AND``-ed with which meetings)."""
+
+_JOINT_RECORDS = f"""CREATE OR REPLACE FUNCTION facilitator_records(meeting_uids uuid[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER AS $fn$
+BEGIN
+    -- As before, with each row's meeting's groups, which the joint policies read.
+    WITH fresh AS MATERIALIZED (
+        SELECT f.*, {_GROUPS} AS groups FROM facilitator_search_rows(meeting_uids) f JOIN meetings m ON m.uid = f.meeting_uid
+    )
+    DELETE FROM search_texts s
+    WHERE s.meeting_uid = ANY(meeting_uids) AND NOT EXISTS (
+        SELECT 1 FROM fresh f
+        WHERE f.meeting_uid = s.meeting_uid AND f.seq = s.seq AND f.group_name = s.group_name AND f.newest = s.newest
+            AND f.item_title = s.item_title AND f.kind = s.kind AND f.body = s.body AND f.groups = s.groups
+    );
+    DELETE FROM decision_log WHERE meeting_uid = ANY(meeting_uids);
+    DELETE FROM joint_reads WHERE meeting_uid = ANY(meeting_uids);
+    {_JOINT_READS} m.uid = ANY(meeting_uids) ON CONFLICT DO NOTHING;
+    INSERT INTO search_texts (meeting_uid, seq, group_name, groups, newest, item_title, kind, body, folded)
+    SELECT f.meeting_uid, f.seq, f.group_name, {_GROUPS}, f.newest, f.item_title, f.kind, f.body, facilitator_fold(f.body)
+    FROM facilitator_search_rows(meeting_uids) f JOIN meetings m ON m.uid = f.meeting_uid
+    WHERE NOT EXISTS (SELECT 1 FROM search_texts s WHERE s.meeting_uid = f.meeting_uid AND s.seq = f.seq)
+    ON CONFLICT DO NOTHING;
+    INSERT INTO decision_log (meeting_uid, decision_id, group_name, groups, newest, held, item_title, text, principles, answers,
+        review, forwarded_to)
+    SELECT m.uid, (d->>'id')::integer, m.group_name, {_GROUPS}, coalesce(m.started_at, '0001-01-01'::timestamp),
+        coalesce(m.held_on, m.started_at::date), coalesce(i->'item'->>'title', ''), coalesce(d->>'text', ''),
+        coalesce(d->'principles', '[]'::jsonb), coalesce(d->'answers', '[]'::jsonb), d->>'review',
+        ARRAY(
+            SELECT DISTINCT f->>2 FROM jsonb_array_elements(CASE jsonb_typeof(i->'forwards') WHEN 'array' THEN i->'forwards' END) f
+            WHERE f->>0 = 'beslutning' AND f->>1 = d->>'id' AND f->>2 IS NOT NULL ORDER BY 1
+        )
+    FROM meetings m
+    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(m.snapshot->'items') WHEN 'array' THEN m.snapshot->'items' END) i
+    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(i->'decisions') WHEN 'array' THEN i->'decisions' END) d
+    WHERE m.uid = ANY(meeting_uids) AND i->'item'->'confidential' IS DISTINCT FROM 'true'::jsonb
+    ON CONFLICT DO NOTHING;
+END $fn$"""
+"""The records made with their meeting's groups (the step's version of ``_RECORDS``)."""
+
+_READS_ONCE = """{table}.groups && ARRAY(
+    SELECT g.group_name FROM group_roles g JOIN pg_roles r ON r.rolname = g.role_name
+    WHERE pg_has_role(current_user, r.oid, 'MEMBER')
+)"""
+"""A row is readable by the role of any of its meeting's groups (as ``who_sees.READS``), the
+role's groups looked up once per query, not once per row (the subquery names no column of
+the row)."""
+
+JOINT_STEP: tuple[str, ...] = (
+    "ALTER TABLE search_texts ADD COLUMN groups text[] NOT NULL DEFAULT '{}'",
+    "ALTER TABLE decision_log ADD COLUMN groups text[] NOT NULL DEFAULT '{}'",
+    f"UPDATE search_texts s SET groups = {_GROUPS} FROM meetings m WHERE m.uid = s.meeting_uid",
+    f"UPDATE decision_log d SET groups = {_GROUPS} FROM meetings m WHERE m.uid = d.meeting_uid",
+    _JOINT_RECORDS,
+    """DO $do$ BEGIN
+        EXECUTE format('ALTER FUNCTION facilitator_records(uuid[]) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    END $do$""",
+    "DROP TRIGGER meetings_records ON meetings",
+    """CREATE TRIGGER meetings_records AFTER INSERT OR UPDATE OF snapshot, group_name, groups, started_at, held_on ON meetings
+        FOR EACH ROW EXECUTE FUNCTION facilitator_records_trigger()""",
+    # Which joint meetings are a further group's, for its queries to name by index.
+    """CREATE TABLE joint_reads (
+        group_name text NOT NULL,
+        meeting_uid uuid NOT NULL REFERENCES meetings (uid) ON DELETE CASCADE,
+        PRIMARY KEY (group_name, meeting_uid)
+    )""",
+    "CREATE INDEX joint_reads_by_meeting ON joint_reads (meeting_uid)",
+    "GRANT SELECT ON joint_reads TO PUBLIC",
+    "ALTER TABLE joint_reads ENABLE ROW LEVEL SECURITY",
+    f"{_JOINT_READS} true",
+    *(f"CREATE POLICY by_joint_group ON {table} FOR SELECT USING ({_READS_ONCE.format(table=table)})" for table in READABLE),
+    # The same, for meetings and actions, in the form their groups are looked up in once.
+    *(f"ALTER POLICY by_joint_group ON {table} USING ({_READS_ONCE.format(table=table)})" for table in ("meetings", "actions")),
+)
+"""The server's step that lets every group of a joint meeting search it and list its
+decisions, as it reads the meeting (``who_sees``): each record carries its meeting's groups,
+and a second policy reads them (appended to ``schema.MIGRATIONS``, with ``joint_reads``'s
+policy). The function that makes the records is replaced (``CREATE OR REPLACE`` keeps who
+may run it, not its search path, which is pinned again); the trigger runs it again when a
+meeting's groups change too.
+
+``joint_reads`` names, for each further group, the joint meetings that are its too. A
+club's query names its rows by ``group_name = ANY(…) OR meeting_uid = ANY(…)``: under
+row-level security only a *leakproof* condition may go before the policy into an index
+scan, and ``=`` is one where the array overlap ``&&`` is not, so ``groups && …`` would read
+every club's rows to keep a club's (90 times slower at 100,000 meetings)."""

@@ -31,6 +31,13 @@ _MAY = """EXISTS (
 """A row is a role's when its group's role is one the role is a member of (by oid: a role
 named in ``group_roles`` that does not exist yet gives no error, only no rows)."""
 
+JOINT_RECORDS_STEP: tuple[str, ...] = (
+    *records_step.JOINT_STEP,
+    f"CREATE POLICY by_group ON joint_reads FOR SELECT USING ({_MAY.format(table='joint_reads')})",
+)
+"""A joint meeting's records read by each of its groups (``records_step.JOINT_STEP``), and
+which joint meetings are a group's read by that group's role only."""
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         # Every client reads the version before anything else, whatever its role.
@@ -94,6 +101,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # Rows that hang on a meeting (its actions, its lease) only of the meeting's own group
     # (shared/who_sees.py).
     WRITERS_STEP,
+    # A joint meeting's records (search, decisions) read by each of its groups, as the meeting is.
+    JOINT_RECORDS_STEP,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -76,7 +76,7 @@ def search(reader: Reader, text: str, *, limit: int) -> list[SharedHit]:
     if not words:
         return []
     found = _words(reader, words)
-    groups, group_values = reader.where_group("s")
+    groups, group_values = reader.where_groups("s")
     for word in sorted(found, key=lambda w: len(w.pattern), reverse=True):
         condition, values = _condition(word)
         where = " AND ".join([*groups, condition])

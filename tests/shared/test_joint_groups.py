@@ -203,3 +203,91 @@ def test_a_further_groups_lists_on_the_server_show_the_joint_meeting_and_its_act
     monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
     code, out, _ = run(capsys, tmp_path / f"{made[HK].role}.sqlite3", "actions", "--shared", "--group", THIRD)
     assert code == 0 and "Fælles måling af støj" not in out
+
+
+def test_a_further_groups_search_and_decisions_on_the_server_find_the_joint_meeting(
+    tmp_path: Path,
+    pg: PostgresServer,
+    roles: tuple[str, dict[str, GroupRoles]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``search --shared`` and ``decisions --shared`` read the records the server made of a
+    joint meeting: HK's role finds them as DS's does, a third club's role does not, and the
+    closed item's notes are in no one's."""
+    database, made = roles
+    ds_laptop = tmp_path / "ds.sqlite3"
+    assert run(capsys, ds_laptop, "share", pg.url(database, user=made[DS].role))[0] == 0
+    with Archive.open(ds_laptop) as archive:
+        hold_joint(archive)
+        [meeting_id] = [m.id for m in archive.meetings()]
+        meeting = archive.load(meeting_id)
+        meeting.go_to(0)
+        meeting.add_decision("Støjmålingen gøres i fællesskab")
+        save(archive, meeting_id, meeting)
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
+    assert run(capsys, ds_laptop, "sync")[0] == 0
+
+    for group, sees in ((DS, True), (HK, True), (THIRD, False)):
+        laptop = tmp_path / f"{made[group].role}.sqlite3"
+        if group != DS:
+            assert run(capsys, laptop, "share", pg.url(database, user=made[group].role))[0] == 0
+        else:
+            laptop = ds_laptop
+        monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[group].role))
+        for args in (
+            ("search", "--shared", "støjmåling"),
+            ("search", "--shared", "måling"),  # a part of a word, by trigrams
+            ("decisions", "--shared"),
+            ("decisions", "--shared", "--group", group),
+        ):
+            code, out, err = run(capsys, laptop, *args)
+            assert code == 0, err
+            assert ("fællesskab" in out or "af støj" in out) is sees, (group, args, out)
+        code, out, _ = run(capsys, laptop, "search", "--shared", "LUKKET")
+        assert "LUKKET" not in out
+    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
+    code, out, _ = run(capsys, tmp_path / f"{made[HK].role}.sqlite3", "decisions", "--shared", "--group", THIRD)
+    assert code == 0 and "Støjmålingen" not in out
+
+
+def test_records_made_before_the_joint_step_get_their_meetings_groups(pg: PostgresServer) -> None:
+    """A server whose records were made before the step: the step gives each record its
+    meeting's groups (the first group when the meeting's list was left empty), and the
+    further group of a joint meeting reads them from then on."""
+    database = pg.new_database()
+    before = shared_schema.MIGRATIONS.index(shared_schema.JOINT_RECORDS_STEP)
+    joint, single = "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"
+    snapshot = '{"items": [{"id": 0, "item": {"title": "Punkt"}, "notes": "Fælles støjmåling", "decisions": [{"id": 1, "text": "Vedtaget"}]}]}'
+    with psycopg.connect(pg.url(database), autocommit=True) as db:
+        db.execute(shared_schema.VERSION_TABLE)
+        for steps in shared_schema.MIGRATIONS[:before]:
+            for step in steps:
+                db.execute(step.encode())
+        db.execute("INSERT INTO facilitator_schema (version) VALUES (%s)", (before,))
+        db.execute(
+            "INSERT INTO meetings (uid, version, group_name, groups, kind, title, snapshot) VALUES"
+            " (%s, 1, %s, %s, 'klubmøde', 'Fælles', %s::jsonb), (%s, 1, %s, '{}', 'klubmøde', 'Eget', %s::jsonb)",
+            (joint, DS, [DS, HK], snapshot, single, DS, snapshot),
+        )
+        shared_schema.migrate(db)
+        assert db.execute("SELECT DISTINCT meeting_uid::text, groups FROM search_texts ORDER BY 1").fetchall() == [
+            (joint, [DS, HK]),
+            (single, [DS]),
+        ]
+        assert db.execute("SELECT meeting_uid::text, groups FROM decision_log ORDER BY 1").fetchall() == [
+            (joint, [DS, HK]),
+            (single, [DS]),
+        ]
+        db.execute("UPDATE meetings SET groups = %s WHERE uid = %s", ([DS, THIRD], joint))  # the trigger makes them again
+        assert db.execute("SELECT DISTINCT groups FROM search_texts WHERE meeting_uid = %s", (joint,)).fetchone() == (
+            [DS, THIRD],
+        )
+    made = set_up(pg, database, {DS: "ds", HK: "hk", THIRD: "tredje"})
+    for group, uids in ((DS, [joint, single]), (HK, []), (THIRD, [joint])):
+        with as_role(pg, database, made[group].role) as db:
+            for table in ("search_texts", "decision_log"):
+                rows = db.execute(f"SELECT DISTINCT meeting_uid::text FROM {table} ORDER BY 1").fetchall()  # noqa: S608
+                assert [r[0] for r in rows] == uids, (group, table)
+            further = [r[0] for r in db.execute("SELECT meeting_uid::text FROM joint_reads").fetchall()]
+            assert further == ([joint] if group == THIRD else []), group  # what its queries name by index
