@@ -38,7 +38,7 @@ from facilitator.i18n import t
 from facilitator.shared import failures
 from facilitator.shared.lease import Holder, release, take
 from facilitator.shared.schema import bring_up_to_date
-from facilitator.shared.sync import LocalMeetings, connect, sync
+from facilitator.shared.sync import LocalMeetings, SyncResult, connect, sync
 from facilitator.shared.target import shown
 from facilitator.text.visible import one_line
 
@@ -66,6 +66,9 @@ class Timing(NamedTuple):
 TIMING = Timing()
 
 CONNECTING, SYNCED, OFFLINE, FAILED, HELD, CONFLICT = "connecting", "synced", "offline", "failed", "held", "conflict"
+NEWER = "newer"
+"""The server holds this meeting in a newer version: another computer held it since (a
+copied archive). It is saved here and not sent, for the rest of the session."""
 
 
 class LiveState(NamedTuple):
@@ -77,7 +80,7 @@ class LiveState(NamedTuple):
     holder: Holder | None = None
     """Who holds the meeting elsewhere (kinds ``held`` and ``conflict``)."""
     problem: str | None = None
-    """The last failure, in words (kinds ``offline`` and ``failed``)."""
+    """The last failure, in words (kinds ``offline``, ``failed`` and ``newer``)."""
 
     def shown(self, *, short: bool = False) -> str:
         """The status bar's line; ``short`` for a narrow screen (a word or a sign, the rest
@@ -92,13 +95,15 @@ class LiveState(NamedTuple):
             return t("live.short.offline") if short else t("live.offline")
         if self.kind == FAILED:
             return t("live.short.failed") if short else t("live.failed")
+        if self.kind == NEWER:
+            return t("live.short.failed") if short else t("live.newer")
         return t("live.short.connecting") if short else t("live.connecting")
 
     @property
     def needs_look(self) -> bool:
         """Whether the line is a warning: a failure that is not just a server out of reach,
         or the meeting held elsewhere. Being offline is normal, and shown quietly."""
-        return self.kind in (FAILED, HELD, CONFLICT)
+        return self.kind in (FAILED, HELD, CONFLICT, NEWER)
 
     @property
     def refused(self) -> str | None:
@@ -157,6 +162,8 @@ class LiveShare:
         self._pending_since: float | None = None
         """When the first change not synced yet came (None: nothing waits)."""
         self._answered = threading.Event()
+        self._newer = False
+        """The server was found to hold this meeting in a newer version: it is kept back."""
         self._thread = threading.Thread(target=self._run, name=f"shared-{uid[:8]}", daemon=True)
 
     def start(self) -> LiveShare:
@@ -225,10 +232,9 @@ class LiveShare:
                         continue
                     if sending:
                         archive = archive or self._open_archive()
-                        sync(archive, self.target)
+                        self._sent(sync(archive, self.target, keep_back=(self.uid,) if self._newer else ()))
                         synced_once = True
-                        self._settle(LiveState(SYNCED, dt.datetime.now()))
-                    elif self.state.kind != SYNCED:
+                    elif self.state.kind not in (SYNCED, NEWER):
                         self._settle(LiveState(SYNCED, self.state.synced_at) if self.state.synced_at else LiveState())
                     failed_rounds = 0
                 except Exception as error:  # noqa: BLE001 - whatever it is, a word on the screen, never a traceback over it
@@ -243,6 +249,14 @@ class LiveShare:
             self._answered.set()
             if archive is not None:
                 archive.close()
+
+    def _sent(self, result: SyncResult) -> None:
+        """A sync ended: synced, or this meeting found newer on the server (and kept back from now on)."""
+        self._newer = self._newer or self.uid in result.newer_uids
+        if self._newer:
+            self._settle(LiveState(NEWER, self.state.synced_at, problem=t("live.newer_there", target=shown(self.target))))
+        else:
+            self._settle(LiveState(SYNCED, dt.datetime.now()))
 
     def _sync_due(self) -> float:
         pending = self._pending_since
@@ -285,8 +299,7 @@ class LiveShare:
                 return
             if archive is None:
                 archive = own = self._open_archive()
-            sync(archive, self.target)
-            self.state = LiveState(SYNCED, dt.datetime.now())
+            self._sent(sync(archive, self.target, keep_back=(self.uid,) if self._newer else ()))
             db = connect(self.target)
             try:
                 release(db, self.uid, self._token)

@@ -16,6 +16,7 @@ changes nothing, so two syncs racing cannot undo each other.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, NamedTuple, Protocol
 
 from facilitator.shared import failures
@@ -64,6 +65,8 @@ class SyncResult(NamedTuple):
     newer_there: int = 0
     """Meetings written here that the server holds in a newer version than this laptop's:
     another laptop held them since (a copied archive); this laptop's copy was not sent."""
+    newer_uids: tuple[str, ...] = ()
+    """Those meetings' ids, and the ids of those kept back (``sync``'s ``keep_back``)."""
 
 
 _UPSERT_MEETING = """
@@ -90,8 +93,12 @@ def connect(target: str) -> Any:
         raise failures.on_connect(error, shown(target)) from None
 
 
-def sync(archive: LocalMeetings, target: str) -> SyncResult:
-    """Receive every meeting the laptop lacks, then send every one whose version the server does not have yet."""
+def sync(archive: LocalMeetings, target: str, *, keep_back: Collection[str] = ()) -> SyncResult:
+    """Receive every meeting the laptop lacks, then send every one whose version the server does not have yet.
+
+    ``keep_back``: ids of meetings not to send though their version here has passed the
+    server's: the open meeting found newer on the server once (``live``), whose copy here
+    would otherwise replace the other computer's as soon as enough was typed here."""
     import psycopg
 
     name = shown(target)
@@ -101,11 +108,14 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
         pulled = pull(db, archive, name)
         local = archive.shared_meetings()
         held = _server_versions(db, [m.uid for m in local])
-        sent = newer_there = 0
+        sent = 0
         not_sent: list[str] = []
+        newer: list[str] = []
         for meeting in local:
-            newer_there += held.get(meeting.uid, 0) > meeting.version
-            if held.get(meeting.uid, 0) >= meeting.version:
+            there = held.get(meeting.uid, 0)
+            if there > meeting.version or meeting.uid in keep_back:
+                newer.append(meeting.uid)
+            if there >= meeting.version or meeting.uid in keep_back:
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
             row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot)
@@ -120,8 +130,10 @@ def sync(archive: LocalMeetings, target: str) -> SyncResult:
                 continue
             archive.mark_sent(meeting.meeting_id, meeting.version)
             sent += written is not None
-        closed = send_closed(db, archive, [m for m in local if (m.group or "") not in not_sent])
-        return SyncResult(len(local), sent, pulled.received, pulled.refused, closed, tuple(dict.fromkeys(not_sent)), newer_there)
+        closed = send_closed(db, archive, [m for m in local if (m.group or "") not in not_sent and m.uid not in newer])
+        return SyncResult(
+            len(local), sent, pulled.received, pulled.refused, closed, tuple(dict.fromkeys(not_sent)), len(newer), tuple(newer)
+        )
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None
     finally:

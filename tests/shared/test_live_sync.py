@@ -24,6 +24,7 @@ from facilitator.session import Resumption, Session
 from facilitator.shared import live
 from facilitator.shared.lease import release, take
 from facilitator.shared.schema import migrate
+from facilitator.shared.sync import sync
 from facilitator.store.archive import Archive
 from facilitator.tui.app import Launch, build_app
 from facilitator.tui.screens.start import StartScreen
@@ -263,3 +264,43 @@ def test_a_meeting_held_offline_meets_another_laptops_lease_as_a_conflict_and_se
         session.close()
     with psycopg.connect(url) as db:
         assert db.execute("SELECT count(*) FROM meeting_leases").fetchone() == (0,)
+
+
+def test_a_meeting_newer_on_the_server_is_kept_here_and_never_sent_over_it(archive_path: Path, pg: PostgresServer) -> None:
+    """Another computer held the meeting since (a copied archive): the status says so, what is
+    typed here is saved here, and this copy is not sent, not even once its version has passed
+    the server's, nor when the meeting closes."""
+    url = pg.url(pg.new_database())
+    with Archive.open(archive_path) as archive:
+        meeting_id, _ = hold(archive)
+        archive.set_share_target(url)
+        uid = archive.meeting_uid(meeting_id)
+        assert sync(archive, url).sent == 1
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("UPDATE meetings SET version = version + 1000, title = 'Holdt andetsteds'")
+    session = Session.resume(Resumption.find(archive_path, meeting_id))
+    sharing = session.sharing
+    try:
+        assert sharing is not None
+        deadline = time.monotonic() + 20
+        while sharing.state.kind != live.NEWER:
+            assert time.monotonic() < deadline, sharing.state
+            time.sleep(0.02)
+        assert sharing.state.needs_look and sharing.state.shown() == "Shared: newer on the server, not sent"
+        assert sharing.state.problem == t("live.newer_there", target=url)
+        with Archive.open(archive_path, read_only=True) as archive:
+            (here,) = [m.version for m in archive.shared_meetings() if m.uid == uid]
+        with psycopg.connect(url, autocommit=True) as db:  # just above this copy's, which the changes below pass
+            db.execute("UPDATE meetings SET version = %s", (here + 1,))
+        for n in range(6):
+            session.meeting.add_decision(f"Skrevet her {n}")
+        time.sleep(1.0)  # syncs come every 0.3 s at most while changes come
+        assert sharing.state.kind == live.NEWER
+    finally:
+        session.close()
+    row = on_server(url, uid)
+    assert row is not None and "Skrevet her" not in str(row["snapshot"])
+    with psycopg.connect(url) as db:
+        assert db.execute("SELECT title FROM meetings").fetchone() == ("Holdt andetsteds",)
+    with Archive.open(archive_path, read_only=True) as archive:
+        assert "Skrevet her 5" in [d.text for s in archive.load(meeting_id).items for d in s.decisions]
