@@ -69,7 +69,22 @@ $fn$"""
 """The search rows a meeting's snapshot makes, as ``search_texts`` holds them (folded and
 indexed there)."""
 
-_RECORDS = """CREATE FUNCTION facilitator_records(meeting_uids uuid[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $fn$
+_DECISION_ROWS = """coalesce(m.started_at, '0001-01-01'::timestamp),
+        coalesce(m.held_on, m.started_at::date), coalesce(i->'item'->>'title', ''), coalesce(d->>'text', ''),
+        coalesce(d->'principles', '[]'::jsonb), coalesce(d->'answers', '[]'::jsonb), d->>'review',
+        ARRAY(
+            SELECT DISTINCT f->>2 FROM jsonb_array_elements(CASE jsonb_typeof(i->'forwards') WHEN 'array' THEN i->'forwards' END) f
+            WHERE f->>0 = 'beslutning' AND f->>1 = d->>'id' AND f->>2 IS NOT NULL ORDER BY 1
+        )
+    FROM meetings m
+    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(m.snapshot->'items') WHEN 'array' THEN m.snapshot->'items' END) i
+    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(i->'decisions') WHEN 'array' THEN i->'decisions' END) d
+    WHERE m.uid = ANY(meeting_uids) AND i->'item'->'confidential' IS DISTINCT FROM 'true'::jsonb
+    ON CONFLICT DO NOTHING;"""
+"""The decision records' values after the meeting's id, number, group (and groups), as
+both versions of the function make them."""
+
+_RECORDS = f"""CREATE FUNCTION facilitator_records(meeting_uids uuid[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $fn$
 BEGIN
     -- Only the rows that changed go and come: a text's lexemes and trigrams are the dear
     -- part of a sync (GIN index entries), and a change touches one or two of a meeting's texts.
@@ -88,18 +103,7 @@ BEGIN
     ON CONFLICT DO NOTHING;
     INSERT INTO decision_log (meeting_uid, decision_id, group_name, newest, held, item_title, text, principles, answers, review,
         forwarded_to)
-    SELECT m.uid, (d->>'id')::integer, m.group_name, coalesce(m.started_at, '0001-01-01'::timestamp),
-        coalesce(m.held_on, m.started_at::date), coalesce(i->'item'->>'title', ''), coalesce(d->>'text', ''),
-        coalesce(d->'principles', '[]'::jsonb), coalesce(d->'answers', '[]'::jsonb), d->>'review',
-        ARRAY(
-            SELECT DISTINCT f->>2 FROM jsonb_array_elements(CASE jsonb_typeof(i->'forwards') WHEN 'array' THEN i->'forwards' END) f
-            WHERE f->>0 = 'beslutning' AND f->>1 = d->>'id' AND f->>2 IS NOT NULL ORDER BY 1
-        )
-    FROM meetings m
-    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(m.snapshot->'items') WHEN 'array' THEN m.snapshot->'items' END) i
-    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(i->'decisions') WHEN 'array' THEN i->'decisions' END) d
-    WHERE m.uid = ANY(meeting_uids) AND i->'item'->'confidential' IS DISTINCT FROM 'true'::jsonb
-    ON CONFLICT DO NOTHING;
+    SELECT m.uid, (d->>'id')::integer, m.group_name, {_DECISION_ROWS}
 END $fn$"""
 """A meeting's records made again from its snapshot (any number of meetings at once: the
 step fills them for the meetings already there in one statement)."""
@@ -208,18 +212,7 @@ BEGIN
     ON CONFLICT DO NOTHING;
     INSERT INTO decision_log (meeting_uid, decision_id, group_name, groups, newest, held, item_title, text, principles, answers,
         review, forwarded_to)
-    SELECT m.uid, (d->>'id')::integer, m.group_name, {_GROUPS}, coalesce(m.started_at, '0001-01-01'::timestamp),
-        coalesce(m.held_on, m.started_at::date), coalesce(i->'item'->>'title', ''), coalesce(d->>'text', ''),
-        coalesce(d->'principles', '[]'::jsonb), coalesce(d->'answers', '[]'::jsonb), d->>'review',
-        ARRAY(
-            SELECT DISTINCT f->>2 FROM jsonb_array_elements(CASE jsonb_typeof(i->'forwards') WHEN 'array' THEN i->'forwards' END) f
-            WHERE f->>0 = 'beslutning' AND f->>1 = d->>'id' AND f->>2 IS NOT NULL ORDER BY 1
-        )
-    FROM meetings m
-    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(m.snapshot->'items') WHEN 'array' THEN m.snapshot->'items' END) i
-    CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(i->'decisions') WHEN 'array' THEN i->'decisions' END) d
-    WHERE m.uid = ANY(meeting_uids) AND i->'item'->'confidential' IS DISTINCT FROM 'true'::jsonb
-    ON CONFLICT DO NOTHING;
+    SELECT m.uid, (d->>'id')::integer, m.group_name, {_GROUPS}, {_DECISION_ROWS}
 END $fn$"""
 """The records made with their meeting's groups (the step's version of ``_RECORDS``)."""
 
