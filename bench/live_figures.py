@@ -105,7 +105,7 @@ def sync_one(runs: int) -> list[Figure]:
                     meeting.add_decision(writer.sentence(14))  # a change, saved: the meeting is newer than the server's
                     save()
                     started = time.perf_counter()
-                    result = sync(archive, url)
+                    result = sync(archive, url, token="bench")
                     elapsed = time.perf_counter() - started
                     if result.sent != 1:
                         raise RuntimeError(f"the sync sent {result.sent} meetings, not the one changed")

@@ -57,6 +57,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from facilitator.files.paths import archive_path
+    from facilitator.shared.live import laptop_token
     from facilitator.shared.sync import sync
     from facilitator.shared.target import shown
     from facilitator.store.archive import Archive
@@ -68,7 +69,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         target = archive.share_target()
         if target is None:
             raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
-        result = sync(archive, target)
+        result = sync(archive, target, token=laptop_token(path))
     shown_target = one_line(shown(target))
     print(t("sync.done", sent=result.sent, meetings=result.meetings, target=shown_target))
     print(t("sync.received", received=result.received, target=shown_target))
@@ -79,6 +80,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(t("sync.not_sent", groups=groups, target=shown_target), file=sys.stderr)
     if result.newer_there:
         print(t("sync.newer_there", count=result.newer_there, target=shown_target))
+    if result.held_there:
+        print(t("sync.held_there", count=len(result.held_there), target=shown_target))
     for group, count in result.closed.taken_back:
         print(t("sync.closed_taken_back", group=group, count=count))
     if result.closed.sent:

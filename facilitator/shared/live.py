@@ -232,7 +232,7 @@ class LiveShare:
                         continue
                     if sending:
                         archive = archive or self._open_archive()
-                        self._sent(sync(archive, self.target, keep_back=(self.uid,) if self._newer else ()))
+                        self._sent(sync(archive, self.target, token=self._token, keep_back=(self.uid,) if self._newer else ()))
                         synced_once = True
                     elif self.state.kind not in (SYNCED, NEWER):
                         self._settle(LiveState(SYNCED, self.state.synced_at) if self.state.synced_at else LiveState())
@@ -299,7 +299,7 @@ class LiveShare:
                 return
             if archive is None:
                 archive = own = self._open_archive()
-            self._sent(sync(archive, self.target, keep_back=(self.uid,) if self._newer else ()))
+            self._sent(sync(archive, self.target, token=self._token, keep_back=(self.uid,) if self._newer else ()))
             db = connect(self.target)
             try:
                 release(db, self.uid, self._token)

@@ -67,6 +67,9 @@ class SyncResult(NamedTuple):
     another laptop held them since (a copied archive); this laptop's copy was not sent."""
     newer_uids: tuple[str, ...] = ()
     """Those meetings' ids, and the ids of those kept back (``sync``'s ``keep_back``)."""
+    held_there: tuple[str, ...] = ()
+    """The ids of meetings written here that another laptop holds now (its lease): not sent
+    while it does, so that a copy of this archive cannot write over the meeting being held."""
 
 
 _UPSERT_MEETING = """
@@ -93,10 +96,11 @@ def connect(target: str) -> Any:
         raise failures.on_connect(error, shown(target)) from None
 
 
-def sync(archive: LocalMeetings, target: str, *, keep_back: Collection[str] = ()) -> SyncResult:
+def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collection[str] = ()) -> SyncResult:
     """Receive every meeting the laptop lacks, then send every one whose version the server does not have yet.
 
-    ``keep_back``: ids of meetings not to send though their version here has passed the
+    ``token``: this laptop's, as its leases name it (``live.laptop_token``): a meeting whose
+    lease another token holds is not sent. ``keep_back``: ids of meetings not to send though their version here has passed the
     server's: the open meeting found newer on the server once (``live``), whose copy here
     would otherwise replace the other computer's as soon as enough was typed here."""
     import psycopg
@@ -108,6 +112,7 @@ def sync(archive: LocalMeetings, target: str, *, keep_back: Collection[str] = ()
         pulled = pull(db, archive, name)
         local = archive.shared_meetings()
         held = _server_versions(db, [m.uid for m in local])
+        elsewhere = _held_elsewhere(db, [m.uid for m in local], token)
         sent = 0
         not_sent: list[str] = []
         newer: list[str] = []
@@ -115,7 +120,7 @@ def sync(archive: LocalMeetings, target: str, *, keep_back: Collection[str] = ()
             there = held.get(meeting.uid, 0)
             if there > meeting.version or meeting.uid in keep_back:
                 newer.append(meeting.uid)
-            if there >= meeting.version or meeting.uid in keep_back:
+            if there >= meeting.version or meeting.uid in keep_back or meeting.uid in elsewhere:
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
             row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot)
@@ -130,9 +135,19 @@ def sync(archive: LocalMeetings, target: str, *, keep_back: Collection[str] = ()
                 continue
             archive.mark_sent(meeting.meeting_id, meeting.version)
             sent += written is not None
-        closed = send_closed(db, archive, [m for m in local if (m.group or "") not in not_sent and m.uid not in newer])
+        closed = send_closed(
+            db, archive, [m for m in local if (m.group or "") not in not_sent and m.uid not in newer and m.uid not in elsewhere]
+        )
         return SyncResult(
-            len(local), sent, pulled.received, pulled.refused, closed, tuple(dict.fromkeys(not_sent)), len(newer), tuple(newer)
+            len(local),
+            sent,
+            pulled.received,
+            pulled.refused,
+            closed,
+            tuple(dict.fromkeys(not_sent)),
+            len(newer),
+            tuple(newer),
+            tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, 0) < m.version),
         )
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None
@@ -143,3 +158,20 @@ def sync(archive: LocalMeetings, target: str, *, keep_back: Collection[str] = ()
 def _server_versions(db: Any, uids: list[str]) -> dict[str, int]:
     rows = db.execute("SELECT uid::text, version FROM meetings WHERE uid = ANY(%s::uuid[])", (uids,)).fetchall()
     return {uid: int(version) for uid, version in rows}
+
+
+def _held_elsewhere(db: Any, uids: list[str], token: str) -> set[str]:
+    """Which of the meetings another laptop holds now: a lease of another token, not run out
+    (by the server's clock). A lease of another group's meeting is not seen, nor needed. A
+    role the union office did not grant the leases (a setup from before them) holds none and
+    sees none: it syncs as it did then."""
+    import psycopg
+
+    try:
+        rows = db.execute(
+            "SELECT uid::text FROM meeting_leases WHERE uid = ANY(%s::uuid[]) AND token <> %s AND expires_at > now()",
+            (uids, token),
+        ).fetchall()
+    except psycopg.errors.InsufficientPrivilege:
+        return set()
+    return {row[0] for row in rows}

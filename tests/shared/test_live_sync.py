@@ -203,7 +203,8 @@ def held_elsewhere(archive_path: Path, url: str) -> tuple[int, str]:
         until = db.execute("SELECT expires_at FROM meeting_leases").fetchone()[0].astimezone().strftime("%H:%M")
     return (
         meeting_id,
-        f"The meeting is held on bo-laptop until {until}; it cannot be held in two places at once. Nothing is lost.",
+        f"The meeting is held on bo-laptop now; it cannot be held in two places at once. Try again when it is closed there"
+        f" (or after {until}, if bo-laptop has gone offline). Nothing is lost.",
     )
 
 
@@ -275,7 +276,7 @@ def test_a_meeting_newer_on_the_server_is_kept_here_and_never_sent_over_it(archi
         meeting_id, _ = hold(archive)
         archive.set_share_target(url)
         uid = archive.meeting_uid(meeting_id)
-        assert sync(archive, url).sent == 1
+        assert sync(archive, url, token=live.laptop_token(archive_path)).sent == 1
     with psycopg.connect(url, autocommit=True) as db:
         db.execute("UPDATE meetings SET version = version + 1000, title = 'Holdt andetsteds'")
     session = Session.resume(Resumption.find(archive_path, meeting_id))

@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from support.laptops import hold
+from support.laptops import hold, run, save
 from support.postgres import PostgresServer
 
 from facilitator.shared import live
@@ -114,7 +114,8 @@ def test_one_laptop_holds_a_meeting_and_the_other_is_refused_until_it_lets_go(la
     assert row is not None and row[0] == live.laptop_name()
     until = row[1].astimezone().strftime("%H:%M")
     assert refusal == (
-        f"The meeting is held on {live.laptop_name()} until {until}; it cannot be held in two places at once. Nothing is lost."
+        f"The meeting is held on {live.laptop_name()} now; it cannot be held in two places at once. Try again when it is closed there"
+        f" (or after {until}, if {live.laptop_name()} has gone offline). Nothing is lost."
     )
     loser.close()  # refused: it closed at once, and took nothing
     assert lease_row(url) is not None
@@ -143,3 +144,34 @@ def test_a_lease_of_a_laptop_that_died_is_taken_over_once_it_has_run_out(laptops
     assert lease_row(url)[2] is False  # type: ignore[index]
     taker.close()
     assert lease_row(url) is None
+
+
+def test_a_copy_of_the_archive_does_not_send_a_meeting_another_laptop_holds(
+    laptops: tuple[Path, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``facilitator sync`` from a copy of the archive while another laptop holds the meeting:
+    the copy's version is ahead (it was changed after the copy), and it is not sent over the
+    meeting being held; the sync says so, and the lease stays the holder's."""
+    a, b, url = laptops
+    holder = Laptop(a)
+    try:
+        assert holder.answer()["kind"] == "synced"
+        with Archive.open(b) as archive:
+            meeting = archive.load(1)
+            for n in range(5):
+                meeting.add_decision(f"Fra kopien {n}")
+                save(archive, 1, meeting)
+        code, out, err = run(capsys, b, "sync")
+        assert (code, err) == (0, ""), err
+        lines = out.splitlines()
+        assert lines[0].startswith("Sent 0 of 1 meetings")
+        assert lines[-1] == (
+            "1 meetings are held on another computer now and were not sent from here;"
+            " a later sync sends them once they are no longer held."
+        )
+        with psycopg.connect(url) as db:
+            (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
+        assert "Fra kopien" not in json.dumps(snapshot)
+        assert lease_row(url) is not None
+    finally:
+        holder.close()

@@ -19,6 +19,7 @@ from support.postgres import PostgresServer
 
 from facilitator.errors import FacilitatorError
 from facilitator.session import Resumption, Session
+from facilitator.shared.live import laptop_token
 from facilitator.shared.sync import sync
 from facilitator.store.archive import Archive
 
@@ -326,7 +327,7 @@ def test_a_follow_up_mark_is_made_and_taken_back_only_by_the_meeting_that_made_i
     with Archive.open(a) as archive:  # A changes meeting 1 and sends it before it has received meeting 2
         first.add_decision("Rettet af A")
         save(archive, first_id, first)
-        assert sync(ReceivesNothing(archive), club).sent == 1
+        assert sync(ReceivesNothing(archive), club, token=laptop_token(a)).sent == 1
     assert marks() == [("Måle støjen 2026-11-03", True, True), ("Tale med ledelsen 2026-11-03", False, False)]
 
     session = Session.resume(Resumption.find(b, second_id))  # B unticks it before meeting 2 ends

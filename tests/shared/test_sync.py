@@ -157,7 +157,7 @@ def test_a_sync_cut_off_keeps_what_arrived_and_the_next_sync_sends_the_rest(
         with pytest.raises(
             Exception, match=r"^The sync with .* stopped \(.*\)\. Nothing is lost: what was sent stays sent; sync again later\.$"
         ):
-            sync(cutting, club)
+            sync(cutting, club, token="laptop")
         assert len(archive.unsent()) == 2  # the first arrived and is recorded
     if not pg.running:
         pg.start()

@@ -27,7 +27,9 @@ class Union:
             shared_schema.migrate(db)
             for group, role in self.roles.items():
                 db.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'kode-{role}'".encode())
-                db.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON meetings, actions TO {role}".encode())
+                db.execute(
+                    f"GRANT SELECT, INSERT, UPDATE, DELETE ON meetings, actions, meeting_leases TO {role}".encode()
+                )  # as README
                 db.execute("INSERT INTO group_roles (group_name, role_name) VALUES (%s, %s)", (group, role))
 
     def url(self, group: str | None = None) -> str:
