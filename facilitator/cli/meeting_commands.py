@@ -20,6 +20,7 @@ from facilitator.i18n import t
 
 if TYPE_CHECKING:
     from facilitator.files.config import Config
+    from facilitator.session import Session
     from facilitator.tui.app import Launch
 
 _SETTINGS: Config | None = None
@@ -121,4 +122,19 @@ def _run_app(args: argparse.Namespace, launch: Launch) -> int:
             print(t("cli.run.saved_unfinished", id=session.meeting_id, path=session.archive.path))
         else:
             print(t("cli.run.saved_ended", id=session.meeting_id))
+        unsent = not_shared_yet(session)
+        if unsent is not None:
+            print(unsent)
     return EXIT_OK
+
+
+def not_shared_yet(session: Session) -> str | None:
+    """What a closed meeting of a shared archive still lacks: the server. Saved here is
+    not the same as on the shared archive, and a person who quits offline should not learn
+    that from the next meeting's missing actions."""
+    sharing = session.sharing
+    if sharing is None or sharing.state.kind == "synced":
+        return None
+    from facilitator.shared.target import shown
+
+    return t("cli.run.not_shared_yet", target=shown(sharing.target))

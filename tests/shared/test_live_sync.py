@@ -18,6 +18,7 @@ from support.laptops import GROUP, hold
 from support.postgres import PostgresServer
 from textual.widgets import Static
 
+from facilitator.cli.meeting_commands import not_shared_yet
 from facilitator.files.config import Config
 from facilitator.i18n import t
 from facilitator.session import Resumption, Session
@@ -111,6 +112,7 @@ async def test_a_meeting_held_in_the_app_arrives_through_a_server_stopped_and_st
     with Archive.open(archive_path, read_only=True) as archive:
         assert archive.unsent() == []
         assert on_server(url, uid)["version"] == archive.shared_meetings()[0].version  # type: ignore[index]
+    assert not_shared_yet(session) is None  # the command line says "saved" and no more
 
 
 class SilentServer:
@@ -180,6 +182,10 @@ async def test_a_server_out_of_reach_is_a_quiet_word_and_quitting_does_not_wait(
         await pilot.press("ctrl+q")
     assert time.monotonic() - started < 2.0
     assert session.saved and t("live.offline", lang="da") == "Delt: offline, prøver igen"
+    assert not_shared_yet(session) == (  # what the command line says after "saved"
+        f"Det er ikke nået til det fælles arkiv postgresql://klub@/arkiv?host={tmp_path / 'intet'} endnu:"
+        " det sendes, næste gang et møde er åbent, og serveren kan nås, eller med: facilitator sync"
+    )
 
 
 async def test_an_archive_not_shared_shows_nothing_of_it(make_app: MakeApp) -> None:
