@@ -22,10 +22,32 @@ class SharedArchiveError(FacilitatorError):
     """A sync that could not be done, or not to the end; the message says which and why."""
 
 
+_KNOWN_REASONS = (
+    (("No such file or directory", "Connection refused"), "sync.reason.no_server"),
+    (
+        ("Name or service not known", "failed to resolve host", "could not translate host name", "name resolution"),
+        "sync.reason.unknown_host",
+    ),
+    (("Network is unreachable", "No route to host"), "sync.reason.no_network"),
+    (("timeout expired", "timed out"), "sync.reason.timeout"),
+    (
+        ("server closed the connection", "terminating connection", "connection is lost", "EOF detected", "SSL SYSCALL"),
+        "sync.reason.closed",
+    ),
+)
+"""libpq's and the system's English words for the usual ways a server is out of reach, and
+what the messages say instead in the user's language."""
+
+
 def _reason(error: BaseException) -> str:
-    """The server's or libpq's own last words, on one line (never an address with a password:
-    libpq does not repeat passwords)."""
-    text = str(error).strip().splitlines()
+    """Why, in words: the usual cases in the user's language, else the server's or libpq's
+    own last words, on one line (never an address with a password: libpq does not repeat
+    passwords)."""
+    whole = str(error)
+    for phrases, key in _KNOWN_REASONS:
+        if any(phrase.lower() in whole.lower() for phrase in phrases):
+            return t(key)
+    text = whole.strip().splitlines()
     last = text[0] if text else type(error).__name__
     return one_line(last.rsplit("failed: ", 1)[-1])[:200]
 

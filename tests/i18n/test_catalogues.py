@@ -72,6 +72,7 @@ KEY_TABLES = frozenset(
         "_MEETING_WORDS",  # the kind of meeting a forwarded matter came from
         "href_problem",  # the agenda loader: what is wrong with an attachment's address
         "CHECK_STATUS_KEYS",  # the checklist's statuses
+        "_KNOWN_REASONS",  # the shared archive: why a server is out of reach, in words
     }
 )
 """The definitions (a constant, or a function returning keys) whose dotted strings are keys
