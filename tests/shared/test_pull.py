@@ -213,6 +213,7 @@ def test_a_received_meeting_is_read_only_here(tmp_path: Path, club: str, capsys:
     with pytest.raises(FacilitatorError) as refused:  # resume (the app's path)
         Session.resume(Resumption.find(b, received.id))
     assert str(refused.value).startswith(words)
+    assert str(refused.value).endswith(f" Read its minutes with: facilitator minutes {received.id}")
 
     # The group's next meeting approves the received referat: recorded in that meeting, the copy left as it came.
     session = open_next(b, tmp_path)
