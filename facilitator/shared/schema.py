@@ -103,6 +103,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     WRITERS_STEP,
     # A joint meeting's records (search, decisions) read by each of its groups, as the meeting is.
     JOINT_RECORDS_STEP,
+    # Which laptop wrote a meeting last (its lease token, ``live.laptop_token``): a copy of an
+    # archive that went on from an older point is told from the laptop that sent it (sync.py).
+    ("ALTER TABLE meetings ADD COLUMN written_by text",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

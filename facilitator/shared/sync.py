@@ -37,6 +37,8 @@ class LocalMeeting(Protocol):
     def version(self) -> int: ...
     @property
     def group(self) -> str | None: ...
+    @property
+    def sent(self) -> int | None: ...
 
 
 class LocalMeetings(LocalClosedItems, Protocol):
@@ -73,11 +75,12 @@ class SyncResult(NamedTuple):
 
 
 _UPSERT_MEETING = """
-    INSERT INTO meetings (uid, version, group_name, kind, title, held_on, started_at, ended_at, snapshot, groups)
+    INSERT INTO meetings (uid, version, group_name, kind, title, held_on, started_at, ended_at, snapshot, groups, written_by)
     VALUES (%(uid)s, %(version)s, %(group_name)s, %(kind)s, %(title)s, %(held_on)s, %(started_at)s, %(ended_at)s, %(snapshot)s::jsonb,
-        %(groups)s)
+        %(groups)s, %(written_by)s)
     ON CONFLICT (uid) DO UPDATE SET
         version = excluded.version, group_name = excluded.group_name, groups = excluded.groups, kind = excluded.kind,
+        written_by = excluded.written_by,
         title = excluded.title,
         held_on = excluded.held_on, started_at = excluded.started_at, ended_at = excluded.ended_at,
         snapshot = excluded.snapshot, received_at = now()
@@ -117,13 +120,14 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
         not_sent: list[str] = []
         newer: list[str] = []
         for meeting in local:
-            there = held.get(meeting.uid, 0)
-            if there > meeting.version or meeting.uid in keep_back:
+            there, writer = held.get(meeting.uid, (0, None))
+            apart = _written_elsewhere_since(meeting, there, writer, token)
+            if there > meeting.version or apart or meeting.uid in keep_back:
                 newer.append(meeting.uid)
-            if there >= meeting.version or meeting.uid in keep_back or meeting.uid in elsewhere:
+            if there >= meeting.version or apart or meeting.uid in keep_back or meeting.uid in elsewhere:
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
-            row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot)
+            row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot) | {"written_by": token}
             try:
                 with db.transaction():
                     written = db.execute(_UPSERT_MEETING, row).fetchone()
@@ -147,7 +151,7 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
             tuple(dict.fromkeys(not_sent)),
             len(newer),
             tuple(newer),
-            tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, 0) < m.version),
+            tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, (0, None))[0] < m.version),
         )
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None
@@ -155,9 +159,20 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
         db.close()
 
 
-def _server_versions(db: Any, uids: list[str]) -> dict[str, int]:
-    rows = db.execute("SELECT uid::text, version FROM meetings WHERE uid = ANY(%s::uuid[])", (uids,)).fetchall()
-    return {uid: int(version) for uid, version in rows}
+def _server_versions(db: Any, uids: list[str]) -> dict[str, tuple[int, str | None]]:
+    """Each meeting's version on the server, and the token of the laptop that wrote it."""
+    rows = db.execute("SELECT uid::text, version, written_by FROM meetings WHERE uid = ANY(%s::uuid[])", (uids,)).fetchall()
+    return {uid: (int(version), writer) for uid, version, writer in rows}
+
+
+def _written_elsewhere_since(meeting: LocalMeeting, there: int, writer: str | None, token: str) -> bool:
+    """Whether another laptop wrote the meeting on the server after this archive last sent
+    it: a copy of this archive that went on from an older point. Versions are each copy's
+    own count of its saves, so this copy's count passing the server's says nothing; what
+    the server holds is newer than what was sent from here, and not from here. Not known
+    when this archive has no record of sending it (shared anew), or the server none of who
+    wrote it (a row from before ``written_by``): then the versions decide, as they did."""
+    return meeting.sent is not None and there > meeting.sent and writer is not None and writer != token
 
 
 def _held_elsewhere(db: Any, uids: list[str], token: str) -> set[str]:

@@ -32,6 +32,8 @@ class SharedMeeting(NamedTuple):
     uid: str
     version: int
     group: str | None
+    sent: int | None = None
+    """The version this archive last sent (None: none it knows of, e.g. since it was shared anew)."""
 
 
 class Sharing(ArchiveConnection):
@@ -70,7 +72,8 @@ class Sharing(ArchiveConnection):
         self._require_shared_ids()
         with self._read() as db:
             rows = db.execute(
-                f"SELECT id, uid, version, group_name FROM meetings m WHERE started_at IS NOT NULL{self._mine()} ORDER BY id"
+                "SELECT m.id, m.uid, m.version, m.group_name, s.version FROM meetings m"
+                f" LEFT JOIN shared_sent s ON s.meeting_id = m.id WHERE m.started_at IS NOT NULL{self._mine()} ORDER BY m.id"
             ).fetchall()
         return [SharedMeeting(*row) for row in rows]
 

@@ -171,7 +171,51 @@ def test_a_copy_of_the_archive_does_not_send_a_meeting_another_laptop_holds(
         )
         with psycopg.connect(url) as db:
             (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
-        assert "Fra kopien" not in json.dumps(snapshot)
+        assert "Fra kopien" not in json.dumps(snapshot, ensure_ascii=False)
         assert lease_row(url) is not None
     finally:
         holder.close()
+
+
+def test_a_copy_that_went_on_from_an_older_point_is_not_sent_over_the_newer_meeting(
+    tmp_path: Path, pg: PostgresServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Versions are each copy's own count of saves: a copy made after a sync, changed more
+    often than the original since, is ahead by count but behind in fact. It is not sent over
+    what the original sent meanwhile; a copy that goes on from what was last sent (a laptop
+    moved to a new one) is sent as usual."""
+    url = pg.url(pg.new_database())
+    a, b, c = (tmp_path / name / "arkiv.sqlite3" for name in "abc")
+    for path in (a, b, c):
+        path.parent.mkdir()
+    with Archive.open(a) as archive:
+        hold(archive)
+        archive.set_share_target(url)
+    assert run(capsys, a, "sync")[0] == 0
+    shutil.copyfile(a, b)  # the copy knows what was sent
+
+    def change(path: Path, *texts: str) -> None:
+        with Archive.open(path) as archive:
+            meeting = archive.load(1)
+            for text in texts:
+                meeting.add_decision(text)
+                save(archive, 1, meeting)
+
+    change(a, "På den første")
+    assert run(capsys, a, "sync")[1].startswith("Sent 1 of 1 ")
+    change(b, *(f"På kopien {n}" for n in range(6)))  # more saves than the first made since
+    code, out, err = run(capsys, b, "sync")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].startswith("Sent 0 of 1 ") and "1 meetings are newer on" in out
+    with psycopg.connect(url) as db:
+        (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
+    assert "På den første" in json.dumps(snapshot, ensure_ascii=False) and "På kopien" not in json.dumps(
+        snapshot, ensure_ascii=False
+    )
+
+    shutil.copyfile(a, c)  # the first laptop's archive moved to a new laptop, which goes on
+    change(c, "På den nye")
+    assert run(capsys, c, "sync")[1].startswith("Sent 1 of 1 ")
+    with psycopg.connect(url) as db:
+        (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
+    assert "På den nye" in json.dumps(snapshot, ensure_ascii=False)
