@@ -19,7 +19,7 @@ import sys
 
 from facilitator.cli.console import EXIT_INVALID, EXIT_OK
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import t
+from facilitator.i18n import t, t_count
 from facilitator.text.visible import one_line
 
 
@@ -71,19 +71,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
         result = sync(archive, target, token=laptop_token(path))
     shown_target = one_line(shown(target))
-    print(t("sync.done", sent=result.sent, meetings=result.meetings, target=shown_target))
-    print(t("sync.received", received=result.received, target=shown_target))
+    print(t_count("sync.done", result.meetings, sent=result.sent, target=shown_target))
+    print(t_count("sync.received", result.received, target=shown_target))
     if result.refused:
-        print(t("sync.refused", refused=result.refused, target=shown_target))
+        print(t_count("sync.refused", result.refused, target=shown_target))
     if result.not_sent:  # the others went; these need a person, so the status says so too
         groups = ", ".join(group or t("sync.no_group") for group in result.not_sent)
         print(t("sync.not_sent", groups=groups, target=shown_target), file=sys.stderr)
     if result.newer_there:
-        print(t("sync.newer_there", count=result.newer_there, target=shown_target))
+        print(t_count("sync.newer_there", result.newer_there, target=shown_target))
     if result.held_there:
-        print(t("sync.held_there", count=len(result.held_there), target=shown_target))
+        print(t_count("sync.held_there", len(result.held_there), target=shown_target))
     for group, count in result.closed.taken_back:
-        print(t("sync.closed_taken_back", group=group, count=count))
+        print(t_count("sync.closed_taken_back", count, group=group))
     if result.closed.sent:
-        print(t("sync.closed_sent", sent=result.closed.sent))
+        print(t_count("sync.closed_sent", result.closed.sent))
     return EXIT_INVALID if result.not_sent else EXIT_OK

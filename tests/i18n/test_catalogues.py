@@ -138,7 +138,8 @@ def test_the_program_reads_every_text_of_its_catalogue(lang: str) -> None:
             written = forms(message)
             for count in range(30):
                 form = written[0 if rules.plural_form(count) == "one" else 1]
-                assert i18n.t_count(key, count, lang=lang) == form.format(count=count), key
+                others = {name: f"<{name}>" for _, name, _, _ in string.Formatter().parse(form) if name and name != "count"}
+                assert i18n.t_count(key, count, lang=lang, **others) == form.format(count=count, **others), key
         elif "{" not in (message.string or ""):
             assert i18n.t(key, lang=lang) == message.string, key
 

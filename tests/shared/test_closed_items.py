@@ -154,7 +154,7 @@ def test_a_choice_taken_back_deletes_what_was_sent_at_the_next_sync_and_sends_no
         )[0]
         == 0
     )
-    assert run(capsys, path, "sync")[1].splitlines()[2:] == ["Sent the closed items of 1 meetings to the restricted archive."]
+    assert run(capsys, path, "sync")[1].splitlines()[2:] == ["Sent the closed items of 1 meeting to the restricted archive."]
 
     assert run(capsys, path, "share", "--no-closed-items", "Klubben")[1] == (
         "Closed items from Klubben are sent no more; the next sync deletes those already sent.\n"
@@ -165,7 +165,7 @@ def test_a_choice_taken_back_deletes_what_was_sent_at_the_next_sync_and_sends_no
     with Archive.open(path) as archive:
         hold(archive, day=dt.date(2026, 12, 1), secret=SECRET)
     out = run(capsys, path, "sync")[1].splitlines()
-    assert out[2:] == ["Deleted the closed items of 1 meetings of Klubben from the restricted archive."]
+    assert out[2:] == ["Deleted the closed items of 1 meeting of Klubben from the restricted archive."]
     for name, rows in every_table(pg.url(database)).items():
         assert SECRET not in rows, name
     assert run(capsys, path, "sync")[1].splitlines()[2:] == []

@@ -104,7 +104,7 @@ def test_a_joint_meetings_closed_items_go_only_when_each_group_chose_and_each_re
         assert db.execute("SELECT count(*) FROM closed_items").fetchone() == (0,)
 
     assert run(capsys, path, "share", "--closed-items", HK, "--confirm", said.format(HK))[0] == 0
-    assert run(capsys, path, "sync")[1].splitlines()[2:] == ["Sent the closed items of 1 meetings to the restricted archive."]
+    assert run(capsys, path, "sync")[1].splitlines()[2:] == ["Sent the closed items of 1 meeting to the restricted archive."]
     for group in (DS, HK):
         with as_role(pg, database, made[group].restricted) as db:
             (content,) = db.execute("SELECT content FROM closed_items").fetchone()  # type: ignore[misc]
@@ -163,7 +163,7 @@ def test_a_further_groups_laptop_receives_the_joint_meeting_and_follows_up_its_a
 
     monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
     out = run(capsys, laptops[HK], "sync")[1].splitlines()
-    assert out[1].startswith("Received 1 meetings")
+    assert out[1].startswith("Received 1 meeting ")
     with Archive.open(laptops[HK], read_only=True) as archive:
         assert [a.what for a in archive.open_actions(HK)] == ["Fælles måling af støj"]
         [received] = [archive.load(m.id) for m in archive.meetings()]

@@ -164,10 +164,10 @@ def test_a_copy_of_the_archive_does_not_send_a_meeting_another_laptop_holds(
         code, out, err = run(capsys, b, "sync")
         assert (code, err) == (0, ""), err
         lines = out.splitlines()
-        assert lines[0].startswith("Sent 0 of 1 meetings")
+        assert lines[0].startswith("Sent 0 of 1 meeting ")
         assert lines[-1] == (
-            "1 meetings are held on another computer now and were not sent from here;"
-            " a later sync sends them once they are no longer held."
+            "1 meeting is held on another computer now and was not sent from here;"
+            " a later sync sends it once it is no longer held."
         )
         with psycopg.connect(url) as db:
             (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
@@ -206,7 +206,7 @@ def test_a_copy_that_went_on_from_an_older_point_is_not_sent_over_the_newer_meet
     change(b, *(f"På kopien {n}" for n in range(6)))  # more saves than the first made since
     code, out, err = run(capsys, b, "sync")
     assert (code, err) == (0, "")
-    assert out.splitlines()[0].startswith("Sent 0 of 1 ") and "1 meetings are newer on" in out
+    assert out.splitlines()[0].startswith("Sent 0 of 1 ") and "1 meeting is newer on" in out
     with psycopg.connect(url) as db:
         (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
     assert "På den første" in json.dumps(snapshot, ensure_ascii=False) and "På kopien" not in json.dumps(

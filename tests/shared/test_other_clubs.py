@@ -70,7 +70,7 @@ def test_a_meeting_another_club_wrote_naming_this_club_as_its_group_is_refused(
             (str(uuid.uuid4()), A, json.dumps(forged), [A, B]),
         )
     code, out, _ = synced(b, B, union, capsys, monkeypatch)
-    assert code == 0 and "1 meetings on" in out  # told as a meeting that could not be read, left on the server
+    assert code == 0 and "1 meeting on" in out  # told as a meeting that could not be read, left on the server
     with Archive.open(b, read_only=True) as archive:
         assert len(archive.meetings()) == 1
         assert "Overfør" not in str([a.what for a in archive.open_actions(B)])

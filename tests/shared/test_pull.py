@@ -24,12 +24,17 @@ from facilitator.shared.sync import sync
 from facilitator.store.archive import Archive
 
 
+def meetings(count: int) -> str:
+    """The word after a count in a sync's report: "1 meeting", "2 meetings"."""
+    return "meeting" if count == 1 else "meetings"
+
+
 def synced(capsys: pytest.CaptureFixture[str], path: Path, club: str, *, sent: int, of: int, received: int) -> None:
     """A sync that says it sent ``sent`` of ``of`` meetings and received ``received``."""
     assert run(capsys, path, "sync") == (
         0,
-        f"Sent {sent} of {of} meetings to {club}; the others were there already.\n"
-        f"Received {received} meetings from {club} that this laptop lacked or held an older copy of.\n",
+        f"Sent {sent} of {of} {meetings(of)} to {club}; the others were there already.\n"
+        f"Received {received} {meetings(received)} from {club} that this laptop lacked or held an older copy of.\n",
         "",
     )
 
@@ -180,9 +185,9 @@ def test_pulling_never_replaces_a_meeting_written_on_this_laptop(
         db.execute("UPDATE meetings SET version = version + 100, title = 'Andet'")
     code, out, err = run(capsys, a, "sync")
     assert (code, err) == (0, "")
-    assert out.splitlines()[0].startswith("Sent 0 of 1 meetings") and out.splitlines()[1].startswith("Received 0 meetings")
+    assert out.splitlines()[0].startswith("Sent 0 of 1 meeting ") and out.splitlines()[1].startswith("Received 0 meetings")
     assert out.splitlines()[2] == (
-        f"1 meetings are newer on {club} than here: another computer has held them since."
+        f"1 meeting is newer on {club} than here: another computer has held it since."
         " This computer's copy was not sent; it is kept here as it was."
     )
     with Archive.open(a, read_only=True) as archive:
@@ -384,8 +389,8 @@ def test_a_meeting_this_facilitator_cannot_read_is_left_on_the_server_and_told(
         assert run(capsys, b, "sync") == (
             0,
             f"Sent 0 of 0 meetings to {club}; the others were there already.\n"
-            f"Received {received} meetings from {club} that this laptop lacked or held an older copy of.\n"
-            f"1 meetings on {club} could not be read by this facilitator and were left there: update facilitator.\n",
+            f"Received {received} {meetings(received)} from {club} that this laptop lacked or held an older copy of.\n"
+            f"1 meeting on {club} could not be read by this facilitator and was left there: update facilitator.\n",
             "",
         )
     with Archive.open(b, read_only=True) as archive:

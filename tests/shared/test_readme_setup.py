@@ -125,28 +125,28 @@ def test_the_readme_sets_up_a_server_and_connects_a_club(
         hold(archive, group=GROUP, secret=SECRET)
     (tmp_path / ".pgpass").write_text(readme["pgpass"].replace(HOST, str(pg.folder)), encoding="utf-8")
     shell.run(readme["club.sh"])
-    assert shell.outputs[-1].startswith("Sendte 1 af 1 møder")
+    assert shell.outputs[-1].startswith("Sendte 1 af 1 møde til")
     assert rows(pg, "klub_ds", "skift-mig-ds", "SELECT group_name FROM meetings") == [(GROUP,)]
     (tmp_path / ".pgpass").rename(tmp_path / "pgpass-away")  # the environment's turn
     shell.run(readme["pgpassword.sh"])
     (tmp_path / "pgpass-away").rename(tmp_path / ".pgpass")
     (tmp_path / ".pg_service.conf").write_text(readme["pg_service.conf"].replace(HOST, str(pg.folder)), encoding="utf-8")
     shell.run(readme["service.sh"])
-    assert shell.outputs[-1].startswith("Sendte 0 af 1 møder")
+    assert shell.outputs[-1].startswith("Sendte 0 af 1 møde til")
     assert all(
         SECRET not in text for (text,) in rows(pg, "arkiv_ejer", "skift-mig-ejer", "SELECT to_jsonb(m)::text FROM meetings m")
     )
 
     # The group chooses to share its closed items; only its restricted role reads them.
     shell.run(readme["closed.sh"], typed=readme_sentence())
-    assert shell.outputs[-1].splitlines()[2] == "Sendte de lukkede punkter fra 1 møder til det begrænsede arkiv."
+    assert shell.outputs[-1].splitlines()[2] == "Sendte de lukkede punkter fra 1 møde til det begrænsede arkiv."
     (content,) = rows(pg, "klub_ds_lukket", "skift-mig-ds-lukket", "SELECT content::text FROM closed_items")
     assert SECRET in str(content[0])
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         rows(pg, "klub_ds", "skift-mig-ds", "SELECT * FROM closed_items")
 
     shell.run(readme["takeback.sh"])
-    assert shell.outputs[-1].splitlines()[2] == f"Slettede de lukkede punkter fra 1 møder i {GROUP} fra det begrænsede arkiv."
+    assert shell.outputs[-1].splitlines()[2] == f"Slettede de lukkede punkter fra 1 møde i {GROUP} fra det begrænsede arkiv."
     assert rows(pg, "klub_ds_lukket", "skift-mig-ds-lukket", "SELECT count(*) FROM closed_items") == [(0,)]
 
 

@@ -55,7 +55,7 @@ def test_a_groups_role_sees_and_writes_only_its_own_groups_meetings(
     # A laptop of the other club's role cannot put a meeting into Klubben's archive.
     wrong, url = laptop("ccc", "Klubben", roles["Anden klub"])
     code, out, err = run(capsys, wrong, "sync")
-    assert code == 2 and out.startswith(f"Sent 0 of 1 meetings to {url}") and err.count("\n") == 1
+    assert code == 2 and out.startswith(f"Sent 0 of 1 meeting to {url}") and err.count("\n") == 1
     assert err.startswith("Meetings of these groups were not sent, as this login does not write for them: Klubben.")
     with Archive.open(wrong, read_only=True) as archive:
         assert len(archive.unsent()) == 1
