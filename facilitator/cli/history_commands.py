@@ -58,6 +58,8 @@ def latest_meeting(archive: Archive, *, ended: bool = False) -> int:
 
 
 def _status(summary: MeetingSummary) -> str:
+    if summary.received:  # held on another laptop: its state here is only the copy's
+        return t("cli.meetings.received")
     if summary.finished:
         return t("cli.meetings.finished")
     return t("cli.meetings.running") if summary.started_at else t("cli.meetings.not_started")

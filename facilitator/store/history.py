@@ -47,6 +47,8 @@ class MeetingSummary:
     date: str | None
     started_at: str | None
     ended_at: str | None
+    received: bool = False
+    """Received from the shared archive: read-only here (``receiving``)."""
 
     @property
     def finished(self) -> bool:
@@ -142,13 +144,14 @@ class History(ArchiveConnection):
         if finished:
             conditions.append("ended_at IS NOT NULL")
         parameters.append(-1 if limit is None else limit)
+        received = "received_from IS NOT NULL" if self.schema_version >= RECEIVED_KEPT else "0"
         with self._read() as db:
             rows = db.execute(
-                "SELECT id, title, kind, group_name, date, started_at, ended_at FROM meetings"
+                f"SELECT id, title, kind, group_name, date, started_at, ended_at, {received} FROM meetings"
                 f" WHERE {' AND '.join(conditions)} ORDER BY id DESC LIMIT ?",
                 parameters,
             ).fetchall()
-        return [MeetingSummary(*row) for row in rows]
+        return [MeetingSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], received=bool(r[7])) for r in rows]
 
     def latest(self, *, ended: bool = False) -> int | None:
         """The newest meeting's id (the newest finished one with ``ended``), or None."""

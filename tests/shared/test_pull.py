@@ -206,6 +206,9 @@ def test_a_received_meeting_is_read_only_here(tmp_path: Path, club: str, capsys:
     with Archive.open(b, read_only=True) as archive:
         (received,) = archive.meetings()
         action = archive.actions(open_only=True)[0]
+    assert received.received
+    code, out, _ = run(capsys, b, "meetings")
+    assert code == 0 and out.splitlines()[-1].rstrip().endswith("received, read-only")  # not "finished" or "running"
     words = f"Meeting {received.id} (Klubmøde) was received from the shared archive {club} and is read-only here: "
     code, out, err = run(capsys, b, "minutes", str(received.id), "--approve")
     assert (code, out) == (2, "") and err.startswith(words) and err.count("\n") == 1
