@@ -174,51 +174,22 @@ def test_a_further_groups_laptop_receives_the_joint_meeting_and_follows_up_its_a
     assert run(capsys, laptops[THIRD], "sync")[1].splitlines()[1].startswith("Received 0 meetings")
 
 
-def test_a_further_groups_lists_on_the_server_show_the_joint_meeting_and_its_actions(
+def test_a_further_groups_lists_and_search_on_the_server_find_the_joint_meeting(
     tmp_path: Path,
     pg: PostgresServer,
     roles: tuple[str, dict[str, GroupRoles]],
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``meetings --shared`` and ``actions --shared`` ask for the role's groups; a joint
-    meeting is HK's too, though DS's role wrote it (its first group)."""
+    """Every ``--shared`` list and search asks for the role's groups: a joint meeting is
+    HK's too, though DS's role wrote it (its first group), in ``meetings`` and ``actions`` as
+    in the records the server made of it (``search``, ``decisions``); a third club's role
+    finds nothing of it, and the closed item's notes are in no one's."""
     database, made = roles
-    ds_laptop = tmp_path / "ds.sqlite3"
-    assert run(capsys, ds_laptop, "share", pg.url(database, user=made[DS].role))[0] == 0
-    with Archive.open(ds_laptop) as archive:
-        hold_joint(archive)
-    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
-    assert run(capsys, ds_laptop, "sync")[0] == 0
-
-    for group, sees in ((HK, True), (THIRD, False)):
-        laptop = tmp_path / f"{made[group].role}.sqlite3"
+    laptops = {group: tmp_path / f"{made[group].role}.sqlite3" for group in (DS, HK, THIRD)}
+    for group, laptop in laptops.items():
         assert run(capsys, laptop, "share", pg.url(database, user=made[group].role))[0] == 0
-        monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[group].role))
-        for args in (("meetings", "--shared"), ("actions", "--shared"), ("actions", "--shared", "--group", group)):
-            code, out, err = run(capsys, laptop, *args)
-            assert code == 0, err
-            shown = "Fælles måling af støj" in out if args[0] == "actions" else "Fællesmøde" in out
-            assert shown is sees, (group, args, out)
-    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
-    code, out, _ = run(capsys, tmp_path / f"{made[HK].role}.sqlite3", "actions", "--shared", "--group", THIRD)
-    assert code == 0 and "Fælles måling af støj" not in out
-
-
-def test_a_further_groups_search_and_decisions_on_the_server_find_the_joint_meeting(
-    tmp_path: Path,
-    pg: PostgresServer,
-    roles: tuple[str, dict[str, GroupRoles]],
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """``search --shared`` and ``decisions --shared`` read the records the server made of a
-    joint meeting: HK's role finds them as DS's does, a third club's role does not, and the
-    closed item's notes are in no one's."""
-    database, made = roles
-    ds_laptop = tmp_path / "ds.sqlite3"
-    assert run(capsys, ds_laptop, "share", pg.url(database, user=made[DS].role))[0] == 0
-    with Archive.open(ds_laptop) as archive:
+    with Archive.open(laptops[DS]) as archive:
         hold_joint(archive)
         [meeting_id] = [m.id for m in archive.meetings()]
         meeting = archive.load(meeting_id)
@@ -226,29 +197,29 @@ def test_a_further_groups_search_and_decisions_on_the_server_find_the_joint_meet
         meeting.add_decision("Støjmålingen gøres i fællesskab")
         save(archive, meeting_id, meeting)
     monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[DS].role))
-    assert run(capsys, ds_laptop, "sync")[0] == 0
+    assert run(capsys, laptops[DS], "sync")[0] == 0
+
+    def asks(group: str, *args: str) -> str:
+        monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[group].role))
+        code, out, err = run(capsys, laptops[group], *args)
+        assert code == 0, err
+        return out
 
     for group, sees in ((DS, True), (HK, True), (THIRD, False)):
-        laptop = tmp_path / f"{made[group].role}.sqlite3"
-        if group != DS:
-            assert run(capsys, laptop, "share", pg.url(database, user=made[group].role))[0] == 0
-        else:
-            laptop = ds_laptop
-        monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[group].role))
-        for args in (
-            ("search", "--shared", "støjmåling"),
-            ("search", "--shared", "måling"),  # a part of a word, by trigrams
-            ("decisions", "--shared"),
-            ("decisions", "--shared", "--group", group),
+        for args, shown in (
+            (("meetings", "--shared"), "Fællesmøde"),
+            (("actions", "--shared"), "Fælles måling af støj"),
+            (("actions", "--shared", "--group", group), "Fælles måling af støj"),
+            (("search", "--shared", "støjmåling"), "gøres i fællesskab"),
+            (("search", "--shared", "måling"), "af støj"),  # a part of a word, by trigrams
+            (("decisions", "--shared"), "Støjmålingen gøres i fællesskab"),
+            (("decisions", "--shared", "--group", group), "Støjmålingen gøres i fællesskab"),
         ):
-            code, out, err = run(capsys, laptop, *args)
-            assert code == 0, err
-            assert ("fællesskab" in out or "af støj" in out) is sees, (group, args, out)
-        code, out, _ = run(capsys, laptop, "search", "--shared", "LUKKET")
-        assert "LUKKET" not in out
-    monkeypatch.setenv("PGPASSWORD", GroupRoles.password(made[HK].role))
-    code, out, _ = run(capsys, tmp_path / f"{made[HK].role}.sqlite3", "decisions", "--shared", "--group", THIRD)
-    assert code == 0 and "Støjmålingen" not in out
+            out = asks(group, *args)
+            assert (shown in out) is sees, (group, args, out)
+        assert "LUKKET" not in asks(group, "search", "--shared", "LUKKET")
+    assert "Fælles måling af støj" not in asks(HK, "actions", "--shared", "--group", THIRD)
+    assert "Støjmålingen" not in asks(HK, "decisions", "--shared", "--group", THIRD)
 
 
 def test_records_made_before_the_joint_step_get_their_meetings_groups(pg: PostgresServer) -> None:
