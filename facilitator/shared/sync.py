@@ -12,6 +12,10 @@ it lost. Each meeting is one transaction, committed before the next is sent and 
 locally: a sync cut off (the server killed, the network gone) keeps what arrived and the next
 sync carries on from there. An upsert that would set a meeting back to an older version
 changes nothing, so two syncs racing cannot undo each other.
+
+Two things keep a meeting back though its version here is ahead: another laptop holds it
+now (its lease), or another laptop wrote it after this archive last sent it (a copy of the
+archive that went on from an older point: versions are each copy's own count of saves).
 """
 
 from __future__ import annotations
@@ -103,9 +107,10 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
     """Receive every meeting the laptop lacks, then send every one whose version the server does not have yet.
 
     ``token``: this laptop's, as its leases name it (``live.laptop_token``): a meeting whose
-    lease another token holds is not sent. ``keep_back``: ids of meetings not to send though their version here has passed the
-    server's: the open meeting found newer on the server once (``live``), whose copy here
-    would otherwise replace the other computer's as soon as enough was typed here."""
+    lease another token holds is not sent, and the server keeps it as the one that wrote
+    what is sent. ``keep_back``: ids of meetings not to send though their version here has
+    passed the server's: the open meeting found newer on the server once (``live``), whose
+    copy here would otherwise replace the other computer's as soon as enough was typed."""
     import psycopg
 
     name = shown(target)
