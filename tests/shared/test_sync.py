@@ -55,7 +55,7 @@ def test_two_laptops_share_one_club_and_every_meeting_arrives_once(
     assert code == 2 and out == ""
     assert (
         err
-        == f"The shared archive {club} cannot be reached (no server answers there). Nothing is lost: sync again when it is back.\n"
+        == f"The shared archive {club} cannot be reached (no server answers there). Nothing is lost: try again when it is back.\n"
     )
     pg.start()
 
