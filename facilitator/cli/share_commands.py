@@ -71,7 +71,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise FacilitatorError(t("sync.not_shared", path=one_line(path)))
         result = sync(archive, target, token=laptop_token(path))
     shown_target = one_line(shown(target))
-    print(t_count("sync.done", result.meetings, sent=result.sent, target=shown_target))
+    print(
+        t_count(
+            "sync.done_some_there" if result.already else "sync.done",
+            result.meetings,
+            sent=result.sent,
+            already=result.already,
+            target=shown_target,
+        )
+    )
     print(t_count("sync.received", result.received, target=shown_target))
     if result.refused:
         print(t_count("sync.refused", result.refused, target=shown_target))

@@ -76,6 +76,8 @@ class SyncResult(NamedTuple):
     held_there: tuple[str, ...] = ()
     """The ids of meetings written here that another laptop holds now (its lease): not sent
     while it does, so that a copy of this archive cannot write over the meeting being held."""
+    already: int = 0
+    """Meetings not sent because the server held this version of them already."""
 
 
 _UPSERT_MEETING = """
@@ -121,7 +123,7 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
         local = archive.shared_meetings()
         held = _server_versions(db, [m.uid for m in local])
         elsewhere = _held_elsewhere(db, [m.uid for m in local], token)
-        sent = 0
+        sent = already = 0
         not_sent: list[str] = []
         newer: list[str] = []
         for meeting in local:
@@ -130,6 +132,7 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
             if there > meeting.version or apart or meeting.uid in keep_back:
                 newer.append(meeting.uid)
             if there >= meeting.version or apart or meeting.uid in keep_back or meeting.uid in elsewhere:
+                already += there == meeting.version and not apart and meeting.uid not in keep_back
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
             row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot) | {"written_by": token}
@@ -157,6 +160,7 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
             len(newer),
             tuple(newer),
             tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, (0, None))[0] < m.version),
+            already,
         )
     except psycopg.Error as error:
         raise failures.on_sync(error, name) from None

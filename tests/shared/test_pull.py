@@ -33,7 +33,7 @@ def synced(capsys: pytest.CaptureFixture[str], path: Path, club: str, *, sent: i
     """A sync that says it sent ``sent`` of ``of`` meetings and received ``received``."""
     assert run(capsys, path, "sync") == (
         0,
-        f"Sent {sent} of {of} {meetings(of)} to {club}; the others were there already.\n"
+        f"Sent {sent} of {of} {meetings(of)} to {club}{f'; {of - sent} already there' if of > sent else ''}.\n"
         f"Received {received} {meetings(received)} from {club} that this laptop lacked or held an older copy of.\n",
         "",
     )
@@ -391,7 +391,7 @@ def test_a_meeting_this_facilitator_cannot_read_is_left_on_the_server_and_told(
     for received in (1, 0):  # told at every sync, until a facilitator that reads it comes
         assert run(capsys, b, "sync") == (
             0,
-            f"Sent 0 of 0 meetings to {club}; the others were there already.\n"
+            f"Sent 0 of 0 meetings to {club}.\n"
             f"Received {received} {meetings(received)} from {club} that this laptop lacked or held an older copy of.\n"
             f"1 meeting on {club} could not be read by this facilitator and was left there: update facilitator.\n",
             "",
