@@ -129,8 +129,8 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
         for meeting in local:
             there, writer = held.get(meeting.uid, (0, None))
             apart = _written_elsewhere_since(meeting, there, writer, token)
-            if there > meeting.version or apart or meeting.uid in keep_back:
-                newer.append(meeting.uid)
+            if (there > meeting.version or apart or meeting.uid in keep_back) and meeting.uid not in elsewhere:
+                newer.append(meeting.uid)  # held elsewhere now says more: it is told as held
             if there >= meeting.version or apart or meeting.uid in keep_back or meeting.uid in elsewhere:
                 already += there == meeting.version and not apart and meeting.uid not in keep_back
                 continue
@@ -159,7 +159,7 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
             tuple(dict.fromkeys(not_sent)),
             len(newer),
             tuple(newer),
-            tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, (0, None))[0] < m.version),
+            tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, (0, None))[0] != m.version),
             already,
         )
     except psycopg.Error as error:

@@ -173,6 +173,10 @@ def test_a_copy_of_the_archive_does_not_send_a_meeting_another_laptop_holds(
             (snapshot,) = db.execute("SELECT snapshot FROM meetings").fetchone()  # type: ignore[misc]
         assert "Fra kopien" not in json.dumps(snapshot, ensure_ascii=False)
         assert lease_row(url) is not None
+        with psycopg.connect(url) as db:  # the holder has saved far more since: newer there, and held
+            db.execute("UPDATE meetings SET version = version + 100")
+        out = run(capsys, b, "sync")[1]
+        assert out.splitlines()[-1].startswith("1 meeting is held on another computer now") and "newer" not in out
     finally:
         holder.close()
 
