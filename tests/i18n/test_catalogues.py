@@ -73,6 +73,7 @@ KEY_TABLES = frozenset(
         "href_problem",  # the agenda loader: what is wrong with an attachment's address
         "CHECK_STATUS_KEYS",  # the checklist's statuses
         "_KNOWN_REASONS",  # the shared archive: why a server is out of reach, in words
+        "TIME_KEYS",  # the status bar's times, wide and narrow
     }
 )
 """The definitions (a constant, or a function returning keys) whose dotted strings are keys

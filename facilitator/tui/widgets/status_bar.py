@@ -20,6 +20,12 @@ from facilitator.tui.timefmt import clock, duration
 
 WARNING_SECONDS = 60
 
+TIME_KEYS = {
+    False: ("status.now", "status.planned_end", "status.projected_end"),
+    True: ("status.short.now", "status.short.planned_end", "status.short.projected_end"),
+}
+"""The clock's, the planned end's and the projected end's words, wide and narrow (``-narrow``)."""
+
 
 class StatusBar(Horizontal):
     def compose(self) -> ComposeResult:
@@ -41,11 +47,14 @@ class StatusBar(Horizontal):
         title.set_class(unsaved, "-unsaved")
         _put(title, t("status.unsaved", title=meeting.info.title) if unsaved else meeting.info.title)
         now = meeting.ended_at or meeting.clock()
-        times = [t("status.now", time=clock(now))]
+        # Narrow, the times take their short words, so the meeting's title keeps some room
+        # beside them (at 80 columns it was cut to its first letter).
+        now_key, planned_key, projected_key = TIME_KEYS[self.screen.has_class("-narrow")]
+        times = [t(now_key, time=clock(now))]
         if meeting.planned_end() is not None:
-            times.append(t("status.planned_end", time=clock(meeting.planned_end())))
+            times.append(t(planned_key, time=clock(meeting.planned_end())))
         if meeting.started:
-            times.append(t("status.projected_end", time=clock(meeting.projected_end())))
+            times.append(t(projected_key, time=clock(meeting.projected_end())))
         _put(self.query_one("#meeting-clock", Static), "  ".join(times))
         timer = self.query_one("#item-timer", Static)
         text, left, paused = self._timer_text(meeting)
