@@ -120,3 +120,22 @@ async def test_the_screen_is_drawn_once_a_move_with_its_layout_settled(
             await pilot.pause()
             assert _layouts_asked(screen) == []
             assert len(frames) - before == 1, f"{len(frames) - before} frames for one move"
+
+
+async def test_a_record_just_added_is_shown_though_the_narrow_records_box_holds_three_rows(make_app: MakeApp) -> None:
+    """At 80x24 the records box is three rows high: a decision and then an action fill more,
+    and the action just added would be below them, out of sight, with nothing to say it came."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "f2", *"Vedtaget", "enter")
+        await pilot.pause()
+        await pilot.press("f3", *"Ring til HR", "tab", *"Bo", "enter")
+        for _ in range(5):
+            await pilot.pause()
+        box = app.screen.query_one("#records-box")
+        assert box.max_scroll_y > 0  # more than it holds
+        assert box.scroll_y == box.max_scroll_y
+        records = app.screen.query_one("#records")
+        rows = [records.render_line(y).text for y in range(records.size.height)]
+        [row] = [y for y, text in enumerate(rows) if "Ring til HR" in text]
+        assert box.scroll_y <= row < box.scroll_y + box.size.height, (rows, box.scroll_y)  # in sight

@@ -132,6 +132,8 @@ class ItemView(Vertical):
         self.keymap = keymap or {}
         self.item_id: int | None = None
         """The id of the item whose notes are in the editor (None before the meeting starts)."""
+        self._recorded = 0
+        """How many records (decisions, votes, actions, forwards) the item had when last shown."""
 
     def compose(self) -> ComposeResult:
         yield Static(literal.EMPTY, id="item-heading")
@@ -222,7 +224,10 @@ class ItemView(Vertical):
             return
         state = meeting.items[meeting.current]
         notes.disabled = False
-        if state.id != self.item_id:
+        count = len(state.decisions) + len(state.votes) + len(state.actions) + len(state.forwards)
+        new_item = state.id != self.item_id
+        added, self._recorded = not new_item and count > self._recorded, count
+        if new_item:
             self.item_id = state.id
             self._rebuild(meeting)
             notes.load_text(state.notes)
@@ -236,7 +241,13 @@ class ItemView(Vertical):
         extras = item_extras(meeting, meeting.current, self.keymap)
         shown = [*([plan] if plan is not None else []), *extras, *([records(meeting, meeting.current)] if recorded else [])]
         self.query_one("#records", Static).update(literal.join("\n", shown))
-        self.query_one("#records-box").display = bool(shown)
+        box = self.query_one("#records-box", VerticalScroll)
+        box.display = bool(shown)
+        if added:  # the newest record is at the end: shown, though a narrow box holds three rows
+            box.anchor()  # kept at the end as the layout learns the new height (a scroll now would not know it)
+        elif new_item:
+            box.anchor(False)
+            box.scroll_home(animate=False, immediate=True)
         self._show_current_prompt(meeting)
 
     def _next_meeting_line(self, meeting: Meeting, state: ItemState) -> Content | None:
