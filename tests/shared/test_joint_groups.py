@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -46,6 +47,16 @@ def hold_joint(archive: Archive) -> None:
     meeting.go_to(1)
     meeting.set_notes("LUKKET fælles noter")
     save(archive, meeting_id, meeting)
+
+
+def left_before(db: psycopg.Connection[Any], step: tuple[str, ...]) -> None:
+    """The server as a facilitator before ``step`` left it."""
+    before = shared_schema.MIGRATIONS.index(step)
+    db.execute(shared_schema.VERSION_TABLE)
+    for steps in shared_schema.MIGRATIONS[:before]:
+        for statement in steps:
+            db.execute(statement.encode())
+    db.execute("INSERT INTO facilitator_schema (version) VALUES (%s)", (before,))
 
 
 @pytest.fixture
@@ -115,13 +126,8 @@ def test_a_joint_meetings_closed_items_go_only_when_each_group_chose_and_each_re
 
 def test_rows_sent_before_the_step_get_their_one_group_and_stay_readable(pg: PostgresServer) -> None:
     database = pg.new_database()
-    before = shared_schema.MIGRATIONS.index(WHO_SEES_STEP)
-    with psycopg.connect(pg.url(database), autocommit=True) as db:  # a server as a facilitator before the step left it
-        db.execute(shared_schema.VERSION_TABLE)
-        for steps in shared_schema.MIGRATIONS[:before]:
-            for step in steps:
-                db.execute(step.encode())
-        db.execute("INSERT INTO facilitator_schema (version) VALUES (%s)", (before,))
+    with psycopg.connect(pg.url(database), autocommit=True) as db:
+        left_before(db, WHO_SEES_STEP)
         db.execute(
             "INSERT INTO meetings (uid, version, group_name, kind, title, snapshot)"
             " VALUES ('00000000-0000-4000-8000-000000000001', 1, %s, 'klubmøde', 'Før', '{}')",
@@ -227,15 +233,10 @@ def test_records_made_before_the_joint_step_get_their_meetings_groups(pg: Postgr
     meeting's groups (the first group when the meeting's list was left empty), and the
     further group of a joint meeting reads them from then on."""
     database = pg.new_database()
-    before = shared_schema.MIGRATIONS.index(shared_schema.JOINT_RECORDS_STEP)
     joint, single = "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"
     snapshot = '{"items": [{"id": 0, "item": {"title": "Punkt"}, "notes": "Fælles støjmåling", "decisions": [{"id": 1, "text": "Vedtaget"}]}]}'
     with psycopg.connect(pg.url(database), autocommit=True) as db:
-        db.execute(shared_schema.VERSION_TABLE)
-        for steps in shared_schema.MIGRATIONS[:before]:
-            for step in steps:
-                db.execute(step.encode())
-        db.execute("INSERT INTO facilitator_schema (version) VALUES (%s)", (before,))
+        left_before(db, shared_schema.JOINT_RECORDS_STEP)
         db.execute(
             "INSERT INTO meetings (uid, version, group_name, groups, kind, title, snapshot) VALUES"
             " (%s, 1, %s, %s, 'klubmøde', 'Fælles', %s::jsonb), (%s, 1, %s, '{}', 'klubmøde', 'Eget', %s::jsonb)",
