@@ -133,8 +133,12 @@ def not_shared_yet(session: Session) -> str | None:
     not the same as on the shared archive, and a person who quits offline should not learn
     that from the next meeting's missing actions."""
     sharing = session.sharing
-    if sharing is None or sharing.state.kind == "synced":
+    if sharing is None:
         return None
+    from facilitator.shared.live import SYNCED
     from facilitator.shared.target import shown
+
+    if sharing.state.kind == SYNCED:
+        return None
 
     return t("cli.run.not_shared_yet", target=shown(sharing.target))

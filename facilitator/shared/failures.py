@@ -44,8 +44,9 @@ def _reason(error: BaseException) -> str:
     own last words, on one line (never an address with a password: libpq does not repeat
     passwords)."""
     whole = str(error)
+    folded = whole.lower()
     for phrases, key in _KNOWN_REASONS:
-        if any(phrase.lower() in whole.lower() for phrase in phrases):
+        if any(phrase.lower() in folded for phrase in phrases):
             return t(key)
     text = whole.strip().splitlines()
     last = text[0] if text else type(error).__name__

@@ -38,7 +38,7 @@ from facilitator.i18n import t
 from facilitator.shared import failures
 from facilitator.shared.lease import Holder, release, take
 from facilitator.shared.schema import bring_up_to_date
-from facilitator.shared.sync import LocalMeetings, SyncResult, connect, sync
+from facilitator.shared.sync import LocalMeetings, connect, sync
 from facilitator.shared.target import shown
 from facilitator.text.visible import one_line
 
@@ -232,7 +232,7 @@ class LiveShare:
                         continue
                     if sending:
                         archive = archive or self._open_archive()
-                        self._sent(sync(archive, self.target, token=self._token, keep_back=(self.uid,) if self._newer else ()))
+                        self._sync(archive)
                         synced_once = True
                     elif self.state.kind not in (SYNCED, NEWER):
                         self._settle(LiveState(SYNCED, self.state.synced_at) if self.state.synced_at else LiveState())
@@ -250,8 +250,10 @@ class LiveShare:
             if archive is not None:
                 archive.close()
 
-    def _sent(self, result: SyncResult) -> None:
-        """A sync ended: synced, or this meeting found newer on the server (and kept back from now on)."""
+    def _sync(self, archive: LocalArchive) -> None:
+        """Sync, this meeting kept back once found newer on the server; then say how it went:
+        synced, or newer there (and kept back from now on)."""
+        result = sync(archive, self.target, token=self._token, keep_back=(self.uid,) if self._newer else ())
         self._newer = self._newer or self.uid in result.newer_uids
         if self._newer:
             self._settle(LiveState(NEWER, self.state.synced_at, problem=t("live.newer_there", target=shown(self.target))))
@@ -299,7 +301,7 @@ class LiveShare:
                 return
             if archive is None:
                 archive = own = self._open_archive()
-            self._sent(sync(archive, self.target, token=self._token, keep_back=(self.uid,) if self._newer else ()))
+            self._sync(archive)
             db = connect(self.target)
             try:
                 release(db, self.uid, self._token)

@@ -68,16 +68,19 @@ class SyncResult(NamedTuple):
     """The groups of meetings not sent: without a group (""), or of a group this login does
     not write for (a misspelt group, a group the union office has not set up). The others
     were sent all the same."""
-    newer_there: int = 0
-    """Meetings written here that the server holds in a newer version than this laptop's:
-    another laptop held them since (a copied archive); this laptop's copy was not sent."""
     newer_uids: tuple[str, ...] = ()
-    """Those meetings' ids, and the ids of those kept back (``sync``'s ``keep_back``)."""
+    """The ids of meetings written here that the server holds in a newer version than this
+    laptop's (another laptop wrote them since: a copied archive), and of those kept back
+    (``sync``'s ``keep_back``): this laptop's copy was not sent."""
     held_there: tuple[str, ...] = ()
     """The ids of meetings written here that another laptop holds now (its lease): not sent
     while it does, so that a copy of this archive cannot write over the meeting being held."""
     already: int = 0
     """Meetings not sent because the server held this version of them already."""
+
+    @property
+    def newer_there(self) -> int:
+        return len(self.newer_uids)
 
 
 _UPSERT_MEETING = """
@@ -157,7 +160,6 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
             pulled.refused,
             closed,
             tuple(dict.fromkeys(not_sent)),
-            len(newer),
             tuple(newer),
             tuple(m.uid for m in local if m.uid in elsewhere and held.get(m.uid, (0, None))[0] != m.version),
             already,
