@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.console import RenderableType
 from support.app import SIZE, MakeApp
 from support.clock import FakeClock
 from textual.geometry import Region
@@ -16,6 +17,7 @@ from facilitator.agenda.loader import parse_agenda
 from facilitator.meeting.model import Meeting
 from facilitator.tui.widgets.agenda_lines import item_content, item_pieces, rows
 from facilitator.tui.widgets.agenda_list import AgendaList
+from facilitator.tui.widgets.steady_scrollbar import SteadyScrollBar
 
 ITEMS = 250
 """From about 200 items the list used to move by a row after its first frame."""
@@ -205,3 +207,40 @@ async def test_a_move_within_the_page_draws_again_only_the_rows_of_the_two_items
         assert rows_drawn == expected
         await pilot.pause()
         assert agenda.highlighted == 2 and visible_rows(agenda)[lines[2]].startswith("▶ 3.")
+
+
+async def test_the_lists_bar_is_drawn_again_only_when_what_it_shows_changed(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual drew the bar, the screen's height, at every layout: a tenth of every move.
+    app = make_app(long_agenda(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        bar = agenda.vertical_scrollbar
+        assert isinstance(bar, SteadyScrollBar) and bar.display
+        unchanged: list[int] = []
+        positions: list[float] = []
+        render = SteadyScrollBar.render
+
+        def counted(self: SteadyScrollBar) -> RenderableType:
+            if self._drawn == self._looks():
+                unchanged.append(app.session.meeting.current)
+            positions.append(self.position)
+            return render(self)
+
+        monkeypatch.setattr(SteadyScrollBar, "render", counted)
+        meeting = app.session.meeting
+        while agenda.scroll_offset.y == 0:
+            assert meeting.current < ITEMS // 2, "the list never scrolled"
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert meeting.current >= 3
+        assert unchanged == [], f"the bar was drawn again with nothing changed at items {unchanged}"
+        assert positions and positions[-1] == bar.position > 0, "the page turned and the bar was not drawn where it went"
+        drawn = len(positions)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        await pilot.pause()
+        assert len(positions) > drawn, "a new theme left the bar in the old colours"

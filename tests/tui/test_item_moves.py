@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from support.app import SIZE, MakeApp
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import TextArea
 
 from facilitator.i18n import t
@@ -139,3 +140,52 @@ async def test_a_record_just_added_is_shown_though_the_narrow_records_box_holds_
         rows = [records.render_line(y).text for y in range(records.size.height)]
         [row] = [y for y, text in enumerate(rows) if "Ring til HR" in text]
         assert box.scroll_y <= row < box.scroll_y + box.size.height, (rows, box.scroll_y)  # in sight
+
+
+def _placed(screen: Screen[Any]) -> dict[Any, tuple[Any, ...]]:
+    """Where the screen's layout put each widget, and the sizes it gave it."""
+    return {
+        widget: (geometry.region, geometry.virtual_size, geometry.container_size)
+        for widget, geometry in screen._compositor._full_map.items()
+    }
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24), (200, 50)])
+async def test_the_frame_of_a_move_shows_the_layout_textual_reaches_by_laying_out_again(
+    make_app: MakeApp, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # settled_layout.py lays the screen out again only when a scrollbar came or went:
+    # the sizes the other widgets asked about are the ones the layout just gave them.
+    monkeypatch.setattr(MeetingScreen, "tick", lambda self: None)  # the clock's frames are not the move's
+    frames: list[dict[Any, tuple[Any, ...]]] = []
+    display = App._display
+
+    def drawn(self: App[Any], shown: Screen[Any], renderable: Any) -> None:
+        if renderable is not None and isinstance(shown, SettledLayout):
+            frames.append(_placed(shown))
+        display(self, shown, renderable)
+
+    monkeypatch.setattr(App, "_display", drawn)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        meeting = app.session.meeting
+        meeting.start()
+        for index in range(len(meeting.items)):  # records of every length, and none
+            meeting.go_to(index)
+            for n in range(index % 4):
+                meeting.add_decision(f"Beslutning {n} om punkt {index}: " + "ord " * (7 * n + index))
+        meeting.go_to(0)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettledLayout)
+        for index in range(1, len(meeting.items)):
+            frames.clear()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            assert meeting.current == index and frames
+            settled = frames[-1]  # what a person sees once the move is drawn
+            for _ in range(4):  # Textual's own whole layout, again and again, till none is asked
+                Screen._refresh_layout(screen, screen.outer_size)
+                if not screen._take_layout_requests():
+                    break
+            assert _placed(screen) == settled, f"item {index + 1} was laid out differently on another pass"

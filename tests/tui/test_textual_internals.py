@@ -55,6 +55,9 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual._time", "get_time", "screens/settled_layout.py: the clock Textual stamps its messages with"),
     ("textual.widget", "Widget._clear_arrangement_cache", "screens/settled_layout.py takes a layout request as Textual does"),
     ("textual.widget", "Widget._size_updated", "widgets/tick_list.py overrides it: its rows laid out as its size changes"),
+    ("textual.widget", "Widget._scroll_update", "widgets/agenda_list.py: its bar is drawn again only when it changed"),
+    ("textual.app", "App._start_widget", "widgets/agenda_list.py starts its own scrollbar, as Textual starts one"),
+    ("textual.css.styles", "RenderStyles._cache_key", "widgets/steady_scrollbar.py: a new style draws the bar again"),
     ("textual.widgets", "OptionList._on_resize", "widgets/tick_list.py keeps it from running: the rows are laid out"),
     ("textual.widgets", "Footer._bindings_ready", "key_footer.py sets it at its first compose: keys in the first frame"),
 )
@@ -78,6 +81,9 @@ HOOKS: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets", "TextArea.load_text", "widgets/notes_area.py: loaded notes as the editor keeps them"),
     ("textual.widgets", "TextArea.undo", "widgets/notes_area.py redraws after it"),
     ("textual.widgets", "TextArea.redo", "widgets/notes_area.py redraws after it"),
+    ("textual.widget", "Widget.vertical_scrollbar", "widgets/agenda_list.py makes its scrollbar a SteadyScrollBar"),
+    ("textual.scrollbar", "ScrollBar.render", "widgets/steady_scrollbar.py notes what the bar showed when drawn"),
+    ("textual.widget", "Widget.refresh", "widgets/steady_scrollbar.py skips a refresh with nothing changed"),
     ("textual.widgets", "Input.replace", "widgets/text_entry.py: every insertion goes through it"),
 )
 """Public methods the app overrides, and Textual calls: if one is renamed, the override is dead."""
@@ -104,6 +110,8 @@ OVERRIDES = frozenset(
         "_on_layout",
         "_on_update_scroll",
         "_bindings_ready",
+        "_scroll_update",
+        "_vertical_scrollbar",
     }
 )
 """The private names the app's classes may share with Textual's: the overrides above."""
@@ -201,6 +209,16 @@ def test_a_screen_still_takes_layout_requests_the_way_settled_layout_py_takes_th
 
     resized = inspect.getsource(OptionList._on_resize) + inspect.getsource(OptionList._clear_caches)
     assert "self._option_render_cache.clear()" in resized and "self._line_cache.clear()" in resized
+
+
+def test_a_scroll_view_still_makes_and_refreshes_its_bar_the_way_agenda_list_py_expects() -> None:
+    # agenda_list.py makes the bar Textual's property would make, in the attribute Textual
+    # reads, and lets Textual's _scroll_update refresh it only when it changed.
+    from textual.widget import Widget
+
+    made = inspect.getsource(Widget.vertical_scrollbar.fget)  # type: ignore[attr-defined]
+    assert "self._vertical_scrollbar = scroll_bar = ScrollBar(" in made and "self.app._start_widget(self, scroll_bar)" in made
+    assert "self.vertical_scrollbar.refresh()" in inspect.getsource(Widget._scroll_update)
 
 
 def test_the_palette_still_says_nothing_found_where_palette_py_says_it() -> None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 from textual import _time, messages
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 SETTLE_PASSES = 4
@@ -42,9 +44,11 @@ class SettledLayout(Screen[None]):
             if not scroll or self._layout_widgets:  # Textual lays out the whole screen then
                 self._whole_layout_at = _time.get_time()
                 scrolled = [widget for widget in self._laid_out() if widget._scroll_required]
+            bars = self._bars_shown()
             super()._refresh_layout(size, scroll)
             for _ in range(SETTLE_PASSES):
-                if not self._take_layout_requests():
+                before, bars = bars, self._bars_shown()
+                if not self._take_layout_requests(_bars_changed(before, bars)):
                     break
                 super()._refresh_layout(size, scroll=False)
         finally:
@@ -82,10 +86,26 @@ class SettledLayout(Screen[None]):
             found.extend(bar for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar) if bar is not None)
         return found
 
-    def _take_layout_requests(self) -> bool:
+    def _bars_shown(self) -> dict[Widget, tuple[bool, bool]]:
+        """Which scrollbars each scrollable widget shows."""
+        return {
+            widget: (widget.show_vertical_scrollbar, widget.show_horizontal_scrollbar)
+            for widget in self.walk_children(Widget)
+            if widget.is_scrollable
+        }
+
+    def _take_layout_requests(self, bars_changed: set[Widget] | None = None) -> bool:
         """Take, as Textual would on the widgets' next idle, the layouts the widgets laid
-        out just now asked for; False when none did."""
+        out just now asked for; whether one of them needs another layout.
+
+        Most ask only because the layout gave them a new size, which it did knowing their
+        content: another pass places them where they are (each pass is a walk of the whole
+        screen, and this was one pass in two). A layout is needed again where a scrollbar
+        came or went (``bars_changed``: what is beside it is narrower or wider now), and
+        for a scroll view, which counts its own rows, and may have counted them at a width
+        the layout has since changed. None: every request needs one."""
         asked = [widget for widget in self._laid_out() if widget._layout_required]
+        again = bool(asked) if bars_changed is None else any(_needs_another(widget, bars_changed) for widget in asked)
         for widget in asked:
             widget._layout_required = False
             for ancestor in widget.ancestors:
@@ -95,7 +115,7 @@ class SettledLayout(Screen[None]):
                 ancestor._layout_updates += 1
                 if not ancestor.styles.auto_dimensions:
                     break
-        return bool(asked)
+        return again
 
     def _take_repaint_requests(self) -> None:
         """What the layouts left to be drawn again is drawn in this frame, not the next."""
@@ -106,3 +126,14 @@ class SettledLayout(Screen[None]):
                     self._dirty_widgets.add(widget)
         if self._dirty_widgets:
             self._compositor.update_widgets(self._dirty_widgets)
+
+
+def _bars_changed(before: dict[Widget, tuple[bool, bool]], after: dict[Widget, tuple[bool, bool]]) -> set[Widget]:
+    return {widget for widget, shown in after.items() if before.get(widget, shown) != shown}
+
+
+def _needs_another(widget: Widget, bars_changed: set[Widget]) -> bool:
+    """Whether the layout ``widget`` asked for may place something elsewhere."""
+    if isinstance(widget, ScrollBar):
+        return widget.parent in bars_changed
+    return widget in bars_changed or isinstance(widget, ScrollView)

@@ -22,12 +22,14 @@ from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scrollbar import ScrollBar
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.meeting.model import Meeting
 from facilitator.meeting.records import ItemState
 from facilitator.tui.widgets.agenda_lines import Lines, item_content, item_pieces, rows
+from facilitator.tui.widgets.steady_scrollbar import SteadyScrollBar
 
 KIND_FROM_WIDTH = 26
 """Narrower columns (an 80-column terminal) leave out the type word: it took a row of its
@@ -233,6 +235,27 @@ class AgendaList(OptionList):
             # Before the frame that needed the rows is drawn: Textual scrolls to the chosen
             # item only when the list is shown, a frame late, and the list jumped.
             self.scroll_to_highlight()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's property, making a bar that is drawn again only when it changed
+        (steady_scrollbar.py): the list's bar runs the screen's height."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = SteadyScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        """Textual's, called at every layout, draws the bar again: here only if it changed."""
+        bar = self.vertical_scrollbar
+        if isinstance(bar, SteadyScrollBar):
+            with bar.unchanged_skipped():
+                super()._scroll_update(virtual_size)
+        else:
+            super()._scroll_update(virtual_size)
 
     def _rows(self, option: Option, width: int) -> int:
         if isinstance(option, ItemOption):
