@@ -4,8 +4,8 @@ A key's cost is timed as a person sees it: from sending the key to the pseudo-te
 until the frames that show its effect are written out: until a mark only the effect
 paints is written (the next item's number in the agenda list, the typed character in the
 notes), and then until the output settles, its last byte followed by a quiet stretch
-(:data:`QUIET`). Each key is sent just after one of the app's own writes (the clock's
-tick, a cursor blink) has ended, the next being a tenth of a second or more away, so
+(:data:`QUIET`). Each key is sent just after the clock's tick has been written, the
+next tick a second away and the cursor's blink half a second (``between_beats``), so
 that neither is taken for the key's frame nor drawn out by one. The app runs from
 the source tree the bench imports (``python -m facilitator``).
 """
@@ -27,6 +27,8 @@ from facilitator.store.snapshot import to_dict
 
 QUIET = 0.06
 """Seconds without output after which a frame counts as done (Textual draws at 60 Hz)."""
+CLOCK_ROW = b"\x1b[1;"
+"""Where the clock's tick writes: the cursor put on the screen's first row (the status bar)."""
 START_AT = 20
 """The item the measured meetings stand on: there are items both before and after it."""
 
@@ -56,14 +58,19 @@ class TimedTerminal(Terminal):
             time.sleep(seconds / 4)
 
     def between_beats(self) -> None:
-        """Wait for the next of the app's own writes (the clock's tick, a cursor blink) to
-        end: the next comes a tenth of a second or more later, so the key's frames are not
-        run together with one of them."""
+        """Wait for the next tick of the app's clock (a write to the screen's first row,
+        the status bar) to end. The next tick is a second away then, and the cursor's blink,
+        which every key and every new item's notes start again, half a second: neither is
+        taken for the key's frame nor drawn out by one. Sent just after any beat, a key
+        after a blink could meet the clock's tick a few milliseconds later, and a move
+        (which did not start the blink again) the blink: a third of the moves were timed
+        with one of them in some runs, and two runs of the same code differed by half."""
         self.quiet()
         written = self.written
         deadline = time.monotonic() + 1.5
-        while self.written == written and time.monotonic() < deadline:
-            time.sleep(0.002)
+        with self._seen:
+            while CLOCK_ROW not in self._output[written:] and time.monotonic() < deadline:
+                self._seen.wait(0.05)
         self.quiet()
 
     def key_to_frame(self, key: str, marker: str) -> float:

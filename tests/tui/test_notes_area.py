@@ -158,3 +158,39 @@ async def test_undo_and_redo_redraw_it_whole(monkeypatch: pytest.MonkeyPatch, ke
         await pilot.press(key)
         await pilot.pause()
         assert whole.count >= 1
+
+
+class BlinkingNotes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield NotesArea(id="notes")
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        pytest.param(lambda pilot: pilot.press("x"), id="a key typed"),
+        pytest.param(lambda pilot: pilot.press("\u00a0"), id="a key Textual's TextArea drops (a no-break space)"),
+        pytest.param(lambda pilot: pilot.app.query_one(NotesArea).load_text("Et andet punkts noter."), id="another item's notes"),
+    ],
+)
+async def test_the_cursor_is_shown_at_once_and_blinks_again_only_half_a_second_later(
+    act: Callable[[object], object],
+) -> None:
+    # A key shows the cursor at once, whichever handler types it. New notes kept the blink's
+    # phase: in its dark half the cursor was missing from a new item, and the blink turned
+    # just after the move was drawn, one more frame at a time (docs/performance.md).
+    app = BlinkingNotes()
+    async with app.run_test() as pilot:
+        notes = app.query_one(NotesArea)
+        notes.focus()
+        await pilot.pause()
+        assert notes.cursor_blink
+        await pilot.pause(0.2)
+        notes.blink_timer.reset()  # its next turn half a second from now
+        notes._cursor_visible = False  # the dark half of a blink
+        done = act(pilot)
+        if done is not None:
+            await done  # type: ignore[misc]
+        assert notes._cursor_visible
+        await pilot.pause(0.3)
+        assert notes._cursor_visible  # and stays shown: the blink starts again from the act

@@ -67,7 +67,10 @@ class NotesArea(TextArea):
         return result
 
     def load_text(self, text: str) -> None:
+        """The text of another item: drawn whole, its cursor shown at once (the blink
+        starts again from here, as after a key), not left in the dark half of a blink."""
         super().load_text(notes_text(text))
+        self._restart_blink()
         self.refresh()
 
     def undo(self) -> None:
