@@ -9,8 +9,9 @@ again was 2 ms of every move at 200 items, nearly a tenth of it, for a bar that 
 moved (docs/performance.md).
 
 A change the bar shows still draws it: its position, the sizes it stands for, its own
-size, the mouse over it, a grab, a new theme (those come as changes of its reactives or
-through other paths, which are let through). Only the scroll view's own call, made with
+size, the mouse over it, a grab, its view's styles (where its colours come from: a new
+theme, a focus that recolours it); most come as changes of its reactives or through
+other paths, which are let through. Only the scroll view's own call, made with
 nothing changed since the bar was last drawn, is skipped.
 """
 
@@ -47,6 +48,7 @@ class SteadyScrollBar(ScrollBar):
             self.size,
             self.display,
             self.styles._cache_key,
+            None if self.parent is None else self.parent.styles._cache_key,  # its colours are its view's
         )
 
     def render(self) -> RenderableType:
