@@ -104,3 +104,30 @@ async def test_a_wall_sized_screen_shows_every_solution_and_more_of_the_purpose(
         assert drawn.count(TICKED) + drawn.count(UNTICKED) == 12
         purpose = app.screen.query_one("#item-purpose")
         assert len(shown_in(app, purpose).strip()) > 100
+
+
+NOTES = "Travlt i teamet og mange sager pr. rådgiver siden august, og ventelisten vokser hver uge mere og mere, siger Bo."
+"""Three rows at 120 and at 80 columns, broken at other words: what a tester typed."""
+
+
+@pytest.mark.parametrize(
+    "sizes", [[(120, 35), (80, 24)], [(80, 24), (120, 35)], [(120, 35), (100, 30), (80, 24), (200, 50)]], ids=str
+)
+async def test_the_notes_are_wrapped_again_at_the_new_width_when_the_terminal_is_resized(
+    make_app: MakeApp, sizes: list[tuple[int, int]]
+) -> None:
+    # The notes were drawn at the new width with the old wrapping, and, the text taking as
+    # many rows, not drawn again: a row cut at the border, its last words again below it.
+    app = make_app()
+    async with app.run_test(size=sizes[0]) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*NOTES)
+        await pilot.pause()
+        notes = app.screen.query_one("#notes")
+        for size in sizes[1:]:
+            await pilot.resize_terminal(*size)
+            for _ in range(3):
+                await pilot.pause()
+            drawn = " ".join(shown_in(app, notes).replace("│", " ").split())  # rows joined, the border left out
+            assert NOTES in drawn, f"at {size}: {drawn}"

@@ -30,6 +30,11 @@ PRIVATE: tuple[tuple[str, str, str], ...] = (
     ("textual.widgets", "Input._on_key", "widgets/text_entry.py overrides it: TextInput keeps the characters Textual drops"),
     ("textual.widgets", "Input._on_paste", "widgets/text_entry.py overrides it: TextInput keeps every line of a paste"),
     ("textual.widgets", "TextArea._restart_blink", "widgets/notes_area.py: a new item's notes show their cursor at once"),
+    (
+        "textual.widgets",
+        "TextArea._rewrap_and_refresh_virtual_size",
+        "widgets/notes_area.py wraps again as the screen is laid out",
+    ),
     ("textual.message_pump", "MessagePump._message_queue", "type_ahead.py reads it: whether typed keys are still on their way"),
     ("textual.widgets._footer", "FooterKey", "widgets/key_footer.py titles the footer's keys (and tests read them)"),
     ("textual.widgets._select", "SelectOverlay", "dialogs/form.py: Enter and Escape belong to an open list, not the dialog"),

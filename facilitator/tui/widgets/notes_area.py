@@ -19,6 +19,7 @@ way in, so none is ever drawn raw to the terminal, and what is shown is what is 
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult, Location, Selection
@@ -30,6 +31,9 @@ from facilitator.tui.widgets.text_entry import keep_typed, notes_text
 class NotesArea(TextArea):
     selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
     """As TextArea's, but a move redraws only the rows concerned (``watch_selection``)."""
+
+    _wrapped_at = -1
+    """The width the text was last wrapped at as the screen was laid out (``_size_updated``)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus")
@@ -65,6 +69,20 @@ class NotesArea(TextArea):
         result = super().edit(edit)
         self._refresh_rows(self._line(edit.top), self._line(result.end_location))
         return result
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Wrapped again at the new width as the screen is laid out, and drawn whole.
+        Textual's TextArea wraps again on the Resize event, after the frame at the new size
+        was drawn with the old wrapping, and draws itself again only if the text then takes
+        another number of rows: after a resize the notes could show a row cut short at the
+        border and its last words again on the next row, until the next key."""
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self.wrap_width
+        if self.soft_wrap and width != self._wrapped_at:
+            self._wrapped_at = width
+            self._rewrap_and_refresh_virtual_size()
+            self.refresh()
+        return resized
 
     def load_text(self, text: str) -> None:
         """The text of another item: drawn whole, its cursor shown at once (the blink
