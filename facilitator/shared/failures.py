@@ -53,15 +53,21 @@ def _reason(error: BaseException) -> str:
     return one_line(last.rsplit("failed: ", 1)[-1])[:200]
 
 
-def on_connect(error: Any, target: str) -> SharedArchiveError:
-    """A connection that failed: a wrong password, or a server not there."""
+def on_connect(error: Any, target: str, *, asking: bool = False) -> SharedArchiveError:
+    """A connection that failed: a wrong password, or a server not there. ``asking``: for
+    a question (``--shared``), whose message does not say that nothing is lost: a question
+    had nothing to lose, and a person reading it wondered what might have been."""
     text = str(error)
     if (
         getattr(error, "sqlstate", None) in WRONG_PASSWORD
         or "password authentication failed" in text
         or "no password supplied" in text
     ):
+        if asking:
+            return SharedArchiveError(t("shared.wrong_password", target=target))
         return SharedArchiveError(t("sync.wrong_password", target=target))
+    if asking:
+        return SharedArchiveError(t("shared.unreachable", target=target, reason=_reason(error)))
     return SharedArchiveError(t("sync.unreachable", target=target, reason=_reason(error)))
 
 
@@ -70,7 +76,9 @@ def on_sync(error: BaseException, target: str) -> SharedArchiveError:
     return SharedArchiveError(t("sync.failed", target=target, reason=_reason(error)))
 
 
-def server_newer(target: str, version: int, supported: int) -> SharedArchiveError:
+def server_newer(target: str, version: int, supported: int, *, asking: bool = False) -> SharedArchiveError:
+    if asking:  # a question: nothing to lose (on_connect)
+        return SharedArchiveError(t("shared.server_newer", target=target, version=version, supported=supported))
     return SharedArchiveError(t("sync.server_newer", target=target, version=version, supported=supported))
 
 

@@ -71,9 +71,9 @@ def reading(target: str) -> Iterator[Reader]:
     from facilitator.shared.sync import connect
 
     name = shown(target)
-    db = connect(target)
+    db = connect(target, asking=True)
     try:
-        bring_up_to_date(db, name)
+        bring_up_to_date(db, name, asking=True)
         bypass, groups = db.execute(_GROUPS).fetchone()
         yield Reader(db, name, None if bypass else tuple(groups))
     except psycopg.Error as error:

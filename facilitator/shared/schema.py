@@ -159,12 +159,13 @@ older give PUBLIC that on ``public``): a club's role could then put a function t
 the tables' own functions, which run as their owner, would call in place of PostgreSQL's."""
 
 
-def bring_up_to_date(db: Any, name: str) -> None:
+def bring_up_to_date(db: Any, name: str, *, asking: bool = False) -> None:
     """What every conversation with the server does first: an older schema is taken up to
-    ours (if the role may), a newer one refused in words (``name``: the address as shown)."""
+    ours (if the role may), a newer one refused in words (``name``: the address as shown;
+    ``asking``: for a question, failures.on_connect)."""
     version = server_version(db)
     if version > SCHEMA_VERSION:
-        raise failures.server_newer(name, version, SCHEMA_VERSION)
+        raise failures.server_newer(name, version, SCHEMA_VERSION, asking=asking)
     if version < SCHEMA_VERSION:
         if db.execute(_OPEN_SCHEMA).fetchone()[0]:
             raise failures.open_schema(name)

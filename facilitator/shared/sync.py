@@ -98,14 +98,15 @@ _UPSERT_MEETING = """
 """
 
 
-def connect(target: str) -> Any:
-    """A connection to the shared archive, or a SharedArchiveError saying why not."""
+def connect(target: str, *, asking: bool = False) -> Any:
+    """A connection to the shared archive, or a SharedArchiveError saying why not
+    (``asking``: for a question, failures.on_connect)."""
     import psycopg  # here: a laptop that never shares never loads it
 
     try:
         return psycopg.connect(target, autocommit=True, **connect_options(target))
     except psycopg.Error as error:
-        raise failures.on_connect(error, shown(target)) from None
+        raise failures.on_connect(error, shown(target), asking=asking) from None
 
 
 def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collection[str] = ()) -> SyncResult:
