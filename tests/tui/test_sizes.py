@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from support.app import MakeApp
+from textual.widgets import TextArea
 
 from facilitator.tui.widgets.tick_list import TICKED, UNTICKED, TickList
 
@@ -122,9 +123,9 @@ async def test_the_notes_are_wrapped_again_at_the_new_width_when_the_terminal_is
     async with app.run_test(size=sizes[0]) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press(*NOTES)
+        notes = app.screen.query_one("#notes", TextArea)
+        notes.insert(NOTES)  # as typed, in one go: a key at a time took seconds
         await pilot.pause()
-        notes = app.screen.query_one("#notes")
         for size in sizes[1:]:
             await pilot.resize_terminal(*size)
             for _ in range(3):
