@@ -132,11 +132,11 @@ def sync(archive: LocalMeetings, target: str, *, token: str, keep_back: Collecti
         newer: list[str] = []
         for meeting in local:
             there, writer = held.get(meeting.uid, (0, None))
-            apart = _written_elsewhere_since(meeting, there, writer, token)
-            if (there > meeting.version or apart or meeting.uid in keep_back) and meeting.uid not in elsewhere:
+            kept = _written_elsewhere_since(meeting, there, writer, token) or meeting.uid in keep_back
+            if (there > meeting.version or kept) and meeting.uid not in elsewhere:
                 newer.append(meeting.uid)  # held elsewhere now says more: it is told as held
-            if there >= meeting.version or apart or meeting.uid in keep_back or meeting.uid in elsewhere:
-                already += there == meeting.version and not apart and meeting.uid not in keep_back
+            if there >= meeting.version or kept or meeting.uid in elsewhere:
+                already += there == meeting.version and not kept
                 continue
             snapshot, actions = archive.public_meeting(meeting.meeting_id)
             row = meeting_row(meeting.uid, meeting.version, meeting.group, snapshot) | {"written_by": token}

@@ -94,7 +94,7 @@ class SettledLayout(Screen[None]):
             if widget.is_scrollable
         }
 
-    def _take_layout_requests(self, bars_changed: set[Widget] | None = None) -> bool:
+    def _take_layout_requests(self, bars_changed: set[Widget]) -> bool:
         """Take, as Textual would on the widgets' next idle, the layouts the widgets laid
         out just now asked for; whether one of them needs another layout.
 
@@ -103,9 +103,9 @@ class SettledLayout(Screen[None]):
         screen, and this was one pass in two). A layout is needed again where a scrollbar
         came or went (``bars_changed``: what is beside it is narrower or wider now), and
         for a scroll view, which counts its own rows, and may have counted them at a width
-        the layout has since changed. None: every request needs one."""
+        the layout has since changed."""
         asked = [widget for widget in self._laid_out() if widget._layout_required]
-        again = bool(asked) if bars_changed is None else any(_needs_another(widget, bars_changed) for widget in asked)
+        again = any(_needs_another(widget, bars_changed) for widget in asked)
         for widget in asked:
             widget._layout_required = False
             for ancestor in widget.ancestors:

@@ -14,6 +14,7 @@ counts the rows again only where an item's height changed.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import cast
 
 from textual import on
@@ -249,12 +250,10 @@ class AgendaList(OptionList):
         return self._vertical_scrollbar
 
     def _scroll_update(self, virtual_size: Size) -> None:
-        """Textual's, called at every layout, draws the bar again: here only if it changed."""
-        bar = self.vertical_scrollbar
-        if isinstance(bar, SteadyScrollBar):
-            with bar.unchanged_skipped():
-                super()._scroll_update(virtual_size)
-        else:
+        """Textual's, called at every layout, draws the bar again: here only if it changed.
+        The bar is not made here: a list that fits has none."""
+        bar = self._vertical_scrollbar
+        with bar.unchanged_skipped() if isinstance(bar, SteadyScrollBar) else nullcontext():
             super()._scroll_update(virtual_size)
 
     def _rows(self, option: Option, width: int) -> int:
